@@ -1,0 +1,275 @@
+"""Loaders for the bundled data in ``data/`` and ``geo/``.
+
+One function per dataset.  Each reads the file, checks its schema and returns a
+typed frame (or a parsed GeoJSON dict); none of them caches (the pages cache at
+their boundary) and none of them writes.  A file that does not match its schema
+raises :class:`DataSchemaError` naming the file and the column.
+
+Units are in the column names (``_10k_yuan`` = 10,000 yuan, ``_100m_yuan`` =
+100 million yuan, ``_pct`` = percent, ``_ratio`` = 0-1) or in ``data/SOURCES.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT / "data"
+GEO_DIR = ROOT / "geo"
+
+FIRST_YEAR, LAST_YEAR = 2011, 2023
+PAPER_YEARS = tuple(range(FIRST_YEAR, LAST_YEAR + 1))
+
+
+class DataSchemaError(ValueError):
+    """A bundled or uploaded table does not have the columns or types expected."""
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def check_schema(frame: pd.DataFrame, spec: Mapping[str, str], source: str) -> pd.DataFrame:
+    """Check that ``frame`` has every column of ``spec`` with the right kind.
+
+    ``spec`` maps column name to ``"str"``, ``"int"``, ``"float"`` or ``"bool"``.
+    Numbers may be missing (NaN) but must not be text.  Returns the frame with
+    the columns cast to their kind, in ``spec`` order followed by the others.
+    """
+    missing = [c for c in spec if c not in frame.columns]
+    if missing:
+        raise DataSchemaError(f"{source}: missing column(s) {', '.join(missing)}")
+    out = frame.copy()
+    for column, kind in spec.items():
+        values = out[column]
+        if kind in ("int", "float"):
+            numeric = pd.to_numeric(values, errors="coerce")
+            bad = numeric.isna() & values.notna()
+            if bad.any():
+                example = values[bad].iloc[0]
+                raise DataSchemaError(f"{source}: column '{column}' has text where a number is expected (e.g. {example!r})")
+            if kind == "int":
+                if numeric.isna().any():
+                    raise DataSchemaError(f"{source}: column '{column}' has missing values")
+                out[column] = numeric.astype("int64")
+            else:
+                out[column] = numeric.astype("float64")
+        elif kind == "bool":
+            out[column] = values.astype(str).str.lower().map({"true": True, "false": False})
+            if out[column].isna().any():
+                raise DataSchemaError(f"{source}: column '{column}' must be True/False")
+            out[column] = out[column].astype(bool)
+        elif kind == "str":
+            out[column] = values.astype("string").fillna("").astype(str)
+        else:  # pragma: no cover - programming error
+            raise ValueError(f"unknown kind {kind!r}")
+    return out[list(spec) + [c for c in out.columns if c not in spec]]
+
+
+def _read_csv(relative: str, spec: Mapping[str, str]) -> pd.DataFrame:
+    path = DATA_DIR / relative
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    return check_schema(frame, spec, _relative(path))
+
+
+# --- reference ---------------------------------------------------------------
+
+def load_regions() -> pd.DataFrame:
+    """34 province-level units: GB code, English and Chinese names, NBS belt, paper cluster.
+
+    ``region`` is east / central / west (empty for Taiwan, Hong Kong, Macao);
+    ``cluster`` is one of the 001 paper's four urban clusters or empty;
+    ``in_paper`` marks the 30 provinces of the 001 paper (Tibet excluded).
+    """
+    return _read_csv("regions.csv", {"code": "str", "province": "str", "province_zh": "str",
+                                     "region": "str", "cluster": "str", "in_paper": "bool"})
+
+
+def paper_provinces() -> list[str]:
+    """The 30 provinces of the 001 paper, in the paper's table order."""
+    regions = load_regions()
+    return regions.loc[regions.in_paper, "province"].tolist()
+
+
+# --- the 001 paper's published tables -----------------------------------------
+
+def load_table1() -> pd.DataFrame:
+    """Table 1: agglomeration index ``idt`` (dimensionless), 30 provinces x 2011-2023, long form."""
+    frame = _read_csv("published/table1_agglomeration_index.csv", {"province": "str", "year": "int", "idt": "float"})
+    if len(frame) != 390 or frame.duplicated(["province", "year"]).any():
+        raise DataSchemaError("data/published/table1_agglomeration_index.csv: expected 390 unique province-years")
+    return frame
+
+
+def table1_wide() -> pd.DataFrame:
+    """Table 1 as printed: provinces in the paper's order as rows, years as columns."""
+    long = load_table1()
+    order = list(dict.fromkeys(long.province))
+    return long.pivot(index="province", columns="year", values="idt").loc[order]
+
+
+def load_table2() -> pd.DataFrame:
+    """Table 2: published rank and mean index 2011-2023 (means rounded to 0.01)."""
+    return _read_csv("published/table2_ranking.csv", {"rank": "int", "province": "str", "mean_idt": "float"})
+
+
+def load_table3() -> pd.DataFrame:
+    """Table 3: the nine explanatory variables, their definitions and transforms."""
+    return _read_csv("published/table3_variables.csv", {"first_level": "str", "second_level": "str", "symbol": "str",
+                                                         "definition": "str", "transform": "str"})
+
+
+def load_table4() -> pd.DataFrame:
+    """Table 4: descriptive statistics (n, mean, sd, min, max) of idt and the nine regressors."""
+    return _read_csv("published/table4_descriptives.csv", {"variable": "str", "symbol": "str", "n": "int",
+                                                            "mean": "float", "sd": "float", "min": "float", "max": "float"})
+
+
+@dataclass(frozen=True)
+class PublishedRegression:
+    """Table 5 of the 001 paper: coefficients with t statistics and the model statistics."""
+
+    coefficients: pd.DataFrame
+    nobs: int
+    rsquared: float
+    rsquared_adj: float
+    f_stat: float
+    hausman_stat: float
+
+
+def load_table5() -> PublishedRegression:
+    """Table 5: entity fixed-effects regression of idt on the nine regressors (eq. 10)."""
+    coefs = _read_csv("published/table5_fe_coefficients.csv", {"symbol": "str", "coef": "float", "t_stat": "float", "stars": "str"})
+    stats = _read_csv("published/table5_model_stats.csv", {"statistic": "str", "value": "float", "where": "str"})
+    value = stats.set_index("statistic")["value"]
+    return PublishedRegression(coefs, int(value["nobs"]), float(value["rsquared"]), float(value["rsquared_adj"]),
+                               float(value["f_stat_entity_effects"]), float(value["hausman_stat"]))
+
+
+# --- input-output tables -------------------------------------------------------
+
+IO_COLUMNS = {"year": "int", "table": "str", "region": "str", "row_code": "str", "col_code": "str", "value_10k_yuan": "float"}
+
+
+def load_io_tables() -> pd.DataFrame:
+    """All bundled IO tables in one tidy frame (value in 10,000 yuan, current producer prices).
+
+    ``table`` is ``provincial`` (42 sectors, 2007/2012/2017, competitive-import
+    type) or ``national`` (42 sectors, 2012/2015/2017/2018/2020; 2017+ are
+    non-competitive: imported intermediate rows are ``imp01``..``imp42``).
+    Rows ``secNN`` supply, columns ``secNN`` purchase; see ``data/SOURCES.md``
+    for the final-demand and value-added codes.
+    """
+    path = DATA_DIR / "io" / "io_tables.parquet"
+    frame = pd.read_parquet(path)
+    return check_schema(frame, IO_COLUMNS, _relative(path))
+
+
+def load_sectors() -> pd.DataFrame:
+    """42 sector codes per classification scheme (2007, 2012, 2017) with Chinese and English names."""
+    return _read_csv("io/sectors.csv", {"scheme": "int", "code": "str", "name_zh": "str", "name_en": "str"})
+
+
+def load_digital_crosswalk() -> pd.DataFrame:
+    """The paper's digital-core sectors (2012 codes 19/20/21/32/36) in each year's numbering."""
+    return _read_csv("io/digital_core_crosswalk.csv", {"concept": "str", "concept_en": "str", "paper_code": "str",
+                                                        "code_2007": "str", "code_2012": "str", "code_2017": "str"})
+
+
+def load_national_employment() -> pd.DataFrame:
+    """National employment by sector 1990-2018 (10,000 persons; Wang, Jia & Wang 2021)."""
+    return _read_csv("io/national_employment_by_sector.csv", {"code": "str", "name_en": "str", "name_zh": "str",
+                                                               "year": "int", "employed_10k": "float"})
+
+
+# --- provincial panel -------------------------------------------------------------
+
+PANEL_COLUMNS = {
+    "province": "str", "year": "int", "pcgdp_yuan": "float", "tertiary_share_pct": "float", "beds_per_10k": "float",
+    "college_students_per_100k": "float", "reg_unemp_rate_pct": "float", "internet_penetration_pct": "float",
+    "gdp_100m_yuan": "float", "gdp_primary_100m_yuan": "float", "gdp_secondary_100m_yuan": "float",
+    "gdp_tertiary_100m_yuan": "float", "population_10k": "float", "urbanization_ratio": "float", "gdp_vintage": "str",
+}
+
+
+def load_panel() -> pd.DataFrame:
+    """Real provincial statistics, 31 provinces x 2011-2023 (missing years are NaN, never filled).
+
+    GDP by sector, population and urbanization cover 2011-2019 only, with a
+    statistical revision between 2013 and 2014 (``gdp_vintage``); beds per
+    10,000 people start in 2012 (2011 is on another definition and withheld).
+    """
+    return _read_csv("panel/province_panel.csv", PANEL_COLUMNS)
+
+
+# --- policy and global ----------------------------------------------------------------
+
+def load_pilot_lists() -> pd.DataFrame:
+    """Innovative-city pilot (2016 list, 2018 batch) and Broadband-China (2014-2016) units."""
+    return _read_csv("policy/city_pilot_lists.csv", {"policy": "str", "list_year": "int", "raw_region_name": "str",
+                                                      "prefecture_city": "str", "mapping_level": "str",
+                                                      "source_document": "str", "source_url": "str"})
+
+
+def load_cbre_bands() -> pd.DataFrame:
+    """CBRE Global Tech Talent Guidebook 2025: tech-talent band (persons, 2023) per market."""
+    return _read_csv("global/cbre_global_tech_talent_2025_bands.csv", {
+        "market": "str", "country": "str", "region": "str", "tech_talent_band_2023": "str",
+        "band_min": "float", "band_max": "float", "cbre_class_2025": "str", "note": "str"})
+
+
+def load_wipo_clusters() -> pd.DataFrame:
+    """WIPO GII 2025 (and some 2024) innovation-cluster ranks."""
+    return _read_csv("global/wipo_gii_2025_clusters_partial.csv", {"gii_edition": "int", "rank": "int", "cluster": "str",
+                                                                   "economy": "str", "source_confidence": "str", "note": "str"})
+
+
+def load_wipo_aggregates() -> pd.DataFrame:
+    """WIPO GII cluster counts by economy and shares (value kept as published text, e.g. '70 (approx.)')."""
+    return _read_csv("global/wipo_gii_2025_cluster_aggregates.csv", {"gii_edition": "int", "metric": "str", "value": "str",
+                                                                     "source_confidence": "str"})
+
+
+# --- geometry -----------------------------------------------------------------------------
+
+def load_geojson(name: str) -> dict[str, Any]:
+    """A bundled GeoJSON FeatureCollection from ``geo/`` (exterior rings clockwise, as Vega needs)."""
+    path = GEO_DIR / name
+    if path.parent != GEO_DIR or path.suffix != ".geojson":
+        raise DataSchemaError(f"unknown geometry file {name!r}")
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    if collection.get("type") != "FeatureCollection" or not collection.get("features"):
+        raise DataSchemaError(f"{_relative(path)}: not a non-empty FeatureCollection")
+    return collection
+
+
+def load_china_provinces() -> dict[str, Any]:
+    """34 province-level units (Natural Earth via QGIS; properties name, name_zh, code, label_lon, label_lat)."""
+    collection = load_geojson("china_provinces.geojson")
+    for feature in collection["features"]:
+        if not {"name", "name_zh", "code"} <= set(feature["properties"]):
+            raise DataSchemaError("geo/china_provinces.geojson: a feature lacks name, name_zh or code")
+    return collection
+
+
+def load_world_countries() -> dict[str, Any]:
+    """177 countries at 1:110m (Natural Earth via world-atlas; properties name, iso_a3, iso_n3)."""
+    return load_geojson("world_countries_110m.geojson")
+
+
+def load_tech_cities() -> pd.DataFrame:
+    """69 tech-hub cities with coordinates (GeoNames, CC BY 4.0)."""
+    path = GEO_DIR / "world_tech_cities.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    return check_schema(frame, {"city": "str", "cluster": "str", "country": "str", "iso_a2": "str", "iso_a3": "str",
+                                "lat": "float", "lon": "float", "population": "float", "geonameid": "str",
+                                "geonames_name": "str"}, _relative(path))

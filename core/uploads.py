@@ -1,0 +1,151 @@
+"""Reading and validating user uploads (CSV or XLSX panels).
+
+Shared by every upload point (regression panel, employment table, city panel,
+global figures).  Everything here works on bytes and DataFrames: the bundled
+files are never opened for writing, nothing is evaluated, and no pickle is ever
+read.  Each failure raises :class:`UploadError` with a message written for the
+person who made the file.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Collection, Sequence
+
+import pandas as pd
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # the same limit as server.maxUploadSize in .streamlit/config.toml
+_SAFE_COLUMN = re.compile(r"^[A-Za-z_][A-Za-z0-9_ .\-()%/]*$|^[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9_ ]*$")
+
+
+class UploadError(ValueError):
+    """An uploaded file cannot be used; the message says why and what to fix."""
+
+
+def read_table(content: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYTES) -> pd.DataFrame:
+    """Parse an uploaded CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX file into text cells.
+
+    All cells come back as strings (or NaN for empty cells) so that the schema
+    check, not the parser, decides what counts as a number.
+    """
+    if not content:
+        raise UploadError(f"'{filename}' is empty (0 bytes).")
+    if len(content) > max_bytes:
+        raise UploadError(f"'{filename}' is {len(content) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB.")
+    suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
+    if suffix in ("xlsx", "xlsm"):
+        if not content.startswith(b"PK"):
+            raise UploadError(f"'{filename}' is not a valid Excel workbook.")
+        try:
+            frame = pd.read_excel(io.BytesIO(content), dtype=str, engine="openpyxl")
+        except Exception as exc:  # openpyxl raises many kinds; all mean the same to the user
+            raise UploadError(f"'{filename}' could not be read as an Excel workbook ({type(exc).__name__}).") from exc
+    elif suffix in ("csv", "txt", ""):
+        if b"\x00" in content[:4096]:
+            raise UploadError(f"'{filename}' looks like a binary file, not a CSV text file.")
+        text = None
+        for encoding in ("utf-8-sig", "gbk"):
+            try:
+                text = content.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        if text is None:
+            raise UploadError(f"'{filename}' is not UTF-8 or GBK text; save it as 'CSV UTF-8'.")
+        try:
+            frame = pd.read_csv(io.StringIO(text), dtype=str, skipinitialspace=True)
+        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            raise UploadError(f"'{filename}' could not be parsed as CSV: {str(exc).splitlines()[0]}") from exc
+    else:
+        raise UploadError(f"'{filename}': only .csv and .xlsx files are accepted.")
+    if frame.empty:
+        raise UploadError(f"'{filename}' has a header but no data rows.")
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame
+
+
+def validate_panel(
+    frame: pd.DataFrame,
+    *,
+    keys: Sequence[str],
+    numeric: Sequence[str],
+    required: Collection[str] | None = None,
+    known_units: Collection[str] | None = None,
+    unit_column: str | None = None,
+    non_negative: Collection[str] = (),
+    year_range: tuple[int, int] = (1990, 2035),
+    min_rows: int = 1,
+) -> pd.DataFrame:
+    """Check an uploaded unit x year table and return it typed and sorted.
+
+    Parameters
+    ----------
+    frame : text cells as returned by :func:`read_table`.
+    keys : identifying columns, e.g. ``("province", "year")``; the column named
+        ``year`` must hold whole years inside ``year_range``.
+    numeric : value columns that must be numbers (empty cells allowed).
+    required : the subset of ``numeric`` that must be present; defaults to all.
+    known_units, unit_column : if given, every value of ``unit_column`` must be in ``known_units``.
+    non_negative : numeric columns where a negative value is impossible.
+    min_rows : fewest complete rows for the file to be usable.
+
+    Extra columns are dropped (and never interpreted).  Column names are only
+    compared against the whitelist above, so a name such as
+    ``I(__import__('os').getpid())`` is reported as unexpected and ignored.
+    """
+    required = set(numeric if required is None else required)
+    columns = list(frame.columns)
+    if len(set(columns)) != len(columns):
+        dup = sorted({c for c in columns if columns.count(c) > 1})
+        raise UploadError(f"Column name(s) repeated: {', '.join(dup)}.")
+    missing = [c for c in list(keys) + sorted(required) if c not in columns]
+    if missing:
+        raise UploadError(f"Missing column(s): {', '.join(missing)}. Download the template to see the expected layout.")
+    wanted = list(keys) + [c for c in numeric if c in columns]
+    out = frame[wanted].copy()
+    for key in keys:
+        out[key] = out[key].astype("string").str.strip()
+        if out[key].isna().any() or (out[key] == "").any():
+            row = int(out.index[out[key].isna() | (out[key] == "")][0]) + 2
+            raise UploadError(f"Column '{key}' has an empty cell (row {row} of the file).")
+    if "year" in keys:
+        years = pd.to_numeric(out["year"], errors="coerce")
+        bad = years.isna() | (years % 1 != 0) | ~years.between(*year_range)
+        if bad.any():
+            raise UploadError(f"Column 'year' must hold whole years between {year_range[0]} and {year_range[1]} "
+                              f"(found {out.loc[bad, 'year'].iloc[0]!r}).")
+        out["year"] = years.astype("int64")
+    for column in numeric:
+        if column not in out:
+            continue
+        text = out[column].astype("string").str.strip().str.replace(",", "", regex=False)
+        values = pd.to_numeric(text, errors="coerce")
+        bad = values.isna() & text.notna() & (text != "") & ~text.str.lower().isin(["nan", "na", "n/a"])
+        if bad.any():
+            raise UploadError(f"Column '{column}' has text where a number is expected (e.g. {out.loc[bad, column].iloc[0]!r}).")
+        finite = values.dropna()
+        if not finite.map(math.isfinite).all():
+            raise UploadError(f"Column '{column}' holds an infinite value.")
+        if column in non_negative and (finite < 0).any():
+            raise UploadError(f"Column '{column}' cannot be negative (found {finite[finite < 0].iloc[0]:g}).")
+        out[column] = values.astype("float64")
+    if unit_column is not None and known_units is not None:
+        unknown = sorted(set(out[unit_column]) - set(known_units))
+        if unknown:
+            shown = ", ".join(repr(u) for u in unknown[:5])
+            raise UploadError(f"Unknown {unit_column}(s): {shown}{' …' if len(unknown) > 5 else ''}.")
+    dup = out.duplicated(list(keys))
+    if dup.any():
+        first = out.loc[dup, list(keys)].iloc[0].tolist()
+        raise UploadError(f"Duplicate rows for {' / '.join(map(str, first))}: each {' × '.join(keys)} must appear once.")
+    complete = out.dropna(subset=[c for c in required if c in out])
+    if len(complete) < min_rows:
+        raise UploadError(f"Only {len(complete)} complete row(s); at least {min_rows} are needed.")
+    return out.sort_values(list(keys)).reset_index(drop=True)
+
+
+def is_safe_column_name(name: str) -> bool:
+    """True for plain names (letters, digits, spaces and simple punctuation), False for code-like text."""
+    return bool(_SAFE_COLUMN.match(name)) and len(name) <= 64
