@@ -6,7 +6,7 @@ import pytest
 
 from tests.pages.helpers import assert_clean, run_page, vega_specs
 
-PAGES = ["streamlit_app.py", "pages/scale.py", "pages/map.py", "pages/regression.py", "pages/global.py"]
+PAGES = ["streamlit_app.py", "pages/scale.py", "pages/map.py", "pages/regression.py", "pages/policy.py", "pages/global.py"]
 
 
 @pytest.mark.parametrize("path", PAGES)
