@@ -9,6 +9,7 @@ person who made the file.
 
 from __future__ import annotations
 
+import csv
 import io
 import math
 import re
@@ -54,6 +55,8 @@ def read_table(content: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYT
                 continue
         if text is None:
             raise UploadError(f"'{filename}' is not UTF-8 or GBK text; save it as 'CSV UTF-8'.")
+        header = next(csv.reader(io.StringIO(text)), [])
+        _reject_repeated([h.strip() for h in header])
         try:
             frame = pd.read_csv(io.StringIO(text), dtype=str, skipinitialspace=True)
         except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -63,7 +66,14 @@ def read_table(content: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYT
     if frame.empty:
         raise UploadError(f"'{filename}' has a header but no data rows.")
     frame.columns = [str(c).strip() for c in frame.columns]
+    _reject_repeated(list(frame.columns))
     return frame
+
+
+def _reject_repeated(columns: list[str]) -> None:
+    repeated = sorted({c for c in columns if columns.count(c) > 1})
+    if repeated:
+        raise UploadError(f"Column name(s) repeated: {', '.join(repeated)}.")
 
 
 def validate_panel(
@@ -97,9 +107,7 @@ def validate_panel(
     """
     required = set(numeric if required is None else required)
     columns = list(frame.columns)
-    if len(set(columns)) != len(columns):
-        dup = sorted({c for c in columns if columns.count(c) > 1})
-        raise UploadError(f"Column name(s) repeated: {', '.join(dup)}.")
+    _reject_repeated(columns)
     missing = [c for c in list(keys) + sorted(required) if c not in columns]
     if missing:
         raise UploadError(f"Missing column(s): {', '.join(missing)}. Download the template to see the expected layout.")

@@ -1,0 +1,37 @@
+"""Each page opened by deep link as the first request to a freshly started server.
+
+This is what a shared link to a sleeping hosted app is; the layout with
+st.navigation gets it wrong (file-name menu or a "Page not found" dialog).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import ARTIFACTS, running_server, wait_for_app, wait_for_chart
+
+MENU = ["Home", "Digitalization scale", "Agglomeration map", "Regression explorer", "Pilot-city policy",
+        "Global talent clusters"]
+PAGES = [("", "Home"), ("scale", "Digitalization scale"), ("map", "Agglomeration map"),
+         ("regression", "Regression explorer"), ("policy", "Pilot-city policy"), ("global", "Global talent clusters")]
+
+
+@pytest.mark.parametrize(("slug", "label"), PAGES)
+def test_deep_link_first_request_on_fresh_server(browser, slug, label):
+    with running_server() as server:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        try:
+            page.goto(f"{server.url}/{slug}")
+            wait_for_app(page)
+            wait_for_chart(page)
+            assert page.title() == f"{label} · Digital talent explorer"
+            menu = page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]').all_inner_texts()
+            # the material icon renders as a ligature word before the label
+            assert [m.strip().splitlines()[-1] for m in menu] == MENU
+            assert page.locator('[data-testid="stSidebarNav"]').count() == 0, "automatic file-name menu is shown"
+            assert page.locator('[role="dialog"]').count() == 0, "a dialog covers the page"
+            assert page.locator('[data-testid="stException"]').count() == 0
+            page.screenshot(path=str(ARTIFACTS / f"deeplink-{slug or 'home'}.png"), full_page=True)
+        finally:
+            context.close()
