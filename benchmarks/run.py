@@ -1,0 +1,152 @@
+"""Measure cold start and slider-move reruns in real Chromium, beside a minimal Streamlit app.
+
+Timings drift on shared machines, so every figure is reported next to the same
+measurement of ``benchmarks/minimal_app.py`` taken in the same run.  Then the
+per-area scripts ``benchmarks/bench_*.py`` run and their result files are
+appended.  Writes ``benchmarks/results.md``.  Run: ``bash tasks.sh bench``.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import CHROMIUM_FLAGS, chromium_executable, running_server, start_server  # noqa: E402
+
+PAGES = ["", "scale", "map", "regression", "policy", "global"]
+MOVES = int(os.environ.get("BENCH_MOVES", "30"))
+COLD_RUNS = int(os.environ.get("BENCH_COLD_RUNS", "3"))
+
+STATE_RECORDER = """() => {
+  window.__states = [];
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => window.__states.push([performance.now(), app.getAttribute('data-test-script-state')]))
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+RERUN_DONE = """(t0) => {
+  const s = window.__states.filter(([t]) => t >= t0);
+  const ran = s.findIndex(([, v]) => v === 'running');
+  return ran >= 0 && s.slice(ran).some(([, v]) => v === 'notRunning');
+}"""
+TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))"
+CHART_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].some(el => {
+  const c = el.querySelector('canvas'); return (c && c.width > 0) || el.querySelector('svg .mark-shape, svg .mark-line, svg .mark-rect');
+})"""
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def cold_start(browser, script: str, path: str = "") -> float:
+    """Seconds from process start to the first chart painted."""
+    start = time.perf_counter()
+    server = start_server(script)
+    try:
+        page = browser.new_page()
+        page.goto(f"{server.url}/{path}")
+        page.wait_for_function(CHART_DRAWN, timeout=60_000)
+        page.evaluate(TWO_FRAMES)
+        elapsed = time.perf_counter() - start
+        page.close()
+        return elapsed
+    finally:
+        server.stop()
+
+
+def slider_reruns(browser, url: str, moves: int) -> list[float] | None:
+    """Milliseconds from an arrow-key move of the first slider to the rerun finished and painted."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.goto(url)
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+        page.wait_for_function(CHART_DRAWN, timeout=60_000)
+        slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+        if slider.count() == 0:
+            return None
+        page.evaluate(STATE_RECORDER)
+        times = []
+        for i in range(moves):
+            slider.focus()
+            t0 = page.evaluate("performance.now()")
+            page.keyboard.press("ArrowLeft" if i % 2 else "ArrowRight")
+            try:
+                page.wait_for_function(RERUN_DONE, arg=t0, timeout=20_000)
+            except Exception:  # a move that does not rerun (e.g. at a bound) is not a rerun
+                continue
+            t1 = page.evaluate(TWO_FRAMES)
+            times.append(t1 - t0)
+        return times
+    finally:
+        page.close()
+
+
+def versions() -> str:
+    import altair
+    import streamlit
+
+    chromium = chromium_executable()
+    chromium_version = subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout.strip() if chromium else "none"
+    return (f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"Streamlit {streamlit.__version__}, Altair {altair.__version__}, {chromium_version}")
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    chromium = chromium_executable()
+    if chromium is None:
+        print("Chromium is needed for the benchmarks", file=sys.stderr)
+        return 1
+    lines = [f"# Benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "", f"Machine: {versions()}", "",
+             "Every figure stands beside the same measurement of `benchmarks/minimal_app.py` (one slider, one "
+             "small Altair chart) taken in the same run; timings on a shared 2-core machine drift between runs.", ""]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS, headless=True)
+        minimal = [cold_start(browser, "benchmarks/minimal_app.py") for _ in range(COLD_RUNS)]
+        ours = [cold_start(browser, "streamlit_app.py") for _ in range(COLD_RUNS)]
+        m, o = statistics.median(minimal), statistics.median(ours)
+        lines += ["## Cold start (process start → first chart painted)", "",
+                  "| app | median of runs (s) | runs (s) | ratio to minimal |", "|---|---|---|---|",
+                  f"| minimal app | {m:.2f} | {', '.join(f'{x:.2f}' for x in minimal)} | 1.00 |",
+                  f"| this app, home page | {o:.2f} | {', '.join(f'{x:.2f}' for x in ours)} | {o / m:.2f} |", ""]
+        lines += [f"## Slider move → rerun finished and painted ({MOVES} moves per page, first slider on the page)", "",
+                  "| page | p50 (ms) | p95 (ms) | p95 ratio to minimal | moves measured |", "|---|---|---|---|---|"]
+        with running_server("benchmarks/minimal_app.py") as server:
+            base = slider_reruns(browser, server.url, MOVES) or [float("nan")]
+        base_p95 = percentile(base, 0.95)
+        lines.append(f"| minimal app | {percentile(base, 0.5):.0f} | {base_p95:.0f} | 1.00 | {len(base)} |")
+        with running_server() as server:
+            for path in PAGES:
+                times = slider_reruns(browser, f"{server.url}/{path}", MOVES)
+                label = f"/{path}"
+                if not times:
+                    lines.append(f"| {label} | – | – | – | no slider on the page |")
+                    continue
+                p95 = percentile(times, 0.95)
+                lines.append(f"| {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | {p95 / base_p95:.2f} | {len(times)} |")
+        browser.close()
+    lines.append("")
+    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+        result = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=900)
+        status = "ok" if result.returncode == 0 else f"failed ({result.returncode}): {result.stderr.strip()[-300:]}"
+        lines.append(f"<!-- {script.name}: {status} -->")
+    for part in sorted((ROOT / "benchmarks").glob("results_*.md")):
+        lines += ["", part.read_text(encoding="utf-8").strip(), ""]
+    (ROOT / "benchmarks" / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
