@@ -1,0 +1,393 @@
+"""Input-output table arithmetic: RAS (eq. 1-3 of the 001 paper), GRAS and Leontief helpers.
+
+Every function is pure and accepts either numpy arrays or labelled pandas
+objects (a ``DataFrame`` for matrices, a ``Series`` for vectors); a labelled
+input gives a labelled output with the same labels, in the style of pymrio's
+``calc_*`` functions.  Units are whatever the caller's table is in (the bundled
+Chinese tables are in 10,000 yuan); coefficients are dimensionless.
+
+Conventions (Miller & Blair 2009, ch. 2 and 7):
+
+* ``Z`` - intermediate transactions, rows supply, columns purchase;
+* ``x`` - total output (= total input) of each sector;
+* ``A = Z diag(x)^-1`` - direct (technical) coefficients;
+* ``L = (I - A)^-1`` - Leontief inverse;
+* ``u = Z 1`` - target row sums, ``v = 1' Z`` - target column sums.
+
+Residuals are reported relative to the target (``|sum - target| / |target|``;
+absolute for a zero target), so the same ``tol`` works for a 3-sector textbook
+example and for a provincial table in 10,000 yuan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["RasError", "RasResult", "GrasResult", "ras", "gras", "calc_A", "calc_Z", "calc_L", "calc_x"]
+
+# Floating-point floor for the "totals must agree" check: sums of 1,764 cells
+# lose about 1e-13 relative precision, so a tol below this could never pass.
+_SUM_FLOOR = 1e-12
+
+
+class RasError(ValueError):
+    """A matrix cannot be balanced to the requested totals; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class RasResult:
+    """Outcome of :func:`ras`.
+
+    Attributes
+    ----------
+    A : ndarray or DataFrame
+        Updated direct-coefficient matrix ``A(t) = r^ A(0) s^`` (eq. 3), dimensionless.
+    Z : ndarray or DataFrame
+        Updated intermediate transactions ``Z(t) = A(t) diag(x)``, in the unit of ``x``.
+    r, s : ndarray or Series
+        Cumulative row and column multipliers, ``r = r(n)...r(1)``, ``s = s(1)...s(n)``.
+    iterations : int
+        Number of row-and-column passes (one pass = one ``r(k)`` and one ``s(k)``).
+    converged : bool
+        Always True for a returned result (a failure raises :class:`RasError`).
+    max_residual : float
+        Largest relative deviation of a row or column sum from its target.
+    """
+
+    A: Any
+    Z: Any
+    r: Any
+    s: Any
+    iterations: int
+    converged: bool
+    max_residual: float
+
+
+@dataclass(frozen=True)
+class GrasResult:
+    """Outcome of :func:`gras`: balanced ``Z``, multipliers ``r`` and ``s``, passes and residual."""
+
+    Z: Any
+    r: Any
+    s: Any
+    iterations: int
+    converged: bool
+    max_residual: float
+
+
+# --- input handling ---------------------------------------------------------------
+
+def _labels(matrix: Any, rows: Any, cols: Any, what: tuple[str, str, str]) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                                  Any, Any]:
+    """Convert a matrix and its two target vectors to float arrays, aligning pandas labels.
+
+    Returns the arrays and the row/column labels (``None`` for numpy input).
+    """
+    mname, rname, cname = what
+    row_labels = col_labels = None
+    if isinstance(matrix, pd.DataFrame):
+        row_labels, col_labels = matrix.index, matrix.columns
+        if row_labels.has_duplicates or col_labels.has_duplicates:
+            raise RasError(f"{mname} has duplicated row or column labels.")
+
+        def align(vec: Any, labels: pd.Index, name: str) -> Any:
+            if isinstance(vec, pd.Series):
+                if set(vec.index) != set(labels) or len(vec.index) != len(labels):
+                    missing = [str(x) for x in labels.difference(vec.index)][:3]
+                    extra = [str(x) for x in vec.index.difference(labels)][:3]
+                    raise RasError(f"The labels of {name} do not match {mname}"
+                                   f" (missing {missing or 'none'}, unexpected {extra or 'none'}).")
+                return vec.reindex(labels)
+            return vec
+
+        rows = align(rows, row_labels, rname)
+        cols = align(cols, col_labels, cname)
+    try:
+        m = np.asarray(matrix, dtype=float)
+        r = np.asarray(rows, dtype=float)
+        c = np.asarray(cols, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise RasError(f"{mname}, {rname} and {cname} must be numbers ({exc}).") from exc
+    if m.ndim != 2:
+        raise RasError(f"{mname} must be a two-dimensional table, not {m.ndim}-dimensional.")
+    if r.ndim != 1 or c.ndim != 1 or r.shape[0] != m.shape[0] or c.shape[0] != m.shape[1]:
+        raise RasError(f"Shapes do not match: {mname} is {m.shape[0]}x{m.shape[1]}, {rname} has "
+                       f"{r.size} value(s) (needs {m.shape[0]}), {cname} has {c.size} (needs {m.shape[1]}).")
+    for name, arr in ((mname, m), (rname, r), (cname, c)):
+        if not np.isfinite(arr).all():
+            raise RasError(f"{name} contains missing (NaN) or infinite values; fill or remove them first.")
+    return m, r, c, row_labels, col_labels
+
+
+def _check_totals(u: np.ndarray, v: np.ndarray, tol: float) -> None:
+    su, sv = float(u.sum()), float(v.sum())
+    scale = max(abs(su), abs(sv), 1e-300)
+    if abs(su - sv) > max(tol, _SUM_FLOOR) * scale:
+        raise RasError(f"The row totals sum to {su:,.6g} but the column totals to {sv:,.6g} "
+                       f"(gap {abs(su - sv) / scale:.2%}); both cannot hold. Make the two sets of "
+                       "control totals add up to the same grand total.")
+
+
+def _relative_residual(sums: np.ndarray, target: np.ndarray) -> float:
+    if sums.size == 0:
+        return 0.0
+    denom = np.where(target != 0, np.abs(target), 1.0)
+    return float(np.max(np.abs(sums - target) / denom))
+
+
+def _wrap(values: np.ndarray, index: Any, columns: Any = None) -> Any:
+    if index is None:
+        return values
+    if values.ndim == 2:
+        return pd.DataFrame(values, index=index, columns=columns)
+    return pd.Series(values, index=index)
+
+
+# --- RAS ---------------------------------------------------------------------------
+
+def ras(A0: Any, x: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 10_000) -> RasResult:
+    """Update a direct-coefficient matrix to new row and column totals by RAS (eq. 1-3).
+
+    Starting from ``Z0 = A0 diag(x)`` the rows are scaled to ``u`` (eq. 1,
+    ``A1 = r^(1) A0``) and then the columns to ``v`` (eq. 2, ``A2 = A1 s^(1)``);
+    the two steps repeat until every row and column sum is within ``tol`` of its
+    target (eq. 3, ``A(t) = [r^(n)...r^(1)] A0 [s^(1)...s^(n)]``).  Cells that are
+    zero in ``A0`` stay exactly zero.
+
+    The iteration keeps ``Z0`` fixed and updates only the multiplier vectors
+    (``row sums = r * (Z0 s)``, ``column sums = s * (r Z0)``), which is the same
+    sequence of matrices as rescaling ``Z`` in place but touches the matrix
+    once per step instead of twice.
+
+    Parameters
+    ----------
+    A0 : (n, m) array or DataFrame
+        Base-year direct coefficients, non-negative.
+    x : (m,) array or Series
+        Target-year total output of the purchasing sectors (columns), in table units.
+    u, v : (n,) and (m,) arrays or Series
+        Target row sums and column sums of the intermediate block, in the unit of ``x``.
+    tol : float
+        Largest accepted relative deviation of a row or column sum from its target.
+    max_iter : int
+        Largest number of row-and-column passes.
+
+    Returns
+    -------
+    RasResult
+        ``A``, ``Z``, ``r``, ``s`` (labelled like ``A0`` when it is a DataFrame),
+        ``iterations``, ``converged`` and ``max_residual``.
+
+    Raises
+    ------
+    RasError
+        Shapes or labels do not match, values are NaN/inf, ``A0``/``x``/targets are
+        negative (use :func:`gras`), the totals disagree, a positive target falls
+        on an all-zero row or column, or no convergence within ``max_iter``.
+
+    References
+    ----------
+    Miller, R. E. & Blair, P. D. (2009). *Input-Output Analysis*, 2nd ed., section 7.4.
+    """
+    a0, u_arr, v_arr, row_labels, col_labels = _labels(A0, u, v, ("A0", "u (row totals)", "v (column totals)"))
+    if isinstance(x, pd.Series) and col_labels is not None:
+        if set(x.index) != set(col_labels) or len(x) != len(col_labels):
+            raise RasError("The labels of x (total output) do not match the columns of A0.")
+        x = x.reindex(col_labels)
+    try:
+        x_arr = np.asarray(x, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise RasError(f"x (total output) must be numbers ({exc}).") from exc
+    if x_arr.ndim != 1 or x_arr.shape[0] != a0.shape[1]:
+        raise RasError(f"Shapes do not match: A0 has {a0.shape[1]} column(s) but x has {x_arr.size} value(s).")
+    if not np.isfinite(x_arr).all():
+        raise RasError("x (total output) contains missing (NaN) or infinite values.")
+    if (a0 < 0).any() or (x_arr < 0).any() or (u_arr < 0).any() or (v_arr < 0).any():
+        raise RasError("RAS needs non-negative coefficients, outputs and totals; this table has negative "
+                       "entries. Use GRAS (generalized RAS, core.io_tables.gras) for tables with negatives.")
+    if tol <= 0 or max_iter < 1:
+        raise RasError("tol must be positive and max_iter at least 1.")
+    _check_totals(u_arr, v_arr, tol)
+
+    z0 = a0 * x_arr  # Z0 = A0 diag(x)
+    row_mass = z0.sum(axis=1)
+    col_mass = z0.sum(axis=0)
+    dead_rows = np.flatnonzero((row_mass == 0) & (u_arr > 0))
+    dead_cols = np.flatnonzero((col_mass == 0) & (v_arr > 0))
+    if dead_rows.size or dead_cols.size:
+        where = []
+        if dead_rows.size:
+            names = [str(row_labels[i]) if row_labels is not None else str(i) for i in dead_rows[:5]]
+            where.append(f"row(s) {', '.join(names)}")
+        if dead_cols.size:
+            names = [str(col_labels[j]) if col_labels is not None else str(j) for j in dead_cols[:5]]
+            where.append(f"column(s) {', '.join(names)}")
+        raise RasError(f"A positive target falls on {' and '.join(where)} that are all zero in the base table "
+                       "(after multiplying by x); RAS can only rescale existing entries. Set those targets to "
+                       "zero or put a starting value in the base table.")
+
+    r = np.ones(a0.shape[0])
+    s = np.ones(a0.shape[1])
+    residual = np.inf
+    iterations = 0
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        rs = z0 @ s
+        for iterations in range(1, max_iter + 1):
+            # eq. 1: row step, r(k) = u / current row sums (rows with zero target or mass keep r)
+            r = np.where(rs > 0, u_arr / rs, 0.0)
+            # eq. 2: column step, s(k) = v / current column sums
+            cs = r @ z0
+            s = np.where(cs > 0, v_arr / cs, 0.0)
+            # column sums now equal v exactly; check the rows
+            rs = z0 @ s
+            residual = _relative_residual(r * rs, u_arr)
+            if residual <= tol:
+                break
+        else:
+            iterations = max_iter
+    if not residual <= tol:
+        raise RasError(f"RAS did not converge in {max_iter:,} iterations: the largest row or column sum is still "
+                       f"{residual:.3g} (relative) away from its target, tolerance {tol:.1g}. The totals may be "
+                       "incompatible with the zero pattern of the table; check them, or allow more iterations.")
+    z = (r[:, None] * z0) * s[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a = np.where(x_arr > 0, z / np.where(x_arr > 0, x_arr, 1.0), 0.0)
+    col_res = _relative_residual(z.sum(axis=0), v_arr)
+    row_res = _relative_residual(z.sum(axis=1), u_arr)
+    return RasResult(
+        A=_wrap(a, row_labels, col_labels), Z=_wrap(z, row_labels, col_labels),
+        r=_wrap(r, row_labels), s=_wrap(s, col_labels), iterations=iterations, converged=True,
+        max_residual=max(col_res, row_res),
+    )
+
+
+# --- GRAS --------------------------------------------------------------------------
+
+def _gras_multiplier(p: np.ndarray, n: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Solve ``p*m - n/m = target`` for ``m > 0`` element-wise (Temurshoev et al. 2013, eq. 7-8)."""
+    out = np.ones_like(target)
+    pos = p > 0
+    out[pos] = (target[pos] + np.sqrt(target[pos] ** 2 + 4.0 * p[pos] * n[pos])) / (2.0 * p[pos])
+    only_neg = ~pos & (n > 0)
+    out[only_neg] = -n[only_neg] / target[only_neg]
+    return out
+
+
+def gras(Z0: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 10_000) -> GrasResult:
+    """Balance a matrix with positive and negative entries to row sums ``u`` and column sums ``v`` (GRAS).
+
+    Splits ``Z0 = P - N`` into its positive part ``P`` and the magnitudes of its
+    negative part ``N`` and finds multipliers ``r, s > 0`` such that
+    ``Z = r^ P s^ - r^-1 N s^-1`` meets both sets of totals; each entry keeps its
+    sign and zeros stay zero.  This is the generalized RAS of Junius & Oosterhaven
+    (2003) in the corrected form of Temurshoev, Miller & Bouwmeester (2013): given
+    ``s``, each ``r_i`` is the positive root of ``p_i r_i - n_i / r_i = u_i`` with
+    ``p_i = sum_j P_ij s_j`` and ``n_i = sum_j N_ij / s_j`` (and symmetrically for ``s``).
+
+    Parameters
+    ----------
+    Z0 : (n, m) array or DataFrame
+        Base matrix, any sign.
+    u, v : (n,) and (m,) arrays or Series
+        Target row and column sums (any sign), in the unit of ``Z0``.
+    tol, max_iter :
+        As in :func:`ras`.
+
+    Returns
+    -------
+    GrasResult
+
+    Raises
+    ------
+    RasError
+        For the same input problems as :func:`ras` (negatives are allowed), for a
+        row or column whose target sign cannot be reached with its entries (e.g. a
+        negative target on a row with no negative entry), and for non-convergence.
+
+    References
+    ----------
+    Junius, T. & Oosterhaven, J. (2003). The solution of updating or regionalizing a matrix
+    with both positive and negative entries. *Economic Systems Research* 15(1), 87-96.
+    Temurshoev, U., Miller, R. E. & Bouwmeester, M. C. (2013). A note on the GRAS method.
+    *Economic Systems Research* 25(3), 361-367.
+    """
+    z0, u_arr, v_arr, row_labels, col_labels = _labels(Z0, u, v, ("Z0", "u (row totals)", "v (column totals)"))
+    if tol <= 0 or max_iter < 1:
+        raise RasError("tol must be positive and max_iter at least 1.")
+    _check_totals(u_arr, v_arr, tol)
+    P = np.where(z0 > 0, z0, 0.0)
+    N = np.where(z0 < 0, -z0, 0.0)
+
+    def infeasible(pmass: np.ndarray, nmass: np.ndarray, target: np.ndarray, labels: Any, kind: str) -> None:
+        bad = np.flatnonzero(((pmass == 0) & (target > 0)) | ((nmass == 0) & (target < 0))
+                             | ((pmass == 0) & (nmass == 0) & (target != 0)))
+        if bad.size:
+            names = [str(labels[i]) if labels is not None else str(i) for i in bad[:5]]
+            raise RasError(f"{kind} {', '.join(names)}: the target has a sign that its entries cannot produce "
+                           "(a positive target needs a positive entry, a negative one a negative entry).")
+
+    infeasible(P.sum(1), N.sum(1), u_arr, row_labels, "Row(s)")
+    infeasible(P.sum(0), N.sum(0), v_arr, col_labels, "Column(s)")
+
+    r = np.ones(z0.shape[0])
+    s = np.ones(z0.shape[1])
+    residual = np.inf
+    iterations = 0
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        for iterations in range(1, max_iter + 1):
+            r = _gras_multiplier(P @ s, N @ (1.0 / s), u_arr)
+            s = _gras_multiplier(r @ P, (1.0 / r) @ N, v_arr)
+            rows = r * (P @ s) - (N @ (1.0 / s)) / r
+            residual = _relative_residual(rows, u_arr)
+            if residual <= tol:
+                break
+        else:
+            iterations = max_iter
+    if not residual <= tol:
+        raise RasError(f"GRAS did not converge in {max_iter:,} iterations: the largest row or column sum is still "
+                       f"{residual:.3g} (relative) away from its target, tolerance {tol:.1g}.")
+    z = r[:, None] * P * s[None, :] - N / r[:, None] / s[None, :]
+    max_res = max(_relative_residual(z.sum(1), u_arr), _relative_residual(z.sum(0), v_arr))
+    return GrasResult(Z=_wrap(z, row_labels, col_labels), r=_wrap(r, row_labels), s=_wrap(s, col_labels),
+                      iterations=iterations, converged=True, max_residual=max_res)
+
+
+# --- Leontief helpers (pymrio style: numpy or pandas in, same kind out) ----------------
+
+def calc_A(Z: Any, x: Any) -> Any:
+    """Direct coefficients ``A = Z diag(x)^-1``; columns with zero output get zero coefficients."""
+    x_arr = np.asarray(x, dtype=float).reshape(-1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        inv = np.where(x_arr != 0, 1.0 / np.where(x_arr != 0, x_arr, 1.0), 0.0)
+    if isinstance(Z, pd.DataFrame):
+        return Z * inv
+    return np.asarray(Z, dtype=float) * inv
+
+
+def calc_Z(A: Any, x: Any) -> Any:
+    """Intermediate transactions ``Z = A diag(x)``."""
+    x_arr = np.asarray(x, dtype=float).reshape(-1)
+    if isinstance(A, pd.DataFrame):
+        return A * x_arr
+    return np.asarray(A, dtype=float) * x_arr
+
+
+def calc_L(A: Any) -> Any:
+    """Leontief inverse ``L = (I - A)^-1``."""
+    arr = np.asarray(A, dtype=float)
+    L = np.linalg.inv(np.eye(arr.shape[0]) - arr)
+    if isinstance(A, pd.DataFrame):
+        return pd.DataFrame(L, index=A.index, columns=A.columns)
+    return L
+
+
+def calc_x(Z: Any, Y: Any) -> Any:
+    """Total output ``x = Z 1 + Y 1`` (row sums of intermediate and final use)."""
+    total = np.asarray(Z, dtype=float).sum(axis=1) + np.asarray(Y, dtype=float).reshape(len(Z), -1).sum(axis=1)
+    if isinstance(Z, pd.DataFrame):
+        return pd.Series(total, index=Z.index, name="x")
+    return total
