@@ -1,0 +1,754 @@
+"""Global talent clusters: the bundled tables, band arithmetic and the composite index.
+
+Three public sources place China's digital talent in the world (see
+``data/SOURCES.md``, section ``global/``):
+
+* CBRE, *Global Tech Talent Guidebook 2025*: tech-talent workforce per market
+  as **bands** (e.g. 300,000-500,000 persons), never as counts.  Seed 003 adds
+  the facts of the 48-city map (8 cities above 500,000, all in Asia; regional
+  counts) and the tiers at 100k / 300k / 500k persons.
+* WIPO, *Global Innovation Index 2025*: top-100 innovation-cluster ranks (the
+  2025 method adds venture-capital deals to patents and publications, so ranks
+  are not strictly comparable with 2024).
+* LinkedIn China x Tsinghua SEM CIDG (2019), seed 000: categorical facts only
+  (coverage, migration corridors, most attractive cities, skill groups).
+
+Bands are kept as intervals: :class:`Band` adds two bands into a band (the sum
+of a 500k+ and a 300k-500k market is an 800k+ cluster) and never invents a
+point inside one.
+
+The composite "talent-density" index of seed 003 multiplies four components,
+
+    C = density x structure crossover x ecosystem connectivity x productization speed,
+
+which :func:`composite_index` generalises to a weighted geometric mean of the
+components, each divided by its geometric mean over the places compared
+(eq. C1 below), with an additive alternative on min-max scaled components
+(eq. C2).  Weights are normalised to sum to one; a missing component is either
+excluded (the place is dropped) or set to the neutral value, and the result says
+which.  :func:`rank_stability` re-ranks on a deterministic grid of weights
+within +/-20 % of the chosen ones.
+
+Units: head counts in persons; WIPO ranks are ordinal (1 = first);
+the agglomeration index of the China link is dimensionless (Liu 2026, eq. 9).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from core import datasets, uploads
+from core.agglomeration import rank_by_mean
+from core.datasets import DataSchemaError, check_schema
+
+GLOBAL_DIR = "global"
+
+#: Tier thresholds of seed 003, persons (10万 / 30万 / 50万).
+TIER_EDGES: tuple[int, int, int] = (100_000, 300_000, 500_000)
+TIER_1 = "Tier 1: 500k+"
+TIER_2 = "Tier 2: 300k–500k"
+TIER_3 = "Tier 3: 100k–300k"
+UNPUBLISHED = "100k+ (band not published here)"
+NOT_KNOWN = "not known to be in the 48"
+SPANS = "spans tiers"
+TIERS: tuple[str, ...] = (TIER_1, TIER_2, TIER_3, UNPUBLISHED, NOT_KNOWN)
+
+STATUS_PUBLISHED = "band published"
+STATUS_UNPUBLISHED = "in 48 (band not published here)"
+STATUS_NOT_KNOWN = "not known"
+STATUSES = (STATUS_PUBLISHED, STATUS_UNPUBLISHED, STATUS_NOT_KNOWN)
+
+REGIONS: tuple[str, ...] = ("Asia-Pacific", "North America", "Europe", "Latin America", "Middle East & Africa")
+CONFIDENCE = ("high", "medium", "low", "illustrative")
+
+KIND_CITY = "city"
+KIND_WIPO = "WIPO cluster"
+KIND_LINKEDIN = "LinkedIn cluster"
+
+#: Seed 003's four components (English key -> the seed's wording).
+COMPONENTS: dict[str, str] = {
+    "density": "talent density (单位平方公里人才密度)",
+    "crossover": "talent-structure crossover (人才结构交叉度)",
+    "connectivity": "ecosystem connectivity (创业生态连接效率)",
+    "speed": "productization speed (技术产品化速度)",
+}
+
+Method = Literal["geometric", "additive"]
+Missing = Literal["exclude", "neutral"]
+SKILL_SCORE = {"tech and disruptive tech skills": 2.0, "disruptive tech skills only": 1.0}
+WIPO_METHOD_NOTE = ("WIPO changed its method in 2025 (venture-capital deals added to PCT inventors and scientific "
+                    "authors), so 2024 → 2025 rank changes mix real change with the new metric.")
+
+
+class CompositeError(ValueError):
+    """The composite index cannot be computed from the components and weights given."""
+
+
+# --- bands --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Band:
+    """A head-count interval in persons: ``low`` <= true value < ``high`` (``high=None``: open-ended).
+
+    Bands add as intervals, so a sum of bands is a band: ``Band(5e5) + Band(3e5, 5e5) == Band(8e5)``.
+    """
+
+    low: float
+    high: float | None = None
+
+    def __post_init__(self) -> None:
+        if not math.isfinite(self.low) or self.low < 0:
+            raise ValueError(f"band lower bound must be a non-negative number, got {self.low!r}")
+        if self.high is not None and (not math.isfinite(self.high) or self.high < self.low):
+            raise ValueError(f"band upper bound {self.high!r} is below the lower bound {self.low!r}")
+
+    @property
+    def is_open(self) -> bool:
+        return self.high is None
+
+    def __add__(self, other: Band) -> Band:
+        if not isinstance(other, Band):
+            return NotImplemented
+        high = None if self.high is None or other.high is None else self.high + other.high
+        return Band(self.low + other.low, high)
+
+    def label(self) -> str:
+        """``"500k+"``, ``"300k–500k"`` (k = thousand persons)."""
+        def k(value: float) -> str:
+            return f"{value / 1000:,.0f}k"
+        return f"{k(self.low)}+" if self.high is None else f"{k(self.low)}–{k(self.high)}"
+
+    def tier(self) -> str:
+        """Seed 003's tier if the whole band lies inside one tier, else :data:`SPANS`."""
+        low, mid, top = TIER_EDGES
+        if self.low >= top:
+            return TIER_1
+        if self.high is not None and self.low >= mid and self.high <= top:
+            return TIER_2
+        if self.high is not None and self.low >= low and self.high <= mid:
+            return TIER_3
+        return SPANS
+
+
+def band_sum(bands: Iterable[Band]) -> Band:
+    """The band of a sum of quantities each known only by its band (empty sum: ``Band(0, 0)``)."""
+    total = Band(0.0, 0.0)
+    for band in bands:
+        total = total + band
+    return total
+
+
+def _band_of_row(status: str, low: float, high: float) -> Band:
+    """The band a city contributes: published, 100k+ (in the 48, band missing) or 0+ (not known)."""
+    if status == STATUS_PUBLISHED:
+        return Band(float(low), None if pd.isna(high) else float(high))
+    if status == STATUS_UNPUBLISHED:
+        return Band(float(TIER_EDGES[0]), None)
+    return Band(0.0, None)
+
+
+# --- loading and validating -----------------------------------------------------------------
+
+def _read(name: str, spec: Mapping[str, str]) -> pd.DataFrame:
+    path = datasets.DATA_DIR / GLOBAL_DIR / name
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise DataSchemaError(f"data/{GLOBAL_DIR}/{name}: cannot be read ({type(exc).__name__})") from exc
+    return check_schema(frame, spec, f"data/{GLOBAL_DIR}/{name}")
+
+
+def _require_values(frame: pd.DataFrame, column: str, allowed: Iterable[str], source: str) -> None:
+    bad = sorted(set(frame[column]) - set(allowed))
+    if bad:
+        raise DataSchemaError(f"{source}: column '{column}' has unexpected value(s) {bad}")
+
+
+def load_cities() -> pd.DataFrame:
+    """Cities of the three sources joined with CBRE's bands (``data/global/cities.csv``).
+
+    Returns one row per market with ``band_low`` / ``band_high`` (persons; ``band_high``
+    NaN = open), ``band_text``, ``tier`` and ``cbre_class_2025``.  A city in the 48 whose
+    band is not in the bundled CBRE rows is ``"100k+ (band not published here)"``.
+
+    Raises
+    ------
+    DataSchemaError
+        If a column is missing, a status or region is unknown, a market repeats, or the
+        cities table disagrees with the CBRE band file about a market's country, region
+        or whether its band is published.
+    """
+    source = "data/global/cities.csv"
+    cities = _read("cities.csv", {"market": "str", "country": "str", "region": "str", "cbre_48_status": "str",
+                                  "geo_city": "str", "wipo_cluster": "str", "linkedin_cluster": "str",
+                                  "source": "str", "confidence": "str", "note": "str"})
+    _require_values(cities, "cbre_48_status", STATUSES, source)
+    _require_values(cities, "region", REGIONS, source)
+    _require_values(cities, "confidence", CONFIDENCE, source)
+    if cities.market.duplicated().any():
+        raise DataSchemaError(f"{source}: market {cities.market[cities.market.duplicated()].iloc[0]!r} repeats")
+    cbre = datasets.load_cbre_bands().set_index("market")
+    merged = cities.join(cbre[["country", "region", "band_min", "band_max", "cbre_class_2025"]],
+                         on="market", suffixes=("", "_cbre"))
+    for row in merged.itertuples():
+        in_cbre = row.market in cbre.index
+        if in_cbre and (row.country != row.country_cbre or row.region != row.region_cbre):
+            raise DataSchemaError(f"{source}: {row.market} has country/region {row.country}/{row.region}, "
+                                  f"the CBRE file {row.country_cbre}/{row.region_cbre}")
+        published = in_cbre and not pd.isna(row.band_min)
+        if (row.cbre_48_status == STATUS_PUBLISHED) != published:
+            raise DataSchemaError(f"{source}: {row.market} is '{row.cbre_48_status}' but the CBRE file "
+                                  f"{'has' if published else 'has no'} band for it")
+    bands = [_band_of_row(s, lo, hi) for s, lo, hi in zip(merged.cbre_48_status, merged.band_min, merged.band_max)]
+    out = cities.copy()
+    out["band_low"] = [b.low if s != STATUS_NOT_KNOWN else np.nan for b, s in zip(bands, cities.cbre_48_status)]
+    out["band_high"] = [np.nan if b.high is None else b.high for b in bands]
+    out["band_text"] = [b.label() if s == STATUS_PUBLISHED else (UNPUBLISHED if s == STATUS_UNPUBLISHED else "—")
+                        for b, s in zip(bands, cities.cbre_48_status)]
+    out["tier"] = [b.tier() if s == STATUS_PUBLISHED else (UNPUBLISHED if s == STATUS_UNPUBLISHED else NOT_KNOWN)
+                   for b, s in zip(bands, cities.cbre_48_status)]
+    out["cbre_class_2025"] = merged.cbre_class_2025.fillna("").astype(str).values
+    return out
+
+
+def load_statements() -> pd.DataFrame:
+    """Counts stated by seed 003 about CBRE's 48 cities (``band_min_persons`` threshold, ``count`` cities)."""
+    frame = _read("cbre_2025_statements.csv", {"statement": "str", "scope": "str", "group": "str",
+                                              "band_min_persons": "int", "count": "int", "source": "str",
+                                              "confidence": "str", "quote": "str"})
+    _require_values(frame, "scope", ("world", "region", "country"), "data/global/cbre_2025_statements.csv")
+    return frame
+
+
+def load_linkedin_facts() -> pd.DataFrame:
+    """LinkedIn-Tsinghua (2019) facts stated in seed 000, long form (``fact``, ``subject``, ``object``, ``order``)."""
+    frame = _read("linkedin_tsinghua_2019_facts.csv", {"fact": "str", "subject": "str", "object": "str",
+                                                       "order": "float", "source": "str", "confidence": "str",
+                                                       "note": "str"})
+    _require_values(frame, "fact", ("coverage", "corridor", "attractive_city", "skill_group", "non_ict_industry"),
+                    "data/global/linkedin_tsinghua_2019_facts.csv")
+    skill = frame[frame.fact == "skill_group"]
+    _require_values(skill, "object", SKILL_SCORE, "data/global/linkedin_tsinghua_2019_facts.csv")
+    return frame
+
+
+def load_china_links() -> pd.DataFrame:
+    """Chinese cities and clusters mapped to provinces (``place``, ``province``)."""
+    frame = _read("china_links.csv", {"place": "str", "province": "str", "source": "str", "confidence": "str",
+                                      "note": "str"})
+    unknown = sorted(set(frame.province) - set(datasets.load_regions().province))
+    if unknown:
+        raise DataSchemaError(f"data/global/china_links.csv: unknown province(s) {unknown}")
+    return frame
+
+
+def load_reports() -> pd.DataFrame:
+    """The reports behind the page, with publication dates (for the sources panel)."""
+    return _read("reports.csv", {"report": "str", "publisher": "str", "published": "str", "used_for": "str",
+                                 "where": "str", "licence": "str", "source": "str", "confidence": "str"})
+
+
+def load_proxies() -> pd.DataFrame:
+    """Catalogue of component proxies; ``illustrative`` marks those that are not measurements."""
+    frame = _read("composite_proxies.csv", {"component": "str", "proxy": "str", "label": "str", "unit": "str",
+                                            "illustrative": "bool", "source": "str", "confidence": "str",
+                                            "note": "str"})
+    _require_values(frame, "component", COMPONENTS, "data/global/composite_proxies.csv")
+    return frame
+
+
+def load_illustrative_values() -> pd.DataFrame:
+    """Values of the illustrative proxies (set by the app authors, not measurements), long form."""
+    frame = _read("composite_illustrative.csv", {"market": "str", "component": "str", "value": "float",
+                                                 "unit": "str", "illustrative": "bool", "source": "str",
+                                                 "confidence": "str", "note": "str"})
+    if not frame.illustrative.all():
+        raise DataSchemaError("data/global/composite_illustrative.csv: every row must be marked illustrative")
+    return frame
+
+
+# --- WIPO ---------------------------------------------------------------------------------
+
+def wipo_ranks(clusters: pd.DataFrame | None = None) -> pd.DataFrame:
+    """WIPO cluster ranks side by side: ``rank_2024``, ``rank_2025`` and ``places_up`` (2024 - 2025).
+
+    Built from ``wipo_gii_2025_clusters_partial.csv`` (one row per edition and cluster);
+    missing ranks are NaN (not in the bundled excerpt, not "outside the top 100").
+    """
+    clusters = datasets.load_wipo_clusters() if clusters is None else clusters
+    wide = clusters.pivot_table(index="cluster", columns="gii_edition", values="rank", aggfunc="first")
+    out = pd.DataFrame({"cluster": wide.index})
+    for year in (2024, 2025):
+        out[f"rank_{year}"] = wide[year].values if year in wide.columns else np.nan
+    meta = clusters.sort_values("gii_edition", ascending=False).drop_duplicates("cluster").set_index("cluster")
+    out["economy"] = meta.loc[out.cluster, "economy"].values
+    out["confidence"] = meta.loc[out.cluster, "source_confidence"].values
+    out["places_up"] = out.rank_2024 - out.rank_2025
+    return out.sort_values(["rank_2025", "rank_2024"], na_position="last").reset_index(drop=True)
+
+
+def wipo_country_counts(aggregates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Top-100 clusters per economy and GII edition (``edition``, ``economy``, ``clusters``)."""
+    aggregates = datasets.load_wipo_aggregates() if aggregates is None else aggregates
+    rows = aggregates[aggregates.metric.str.startswith("clusters_in_top100_")]
+    values = pd.to_numeric(rows.value, errors="coerce")
+    if values.isna().any():
+        raise DataSchemaError("wipo_gii_2025_cluster_aggregates.csv: a cluster count is not a whole number")
+    return pd.DataFrame({"edition": rows.gii_edition.values,
+                         "economy": rows.metric.str.removeprefix("clusters_in_top100_").str.replace("_", " ").values,
+                         "clusters": values.astype(int).values,
+                         "confidence": rows.source_confidence.values})
+
+
+# --- counts and the seed's statements ------------------------------------------------------
+
+def in_48(cities: pd.DataFrame) -> pd.DataFrame:
+    """The cities known to be among CBRE's 48 markets above 100,000 tech workers."""
+    return cities[cities.cbre_48_status != STATUS_NOT_KNOWN]
+
+
+def check_statements(cities: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """Compare each stated count with the count in the bundled city table.
+
+    A city counts towards a threshold only if its whole band lies at or above it (a
+    city without a published band counts towards 100,000 only).  ``status`` is
+    ``"agrees"``, ``"bundled list incomplete"`` (fewer listed than stated: the data
+    are partial) or ``"conflict"`` (more listed than stated).
+    """
+    known = in_48(cities)
+    rows = []
+    for st_row in statements.itertuples():
+        scope = known
+        if st_row.scope == "region":
+            scope = known[known.region == st_row.group]
+        elif st_row.scope == "country":
+            scope = known[known.country == st_row.group]
+        hit = scope[scope.band_low >= st_row.band_min_persons]
+        listed = len(hit)
+        status = ("agrees" if listed == st_row.count else
+                  "bundled list incomplete" if listed < st_row.count else "conflict")
+        rows.append({"statement": st_row.statement, "scope": st_row.group, "threshold_persons": st_row.band_min_persons,
+                     "stated": st_row.count, "listed": listed, "status": status,
+                     "cities_listed": ", ".join(hit.market), "source": st_row.source,
+                     "confidence": st_row.confidence})
+    return pd.DataFrame(rows)
+
+
+def counts_by(cities: pd.DataFrame, by: Literal["region", "country"]) -> pd.DataFrame:
+    """Cities of the 48 listed in the bundled data, by ``region`` or ``country`` and tier."""
+    known = in_48(cities)
+    out = known.groupby([by, "tier"], sort=False).size().rename("cities").reset_index()
+    return out.sort_values([by, "tier"]).reset_index(drop=True)
+
+
+# --- places: cities and clusters with everything known about them --------------------------
+
+def _centroid(points: pd.DataFrame) -> tuple[float, float]:
+    """Mean longitude/latitude of a few nearby cities (degrees; fine within one metro region)."""
+    if points.empty:
+        return (np.nan, np.nan)
+    return float(points.lon.mean()), float(points.lat.mean())
+
+
+def places(cities: pd.DataFrame, geo: pd.DataFrame, facts: pd.DataFrame,
+           wipo: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Cities, WIPO clusters and LinkedIn clusters in one table, one row per place.
+
+    A cluster's band is the :func:`band_sum` of its member cities' bands (a member not
+    known to be in the 48 contributes 0+, which makes the sum open-ended).  LinkedIn
+    units that are single cities (Bangalore, Singapore, Santiago) stay on the city row.
+    Coordinates: GeoNames city (``geo_city``), or the centroid of the members.
+    """
+    wipo = wipo_ranks() if wipo is None else wipo
+    coords = geo.drop_duplicates("city").set_index("city")[["lon", "lat"]]
+    cities = cities.join(coords, on="geo_city")
+    skill = facts[facts.fact == "skill_group"].set_index("subject")["object"]
+    attractive = facts[facts.fact == "attractive_city"].set_index("subject")["order"]
+    corridors = facts[facts.fact == "corridor"]
+    wipo_by = wipo.set_index("cluster")
+
+    def corridor_text(name: str) -> str:
+        hits = corridors[(corridors.subject == name) | (corridors.object == name)]
+        return "; ".join(f"#{int(r.order)} {r.object if r.subject == name else r.subject}" for r in hits.itertuples())
+
+    def city_unit(row: pd.Series) -> bool:
+        return row.linkedin_cluster in (row.market, row.geo_city)
+
+    rows: list[dict[str, object]] = []
+    for _, row in cities.iterrows():
+        unit = row.linkedin_cluster
+        names = {row.market, row.geo_city, unit} - {""}
+        order = next((attractive[n] for n in names if n in attractive.index), np.nan)
+        rows.append({
+            "place": row.market, "kind": KIND_CITY, "country": row.country, "region": row.region,
+            "members": row.market, "band_low": row.band_low, "band_high": row.band_high, "band_text": row.band_text,
+            "tier": row.tier, "cbre_class_2025": row.cbre_class_2025, "wipo_cluster": row.wipo_cluster,
+            "linkedin": unit, "skill_group": skill.get(unit, ""), "attractive_order": order,
+            "corridors": corridor_text(unit) if unit else "", "lon": row.lon, "lat": row.lat,
+            "confidence": row.confidence})
+    for kind, column in ((KIND_WIPO, "wipo_cluster"), (KIND_LINKEDIN, "linkedin_cluster")):
+        groups = cities[cities[column] != ""]
+        if kind == KIND_LINKEDIN:
+            groups = groups[~groups.apply(city_unit, axis=1)]
+        for name, members in groups.groupby(column, sort=False):
+            band = band_sum(_band_of_row(s, lo, hi) for s, lo, hi in
+                            zip(members.cbre_48_status, members.band_low, members.band_high))
+            any_in_48 = (members.cbre_48_status != STATUS_NOT_KNOWN).any()
+            lon, lat = _centroid(members.dropna(subset=["lon", "lat"]))
+            countries = ", ".join(dict.fromkeys(members.country))
+            rows.append({
+                "place": f"{name} ({kind})", "kind": kind, "country": countries,
+                "region": members.region.iloc[0], "members": ", ".join(members.market),
+                "band_low": band.low if any_in_48 else np.nan,
+                "band_high": np.nan if band.high is None else band.high,
+                "band_text": band.label() + (" (sum of member bands)" if len(members) > 1 else "") if any_in_48 else "—",
+                "tier": band.tier() if any_in_48 else NOT_KNOWN, "cbre_class_2025": "",
+                "wipo_cluster": name if kind == KIND_WIPO else "", "linkedin": name if kind == KIND_LINKEDIN else "",
+                "skill_group": skill.get(name, "") if kind == KIND_LINKEDIN else "",
+                "attractive_order": np.nan,
+                "corridors": corridor_text(name) if kind == KIND_LINKEDIN else "", "lon": lon, "lat": lat,
+                "confidence": min(members.confidence, key=CONFIDENCE.index)})
+    out = pd.DataFrame(rows)
+    out["rank_2024"] = out.wipo_cluster.map(wipo_by["rank_2024"]) if len(wipo_by) else np.nan
+    out["rank_2025"] = out.wipo_cluster.map(wipo_by["rank_2025"]) if len(wipo_by) else np.nan
+    return out
+
+
+SOURCES: dict[str, str] = {"CBRE": KIND_CITY, "WIPO": KIND_WIPO, "LinkedIn": KIND_LINKEDIN}
+
+
+def filter_places(place_table: pd.DataFrame, *, regions: Iterable[str] | None = None,
+                  tiers: Iterable[str] | None = None, sources: Iterable[str] | None = None) -> pd.DataFrame:
+    """Places in the chosen regions, tiers and sources (``None`` = no filter on that field).
+
+    ``sources`` are keys of :data:`SOURCES`: ``"CBRE"`` keeps cities, ``"WIPO"`` WIPO
+    clusters, ``"LinkedIn"`` LinkedIn clusters and cities that are LinkedIn units.
+    """
+    keep = pd.Series(True, index=place_table.index)
+    if regions is not None:
+        keep &= place_table.region.isin(list(regions))
+    if tiers is not None:
+        keep &= place_table.tier.isin(list(tiers))
+    if sources is not None:
+        sources = list(sources)
+        unknown = sorted(set(sources) - set(SOURCES))
+        if unknown:
+            raise ValueError(f"unknown source(s) {unknown}")
+        by_kind = place_table.kind.isin([SOURCES[s] for s in sources])
+        if "LinkedIn" in sources:
+            by_kind |= (place_table.kind == KIND_CITY) & (place_table.linkedin != "")
+        keep &= by_kind
+    return place_table[keep]
+
+
+def compare(place_table: pd.DataFrame, names: Sequence[str], china: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Side-by-side comparison of 2-4 places: one row per attribute, one column per place (text cells).
+
+    ``china`` (from :func:`china_link`) adds the provinces and their agglomeration index.
+    Raises ``ValueError`` for fewer than 2 or more than 4 names, or a name not in the table.
+    """
+    if not 2 <= len(names) <= 4:
+        raise ValueError(f"compare 2 to 4 places, got {len(names)}")
+    table = place_table.set_index("place")
+    unknown = [n for n in names if n not in table.index]
+    if unknown:
+        raise ValueError(f"unknown place(s): {', '.join(unknown)}")
+
+    def rank(value: float) -> str:
+        return "—" if pd.isna(value) else f"{int(value)}"
+
+    attributes: dict[str, list[str]] = {}
+    for name in names:
+        row = table.loc[name]
+        cells = {
+            "Kind": row.kind, "Country": row.country, "Region": row.region, "Members": row.members,
+            "CBRE 2025 band (tech workers, 2023)": row.band_text, "Tier (seed 003)": row.tier,
+            "CBRE class 2025": row.cbre_class_2025 or "—",
+            "WIPO cluster": row.wipo_cluster or "—",
+            "WIPO rank 2024 → 2025 (2025 method adds VC deals)": f"{rank(row.rank_2024)} → {rank(row.rank_2025)}",
+            "LinkedIn–Tsinghua unit": row.linkedin or "—",
+            "LinkedIn skill group": row.skill_group or "—",
+            "LinkedIn most attractive city (order)": rank(row.attractive_order),
+            "LinkedIn migration corridors": row.corridors or "—",
+            "Confidence": row.confidence,
+        }
+        if china is not None:
+            hit = china[china.place == name]
+            cells["China: provinces (agglomeration index, latest year)"] = "; ".join(
+                f"{r.province} {'—' if pd.isna(r.idt_latest) else f'{r.idt_latest:.2f}'}" for r in hit.itertuples()) or "—"
+        for key, value in cells.items():
+            attributes.setdefault(key, []).append(str(value))
+    return pd.DataFrame({"attribute": list(attributes), **{n: [attributes[a][i] for a in attributes]
+                                                            for i, n in enumerate(names)}})
+
+
+def china_link(place_table: pd.DataFrame, links: pd.DataFrame, table1: pd.DataFrame) -> pd.DataFrame:
+    """Chinese places with their provinces' agglomeration index (Liu 2026, eq. 9; Table 1).
+
+    Returns ``place``, ``province``, ``idt_latest`` (last year of Table 1), ``idt_mean``
+    (2011-2023 mean), ``rank_mean`` (of 30, Table 2 order) and ``year``; provinces not in
+    Table 1 (Hong Kong, Macao) have NaN.  Cluster places are matched by their name
+    without the "(... cluster)" suffix.
+    """
+    latest_year = int(table1.year.max())
+    latest = table1[table1.year == latest_year].set_index("province").idt
+    ranking = rank_by_mean(table1).set_index("province")
+    key = place_table.place.str.replace(r" \((WIPO|LinkedIn) cluster\)$", "", regex=True)
+    bare = pd.DataFrame({"place": place_table.place, "key": key, "kind": place_table.kind})
+    merged = bare.merge(links, left_on="key", right_on="place", suffixes=("", "_link"))
+    # a WIPO cluster named like a city (Beijing) maps as the city does
+    out = pd.DataFrame({"place": merged.place, "kind": merged.kind, "province": merged.province,
+                        "idt_latest": merged.province.map(latest), "idt_mean": merged.province.map(ranking.mean_idt),
+                        "rank_mean": merged.province.map(ranking["rank"]), "year": latest_year,
+                        "confidence": merged.confidence, "note": merged.note})
+    return out.reset_index(drop=True)
+
+
+def corridor_lines(facts: pd.DataFrame, place_table: pd.DataFrame) -> list[dict[str, object]]:
+    """Seed 000's migration corridors as GeoJSON LineString features between cluster centroids.
+
+    Drawn with a geoshape mark, a LineString follows the great circle (an arc on the map).
+    """
+    table = place_table.set_index("linkedin")
+    table = table[table.index != ""]
+    features: list[dict[str, object]] = []
+    for row in facts[facts.fact == "corridor"].itertuples():
+        if row.subject not in table.index or row.object not in table.index:
+            continue
+        a, b = table.loc[[row.subject]].iloc[0], table.loc[[row.object]].iloc[0]
+        if any(pd.isna(v) for v in (a.lon, a.lat, b.lon, b.lat)):
+            continue
+        features.append({"type": "Feature",
+                         "geometry": {"type": "LineString",
+                                      "coordinates": [[float(a.lon), float(a.lat)], [float(b.lon), float(b.lat)]]},
+                         "properties": {"from": row.subject, "to": row.object, "order": int(row.order),
+                                        "confidence": row.confidence, "note": row.note}})
+    return features
+
+
+# --- the composite index --------------------------------------------------------------------
+
+def proxy_values(cities: pd.DataFrame, facts: pd.DataFrame, illustrative: pd.DataFrame,
+                 wipo: pd.DataFrame | None = None, uploaded: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every proxy's value per market of the 48 (index ``market``; NaN = not available).
+
+    Real proxies: ``cbre_band_min`` (persons), ``linkedin_skill_group`` (2/1 ordinal),
+    ``wipo_2025_score`` (101 - rank).  Illustrative ones: ``illustrative_<component>``.
+    ``uploaded`` (from :func:`validate_uploaded_figures`) adds ``upload:<column>``.
+    """
+    wipo = wipo_ranks() if wipo is None else wipo
+    known = in_48(cities).set_index("market")
+    skill = facts[facts.fact == "skill_group"].set_index("subject")["object"].map(SKILL_SCORE)
+    rank25 = wipo.set_index("cluster")["rank_2025"]
+    out = pd.DataFrame(index=known.index)
+    out["cbre_band_min"] = known.band_low
+    out["linkedin_skill_group"] = known.linkedin_cluster.map(skill)
+    out["wipo_2025_score"] = 101 - known.wipo_cluster.map(rank25)
+    wide = illustrative.pivot_table(index="market", columns="component", values="value", aggfunc="first")
+    for component in wide.columns:
+        out[f"illustrative_{component}"] = wide[component].reindex(out.index)
+    if uploaded is not None:
+        for column in uploaded.columns.drop("place"):
+            out[f"upload:{column}"] = uploaded.set_index("place")[column].reindex(out.index)
+    out.index.name = "place"
+    return out.astype("float64")
+
+
+def component_table(proxies: pd.DataFrame, choice: Mapping[str, str]) -> pd.DataFrame:
+    """The components table for :func:`composite_index`: one column per component, from the chosen proxy."""
+    unknown = {c: p for c, p in choice.items() if p not in proxies.columns}
+    if unknown:
+        raise CompositeError(f"unknown proxy for {', '.join(f'{c} ({p})' for c, p in unknown.items())}")
+    return pd.DataFrame({component: proxies[proxy] for component, proxy in choice.items()}, index=proxies.index)
+
+
+def normalise_weights(weights: Mapping[str, float]) -> dict[str, float]:
+    """Weights scaled to sum to 1; each must be finite and >= 0 and at least one > 0."""
+    values = {k: float(v) for k, v in weights.items()}
+    bad = [k for k, v in values.items() if not math.isfinite(v) or v < 0]
+    if bad:
+        raise CompositeError(f"weights must be finite and non-negative ({', '.join(bad)})")
+    total = sum(values.values())
+    if total <= 0:
+        raise CompositeError("at least one weight must be above zero")
+    return {k: v / total for k, v in values.items()}
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    places: list[str]
+    active: list[str]
+    matrix: np.ndarray  # places x active components, normalised (log scale for geometric)
+    imputed: np.ndarray  # bool, same shape
+    excluded: list[str]
+
+
+def _prepare(components: pd.DataFrame, active: Sequence[str], method: Method, missing: Missing) -> _Prepared:
+    if method not in ("geometric", "additive"):
+        raise CompositeError(f"method must be 'geometric' or 'additive', not {method!r}")
+    if missing not in ("exclude", "neutral"):
+        raise CompositeError(f"missing must be 'exclude' or 'neutral', not {missing!r}")
+    absent = [c for c in active if c not in components.columns]
+    if absent:
+        raise CompositeError(f"no column for component(s) {', '.join(absent)}")
+    values = components[list(active)].apply(pd.to_numeric, errors="coerce").astype("float64")
+    values = values.replace([np.inf, -np.inf], np.nan)
+    excluded: list[str] = []
+    if missing == "exclude":
+        gaps = values.isna().any(axis=1)
+        excluded = [str(p) for p in values.index[gaps]]
+        values = values[~gaps]
+    for column in active:
+        if values[column].notna().sum() == 0:
+            raise CompositeError(f"component '{column}' has no value for any place")
+    if values.empty:
+        raise CompositeError("no place has every weighted component; choose 'neutral' for missing values")
+    if method == "geometric":
+        nonpositive = values[(values <= 0).any(axis=1)]
+        if not nonpositive.empty:
+            raise CompositeError(f"the multiplicative index needs positive components; {nonpositive.index[0]} "
+                                 "has a zero or negative value (use the additive form)")
+        logs = np.log(values)
+        norm = logs - logs.mean()  # log(x / geometric mean): eq. C1, scale-free
+        fill = 0.0  # the geometric mean itself
+        matrix = norm.fillna(fill).to_numpy()
+    else:
+        low, high = values.min(), values.max()
+        span = (high - low).replace(0.0, np.nan)
+        scaled = (values - low) / span  # eq. C2, min-max, scale-free
+        for column in values.columns[span.isna()]:  # a constant component: 0.5 for every place
+            scaled[column] = np.where(values[column].notna(), 0.5, np.nan)
+        matrix = scaled.fillna(scaled.mean()).to_numpy()
+    return _Prepared([str(p) for p in values.index], list(active), matrix, values.isna().to_numpy(), excluded)
+
+
+def _ranks(scores: np.ndarray) -> np.ndarray:
+    """Rank 1 = highest score; ties share the best rank ("min").  ``scores``: places x samples."""
+    rounded = np.round(scores, 10)
+    return (rounded[None, :, :] > rounded[:, None, :]).sum(axis=1) + 1
+
+
+@dataclass(frozen=True)
+class CompositeResult:
+    """Ranking of places by the composite index.
+
+    ``table`` columns: ``place``, ``score``, ``rank`` (1 = best), one normalised column per
+    active component and ``imputed`` (components set to the neutral value, comma list).
+    """
+
+    table: pd.DataFrame
+    weights: dict[str, float]
+    method: str
+    missing: str
+    excluded: tuple[str, ...] = field(default=())
+
+
+def composite_index(components: pd.DataFrame, weights: Mapping[str, float], *, method: Method = "geometric",
+                    missing: Missing = "exclude") -> CompositeResult:
+    """Seed 003's composite talent-density index over places (rows) and components (columns).
+
+    Multiplicative (``method="geometric"``; seed 003's product, weighted)::
+
+        C_j = prod_i (x_ij / g_i) ** w_i,   g_i = geometric mean of x_i over places     (C1)
+
+    Additive (``method="additive"``)::
+
+        C_j = sum_i w_i (x_ij - min_i) / (max_i - min_i)                                  (C2)
+
+    Weights are normalised to sum to 1 (:func:`normalise_weights`); components with
+    weight 0 are ignored.  Both forms are unchanged when a component is multiplied by a
+    positive constant (a change of unit).  With equal weights, C1 orders places as the
+    geometric mean of their components.
+
+    Parameters
+    ----------
+    components : places as index, components as columns (any positive units for C1).
+    weights : component -> weight (any non-negative scale).
+    missing : ``"exclude"`` drops places lacking a weighted component (listed in
+        ``excluded``); ``"neutral"`` sets the gap to the neutral value (the geometric mean
+        in C1, the mean scaled value in C2) and lists it in ``imputed``.
+
+    Raises
+    ------
+    CompositeError
+        Bad weights, unknown method, no usable place, or a non-positive value in C1.
+    """
+    w = normalise_weights(weights)
+    active = [c for c, v in w.items() if v > 0]
+    prep = _prepare(components, active, method, missing)
+    vector = np.array([w[c] for c in active])
+    raw = prep.matrix @ vector
+    score = np.exp(raw) if method == "geometric" else raw
+    ranks = _ranks(raw[:, None])[:, 0]
+    table = pd.DataFrame({"place": prep.places, "score": score, "rank": ranks})
+    for i, c in enumerate(active):
+        table[c] = np.exp(prep.matrix[:, i]) if method == "geometric" else prep.matrix[:, i]
+    table["imputed"] = [", ".join(c for c, gap in zip(active, row) if gap) for row in prep.imputed]
+    table = table.sort_values(["rank", "place"]).reset_index(drop=True)
+    return CompositeResult(table, w, method, missing, tuple(prep.excluded))
+
+
+def weight_grid(weights: Mapping[str, float], *, spread: float = 0.2, levels: int = 5) -> np.ndarray:
+    """Deterministic weight samples: every combination of ``levels`` factors in [1 - spread, 1 + spread].
+
+    Returns an array (samples x active components), each row normalised to sum to 1;
+    ``levels=5`` and 4 components give 5**4 = 625 rows.  No random numbers are used.
+    """
+    if not 0 <= spread < 1:
+        raise CompositeError("spread must be in [0, 1)")
+    if levels < 1:
+        raise CompositeError("levels must be at least 1")
+    w = normalise_weights(weights)
+    base = np.array([v for v in w.values() if v > 0])
+    factors = np.linspace(1 - spread, 1 + spread, levels) if levels > 1 else np.array([1.0])
+    grid = np.array(list(itertools.product(factors, repeat=base.size))) * base
+    return grid / grid.sum(axis=1, keepdims=True)
+
+
+def rank_stability(components: pd.DataFrame, weights: Mapping[str, float], *, method: Method = "geometric",
+                   missing: Missing = "exclude", spread: float = 0.2, levels: int = 5, top: int = 5) -> pd.DataFrame:
+    """How often each place stays in the top ``top`` when every weight moves within +/- ``spread``.
+
+    Re-ranks the composite (eq. C1 or C2) for every row of :func:`weight_grid`.  Returns
+    ``place``, ``rank`` (at the chosen weights), ``share_top`` (0-1), ``best_rank``,
+    ``worst_rank`` and ``samples``, sorted by ``share_top`` then rank.
+    """
+    w = normalise_weights(weights)
+    active = [c for c, v in w.items() if v > 0]
+    prep = _prepare(components, active, method, missing)
+    grid = weight_grid(w, spread=spread, levels=levels)
+    ranks = _ranks(prep.matrix @ grid.T)
+    base = _ranks((prep.matrix @ np.array([w[c] for c in active]))[:, None])[:, 0]
+    out = pd.DataFrame({"place": prep.places, "rank": base, "share_top": (ranks <= top).mean(axis=1),
+                        "best_rank": ranks.min(axis=1), "worst_rank": ranks.max(axis=1), "samples": grid.shape[0]})
+    return out.sort_values(["share_top", "rank", "place"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+# --- user-held figures ------------------------------------------------------------------------
+
+def validate_uploaded_figures(frame: pd.DataFrame, known_places: Iterable[str]) -> pd.DataFrame:
+    """Check an uploaded table of figures a user holds (e.g. LinkedIn-Tsinghua numbers).
+
+    Layout: a ``place`` column naming markets of the cities table, and one or more
+    numeric columns (any names made of plain characters).  Returns ``place`` plus the
+    numeric columns as floats.  Raises :class:`core.uploads.UploadError` with a message
+    for the user otherwise.
+    """
+    if "place" not in frame.columns:
+        raise uploads.UploadError("Missing column 'place' (the market name as in the comparison list).")
+    numeric = [c for c in frame.columns if c != "place"]
+    if not numeric:
+        raise uploads.UploadError("Add at least one numeric column next to 'place'.")
+    unsafe = [c for c in numeric if not uploads.is_safe_column_name(c)]
+    if unsafe:
+        raise uploads.UploadError(f"Column name(s) not allowed: {', '.join(repr(c) for c in unsafe[:3])}. "
+                                  "Use letters, digits, spaces and simple punctuation.")
+    return uploads.validate_panel(frame, keys=("place",), numeric=numeric, required=(), known_units=set(known_places),
+                                  unit_column="place")
