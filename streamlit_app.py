@@ -53,3 +53,4 @@ rule = alt.Chart().mark_rule(strokeDash=[4, 4], color="grey").encode(y=alt.datum
 st.altair_chart(trend + rule, width="stretch")
 st.caption("Mean of the published index over each cluster's provinces; the dashed line is national parity (1.0). "
            "The 2017 dip and jump is in the published series (2017 is an IO benchmark year).")
+shell.url_notice()

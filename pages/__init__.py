@@ -54,9 +54,20 @@ DATA_NOTE = (
 )
 
 
+LANG_LABELS = {"en": "EN", "zh": "中文"}
+PRESENT_ON = {"1", "true", "yes", "on"}
+PRESENTER_CSS = """<style>
+  .stApp, .stMarkdown p, .stCaption, label, .stMetric { font-size: 1.18rem !important; }
+  h1 { font-size: 2.6rem !important; } h2 { font-size: 2.0rem !important; }
+  [data-testid="stMetricValue"] { font-size: 2.6rem !important; }
+</style>"""
+
+
 def lang() -> str:
     """The interface language of this session: ``"en"`` or ``"zh"``."""
-    return "zh" if st.session_state.get("lang") == "中文" else "en"
+    # Before the toggle exists in this run (first run of a shared link), the URL decides.
+    chosen = st.session_state["lang"] if "lang" in st.session_state else st.query_params.get("lang")
+    return "zh" if chosen == "zh" else "en"
 
 
 def t(text: str) -> str:
@@ -65,19 +76,59 @@ def t(text: str) -> str:
 
 
 def presenting() -> bool:
-    """True in presenter mode (wide, large type, short explanations)."""
-    return bool(st.session_state.get("present", False))
+    """True in presenter mode (wide, large type, sidebar collapsed, short explanations)."""
+    if "present" not in st.session_state:
+        # First run of the session: the URL decides (``?present=1``).
+        st.session_state["present"] = str(st.query_params.get("present", "")).lower() in PRESENT_ON
+    return bool(st.session_state["present"])
+
+
+def _sync_present() -> None:
+    if st.session_state.get("present"):
+        st.query_params["present"] = "1"
+    else:
+        st.query_params.pop("present", None)
 
 
 def page_shell(title: str, icon: str = ":material/hub:") -> None:
-    """Configure the page and draw the shared sidebar; call it first on every page."""
-    st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide")
+    """Configure the page and draw the shared sidebar; call it first on every page.
+
+    Also remembers the query string the run started with, so :func:`url_notice`
+    can tell the visitor which link values were invalid and ignored.
+    """
+    present = presenting()
+    st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide",
+                       initial_sidebar_state="collapsed" if present else "auto")
+    st.session_state["_url_at_start"] = {key: st.query_params.get_all(key) for key in st.query_params}
+    if present:
+        st.html(PRESENTER_CSS)
     with st.sidebar:
         st.markdown(f"### {APP_TITLE}")
         for page in PAGES:
             st.page_link(page.path, label=t(page.label), icon=page.icon, help=page.question)
         st.divider()
+        st.segmented_control(t("Language"), list(LANG_LABELS), format_func=LANG_LABELS.get, default="en",
+                             key="lang", bind="query-params", required=True)
+        st.toggle(t("Presenter mode"), key="present", on_change=_sync_present,
+                  help="Wide layout, larger type, short explanations. Also `?present=1` in the link.")
         st.caption(DATA_NOTE)
+
+
+def url_notice() -> None:
+    """Call last on a page: a short notice naming link values that were invalid and fell back to defaults.
+
+    Streamlit drops invalid values of widgets bound to the URL; comparing the
+    query string at the start of the run with the one at the end tells which.
+    """
+    start = st.session_state.get("_url_at_start", {})
+    ignored = []
+    for key, values in start.items():
+        if key == "present" or st.query_params.get_all(key) == values:
+            continue
+        shown = ",".join(values)
+        ignored.append(f"{key[:20]}={shown[:24]}{'…' if len(shown) > 24 else ''}")
+    if ignored:
+        st.toast(f"Ignored invalid link value(s): {'; '.join(ignored[:4])} — defaults used.", icon=":material/link_off:")
 
 
 def explain(markdown: str) -> None:

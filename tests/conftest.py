@@ -38,3 +38,12 @@ def _bundled_data_untouched():
     yield
     bad = manifest_mismatches()
     assert not bad, f"bundled data changed during the tests: {bad}"
+
+
+@pytest.fixture(autouse=True)
+def _full_error_details_in_tests():
+    """Users see redacted errors (config.toml); tests see the real message when a page fails."""
+    from streamlit import config
+
+    config.set_option("client.showErrorDetails", "full")
+    yield

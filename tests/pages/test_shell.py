@@ -1,0 +1,31 @@
+"""The page shell: language toggle, presenter mode, notices for tampered links."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pages.helpers import assert_clean, run_page
+
+
+def test_language_toggle_translates_the_menu():
+    at = run_page("streamlit_app.py", query={"lang": "zh"})
+    assert_clean(at)
+    labels = [el.proto.label for el in at.sidebar.get("page_link")]
+    assert labels[0] == "首页" and "集聚地图" in labels
+
+
+def test_presenter_mode_from_the_url():
+    at = run_page("streamlit_app.py", query={"present": "1"})
+    assert_clean(at)
+    assert at.toggle(key="present").value is True
+    at.toggle(key="present").set_value(False).run()
+    assert "present" not in at.query_params
+
+
+@pytest.mark.parametrize("value", ["xx", "<script>alert(1)</script>", "a" * 10_000])
+def test_tampered_language_falls_back_with_a_notice(value):
+    at = run_page("streamlit_app.py", query={"lang": value})
+    assert_clean(at)
+    assert at.sidebar.get("page_link")[0].proto.label == "Home"
+    assert at.toast and "Ignored invalid link value" in at.toast[0].value
+    assert len(at.toast[0].value) < 200
