@@ -157,3 +157,42 @@ def validate_panel(
 def is_safe_column_name(name: str) -> bool:
     """True for plain names (letters, digits, spaces and simple punctuation), False for code-like text."""
     return bool(_SAFE_COLUMN.match(name)) and len(name) <= 64
+
+
+# --- column-name and range checks shared by the schema helpers (added for the regression upload) --------
+
+_CODE_LIKE = re.compile(r"[()\[\]{}'\"`;=+*<>!@#$^&|\\]|__")
+
+
+def check_columns(columns: Sequence[str], expected: Collection[str]) -> list[str]:
+    """Reject code-like column names; return the plain extra columns (which callers ignore and report).
+
+    A name such as ``I(__import__('os').getpid())`` is refused outright: it is
+    only compared as text, never evaluated, but a file that carries it was not
+    made from the template and the user should know.
+    """
+    for name in columns:
+        if name in expected:
+            continue
+        if _CODE_LIKE.search(name) or not is_safe_column_name(name):
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            raise UploadError(f"Column name {shown!r} is not a plain name (brackets, quotes or operators are not "
+                              "allowed). Use the template's column names.")
+    return [c for c in columns if c not in expected]
+
+
+def check_upper_bound(frame: pd.DataFrame, columns: Collection[str], bound: float, hint: str) -> None:
+    """Raise if a column in ``columns`` exceeds ``bound`` (e.g. shares above 1: ``hint`` says what to fix)."""
+    for column in columns:
+        if column in frame and (frame[column].dropna() > bound).any():
+            found = float(frame[column].dropna().max())
+            raise UploadError(f"Column '{column}' has {found:g}, above {bound:g}: {hint}")
+
+
+def check_coverage(frame: pd.DataFrame, unit_column: str, period_column: str, *,
+                   min_units: int, min_periods: int) -> None:
+    """Raise unless the table covers at least ``min_units`` units and ``min_periods`` periods."""
+    units, periods = frame[unit_column].nunique(), frame[period_column].nunique()
+    if units < min_units or periods < min_periods:
+        raise UploadError(f"Too few observations: {units} {unit_column}(s) and {periods} {period_column}(s); "
+                          f"at least {min_units} and {min_periods} are needed for a panel model.")

@@ -1,0 +1,357 @@
+"""core.panel, core.demo_panel, core.scenario and the nine-variable upload checks."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core import datasets, demo_panel, panel, scenario, uploads
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PUBLIC_X = ["lnpcgdp", "estr", "pdl", "med"]
+
+
+@pytest.fixture(scope="module")
+def grunfeld() -> pd.DataFrame:
+    sm = pytest.importorskip("statsmodels.api")
+    raw = sm.datasets.grunfeld.load_pandas().data
+    raw = raw[raw.firm != "American Steel"].assign(year=lambda d: d.year.astype(int))
+    # Grunfeld's columns under whitelisted names: idt <- invest, gdp <- value, pcw <- capital.
+    frame = raw.rename(columns={"invest": "idt", "value": "gdp", "capital": "pcw"})
+    return frame.set_index(["firm", "year"])[["idt", "gdp", "pcw"]]
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict:
+    return json.loads((FIXTURES / "grunfeld_reference.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def public() -> pd.DataFrame:
+    return panel.public_panel(datasets.load_table1(), datasets.load_panel())
+
+
+@pytest.fixture(scope="module")
+def demo() -> pd.DataFrame:
+    return demo_panel.demo_panel(datasets.paper_provinces(), datasets.load_table4(), datasets.load_table5().coefficients)
+
+
+# --- Grunfeld: the published plm / Baltagi numbers ---------------------------------------------
+
+def test_grunfeld_within_slopes(grunfeld, reference):
+    fit = panel.fit_panel(grunfeld, "idt", ["gdp", "pcw"], model="fe")
+    assert fit.params["gdp"] == pytest.approx(reference["within"]["value"], abs=5e-7)
+    assert fit.params["pcw"] == pytest.approx(reference["within"]["capital"], abs=5e-7)
+
+
+def test_grunfeld_f_test(grunfeld, reference):
+    test = panel.poolability_test(grunfeld, "idt", ["gdp", "pcw"])
+    ref = reference["f_individual_effects"]
+    assert round(test.stat, 2) == ref["stat"]
+    assert (test.df, test.df_denom) == (ref["df1"], ref["df2"])
+    assert "significant" in test.interpretation
+
+
+def test_grunfeld_random_effects(grunfeld, reference):
+    fit = panel.fit_panel(grunfeld, "idt", ["gdp", "pcw"], model="re")
+    ref = reference["random_effects_swamy_arora"]
+    assert fit.params["const"] == pytest.approx(ref["const"], abs=5e-4)
+    assert fit.params["gdp"] == pytest.approx(ref["value"], abs=5e-6)
+    assert fit.params["pcw"] == pytest.approx(ref["capital"], abs=5e-6)
+
+
+def test_grunfeld_hausman(grunfeld, reference):
+    test = panel.hausman_test(grunfeld, "idt", ["gdp", "pcw"])
+    ref = reference["hausman"]
+    assert round(test.stat, 4) == ref["stat"]
+    assert test.df == ref["df"]
+    assert round(test.pval, 4) == ref["pval"]
+    assert test.warning is None
+    assert "No systematic difference" in test.interpretation
+
+
+# --- the public panel and the paper's F ------------------------------------------------------------
+
+def test_public_poolability_close_to_paper(public):
+    test = panel.poolability_test(public, "idt", PUBLIC_X)
+    paper = datasets.load_table5().f_stat
+    assert abs(test.stat - paper) / paper < 0.01  # 89.85 vs 89.81
+    assert (test.df, test.df_denom) == (29, 326)
+
+
+def test_hausman_warns_when_difference_not_positive_definite(public):
+    test = panel.hausman_test(public, "idt", PUBLIC_X)
+    assert test.warning is not None and "positive definite" in test.warning
+    assert test.interpretation.startswith("Taken at face value")
+    assert np.isnan(test.stat) or test.stat > 0  # never made positive with abs()
+
+
+@pytest.mark.parametrize("model", list(panel.MODELS))
+@pytest.mark.parametrize("cov_type", list(panel.COV_TYPES))
+def test_every_model_and_cov(public, model, cov_type):
+    fit = panel.fit_panel(public, "idt", PUBLIC_X, model=model, cov_type=cov_type)
+    assert fit.nobs == 360 and set(PUBLIC_X) <= set(fit.params.index)
+    assert np.isfinite(fit.std_errors).all()
+    table = fit.table()
+    assert list(table.columns) == ["term", "coef", "std_error", "t", "p", "lower", "upper", "stars"]
+    assert (table.lower <= table.coef).all() and (table.coef <= table.upper).all()
+    assert "Parameter Estimates" in fit.summary
+
+
+def test_fe_rsquared_is_within(public):
+    fit = panel.fit_panel(public, "idt", PUBLIC_X, model="fe")
+    assert fit.rsquared == pytest.approx(fit.raw.rsquared_within)
+
+
+# --- whitelist and transformations ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("bad", ["I(__import__('os').getpid())", "{os.getpid()}", "estr + pdl", "const", "idt2"])
+def test_unknown_names_are_rejected_not_evaluated(public, bad):
+    frame = public.assign(**{bad: 1.0}) if bad != "const" else public
+    before = os.getpid()
+    with pytest.raises(panel.PanelSpecError, match="not one of the known variables"):
+        panel.fit_panel(frame, "idt", [bad])
+    with pytest.raises(panel.PanelSpecError):
+        panel.fit_panel(frame, bad, ["estr"])
+    assert os.getpid() == before
+
+
+def test_dependent_cannot_be_regressor_and_empty_rejected(public):
+    with pytest.raises(panel.PanelSpecError, match="both"):
+        panel.fit_panel(public, "estr", ["estr"])
+    with pytest.raises(panel.PanelSpecError, match="at least one"):
+        panel.fit_panel(public, "idt", [])
+    with pytest.raises(panel.PanelSpecError, match="Unknown model"):
+        panel.fit_panel(public, "idt", ["estr"], model="ols")
+
+
+def test_transforms_log_lag_standardize(public):
+    fit = panel.fit_panel(public, "idt", ["estr", "pdl"], transforms={"estr": ["standardize", "log", "lag1"]})
+    assert "z_L1_ln_estr" in fit.params.index
+    assert fit.nobs == 360  # the first year has no lag
+    x = fit.raw.model.exog.dataframe["z_L1_ln_estr"]
+    assert x.mean() == pytest.approx(0, abs=1e-12) and x.std(ddof=1) == pytest.approx(1)
+    lagged = panel.fit_panel(public, "idt", ["estr"], transforms={"estr": ["lag1"]}, years=(2015, 2023))
+    assert lagged.nobs == 270  # 2015's lag comes from 2014, outside the sample
+    with pytest.raises(panel.PanelSpecError, match="Unknown transformation"):
+        panel.fit_panel(public, "idt", ["estr"], transforms={"estr": ["exp"]})
+
+
+def test_log_of_non_positive_is_an_error(demo):
+    frame = demo.copy()
+    frame.iloc[0, frame.columns.get_loc("del")] = -0.1
+    with pytest.raises(panel.PanelSpecError, match="positive"):
+        panel.fit_panel(frame, "idt", ["del"], transforms={"del": ["log"]})
+
+
+def test_too_few_observations(public):
+    with pytest.raises(panel.PanelSpecError, match="Too few"):
+        panel.fit_panel(public, "idt", PUBLIC_X, years=(2023, 2023))
+
+
+def test_coverage_lists_missing_years(public):
+    cov = panel.coverage(public).set_index("variable")
+    assert cov.loc["med", "first_year"] == 2012
+    assert cov.loc["gdp", "last_year"] == 2019
+
+
+# --- projection -------------------------------------------------------------------------------------
+
+def test_projection_delta_method_matches_hand_computation(demo):
+    fit = panel.fit_panel(demo, "idt", list(panel.PAPER_REGRESSORS), model="fe", cov_type="clustered")
+    out = panel.project(fit, demo, {"pcw": 10, "rd": -0.5}, year=2023)
+    dx = np.zeros(len(fit.params))
+    names = list(fit.params.index)
+    dx[names.index("pcw")] = np.log(1.10)
+    dx[names.index("rd")] = -0.005
+    change = float(dx @ fit.params.to_numpy())
+    se = float(np.sqrt(dx @ fit.cov.to_numpy() @ dx))
+    assert out.change.to_numpy() == pytest.approx(change)
+    assert out.se.to_numpy() == pytest.approx(se)
+    assert (out.upper - out.projected).to_numpy() == pytest.approx(1.959964 * se, rel=1e-5)
+    row = out.set_index("province").loc["Beijing"]
+    inc = fit.raw.fitted_values.iloc[:, 0] + fit.raw.estimated_effects.iloc[:, 0]
+    assert row.baseline == pytest.approx(inc.loc[("Beijing", 2023)])
+    assert len(out) == 30 and out.projected.is_monotonic_decreasing
+
+
+def test_projection_only_changes_chosen_provinces_and_flags_range(demo):
+    fit = panel.fit_panel(demo, "idt", ["pcw", "psl"], model="fe")
+    out = panel.project(fit, demo, {"pcw": 80}, provinces=["Beijing"], year=2023).set_index("province")
+    assert out.loc["Beijing", "change"] != 0 and out.loc["Beijing", "out_of_range"]
+    assert "pcw outside observed range" in out.loc["Beijing", "range_note"]
+    assert (out.drop(index="Beijing").change == 0).all()
+    assert not out.drop(index="Beijing").out_of_range.any()
+
+
+def test_projection_with_lag_and_standardize_is_sustained(demo):
+    fit = panel.fit_panel(demo, "idt", ["pcw", "rd"], transforms={"pcw": ["lag1", "standardize"]})
+    out = panel.project(fit, demo, {"pcw": 10}, year=2020)
+    mean, sd = fit.design.scale["z_L1_pcw"]
+    assert out.change.to_numpy() == pytest.approx(np.log(1.1) / sd * fit.params["z_L1_pcw"])
+
+
+def test_projection_rejects_bad_requests(demo):
+    fit = panel.fit_panel(demo, "idt", ["pcw"], years=(2011, 2016))
+    with pytest.raises(panel.PanelSpecError, match="not in the estimation sample"):
+        panel.project(fit, demo, {"pcw": 5}, year=2023)
+    with pytest.raises(panel.PanelSpecError, match="dependent"):
+        panel.project(fit, demo, {"idt": 5}, year=2015)
+    with pytest.raises(panel.PanelSpecError, match="log"):
+        panel.project(fit, demo, {"pcw": -100}, year=2015)
+
+
+# --- the demo panel --------------------------------------------------------------------------------
+
+def test_demo_panel_is_deterministic_and_paper_shaped(demo):
+    again = demo_panel.demo_panel(datasets.paper_provinces(), datasets.load_table4(), datasets.load_table5().coefficients)
+    pd.testing.assert_frame_equal(demo, again)
+    assert demo.shape == (390, 10)
+    table4 = datasets.load_table4().set_index("symbol")
+    ours = panel.describe_variables(demo).set_index("symbol")
+    for symbol in table4.index:
+        assert abs(ours.loc[symbol, "mean"] / table4.loc[symbol, "mean"] - 1) < 0.02, symbol
+        assert abs(ours.loc[symbol, "sd"] / table4.loc[symbol, "sd"] - 1) < 0.02, symbol
+    assert (demo[["del", "rd", "estr", "psl", "urban"]] > 0).all().all()
+
+
+def test_demo_panel_recovers_table5_signs(demo):
+    fit = panel.fit_panel(demo, "idt", list(panel.PAPER_REGRESSORS), model="fe")
+    side = panel.compare_with_table5(fit, datasets.load_table5().coefficients).set_index("term")
+    assert side.loc[list(panel.PAPER_REGRESSORS), "same_sign"].all()
+    assert panel.poolability_test(demo, "idt", list(panel.PAPER_REGRESSORS)).pval < 0.01
+
+
+def test_compare_fits_table(demo):
+    fits = {"All": panel.fit_panel(demo, "idt", ["pcw", "rd"]),
+            "2011-2016": panel.fit_panel(demo, "idt", ["pcw", "rd"], years=(2011, 2016))}
+    table = panel.compare_fits(fits)
+    assert list(table.columns) == ["term", "All", "2011-2016"]
+    assert table.set_index("term").loc["N", "2011-2016"] == "180"
+
+
+# --- scenario links ---------------------------------------------------------------------------------
+
+def test_scenario_round_trip_and_recompute():
+    spec = scenario.ScenarioSpec({"pcw": 10.0, "rd": -0.5}, source="demo", model="fe", cov_type="clustered",
+                                 regressors=("gdp", "pcw", "rd", "estr"), transforms={"estr": ("log",)},
+                                 regions=("east", "west"), provinces=("Beijing", "Inner Mongolia"))
+    query = spec.to_query()
+    assert query["scenario"] == "pcw:+10,rd:-0.5"
+    assert scenario.from_query(query) == spec
+    frame = scenario.recompute(spec)
+    assert list(frame.columns)[:5] == ["province", "year", "idt", "lower", "upper"]
+    assert "synthetic" in frame.label.iloc[0]
+    changed = frame.set_index("province").change
+    assert changed.loc["Beijing"] > 0 and changed.drop(index=["Beijing", "Inner Mongolia"]).eq(0).all()
+
+
+@pytest.mark.parametrize("text", ["pcw:+10;rd:1", "os:+1", "idt:+3", "pcw:1e9", "pcw:+500", "__import__:1"])
+def test_scenario_decode_rejects(text):
+    with pytest.raises(scenario.ScenarioError):
+        scenario.decode_changes(text)
+
+
+def test_scenario_upload_cannot_be_rebuilt():
+    with pytest.raises(scenario.ScenarioError, match="Uploaded"):
+        scenario.recompute(scenario.ScenarioSpec({"pcw": 1}, source="upload", regressors=("pcw",)))
+    assert scenario.from_query({"other": "1"}) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from(list(panel.LEVERS)),
+                       st.decimals(min_value=-50, max_value=50, places=2).map(float), max_size=4))
+def test_encode_decode_round_trip(changes):
+    expected = {k: v for k, v in changes.items() if v != 0}
+    assert scenario.decode_changes(scenario.encode_changes(changes)) == expected
+
+
+# --- the nine-variable upload: at least 12 error paths ------------------------------------------------
+
+REGIONS = datasets.load_regions()
+TABLE1 = datasets.load_table1()
+
+
+def _good_csv(rows: int = 5, provinces: int = 8) -> pd.DataFrame:
+    demo = demo_panel.demo_panel(datasets.paper_provinces(), datasets.load_table4(), datasets.load_table5().coefficients)
+    frame = demo.reset_index()
+    keep = frame.province.isin(datasets.paper_provinces()[:provinces]) & (frame.year < 2011 + rows)
+    return frame[keep].drop(columns=["idt"])
+
+
+def _bytes(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def _read(content: bytes, name: str = "panel.csv"):
+    return panel.panel_from_upload(content, name, REGIONS, TABLE1)
+
+
+def test_upload_good_file_and_idt_from_table1():
+    data, notes = _read(_bytes(_good_csv()))
+    assert data.shape == (40, 10) and data.idt.notna().all()
+    assert any("Table 1" in n for n in notes)
+
+
+def test_upload_chinese_province_names_and_extra_column():
+    frame = _good_csv()
+    zh = dict(zip(REGIONS.province, REGIONS.province_zh))
+    frame = frame.assign(province=frame.province.map(zh), remark="ok")
+    data, notes = _read(_bytes(frame))
+    assert "Beijing" in data.index.get_level_values(0)
+    assert any("remark" in n for n in notes)
+
+
+def _bad_cases() -> dict[str, tuple[bytes, str, str]]:
+    good = _good_csv()
+    dup = pd.concat([good, good.iloc[[0]]])
+    text = good.astype(object)
+    text.loc[text.index[3], "pcw"] = "eleven"
+    nan_inf = good.copy()
+    nan_inf.loc[nan_inf.index[2], "rd"] = np.inf
+    neg = good.copy()
+    neg.loc[neg.index[1], "psl"] = -0.2
+    unknown = good.copy()
+    unknown.loc[unknown.index[0], "province"] = "Atlantis"
+    percent = good.assign(estr=good.estr * 100)
+    return {
+        "empty": (b"", "panel.csv", "empty"),
+        "binary": (b"\x00\x01\x02PNG\x00" * 50, "panel.csv", "binary"),
+        "encoding": (b"province,year\nBeijing\xff\xff,2011\n", "panel.csv", "UTF-8"),
+        "bad xlsx": (b"not a zip", "panel.xlsx", "Excel"),
+        "header only": (b"province,year,gdp\n", "panel.csv", "no data rows"),
+        "missing columns": (_bytes(good.drop(columns=["rd", "psl"])), "panel.csv", "Missing column"),
+        "formula column": (_bytes(good.assign(**{"I(__import__('os').getpid())": 1})), "panel.csv", "not a plain name"),
+        "text in numbers": (_bytes(text), "panel.csv", "text where a number"),
+        "infinite": (_bytes(nan_inf), "panel.csv", "infinite"),
+        "negative": (_bytes(neg), "panel.csv", "cannot be negative"),
+        "duplicates": (_bytes(dup), "panel.csv", "Duplicate rows"),
+        "unknown province": (_bytes(unknown), "panel.csv", "Unknown province"),
+        "too few rows": (_bytes(_good_csv(rows=2, provinces=5)), "panel.csv", "complete row"),
+        "too few years": (_bytes(_good_csv(rows=2, provinces=30)), "panel.csv", "Too few observations"),
+        "percent not share": (_bytes(percent), "panel.csv", "between 0 and 1"),
+        "bad year": (_bytes(good.assign(year="20x1")), "panel.csv", "whole years"),
+        "wrong type": (b"province,year\nBeijing,2011\n", "panel.json", "only .csv and .xlsx"),
+    }
+
+
+@pytest.mark.parametrize("case", list(_bad_cases()))
+def test_upload_errors(case):
+    content, name, message = _bad_cases()[case]
+    pid = os.getpid()
+    with pytest.raises(uploads.UploadError, match=message):
+        _read(content, name)
+    assert os.getpid() == pid
+
+
+def test_upload_template_has_the_schema():
+    template = panel.upload_template(datasets.paper_provinces(), TABLE1)
+    assert list(template.columns) == ["province", "year", "idt", *panel.PAPER_REGRESSORS]
+    assert len(template) == 390 and template.idt.notna().all()
