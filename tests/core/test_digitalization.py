@@ -1,0 +1,290 @@
+"""Eq. 4-9 on a hand-worked 3-sector example, the crosswalk, the RAS-updated series and Table 1."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core import datasets
+from core import digitalization as dg
+from core.uploads import UploadError
+
+# --- a hand-worked 3-sector economy: T1, T2 traditional, D digital ---------------------------
+#        T1   T2   D        x     va = x - column sum
+Z3 = np.array([[10.0, 20.0, 5.0],
+               [15.0, 10.0, 10.0],
+               [5.0, 10.0, 5.0]])
+X3 = np.array([100.0, 80.0, 50.0])
+VA3 = np.array([70.0, 40.0, 30.0])
+DIGITAL3 = np.array([False, False, True])
+
+
+def test_eq4_direct_coefficient_by_hand():
+    # digital row (5, 10, 5) over output (100, 80, 50)
+    np.testing.assert_allclose(dg.digital_coefficients(Z3, X3, DIGITAL3, "direct"), [0.05, 0.125, 0.1])
+
+
+def test_eq4_intermediate_share_by_hand():
+    # 1 - non-digital inputs / all intermediate inputs: 1 - 25/30, 1 - 30/40, 1 - 15/20
+    np.testing.assert_allclose(dg.digital_coefficients(Z3, X3, DIGITAL3, "intermediate_share"), [1 / 6, 0.25, 0.25])
+
+
+def test_eq5_6_value_added_by_scope_by_hand():
+    coef = dg.digital_coefficients(Z3, X3, DIGITAL3, "direct")
+    # eq. 6: c x output x VA rate = c x VA: 0.05*70 = 3.5, 0.125*40 = 5
+    np.testing.assert_allclose(dg.digital_value_added(coef, VA3, DIGITAL3, "traditional"), [3.5, 5.0, 0.0])
+    np.testing.assert_allclose(dg.digital_value_added(coef, VA3, DIGITAL3, "plus_core"), [3.5, 5.0, 30.0])
+    np.testing.assert_allclose(dg.digital_value_added(coef, VA3, DIGITAL3, "core_only"), [0.0, 0.0, 30.0])
+    # eq. 6 written out: coefficient x total output x value-added rate
+    np.testing.assert_allclose(coef[:2] * X3[:2] * (VA3[:2] / X3[:2]), [3.5, 5.0])
+    share = dg.digital_coefficients(Z3, X3, DIGITAL3, "intermediate_share")
+    assert dg.digital_value_added(share, VA3, DIGITAL3, "traditional").sum() == pytest.approx(70 / 6 + 10)
+
+
+def test_eq7_8_productivity_and_practitioners_by_hand():
+    productivity = dg.labour_productivity(np.array([140.0]), np.array([7.0]))  # 10k yuan / 10k persons
+    assert productivity[0] == pytest.approx(20.0)  # yuan per person
+    assert dg.practitioners(np.array([38.5]), productivity)[0] == pytest.approx(1.925)  # 10k persons
+    with pytest.raises(dg.DigitalizationError, match="positive"):
+        dg.labour_productivity(np.array([1.0]), np.array([0.0]))
+
+
+def test_eq9_location_quotient_by_hand():
+    lq = dg.location_quotient(pd.Series({"A": 2.0, "B": 1.0}), pd.Series({"B": 20.0, "A": 10.0}))
+    # shares 0.2 and 0.05 over the national 3/30 = 0.1
+    assert lq.to_dict() == pytest.approx({"A": 2.0, "B": 0.5})
+
+
+@pytest.mark.parametrize(
+    ("prac", "emp", "message"),
+    [
+        ({"A": 1.0, "B": 1.0}, {"A": 1.0, "C": 1.0}, "different regions"),
+        ({"A": 1.0, "B": 1.0}, {"A": 1.0, "B": 0.0}, "positive"),
+        ({"A": 1.0, "B": 1.0}, {"A": 1.0, "B": -3.0}, "positive"),
+        ({"A": 1.0, "B": np.nan}, {"A": 1.0, "B": 2.0}, "missing"),
+        ({"A": -1.0, "B": 1.0}, {"A": 1.0, "B": 2.0}, "negative"),
+        ({"A": 0.0, "B": 0.0}, {"A": 1.0, "B": 2.0}, "undefined"),
+    ],
+)
+def test_location_quotient_rejects_bad_input(prac, emp, message):
+    with pytest.raises(dg.DigitalizationError, match=message):
+        dg.location_quotient(pd.Series(prac), pd.Series(emp))
+
+
+def test_location_quotient_needs_series():
+    with pytest.raises(dg.DigitalizationError, match="Series"):
+        dg.location_quotient(np.array([1.0]), pd.Series([1.0]))
+
+
+def test_province_scale_on_a_hand_built_stack():
+    stack = dg.IOStack(year=2012, scheme=2012, regions=("A", "B"), Z=np.zeros((2, 42, 42)), x=np.zeros((2, 42)),
+                       va=np.zeros((2, 42)))
+    # region A: all value added digital (sec20), region B: a quarter
+    stack.va[0, 19] = 10.0
+    stack.va[1, 0], stack.va[1, 19] = 30.0, 10.0
+    out = dg.province_scale(stack, ["sec20"], dg.Variant("direct", "core_only"), pd.Series({"A": 1.0, "B": 3.0}))
+    # shares 1 and 0.25; practitioners 1 and 0.75; national 1.75/4
+    assert out.loc["A", "idt"] == pytest.approx(1.0 / (1.75 / 4))
+    assert out.loc["B", "idt"] == pytest.approx(0.25 / (1.75 / 4))
+
+
+def test_variant_validation():
+    with pytest.raises(dg.DigitalizationError, match="coefficient"):
+        dg.Variant("share", "core_only")
+    with pytest.raises(dg.DigitalizationError, match="scope"):
+        dg.Variant("direct", "everything")
+
+
+# --- crosswalk and presets -------------------------------------------------------------------
+
+def test_year_aware_codes_follow_the_crosswalk():
+    assert dg.digital_codes(["information_services"], 2007) == ("sec29",)
+    assert dg.digital_codes(["information_services"], 2012) == ("sec32",)
+    assert dg.digital_codes(["information_services"], 2017) == ("sec31",)
+    assert dg.digital_codes(["research_technical"], 2007) == ("sec35", "sec36")
+    assert dg.digital_codes(["research_technical"], 2012) == ("sec36",)
+    assert dg.digital_codes(dg.preset_concepts("paper"), 2012) == ("sec19", "sec20", "sec21", "sec32", "sec36")
+    assert set(dg.preset_concepts("narrow_ict")) == {"electronics", "information_services"}
+    with pytest.raises(dg.DigitalizationError, match="Unknown"):
+        dg.digital_codes(["quantum"], 2012)
+    with pytest.raises(dg.DigitalizationError, match="scheme"):
+        dg.digital_codes(["electronics"], 2015)
+    with pytest.raises(dg.DigitalizationError, match="preset"):
+        dg.preset_concepts("nope")
+
+
+def test_presets_and_three_sector_map_are_consistent():
+    presets = dg.load_presets()
+    assert {"paper", "narrow_ict"} <= set(presets.preset)
+    ts = dg.load_three_sector_map()
+    assert len(ts) == 126 and ts.groupby("scheme").size().eq(42).all()
+    assert (ts[ts.code == "sec01"].three_sector == "primary").all()
+    table = dg.concept_table()
+    assert table.set_index("concept").loc["research_technical", "codes_2007"] == "sec35 + sec36"
+
+
+# --- the real tables ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def bundled():
+    io = datasets.load_io_tables()
+    return io, datasets.load_panel(), datasets.load_table1(), dg.benchmark_stacks(io), datasets.paper_provinces()
+
+
+def test_io_stack_reproduces_known_gdp(bundled):
+    _, _, _, stacks, _ = bundled
+    s12 = stacks[2012]
+    # SOURCE.md check: 2012 Beijing sum of TVA = 17,879.4 yi yuan = 178,794,000 (10k yuan)
+    assert s12.gdp[s12.index_of("Beijing")] / 1e4 == pytest.approx(17879.4, abs=0.1)
+    assert len(stacks[2007].regions) == 30 and len(s12.regions) == 31
+    i = s12.index_of("Beijing")
+    np.testing.assert_allclose(s12.Z[i].sum(axis=0) + s12.va[i], s12.x[i], rtol=1e-6)
+    with pytest.raises(dg.DigitalizationError, match="No provincial benchmark"):
+        dg.io_stack(bundled[0], 2015)
+
+
+def _published(table1, year):
+    return table1[table1.year == year].set_index("province")["idt"]
+
+
+def test_default_variant_reproduces_table1_best(bundled):
+    io, panel, table1, _, _ = bundled
+    scores = {}
+    for coefficient in dg.COEFFICIENTS:
+        for scope in dg.SCOPES:
+            variant = dg.Variant(coefficient, scope)
+            scores[variant] = np.mean([
+                dg.rank_correlation(dg.index_from_io(y, variant=variant, io=io, panel=panel), _published(table1, y))
+                for y in (2012, 2017)])
+    assert max(scores, key=scores.get) == dg.DEFAULT_VARIANT
+    assert scores[dg.DEFAULT_VARIANT] > 0.95
+
+
+def test_index_from_io_benchmark_years(bundled):
+    io, panel, table1, _, paper = bundled
+    for year, floor in ((2012, 0.92), (2017, 0.97)):
+        idt = dg.index_from_io(year, io=io, panel=panel)
+        assert list(idt.index) == paper and idt.notna().all() and "Tibet" not in idt.index
+        assert dg.rank_correlation(idt, _published(table1, year)) > floor
+    # the text's reading (traditional sectors only) is far from Table 1
+    trad = dg.index_from_io(2012, variant=dg.Variant("direct", "traditional"), io=io, panel=panel)
+    assert dg.rank_correlation(trad, _published(table1, 2012)) < 0.5
+
+
+def test_sector_set_changes_the_ranking(bundled):
+    io, panel, _, _, _ = bundled
+    paper = dg.index_from_io(2017, io=io, panel=panel)
+    narrow = dg.index_from_io(2017, concepts=dg.preset_concepts("narrow_ict"), io=io, panel=panel)
+    assert list(paper.sort_values().index) != list(narrow.sort_values().index)
+
+
+def test_index_from_io_ras_years_and_refusal(bundled):
+    io, panel, _, _, _ = bundled
+    idt = dg.index_from_io(2014, io=io, panel=panel)
+    assert idt.notna().all()
+    with pytest.raises(dg.DigitalizationError, match="No control totals"):
+        dg.index_from_io(2021, io=io, panel=panel)
+
+
+def test_update_stack_meets_control_totals_and_uses_gras_for_negatives(bundled):
+    _, panel, _, stacks, paper = bundled
+    updated = dg.update_stack(stacks[2012], 2015, panel, regions=paper)
+    assert updated.status == "RAS-updated from 2012" and updated.diagnostics.included.all()
+    i = updated.index_of("Zhejiang")
+    totals = dg.control_totals(stacks[2012], "Zhejiang", 2015, panel)
+    np.testing.assert_allclose(updated.Z[i].sum(axis=0), totals.v, rtol=1e-8)
+    np.testing.assert_allclose(updated.Z[i].sum(axis=1), totals.u, rtol=1e-8)
+    gdp = panel[(panel.province == "Zhejiang") & (panel.year == 2015)].gdp_100m_yuan.iloc[0]
+    assert updated.va[i].sum() / 1e4 == pytest.approx(gdp, rel=1e-3)
+    # zeros of the base table stay zero
+    assert ((stacks[2012].Z[stacks[2012].index_of("Zhejiang")] == 0) <= (updated.Z[i] == 0)).all()
+    # 2007 Shaanxi has negative intermediate entries: GRAS is used
+    from_2007 = dg.update_stack(stacks[2007], 2011, panel, regions=["Shaanxi", "Beijing"])
+    methods = from_2007.diagnostics.set_index("province").method
+    assert methods["Shaanxi"] == "GRAS" and methods["Beijing"] == "RAS"
+
+
+def test_control_totals_missing_and_unbalanced(bundled):
+    _, panel, _, stacks, _ = bundled
+    with pytest.raises(dg.DigitalizationError, match="no control totals"):
+        dg.control_totals(stacks[2017], "Beijing", 2021, panel)
+    raw = dg.control_totals(stacks[2017], "Beijing", 2019, panel, balance=False)
+    assert raw.u.sum() != pytest.approx(raw.v.sum(), rel=1e-6)
+    with pytest.raises(dg.io_tables.RasError, match="both cannot hold"):
+        dg.update_table(stacks[2017], "Beijing", raw)
+    left_out = dg.update_stack(stacks[2017], 2021, panel, regions=["Beijing"])
+    assert left_out.regions == () and not left_out.diagnostics.included.any()
+
+
+def test_yearly_index_labels_every_value(bundled):
+    _, panel, table1, stacks, paper = bundled
+    yi = dg.yearly_index(stacks, panel, dg.preset_concepts("paper"), dg.DEFAULT_VARIANT,
+                         dg.population_employment(), paper, years=(2011, 2012, 2016, 2020))
+    status = yi.groupby("year").status.first()
+    assert status[2011] == "RAS-updated from 2007" and status[2012] == "benchmark table"
+    assert status[2016] == "RAS-updated from 2012" and status[2020].startswith("extrapolated")
+    carried = yi[yi.year == 2020].set_index("province").idt
+    np.testing.assert_allclose(carried, yi[yi.year == 2016].set_index("province").idt)
+    empty = dg.yearly_index(stacks, panel, dg.preset_concepts("paper"), dg.DEFAULT_VARIANT,
+                            dg.population_employment(), paper, years=(2021,), extrapolate=False)
+    assert empty.idt.isna().all() and (empty.status == "no control totals").all()
+    nearest = dg.yearly_index(stacks, panel, dg.preset_concepts("paper"), dg.DEFAULT_VARIANT,
+                              dg.population_employment(), paper, years=(2013,), base_rule="2012")
+    assert nearest.status.iloc[0] == "RAS-updated from 2012"
+
+
+def test_base_rules():
+    assert [dg.base_year_for(y) for y in (2011, 2013, 2017, 2019)] == [2007, 2012, 2017, 2017]
+    assert [dg.base_year_for(y, "nearest") for y in (2011, 2015, 2019)] == [2012, 2017, 2017]
+    assert [dg.base_year_for(y, "2012") for y in (2011, 2017, 2019)] == [2012, 2017, 2012]
+    with pytest.raises(dg.DigitalizationError):
+        dg.base_year_for(2005)
+    with pytest.raises(dg.DigitalizationError, match="rule"):
+        dg.base_year_for(2015, "latest")
+
+
+def test_population_approximation_is_share_over_weighted_mean(bundled):
+    io, panel, _, stacks, paper = bundled
+    emp = dg.population_employment().employed(2012, paper, panel)
+    out = dg.province_scale(stacks[2012], dg.digital_codes(dg.preset_concepts("paper"), 2012),
+                            dg.DEFAULT_VARIANT, emp)
+    weighted_mean = (out.dva_share * emp).sum() / emp.sum()
+    np.testing.assert_allclose(out.idt, out.dva_share / weighted_mean, rtol=1e-12)
+
+
+def test_employment_upload(bundled):
+    _, panel, _, stacks, paper = bundled
+    frame = pd.DataFrame({"province": paper, "year": ["2012"] * 30,
+                          "employed_10k": [str(100 + i) for i in range(30)]})
+    source = dg.employment_from_upload(frame, paper)
+    assert source.kind == "upload" and "Uploaded" in source.label
+    emp = source.employed(2012, paper, panel)
+    assert emp.notna().all()
+    assert source.employed(2013, paper, panel).isna().all()
+    with pytest.raises(UploadError, match="Unknown province"):
+        dg.employment_from_upload(frame.assign(province="Atlantis"), paper)
+    with pytest.raises(UploadError, match="negative"):
+        dg.employment_from_upload(frame.assign(employed_10k="-5"), paper)
+    with pytest.raises(UploadError, match="positive"):
+        dg.employment_from_upload(frame.assign(employed_10k="0"), paper)
+    with pytest.raises(UploadError, match="Missing column"):
+        dg.employment_from_upload(frame.drop(columns="employed_10k"), paper)
+    # a partial upload leaves the uncovered provinces empty instead of inventing them
+    partial = dg.employment_from_upload(frame.iloc[:20], paper)
+    out = dg.province_scale(stacks[2012], ["sec20"], dg.DEFAULT_VARIANT, partial.employed(2012, paper, panel))
+    assert out.idt.notna().sum() == 20
+
+
+def test_sector_table_and_comparison(bundled):
+    _, _, table1, stacks, _ = bundled
+    codes = dg.digital_codes(dg.preset_concepts("paper"), 2017)
+    table = dg.sector_table(stacks[2017], "Guangdong", codes, dg.Variant("direct", "plus_core"))
+    assert len(table) == 42 and set(table.role) == {"digital core", "traditional"}
+    core = table[table.role == "digital core"]
+    np.testing.assert_allclose(core.dva_10k_yuan, core.va_10k_yuan)
+    assert table.sector.str.len().gt(0).all()
+    comp = dg.compare_with_published(pd.Series({"Beijing": 2.0, "Hebei": 0.5}), table1, 2012)
+    assert list(comp.columns) == ["province", "computed", "published", "difference", "rank_computed", "rank_published"]
+    assert comp.set_index("province").loc["Beijing", "published"] == pytest.approx(2.44)
+    assert np.isnan(dg.rank_correlation(pd.Series({"A": 1.0}), pd.Series({"A": 2.0})))
