@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -22,6 +23,8 @@ from core.charts import export_png, export_svg
 from core.i18n import translate
 
 APP_TITLE = "Digital talent explorer"
+# A local file: a material-icon favicon would be fetched from a font CDN, and the app runs offline.
+FAVICON = str(Path(__file__).with_name("assets") / "favicon.png")
 
 
 @dataclass(frozen=True)
@@ -93,11 +96,13 @@ def _sync_present() -> None:
 def page_shell(title: str, icon: str = ":material/hub:") -> None:
     """Configure the page and draw the shared sidebar; call it first on every page.
 
+    ``icon`` is the page's material icon, used in the menu (the browser tab shows the app's own favicon).
+
     Also remembers the query string the run started with, so :func:`url_notice`
     can tell the visitor which link values were invalid and ignored.
     """
     present = presenting()
-    st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide",
+    st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=FAVICON, layout="wide",
                        initial_sidebar_state="collapsed" if present else "auto")
     st.session_state["_url_at_start"] = {key: st.query_params.get_all(key) for key in st.query_params}
     if present:

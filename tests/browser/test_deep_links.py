@@ -21,6 +21,9 @@ def test_deep_link_first_request_on_fresh_server(browser, slug, label):
     with running_server() as server:
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         page = context.new_page()
+        outside = []
+        page.on("request", lambda req: outside.append(req.url) if not req.url.startswith(
+            (server.url, "data:", "blob:", "about:")) else None)
         try:
             page.goto(f"{server.url}/{slug}")
             wait_for_app(page)
@@ -32,6 +35,7 @@ def test_deep_link_first_request_on_fresh_server(browser, slug, label):
             assert page.locator('[data-testid="stSidebarNav"]').count() == 0, "automatic file-name menu is shown"
             assert page.locator('[role="dialog"]').count() == 0, "a dialog covers the page"
             assert page.locator('[data-testid="stException"]').count() == 0
+            assert outside == [], f"the page fetched from outside the app: {outside[:3]}"
             page.screenshot(path=str(ARTIFACTS / f"deeplink-{slug or 'home'}.png"), full_page=True)
         finally:
             context.close()
