@@ -1,4 +1,4 @@
-"""Home page (/): what the explorer answers, headline numbers, a door to each page."""
+"""Home page (/): what the explorer answers, headline numbers, a guide with one example per policy lever."""
 
 import altair as alt
 import streamlit as st
@@ -7,50 +7,79 @@ import pages as shell
 from core import agglomeration, datasets
 
 shell.page_shell("Home", ":material/home:")
+t = shell.t
 
-st.title("Where does digital talent cluster in China — and why?")
-st.markdown(
+# Example scenarios for the policy levers of the 2025 "talent attraction 2.0" brief (seed 004). They run on
+# the paper-shaped demo panel because wages and R&D intensity are not in the bundled public data.
+LEVER_EXAMPLES = (
+    ("Wages and the cost of living", "Per-capita wage +10 %", {"source": "demo", "pcw": "10"}),
+    ("Industry-led attraction and R&D", "R&D intensity +0.5 percentage points", {"source": "demo", "rd": "0.5"}),
+    ("Cultivate: higher education", "College students per 100,000 +10 %", {"source": "demo", "pdl": "10"}),
+    ("Retain: public services", "Public-service employment share +2 points", {"source": "demo", "psl": "2"}),
+)
+
+st.title(t("Where does digital talent cluster in China — and why?"))
+shell.explain(t(
     "This explorer rebuilds the agglomeration index of **industrial-digitalization talents** "
     "(Liu 2026, *WJARR* 30(01)) from China's input-output tables, maps it across provinces, "
     "tests what drives it, and sets China's clusters beside the world's tech-talent cities. "
     "Everything runs on the embedded public data, offline."
-)
+))
 
 table1 = shell.table1()
 latest = datasets.LAST_YEAR
 facts = agglomeration.headline(table1, latest)
-published = datasets.load_table5()
+published = shell.table5()
+names = shell.province_names()
 
 cols = st.columns(4)
-cols[0].metric(f"Highest index, {latest}", f"{facts['top_value']:.2f}", facts["top_province"], delta_color="off", delta_arrow="off")
-cols[1].metric(f"Provinces above national parity (1.0), {latest}", f"{facts['above_parity']} of {facts['provinces']}")
-cols[2].metric(f"Highest ÷ lowest, {latest}", f"{facts['max_over_min']:.1f}×",
-               f"{facts['bottom_province']} {facts['bottom_value']:.2f}", delta_color="off", delta_arrow="off")
-cols[3].metric("Fixed-effects F / Hausman (Table 5)", f"{published.f_stat:.2f} / {published.hausman_stat:.2f}",
+cols[0].metric(t("Highest index") + f", {latest}", f"{facts['top_value']:.2f}", names[facts["top_province"]],
+               delta_color="off", delta_arrow="off")
+cols[1].metric(t("Provinces above national parity (1.0)") + f", {latest}",
+               f"{facts['above_parity']} / {facts['provinces']}")
+cols[2].metric(t("Highest ÷ lowest") + f", {latest}", f"{facts['max_over_min']:.1f}×",
+               f"{names[facts['bottom_province']]} {facts['bottom_value']:.2f}", delta_color="off", delta_arrow="off")
+cols[3].metric(t("Fixed-effects F / Hausman (Table 5)"), f"{published.f_stat:.2f} / {published.hausman_stat:.2f}",
                f"N = {published.nobs}, R² = {published.rsquared:.2f}", delta_color="off", delta_arrow="off")
-st.caption(f"Source: {shell.DATA_NOTE}")
+st.caption(t("Source: Liu (2026), WJARR 30(01), Tables 1 and 5."))
 
-st.subheader("Pages")
-for page in shell.PAGES[1:]:
-    with st.container(border=True):
-        st.page_link(page.path, label=page.label, icon=page.icon)
-        st.caption(page.question)
+first_visit = not st.session_state.get("guide_seen", False)
+with st.expander(t("New here? A two-minute guide"), expanded=first_visit, icon=":material/explore:"):
+    st.markdown(t("Each page answers one question. Start with the map, then ask what moves it."))
+    for page in shell.PAGES[1:]:
+        st.page_link(page.path, label=f"{t(page.label)} — {t(page.question)}", icon=page.icon)
+    st.markdown("**" + t("Try a policy lever (regression explorer, scenario tab):") + "**")
+    lever_cols = st.columns(len(LEVER_EXAMPLES))
+    for col, (lever, change, params) in zip(lever_cols, LEVER_EXAMPLES):
+        with col.container(border=True):
+            st.markdown(f"**{t(lever)}**")
+            st.page_link("pages/regression.py", label=t(change), icon=":material/tune:", query_params=params)
+    st.caption(t("Lever examples run on the paper-shaped demo panel (synthetic — for demonstration): wages and "
+                 "R&D intensity are not in the bundled public data."))
+    if st.button(t("Got it"), key="guide_done"):
+        st.session_state["guide_seen"] = True
+        st.rerun()
 
-st.subheader("The four clusters the paper names, 2011-2023")
+st.subheader(t("The four clusters the paper names, 2011-2023"))
 clusters = agglomeration.group_means(table1, shell.regions(), by="cluster")
+clusters["group"] = clusters.group.map(t)
 trend = (
     alt.Chart(clusters)
     .mark_line(point=True)
     .encode(
         x=alt.X("year:O", title=None),
-        y=alt.Y("mean_idt:Q", title="Mean agglomeration index", scale=alt.Scale(zero=False)),
-        color=alt.Color("group:N", title="Cluster"),
+        y=alt.Y("mean_idt:Q", title=t("Mean agglomeration index"), scale=alt.Scale(zero=False)),
+        color=alt.Color("group:N", title=t("Cluster")),
         tooltip=["group", "year", alt.Tooltip("mean_idt:Q", format=".2f"), "provinces"],
     )
     .properties(height=260)
 )
 rule = alt.Chart().mark_rule(strokeDash=[4, 4], color="grey").encode(y=alt.datum(1.0))
 st.altair_chart(trend + rule, width="stretch")
-st.caption("Mean of the published index over each cluster's provinces; the dashed line is national parity (1.0). "
-           "The 2017 dip and jump is in the published series (2017 is an IO benchmark year).")
+shell.how_to_read(
+    t("Each line is the mean of the published index over a cluster's provinces. Above the dashed line (1.0) the "
+      "cluster's share of industrial-digitalization practitioners exceeds its share of all employed persons. "
+      "The 2017 dip and jump are in the published series: 2017 is an input-output benchmark year."),
+    t("Liu (2026), WJARR 30(01), Table 1; clusters as named in its conclusion."),
+)
 shell.url_notice()

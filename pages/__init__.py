@@ -162,6 +162,13 @@ def download_view(frame: pd.DataFrame, chart: alt.TopLevelMixin | None, name: st
                                 on_click="ignore")
 
 
+def province_names() -> dict[str, str]:
+    """English province name -> the name to show in the session's language."""
+    regions_frame = regions()
+    column = "province_zh" if lang() == "zh" else "province"
+    return dict(zip(regions_frame.province, regions_frame[column]))
+
+
 # --- cached loaders shared by several pages (process-wide, keyed by nothing) ---------
 # st.cache_data hands out copies, so one page or session cannot alter a frame for others.
 
