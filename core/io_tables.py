@@ -232,6 +232,7 @@ def ras(A0: Any, x: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 
 
     r = np.ones(a0.shape[0])
     s = np.ones(a0.shape[1])
+    inv_u = np.where(u_arr != 0, 1.0 / np.where(u_arr != 0, u_arr, 1.0), 1.0)  # relative residual weights
     residual = np.inf
     iterations = 0
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -244,7 +245,7 @@ def ras(A0: Any, x: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 
             s = np.where(cs > 0, v_arr / cs, 0.0)
             # column sums now equal v exactly; check the rows
             rs = z0 @ s
-            residual = _relative_residual(r * rs, u_arr)
+            residual = float(np.max(np.abs(r * rs - u_arr) * inv_u)) if inv_u.size else 0.0
             if residual <= tol:
                 break
         else:
