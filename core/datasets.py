@@ -220,6 +220,22 @@ def load_pilot_lists() -> pd.DataFrame:
                                                       "source_document": "str", "source_url": "str"})
 
 
+def load_city_province() -> pd.DataFrame:
+    """Every unit of the pilot lists mapped to its province (hand-typed; ``admin_level`` flags county-level units)."""
+    return _read_csv("policy/city_province.csv", {"prefecture_city": "str", "city_en": "str", "city_zh_full": "str",
+                                                   "province": "str", "admin_level": "str", "note": "str"})
+
+
+def load_approval_years() -> pd.DataFrame:
+    """First-approval years of the innovative-city pilots: 2018 batch exact, 2008/2010 commonly cited, others empty.
+
+    ``first_approval_year`` is a float column (NaN = not known); ``year_status`` says how sure the year is.
+    """
+    return _read_csv("policy/pilot_approval_years.csv", {"prefecture_city": "str", "listed_units": "str",
+                                                         "first_approval_year": "float", "year_status": "str",
+                                                         "basis": "str"})
+
+
 def load_cbre_bands() -> pd.DataFrame:
     """CBRE Global Tech Talent Guidebook 2025: tech-talent band (persons, 2023) per market."""
     return _read_csv("global/cbre_global_tech_talent_2025_bands.csv", {

@@ -1,11 +1,276 @@
-"""Pilot-city policy (/policy): the bundled innovative-city and Broadband-China pilot lists."""
+"""Pilot-city policy (/policy): staggered DID and event study of the innovative-city pilot (the 002 study).
 
+The page gathers inputs (outcome source, approval years, cohorts, window,
+clustering, controls), calls ``core.pilots`` / ``core.did`` through the
+``st.cache_data`` wrappers below, and draws ``core.charts.did`` charts.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
 import pages as shell
+from core import datasets, did, pilots
+from core.charts import did as did_charts
+from core.uploads import UploadError, read_table
 
 shell.page_shell("Pilot-city policy", ":material/policy:")
-st.title("Innovative-city pilot policy")
-lists = shell.pilot_lists()
-policy = st.selectbox("Policy", sorted(lists.policy.unique()), key="policy")
-st.dataframe(lists[lists.policy == policy], hide_index=True)
+t = shell.t
+
+SOURCES = ("MOST/NDRC innovative-city lists (2016, 2018) and MIIT/NDRC Broadband-China batches (2014-2016), "
+           "`data/policy/`; provinces hand-typed; estimators: pyfixest `feols`, `did2s` (Gardner 2022)")
+CLUSTERS = {"city": "city", "province": "province", "none": None}
+
+APPROVAL_HELP = (
+    "The 2016 list names 61 pilots approved 2008-2013 but not the year each was approved. The 2018 batch is exact; "
+    "Shenzhen (2008) and the 2010 batches are the years commonly cited in the literature — verify them. Enter or "
+    "correct a year in the table; the page marks every year you changed as yours. Pilots left empty are left out "
+    "(they are neither clean comparison cities nor usable treated cities).")
+SYNTHETIC_HELP = (
+    "The 002 study's city outcome (location quotient of high-tech talent, 2002-2019) is not public, so this panel "
+    "is generated: real cities, real pilot and Broadband-China timing, invented outcome with a known effect that "
+    "grows with years since approval and is larger in the east. It shows how the methods behave, not what happened. "
+    "Choose 'My city panel (upload)' to run the design on real data.")
+TIMING_HELP = (
+    "Each bar counts the cities first approved in that year, split by east/central/west; 'never' are the comparison "
+    "cities (Broadband-China cities that never joined the innovative-city pilot, plus any city you uploaded). With "
+    "several cohorts the design is *staggered*: early cohorts are already treated when later ones start.")
+EVENT_HELP = (
+    "Each point is the effect *k* years after approval relative to the year before approval (k = -1, the dashed "
+    "line, fixed at 0); bars are 95% intervals. Points left of the reference test the design: if pilot cities were "
+    "already pulling ahead before approval, they sit away from 0 and the joint test below the chart rejects. The "
+    "first and last points pool all earlier/later years (binned window ends).")
+ATT_HELP = (
+    "One number per estimator: the average effect over all treated city-years. Overlapping intervals do not mean "
+    "the estimators agree on the bias question — the gap itself is the diagnostic.")
+REGION_HELP = (
+    "The design re-estimated on the cities of each belt alone (its own pilots and comparison cities), as in the "
+    "002 study's heterogeneity analysis. A missing row means that belt has too few treated or comparison cities "
+    "with the current cohorts.")
+WHY_DIFFER = (
+    "Two-way fixed effects compares cities approved later with cities approved earlier as if the earlier ones were "
+    "untreated; when the effect grows with years since approval, those comparisons subtract part of the effect "
+    "(and can weight some city-years negatively), so TWFE is pulled away from the average effect. Gardner's "
+    "two-stage estimator (did2s) learns city and year effects from untreated city-years only, then averages the "
+    "remaining gap over treated city-years, so it is robust to effects that differ by cohort and over time. A "
+    "small gap means timing heterogeneity matters little here; a large one means the TWFE number should not be used.")
+
+
+# --- cached wrappers (keyed by their arguments) -----------------------------------------------
+
+@st.cache_data(show_spinner=False)
+def _reference() -> tuple[pd.DataFrame, pd.DataFrame, frozenset[str], dict[str, int]]:
+    cities = pilots.city_table(datasets.load_city_province(), datasets.load_regions())
+    approvals = pilots.approval_table(datasets.load_approval_years())
+    broadband = pilots.broadband_years(datasets.load_pilot_lists()).to_dict()
+    return cities, approvals, frozenset(approvals["city"]), broadband
+
+
+@st.cache_data(show_spinner=False)
+def _synthetic_panel() -> pd.DataFrame:
+    cities, approvals, pilot_set, broadband = _reference()
+    return pilots.synthetic_city_panel(cities, pilots.cohort_map(approvals), pilot_set, broadband)
+
+
+@st.cache_data(show_spinner=False)
+def _uploaded_panel(content: bytes, name: str) -> pd.DataFrame:
+    cities, _, _, _ = _reference()
+    return pilots.validate_city_panel(read_table(content, name), cities, datasets.load_regions())
+
+
+@st.cache_data(show_spinner=False)
+def _att(frame: pd.DataFrame, method: str, controls: tuple[str, ...], cluster: str | None) -> did.DIDResult:
+    return did.staggered_did(frame, outcome=pilots.OUTCOME, unit="city", time="year", cohort="cohort",
+                             method=method, controls=controls, cluster=cluster)
+
+
+@st.cache_data(show_spinner=False)
+def _event(frame: pd.DataFrame, method: str, window: tuple[int, int], controls: tuple[str, ...],
+           cluster: str | None) -> did.EventStudyResult:
+    return did.event_study(frame, outcome=pilots.OUTCOME, unit="city", time="year", cohort="cohort", window=window,
+                           reference=-1, method=method, controls=controls, cluster=cluster)
+
+
+# --- page ---------------------------------------------------------------------------------------
+
+st.title(t("Did the innovative-city pilot draw high-tech talent?"))
+shell.explain(
+    "Cities joined China's national innovative-city pilot in different years (2008 onward). This page runs the "
+    "002 study's design — a multi-period difference-in-differences over cities and years — and checks it: are "
+    "pilot and other cities on parallel paths before approval, and is the usual two-way fixed-effects answer "
+    "biased because cities were treated at different times and effects grew over time?")
+
+cities, default_approvals, pilot_set, broadband = _reference()
+
+# Bound widgets put their *displayed* option text in the URL, so option labels here are fixed
+# English words (not translated): a copied link then works in either interface language.
+with st.container(border=True):
+    c1, c2, c3 = st.columns(3)
+    source = c1.radio(t("Outcome data"), ["synthetic", "upload"], key="src", bind="query-params",
+                      format_func={"synthetic": "Synthetic demo", "upload": "Upload"}.get,
+                      captions=[t("Synthetic demonstration panel"), t("My city panel (upload)")])
+    window = c2.slider(t("Event window (years around approval)"), -10, 10, (-6, 6), key="window",
+                       bind="query-params")
+    cluster_key = c3.selectbox(t("Cluster standard errors by"), list(CLUSTERS), key="cluster", bind="query-params",
+                               format_func={"city": "City", "province": "Province", "none": "None (robust)"}.get)
+    c4, c5, c6 = st.columns(3)
+    controls = c4.multiselect(t("Controls"), list(pilots.CONTROLS), default=[], key="controls", bind="query-params",
+                              help="; ".join(f"`{k}`: {v}" for k, v in pilots.CONTROLS.items()))
+    use_broadband = c5.toggle(t("Control for Broadband China (concurrent policy)"), value=True, key="broadband",
+                              bind="query-params")
+    es_method = c6.radio(t("Event-study estimator"), ["did2s", "twfe", "both"], key="es_method",
+                         bind="query-params", horizontal=True)
+
+# Approval years: the user's edits are validated and marked.
+with st.expander(t("First-approval years (editable)"), expanded=False):
+    st.markdown(t(APPROVAL_HELP))
+    edited = st.data_editor(
+        default_approvals, key="approval_editor", hide_index=True, disabled=["city", "year_status"],
+        column_config={
+            "city": st.column_config.TextColumn(t("City")),
+            "first_approval_year": st.column_config.NumberColumn(t("First approval year"), min_value=2008,
+                                                                 max_value=2030, step=1, format="%d"),
+            "year_status": st.column_config.TextColumn(t("Status of the bundled year")),
+        })
+try:
+    approvals = pilots.validate_approval_years(edited, default_approvals)
+except pilots.PilotDataError as exc:
+    st.error(f"{t('Approval years not usable')}: {exc} {t('Using the bundled years instead.')}")
+    approvals = pilots.validate_approval_years(default_approvals, default_approvals)
+yours = approvals[approvals["source"] == "yours"]
+if len(yours):
+    shown = ", ".join(f"{c} {'—' if pd.isna(y) else int(y)}" for c, y in zip(yours["city"], yours["first_approval_year"]))
+    st.info(f"{t('Approval years entered by you')} ({len(yours)}): {shown}. "
+            f"{t('All other years are from the bundled file (2018 batch exact; 2008/2010 commonly cited, verify).')}")
+else:
+    st.caption(t("Approval years: bundled file only (2018 batch exact; 2008/2010 commonly cited, verify; "
+                 "33 pilots without a year are left out until you enter one)."))
+cohorts = pilots.cohort_map(approvals)
+
+# Outcome panel: synthetic, or a validated upload.
+synthetic = source == "synthetic"
+note = f"{t('Outcome')}: {t(pilots.SYNTHETIC_LABEL)}" if synthetic else t("Outcome: your uploaded city panel")
+if synthetic:
+    panel = _synthetic_panel()
+    st.warning(f"**{t(pilots.SYNTHETIC_LABEL).capitalize()}.** {t(SYNTHETIC_HELP)}")
+else:
+    template = pilots.city_panel_template(cities)
+    st.download_button(t("Download the city-panel template (CSV)"), template.to_csv(index=False).encode("utf-8"),
+                       "city_panel_template.csv", "text/csv", key="template_csv", on_click="ignore")
+    upload = st.file_uploader(t("City x year panel (CSV or XLSX)"), type=["csv", "xlsx"], key="upload")
+    if upload is None:
+        st.info(t("Upload a city x year panel (see the template) to run the design on your data."))
+        st.stop()
+    try:
+        panel = _uploaded_panel(upload.getvalue(), upload.name)
+    except UploadError as exc:
+        st.error(f"{t('The file cannot be used')}: {exc}")
+        st.stop()
+
+available = sorted({g for g in cohorts.values()})
+include = st.multiselect(t("Cohorts included (first approval year)"), available, default=available, key="cohorts",
+                         bind="query-params")
+if not include:
+    st.info(t("Select at least one cohort to estimate the effect."))
+    st.stop()
+frame, counts = pilots.design_frame(panel, cohorts, pilot_set, broadband, include_cohorts=include)
+if counts["dropped_unknown_year"] or counts["dropped_cohort"]:
+    st.caption(f"{t('Left out')}: {counts['dropped_unknown_year']} {t('pilot cities without an approval year')}, "
+               f"{counts['dropped_cohort']} {t('pilot cities of cohorts not selected')}.")
+
+missing_controls = [c for c in controls if c not in frame or frame[c].isna().all()]
+if missing_controls:
+    st.warning(f"{t('Not in the data, ignored')}: {', '.join(missing_controls)}.")
+used_controls = tuple(c for c in controls if c not in missing_controls) + ((pilots.BROADBAND,) if use_broadband else ())
+cluster = CLUSTERS[cluster_key]
+
+try:
+    results = {m: _att(frame, m, used_controls, cluster) for m in did.METHODS}
+    methods = ("did2s", "twfe") if es_method == "both" else (es_method,)
+    events = {m: _event(frame, m, tuple(window), used_controls, cluster) for m in methods}
+except did.DIDError as exc:
+    st.error(f"{t('The design cannot be estimated')}: {exc}")
+    st.stop()
+for message in results["did2s"].notes:
+    st.warning(message)
+
+# 1. Treatment timing
+st.subheader(t("Treatment timing"))
+timing = pilots.timing_table(frame)
+timing_chart = did_charts.timing_chart(timing, note=t("Cities: real pilot lists; years: bundled file and your edits"),
+                                       title=t("Treatment timing: cities by first approval year"),
+                                       x_title=t("First approval year (cohort)"), y_title=t("Cities"))
+st.altair_chart(timing_chart)
+shell.how_to_read(t(TIMING_HELP), SOURCES)
+
+# 2. Event study and pre-trends
+st.subheader(t("Event study and pre-trends"))
+es_table = pd.concat([events[m].table.assign(method=m) for m in methods], ignore_index=True)
+es_chart = did_charts.event_study_chart(es_table, note=note, title=t("Event study: effect by years since approval"),
+                                        x_title=t("Years since first approval"), y_title=t("Effect on outcome"),
+                                        reference_label=t("reference period (set to 0)"))
+st.altair_chart(es_chart)
+for m in methods:
+    test = events[m].pretrend_test()
+    verdict = (t("no evidence against parallel pre-trends at 5%") if test.k and test.f_pvalue >= 0.05
+               else t("pre-trends differ from zero at 5%: read the effects with care") if test.k else "")
+    st.markdown(f"**{did_charts.METHOD_NAMES[m]}** — {test.summary()} → {verdict}")
+shell.how_to_read(t(EVENT_HELP), SOURCES)
+
+# 3. TWFE vs did2s
+st.subheader(t("Two-way fixed effects versus the heterogeneity-robust estimate"))
+cols = st.columns(3)
+for col, m in zip(cols, ("twfe", "did2s")):
+    r = results[m]
+    lo, hi = r.conf_int()
+    col.metric(did_charts.METHOD_NAMES[m], f"{r.att:.4f}", help=r.summary())
+    col.caption(f"95% CI {lo:.4f} … {hi:.4f}; SE {r.se:.4f}; N = {r.nobs}")
+if synthetic:
+    treated = frame[(frame["cohort"] > 0) & (frame["year"] >= frame["cohort"])]
+    cols[2].metric(t("Synthetic truth (mean effect on treated)"), f"{treated['true_effect'].mean():.4f}")
+gap = results["twfe"].att - results["did2s"].att
+st.markdown(
+    f"{t('TWFE differs from did2s by')} **{gap:+.4f}** ({gap / results['did2s'].att:+.0%}). " + t(WHY_DIFFER))
+compare = did.compare_methods([results["twfe"], results["did2s"]])
+att_chart = did_charts.att_chart(compare, note=note, x_title=t("ATT (outcome units)"),
+                                 title=t("Average effect on the treated (ATT), 95% interval"))
+st.altair_chart(att_chart)
+shell.how_to_read(t(ATT_HELP), SOURCES)
+
+# 4. East / central / west
+st.subheader(t("East, central and west"))
+region_rows, region_msgs = [], []
+for region in pilots.REGIONS:
+    sub = frame[frame["region"] == region]
+    for m in did.METHODS:
+        try:
+            r = _att(sub, m, used_controls, cluster)
+        except did.DIDError as exc:
+            region_msgs.append(f"{t(region)} ({did_charts.METHOD_NAMES[m]}): {exc}")
+            continue
+        region_rows.append({**r.as_row(), "region": region, "region_label": t(region)})
+for msg in dict.fromkeys(region_msgs):
+    st.warning(msg)
+if region_rows:
+    regional = pd.DataFrame(region_rows)
+    st.altair_chart(did_charts.att_chart(regional, group="region_label", note=note,
+                                         x_title=t("ATT (outcome units)"),
+                                         title=t("ATT by region (each region estimated on its own cities)")))
+    shell.how_to_read(t(REGION_HELP), SOURCES)
+else:
+    st.info(t("No region has enough treated and comparison cities for an estimate."))
+    regional = pd.DataFrame()
+
+# Downloads: estimates (ATT, regional ATT, event study) and the event-study chart.
+estimates = pd.concat([
+    compare.assign(table="att", region="all"),
+    regional.drop(columns=["region_label"], errors="ignore").assign(table="att"),
+    es_table.rename(columns={"estimate": "att"}).assign(table="event_study", region="all"),
+], ignore_index=True)
+estimates["outcome_source"] = pilots.SYNTHETIC_LABEL if synthetic else "uploaded"
+estimates["controls"] = ", ".join(used_controls) or "none"
+estimates["cluster"] = cluster_key
+st.caption(t("Estimates table") + (f" — {t(pilots.SYNTHETIC_LABEL)}" if synthetic else ""))
+st.dataframe(estimates, hide_index=True)
+shell.download_view(estimates, es_chart, "pilot_city_did", key="policy_dl")

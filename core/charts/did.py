@@ -1,0 +1,105 @@
+"""Charts of the pilot-city DID page: treatment timing, event study, ATT comparison, regional split.
+
+Data in, ``alt.Chart`` out.  ``note`` is put in every chart's subtitle, so a
+chart made from the synthetic panel always says so (also in PNG/SVG exports).
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from core.charts import FONT
+
+REGION_COLOURS = {"east": "#1f77b4", "central": "#ff7f0e", "west": "#2ca02c"}
+METHOD_COLOURS = {"twfe": "#7f7f7f", "did2s": "#d62728"}
+METHOD_NAMES = {"twfe": "TWFE", "did2s": "did2s (Gardner)"}
+
+
+def _title(text: str, note: str | None) -> alt.TitleParams:
+    return alt.TitleParams(text=text, subtitle=[note] if note else [], anchor="start", font=FONT, subtitleFont=FONT)
+
+
+def timing_chart(timing: pd.DataFrame, *, note: str | None = None, title: str = "Treatment timing: cities by first approval year",
+                 x_title: str = "First approval year (cohort)", y_title: str = "Cities") -> alt.Chart:
+    """Stacked bars of cities per cohort (``never`` = comparison cities), coloured by east/central/west.
+
+    ``timing`` has ``cohort_label``, ``cohort``, ``region``, ``cities`` (see :func:`core.pilots.timing_table`).
+    """
+    order = (timing.drop_duplicates("cohort_label").sort_values("cohort")["cohort_label"].tolist())
+    if "never" in order:
+        order = [o for o in order if o != "never"] + ["never"]
+    return (alt.Chart(timing, title=_title(title, note))
+            .mark_bar()
+            .encode(x=alt.X("cohort_label:N", sort=order, title=x_title, axis=alt.Axis(labelAngle=0)),
+                    y=alt.Y("cities:Q", title=y_title, stack="zero"),
+                    color=alt.Color("region:N", scale=alt.Scale(domain=list(REGION_COLOURS),
+                                                                range=list(REGION_COLOURS.values())), title=None),
+                    tooltip=["cohort_label:N", "region:N", "cities:Q"])
+            .properties(height=260))
+
+
+def event_study_chart(table: pd.DataFrame, *, reference: int = -1, note: str | None = None,
+                      title: str = "Event study: effect by years since approval",
+                      x_title: str = "Years since first approval", y_title: str = "Effect on outcome",
+                      reference_label: str = "reference period (set to 0)") -> alt.LayerChart:
+    """Coefficients with 95 % intervals by relative period; the reference period is a hollow point and a dashed rule.
+
+    ``table`` is :attr:`core.did.EventStudyResult.table`, optionally with a ``method`` column
+    (``twfe``/``did2s``) to draw both estimators side by side.
+    """
+    data = table.copy()
+    if "method" not in data:
+        data["method"] = "did2s"
+    data["method_name"] = data["method"].map(METHOD_NAMES)
+    data["period_kind"] = data["is_reference"].map({True: "reference", False: "estimated"})
+    methods = [m for m in METHOD_NAMES if m in set(data["method"])]
+    colour = alt.Color("method_name:N", title=None,
+                       scale=alt.Scale(domain=[METHOD_NAMES[m] for m in methods],
+                                       range=[METHOD_COLOURS[m] for m in methods]))
+    x = alt.X("rel_period:O", title=x_title, axis=alt.Axis(labelAngle=0))
+    offset = alt.XOffset("method_name:N") if len(methods) > 1 else alt.XOffset()
+    base = alt.Chart(data)
+    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#444", strokeWidth=1).encode(y="y:Q")
+    ref = (alt.Chart(pd.DataFrame({"rel_period": [reference], "label": [reference_label]}))
+           .mark_rule(strokeDash=[4, 4], color="#444").encode(x=alt.X("rel_period:O")))
+    ref_text = (alt.Chart(pd.DataFrame({"rel_period": [reference], "label": [reference_label]}))
+                .mark_text(align="left", dx=4, dy=-4, baseline="bottom", fontSize=11, color="#444")
+                .encode(x=alt.X("rel_period:O"), y=alt.value(0), text="label:N"))
+    tooltip = [alt.Tooltip("rel_period:O", title="period"), "method_name:N",
+               alt.Tooltip("estimate:Q", format=".4f"), alt.Tooltip("ci_low:Q", format=".4f"),
+               alt.Tooltip("ci_high:Q", format=".4f"), "n_obs:Q", "binned:N"]
+    bars = base.mark_rule(strokeWidth=2).encode(x=x, xOffset=offset, y=alt.Y("ci_low:Q", title=y_title),
+                                                y2="ci_high:Q", color=colour)
+    points = base.mark_point(filled=True, size=60).encode(
+        x=x, xOffset=offset, y="estimate:Q", color=colour, tooltip=tooltip,
+        shape=alt.Shape("period_kind:N", title=None, scale=alt.Scale(domain=["estimated", "reference"],
+                                                                     range=["circle", "diamond"])))
+    return (alt.layer(zero, ref, bars, points, ref_text, title=_title(title, note))
+            .properties(height=320))
+
+
+def att_chart(table: pd.DataFrame, *, group: str = "method_name", note: str | None = None,
+              title: str = "Average effect on the treated (ATT), 95% interval",
+              x_title: str = "ATT (outcome units)") -> alt.LayerChart:
+    """Point-and-interval chart of ATTs; rows by ``group`` (method names, or regions), colour by method.
+
+    ``table`` has ``method``, ``att``, ``ci_low``, ``ci_high`` and the ``group`` column.
+    """
+    data = table.copy()
+    data["method_name"] = data["method"].map(METHOD_NAMES)
+    methods = [m for m in METHOD_NAMES if m in set(data["method"])]
+    colour = alt.Color("method_name:N", title=None, scale=alt.Scale(domain=[METHOD_NAMES[m] for m in methods],
+                                                                    range=[METHOD_COLOURS[m] for m in methods]))
+    y = alt.Y(f"{group}:N", title=None)
+    offset = alt.YOffset("method_name:N") if group != "method_name" else alt.YOffset()
+    base = alt.Chart(data)
+    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#444").encode(x="x:Q")
+    rules = base.mark_rule(strokeWidth=3).encode(y=y, yOffset=offset, x=alt.X("ci_low:Q", title=x_title),
+                                                 x2="ci_high:Q", color=colour)
+    points = base.mark_point(filled=True, size=90).encode(
+        y=y, yOffset=offset, x="att:Q", color=colour,
+        tooltip=[f"{group}:N", "method_name:N", alt.Tooltip("att:Q", format=".4f"),
+                 alt.Tooltip("ci_low:Q", format=".4f"), alt.Tooltip("ci_high:Q", format=".4f")])
+    height = 70 + 40 * data[group].nunique()
+    return alt.layer(zero, rules, points, title=_title(title, note)).properties(height=height)

@@ -1,0 +1,452 @@
+"""Staggered difference-in-differences: two-way fixed effects and Gardner's two-stage estimator.
+
+The 002 study's design is a multi-period DID over cities that joined the
+innovative-city pilot in different years:
+
+.. math:: y_{it} = \\beta\\, D_{it} + \\gamma' x_{it} + \\mu_i + \\lambda_t + \\varepsilon_{it},
+          \\qquad D_{it} = 1[g_i > 0,\\ t \\ge g_i]                                        (1)
+
+with :math:`g_i` the first treated year (the cohort; 0 = never treated).
+``method="twfe"`` estimates (1) by OLS with unit and year fixed effects.  When
+effects differ across cohorts or grow with exposure, that :math:`\\hat\\beta` is a
+weighted average that uses already-treated units as controls, with weights that
+can be small or negative (Goodman-Bacon 2021, eq. 10; de Chaisemartin and
+D'Haultfoeuille 2020, Theorem 1).  ``method="did2s"`` is Gardner's two-stage
+estimator (Gardner 2022, "Two-stage differences in differences", arXiv:2207.05943,
+eqs. 5-6): stage 1 fits :math:`\\mu_i + \\lambda_t + \\gamma' x_{it}` on untreated
+observations only (:math:`D_{it} = 0`), stage 2 regresses the residualized outcome
+on :math:`D_{it}` (or on relative-period dummies), with the GMM standard errors that
+account for the first stage (Gardner 2022, section 3.2; Butts and Gardner 2022).
+
+Both estimators are pyfixest's (``feols`` and ``did2s``).  pyfixest is imported
+inside the functions: the package itself loads lazily, and its first attribute
+access costs about 2.7 s (numba/formulaic); the page pays that once per process.
+
+**No user text reaches a formula.**  Every input frame is copied into a frame
+with fixed internal column names (``y``, ``unit_id``, ``time_id``, ``x0`` ...,
+``ev_m3`` ...), and formulas are built only from those names.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+Method = Literal["twfe", "did2s"]
+METHODS: tuple[str, ...] = ("twfe", "did2s")
+METHOD_LABELS = {"twfe": "Two-way fixed effects (TWFE)", "did2s": "Gardner two-stage (did2s)"}
+
+# Internal column names: the only names that ever appear in a formula.
+_Y, _UNIT, _TIME, _COHORT, _TREAT, _D, _CLUSTER = "y", "unit_id", "time_id", "cohort", "treat", "d", "clu"
+_LABEL = "unit_label"
+
+
+class DIDError(ValueError):
+    """The data cannot support the requested DID estimate; the message says why and what to change."""
+
+
+@dataclass(frozen=True)
+class Design:
+    """A panel prepared for estimation, with internal column names only.
+
+    ``frame`` holds ``y``, ``unit_id``, ``time_id``, ``cohort`` (0 = never treated
+    in the sample), ``treat`` (bool, eq. 1's :math:`D_{it}`), ``d`` (float copy),
+    ``clu`` and ``x0``... ``notes`` are plain-language remarks for the page
+    (units dropped and why).
+    """
+
+    frame: pd.DataFrame
+    controls: tuple[str, ...]
+    cluster: str | None
+    n_units: int
+    n_clusters: int
+    first_time: int
+    last_time: int
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DIDResult:
+    """Pooled ATT from :func:`staggered_did` (the coefficient :math:`\\beta` of eq. 1).
+
+    ``att`` is in the outcome's units; ``se`` is clustered by ``cluster`` (or
+    heteroskedasticity-robust when ``cluster`` is None); intervals use Student t
+    with ``df`` degrees of freedom (clusters - 1, or observations - 1).
+    """
+
+    method: str
+    att: float
+    se: float
+    nobs: int
+    n_units: int
+    n_treated_units: int
+    n_clusters: int
+    df: int
+    cluster: str | None
+    controls: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def tstat(self) -> float:
+        return self.att / self.se if self.se > 0 else math.nan
+
+    @property
+    def pvalue(self) -> float:
+        return float(2 * stats.t.sf(abs(self.tstat), self.df)) if self.se > 0 else math.nan
+
+    def conf_int(self, alpha: float = 0.05) -> tuple[float, float]:
+        """Two-sided (1 - alpha) interval for the ATT."""
+        q = float(stats.t.ppf(1 - alpha / 2, self.df))
+        return self.att - q * self.se, self.att + q * self.se
+
+    def summary(self) -> str:
+        lo, hi = self.conf_int()
+        clu = f"clustered by {self.cluster} ({self.n_clusters} clusters)" if self.cluster else "heteroskedasticity-robust"
+        return (f"{METHOD_LABELS[self.method]}: ATT = {self.att:.4f} (SE {self.se:.4f}, {clu}; "
+                f"95% CI {lo:.4f} to {hi:.4f}; p = {self.pvalue:.3g}); N = {self.nobs}, "
+                f"{self.n_units} units of which {self.n_treated_units} treated.")
+
+    def as_row(self) -> dict[str, object]:
+        lo, hi = self.conf_int()
+        return {"method": self.method, "att": self.att, "se": self.se, "ci_low": lo, "ci_high": hi,
+                "pvalue": self.pvalue, "nobs": self.nobs, "n_units": self.n_units,
+                "n_treated_units": self.n_treated_units, "n_clusters": self.n_clusters}
+
+
+@dataclass(frozen=True)
+class PretrendTest:
+    """Joint Wald test that every pre-period event-study coefficient is zero.
+
+    ``stat`` is :math:`W = b' V^{-1} b` over the ``k`` pre-period coefficients
+    (reference excluded), compared with :math:`\\chi^2_k`; ``f_stat = W/k`` with
+    F(k, df) gives the small-sample version used on the page.
+    """
+
+    periods: tuple[int, ...]
+    stat: float
+    k: int
+    pvalue: float
+    f_stat: float
+    f_df: int
+    f_pvalue: float
+
+    def summary(self) -> str:
+        if self.k == 0:
+            return "No pre-period coefficient to test (widen the window)."
+        return (f"Joint test that the {self.k} pre-period coefficients are zero: F({self.k}, {self.f_df}) = "
+                f"{self.f_stat:.2f}, p = {self.f_pvalue:.3f} (Wald chi2 = {self.stat:.2f}, p = {self.pvalue:.3f}).")
+
+
+@dataclass(frozen=True)
+class EventStudyResult:
+    """Relative-period coefficients from :func:`event_study`.
+
+    ``table`` is tidy: ``rel_period`` (years since first treatment; the window
+    ends are binned: the first row pools all earlier periods, the last all later
+    ones), ``estimate``, ``se``, ``ci_low``, ``ci_high`` (95 %), ``n_obs`` (treated
+    or eventually treated observations in that period), ``is_reference`` (the
+    omitted period, drawn at 0), ``binned``.
+    """
+
+    method: str
+    table: pd.DataFrame
+    reference: int
+    window: tuple[int, int]
+    nobs: int
+    n_clusters: int
+    df: int
+    cluster: str | None
+    coef: np.ndarray = field(repr=False)
+    vcov: np.ndarray = field(repr=False)
+    notes: tuple[str, ...] = ()
+
+    def pretrend_test(self) -> PretrendTest:
+        return pretrend_test(self)
+
+
+# --- preparation ------------------------------------------------------------------------------
+
+def prepare(
+    df: pd.DataFrame,
+    *,
+    outcome: str,
+    unit: str,
+    time: str,
+    cohort: str,
+    controls: Sequence[str] = (),
+    cluster: str | None = None,
+) -> Design:
+    """Copy ``df`` into internal column names and check that a DID is identified.
+
+    ``cohort`` holds the first treated year (0 or missing = never treated);
+    ``time`` whole years.  Rows with a missing outcome, control or cluster are
+    dropped.  Units treated in or before the first sample year have no untreated
+    observation and are dropped (a note says so).  Without never-treated units
+    the last cohort serves as the not-yet-treated comparison: the years from its
+    start on are dropped and it counts as untreated (a note says so).
+
+    Raises
+    ------
+    DIDError
+        Missing column, text in a number column, a cohort after the last year, no
+        treated unit, or no never-treated and no not-yet-treated comparison.
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise DIDError("The data must be a table (pandas DataFrame).")
+    controls = tuple(dict.fromkeys(controls))
+    wanted = [outcome, unit, time, cohort, *controls] + ([cluster] if cluster else [])
+    missing = [c for c in dict.fromkeys(wanted) if c not in df.columns]
+    if missing:
+        raise DIDError(f"Column(s) not in the data: {', '.join(map(str, missing))}.")
+    out = pd.DataFrame(index=df.index)
+    for name, source in [(_Y, outcome), (_TIME, time), (_COHORT, cohort)] + [(f"x{i}", c) for i, c in enumerate(controls)]:
+        values = pd.to_numeric(df[source], errors="coerce")
+        if (values.isna() & df[source].notna()).any():
+            raise DIDError(f"Column '{source}' has text where a number is expected.")
+        out[name] = values.astype("float64")
+    # Units and clusters enter pyfixest as integer codes (labels stay in ``unit_label`` for messages).
+    out[_LABEL] = df[unit].astype(object).where(df[unit].notna())
+    out[_UNIT] = pd.factorize(df[unit])[0].astype("float64")
+    out[_CLUSTER] = (pd.factorize(df[cluster])[0].astype("float64") if cluster
+                     else np.arange(len(df), dtype="float64"))
+    out.loc[out[_UNIT] < 0, _UNIT] = np.nan
+    out.loc[out[_CLUSTER] < 0, _CLUSTER] = np.nan
+    out[_COHORT] = out[_COHORT].fillna(0.0)
+    if (out[_TIME] % 1 != 0).any() or (out[_COHORT] % 1 != 0).any() or (out[_COHORT] < 0).any():
+        raise DIDError(f"'{time}' and '{cohort}' must hold whole years ('{cohort}' 0 or empty = never treated).")
+    xs = tuple(f"x{i}" for i in range(len(controls)))
+    out = out.dropna(subset=[_Y, _UNIT, _TIME, _CLUSTER, *xs])
+    if out.empty:
+        raise DIDError("No complete rows: every row misses the outcome, a control or the cluster.")
+    out[_TIME] = out[_TIME].astype("int64")
+    out[_COHORT] = out[_COHORT].astype("int64")
+    out[_UNIT] = out[_UNIT].astype("int64")
+    out[_CLUSTER] = out[_CLUSTER].astype("int64")
+    first, last = int(out[_TIME].min()), int(out[_TIME].max())
+    notes: list[str] = []
+
+    late = out[out[_COHORT] > last]
+    if not late.empty:
+        units = sorted(map(str, late[_LABEL].unique()))
+        years = sorted(late[_COHORT].unique())
+        raise DIDError(
+            f"Cohort(s) {', '.join(map(str, years))} start after the panel's last year {last}: "
+            f"{len(units)} unit(s) (e.g. {', '.join(units[:3])}) are never observed treated. "
+            "Leave those cohorts out or extend the panel.")
+    always = out[(out[_COHORT] > 0) & (out[_COHORT] <= first)]
+    if not always.empty:
+        units = sorted(always[_UNIT].unique())
+        labels = sorted(map(str, always[_LABEL].unique()))
+        notes.append(f"{len(units)} unit(s) treated in or before the first year {first} have no untreated year "
+                     f"and were left out (e.g. {', '.join(labels[:3])}).")
+        out = out[~out[_UNIT].isin(units)]
+
+    cohorts = sorted(c for c in out[_COHORT].unique() if c > 0)
+    if not cohorts:
+        raise DIDError("No treated unit: no row has a first-treatment year inside the panel.")
+    if not (out[_COHORT] == 0).any():
+        if len(cohorts) < 2:
+            raise DIDError(
+                f"No never-treated and no not-yet-treated units: every unit is first treated in {cohorts[0]}, "
+                "so nothing shows what would have happened without the policy. Add never-treated units.")
+        lastc = cohorts[-1]
+        notes.append(f"No never-treated unit: the last cohort ({lastc}) serves as the not-yet-treated comparison, "
+                     f"so years from {lastc} on are left out.")
+        out = out[out[_TIME] < lastc].copy()
+        out.loc[out[_COHORT] == lastc, _COHORT] = 0
+
+    out[_TREAT] = (out[_COHORT] > 0) & (out[_TIME] >= out[_COHORT])
+    if not out[_TREAT].any() or out[_TREAT].all():
+        raise DIDError("No never-treated and no not-yet-treated units in the treated years: the effect is not identified.")
+    untreated_times = set(out.loc[~out[_TREAT], _TIME])
+    uncovered = sorted(set(out[_TIME]) - untreated_times)
+    if uncovered:
+        notes.append(f"Year(s) {', '.join(map(str, uncovered))} have no untreated unit and were left out.")
+        out = out[out[_TIME].isin(untreated_times)]
+    out[_D] = out[_TREAT].astype("float64")
+    out = out.reset_index(drop=True)
+    n_clusters = int(out[_CLUSTER].nunique())
+    if cluster and n_clusters < 2:
+        raise DIDError(f"Clustering by '{cluster}' needs at least two clusters; the data have {n_clusters}.")
+    return Design(frame=out, controls=xs, cluster=cluster, n_units=int(out[_UNIT].nunique()),
+                  n_clusters=n_clusters, first_time=int(out[_TIME].min()), last_time=int(out[_TIME].max()),
+                  notes=tuple(notes))
+
+
+def _vcov_arg(design: Design) -> dict[str, str] | str:
+    return {"CRV1": _CLUSTER} if design.cluster else "hetero"
+
+
+def _df(design: Design) -> int:
+    return max(design.n_clusters - 1, 1) if design.cluster else max(len(design.frame) - 1, 1)
+
+
+def _fit(design: Design, regressors: Sequence[str], method: str):
+    """Fit eq. 1 (or its event-study form) with pyfixest; returns the Feols object."""
+    import pyfixest as pf  # lazy: see module docstring
+
+    xs = " + ".join(design.controls)
+    if method == "twfe":
+        rhs = " + ".join([*regressors, *design.controls])
+        return pf.feols(f"{_Y} ~ {rhs} | {_UNIT} + {_TIME}", data=design.frame, vcov=_vcov_arg(design))
+    if method == "did2s":
+        first = f"~ {xs or '0'} | {_UNIT} + {_TIME}"
+        # did2s writes helper columns into its input, so it gets its own copy.
+        return pf.did2s(design.frame.copy(), yname=_Y, first_stage=first, second_stage="~ " + " + ".join(regressors),
+                        treatment=_TREAT, cluster=_CLUSTER)
+    raise DIDError(f"Unknown method {method!r}; use one of {', '.join(METHODS)}.")
+
+
+def _check_method(method: str) -> None:
+    if method not in METHODS:
+        raise DIDError(f"Unknown method {method!r}; use one of {', '.join(METHODS)}.")
+
+
+# --- estimators --------------------------------------------------------------------------------
+
+def staggered_did(
+    df: pd.DataFrame,
+    *,
+    outcome: str,
+    unit: str,
+    time: str,
+    cohort: str,
+    method: Method = "did2s",
+    controls: Sequence[str] = (),
+    cluster: str | None = None,
+) -> DIDResult:
+    """Pooled ATT of a staggered adoption, eq. 1, by TWFE or Gardner's two-stage estimator.
+
+    Parameters
+    ----------
+    df : long panel, one row per unit and year (several rows per unit-year are
+        allowed: ``unit`` is the fixed-effect level, e.g. state in pyfixest's ``df_het``).
+    outcome, unit, time, cohort : column names; ``cohort`` = first treated year,
+        0 or missing = never treated.
+    method : ``"twfe"`` or ``"did2s"``.
+    controls : numeric time-varying covariates (stage 1 for did2s, as in Gardner 2022 eq. 5).
+    cluster : column to cluster standard errors by (None = heteroskedasticity-robust).
+
+    Returns
+    -------
+    DIDResult
+    """
+    _check_method(method)
+    design = prepare(df, outcome=outcome, unit=unit, time=time, cohort=cohort, controls=controls, cluster=cluster)
+    fit = _fit(design, [_D], method)
+    coef = fit.coef()
+    se = fit.se()
+    if _D not in coef.index or not np.isfinite(coef[_D]):
+        raise DIDError("The treatment effect is not identified (collinear with the fixed effects or controls).")
+    f = design.frame
+    return DIDResult(method=method, att=float(coef[_D]), se=float(se[_D]), nobs=int(fit._N), n_units=design.n_units,
+                     n_treated_units=int(f.loc[f[_COHORT] > 0, _UNIT].nunique()), n_clusters=design.n_clusters,
+                     df=_df(design), cluster=cluster, controls=tuple(controls), notes=design.notes)
+
+
+def _event_name(k: int) -> str:
+    return f"ev_m{-k}" if k < 0 else f"ev_p{k}"
+
+
+def event_study(
+    df: pd.DataFrame,
+    *,
+    outcome: str,
+    unit: str,
+    time: str,
+    cohort: str,
+    window: tuple[int, int] = (-6, 6),
+    reference: int = -1,
+    method: Method = "did2s",
+    controls: Sequence[str] = (),
+    cluster: str | None = None,
+    alpha: float = 0.05,
+) -> EventStudyResult:
+    """Dynamic form of eq. 1: one coefficient per year relative to first treatment.
+
+    .. math:: y_{it} = \\sum_{k \\ne r} \\beta_k 1[t - g_i = k] + \\gamma' x_{it} + \\mu_i + \\lambda_t + \\varepsilon_{it}
+
+    Relative periods outside ``window`` are binned into its end points (so they
+    never fall into the reference).  ``reference`` (default -1) is omitted and
+    reported as 0.  Never-treated units carry no dummy.  For ``did2s`` the
+    dummies form the second stage (Gardner 2022, eq. 6 with event-time indicators).
+
+    Raises
+    ------
+    DIDError
+        As :func:`prepare`, or a window that does not contain the reference, or
+        a window with no observation outside the reference.
+    """
+    _check_method(method)
+    lo, hi = int(window[0]), int(window[1])
+    if not lo < 0 <= hi:
+        raise DIDError(f"The window must start before 0 and end at or after 0 (got {lo} to {hi}).")
+    if not lo <= reference < 0:
+        raise DIDError(f"The reference period {reference} must be a pre-period inside the window {lo} to {hi}.")
+    design = prepare(df, outcome=outcome, unit=unit, time=time, cohort=cohort, controls=controls, cluster=cluster)
+    f = design.frame
+    ever = f[_COHORT] > 0
+    rel = (f[_TIME] - f[_COHORT]).where(ever)
+    binned = rel.clip(lower=lo, upper=hi)
+    periods = [k for k in range(lo, hi + 1) if k != reference and (binned == k).any()]
+    if not periods:
+        raise DIDError("No observation falls in the event window outside the reference period.")
+    frame = f.copy()
+    for k in periods:
+        frame[_event_name(k)] = (binned == k).astype("float64")
+    design = Design(frame=frame, controls=design.controls, cluster=design.cluster, n_units=design.n_units,
+                    n_clusters=design.n_clusters, first_time=design.first_time, last_time=design.last_time,
+                    notes=design.notes)
+    names = [_event_name(k) for k in periods]
+    fit = _fit(design, names, method)
+    coef_all = fit.coef()
+    vcov_all = pd.DataFrame(np.asarray(fit._vcov), index=coef_all.index, columns=coef_all.index)
+    kept = [n for n in names if n in coef_all.index and np.isfinite(coef_all[n])]
+    kept_periods = [k for k, n in zip(periods, names) if n in kept]
+    coef = coef_all[kept].to_numpy(dtype=float)
+    vcov = vcov_all.loc[kept, kept].to_numpy(dtype=float)
+    se = np.sqrt(np.clip(np.diag(vcov), 0, None))
+    dfree = _df(design)
+    q = float(stats.t.ppf(1 - alpha / 2, dfree))
+    counts = binned.value_counts()
+    rows = [{"rel_period": k, "estimate": b, "se": s, "ci_low": b - q * s, "ci_high": b + q * s,
+             "n_obs": int(counts.get(k, 0)), "is_reference": False, "binned": k in (lo, hi)}
+            for k, b, s in zip(kept_periods, coef, se)]
+    rows.append({"rel_period": reference, "estimate": 0.0, "se": 0.0, "ci_low": 0.0, "ci_high": 0.0,
+                 "n_obs": int(counts.get(reference, 0)), "is_reference": True, "binned": reference == lo})
+    table = pd.DataFrame(rows).sort_values("rel_period").reset_index(drop=True)
+    table["binned"] = table["binned"] & (table["rel_period"].isin([lo, hi]))
+    return EventStudyResult(method=method, table=table, reference=reference, window=(lo, hi), nobs=int(fit._N),
+                            n_clusters=design.n_clusters, df=dfree, cluster=cluster, coef=coef, vcov=vcov,
+                            notes=design.notes)
+
+
+def pretrend_test(result: EventStudyResult) -> PretrendTest:
+    """Joint Wald test of :math:`\\beta_k = 0` for all pre-periods ``k < 0`` except the reference.
+
+    Uses the estimator's own (clustered) covariance matrix; a singular block is
+    handled with the pseudo-inverse.
+    """
+    table = result.table[~result.table["is_reference"]].reset_index(drop=True)
+    pre = [i for i, k in enumerate(table["rel_period"]) if k < 0]
+    periods = tuple(int(table.loc[i, "rel_period"]) for i in pre)
+    if not pre:
+        return PretrendTest(periods=(), stat=math.nan, k=0, pvalue=math.nan, f_stat=math.nan, f_df=result.df,
+                            f_pvalue=math.nan)
+    b = result.coef[pre]
+    v = result.vcov[np.ix_(pre, pre)]
+    stat = float(b @ np.linalg.pinv(v) @ b)
+    k = len(pre)
+    return PretrendTest(periods=periods, stat=stat, k=k, pvalue=float(stats.chi2.sf(stat, k)), f_stat=stat / k,
+                        f_df=result.df, f_pvalue=float(stats.f.sf(stat / k, k, result.df)))
+
+
+def compare_methods(results: Sequence[DIDResult]) -> pd.DataFrame:
+    """Side-by-side table of ATTs (one row per result)."""
+    return pd.DataFrame([r.as_row() for r in results])

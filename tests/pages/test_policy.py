@@ -1,0 +1,139 @@
+"""/policy: default synthetic run, URL-bound controls, and upload errors shown as messages (not tracebacks)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from core import datasets, pilots
+from tests.pages.helpers import assert_clean, run_page
+
+PAGE = "pages/policy.py"
+
+
+def specs(at) -> list[dict]:
+    """Vega-Lite specs of the page's Altair charts (element type 'vega_lite_chart' in Streamlit 1.67)."""
+    return [json.loads(node.proto.spec) for node in at.get("vega_lite_chart")]
+
+
+def subtitles(spec: dict) -> str:
+    title = spec.get("title") or {}
+    sub = title.get("subtitle", []) if isinstance(title, dict) else []
+    return " ".join(sub) if isinstance(sub, list) else str(sub)
+
+
+@pytest.fixture(scope="module")
+def default_run():
+    return run_page(PAGE)
+
+
+def test_default_page_is_labelled_synthetic(default_run):
+    at = default_run
+    assert_clean(at)
+    assert not at.error
+    assert any("Synthetic — for demonstration" in w.value for w in at.warning)
+    charts = specs(at)
+    assert len(charts) == 4  # timing, event study, ATT comparison, regions
+    for spec in charts[1:]:
+        assert "synthetic — for demonstration" in subtitles(spec)
+    assert "real pilot lists" in subtitles(charts[0])
+
+
+def test_default_page_shows_pretrend_test_and_both_estimators(default_run):
+    at = default_run
+    text = " ".join(m.value for m in at.markdown)
+    assert "Joint test that the 5 pre-period coefficients are zero" in text
+    assert "TWFE differs from did2s by" in text
+    labels = [m.label for m in at.metric]
+    assert labels[:2] == ["TWFE", "did2s (Gardner)"] and "Synthetic truth" in labels[2]
+    es = next(s for s in specs(at) if "Event study" in str(s.get("title")))
+    marks = [layer["mark"] for layer in es["layer"]]
+    assert any(m.get("type") == "rule" and m.get("strokeDash") for m in marks)  # the dashed reference line
+    assert any(m.get("type") == "text" for m in marks)  # its label
+    assert [b.label for b in at.get("download_button")][-3:] == ["Download CSV", "Download PNG", "Download SVG"]
+
+
+def test_query_params_reproduce_the_view():
+    at = run_page(PAGE, query={"window": ["-4", "4"], "cluster": "Province", "es_method": "both",
+                               "controls": ["ln_gdp_per_capita"], "broadband": "false", "cohorts": ["2010"]})
+    assert_clean(at)
+    assert at.slider(key="window").value == (-4, 4)
+    assert at.selectbox(key="cluster").value == "province"
+    assert at.multiselect(key="cohorts").value == [2010]
+    assert at.toggle(key="broadband").value is False
+    text = " ".join(m.value for m in at.markdown)
+    assert "**TWFE**" in text and "**did2s (Gardner)**" in text  # both pre-trend tests
+    assert "3 pre-period coefficients" in text
+
+
+def test_empty_cohort_selection_shows_info():
+    at = run_page(PAGE, query={"cohorts": ""})
+    assert_clean(at)
+    assert any("Select at least one cohort" in i.value for i in at.info)
+    assert not specs(at)
+
+
+def upload(content: str, name: str = "panel.csv"):
+    at = run_page(PAGE, query={"src": "Upload"})
+    assert any("Upload a city x year panel" in i.value for i in at.info)
+    at.file_uploader(key="upload").upload(name, content.encode("utf-8"), "text/csv").run()
+    assert_clean(at)
+    return at
+
+
+def synthetic_csv(cities: list[str] | None = None, years: range = range(2002, 2020)) -> str:
+    regions = datasets.load_regions()
+    table = pilots.city_table(datasets.load_city_province(), regions)
+    approvals = pilots.approval_table(datasets.load_approval_years())
+    bb = pilots.broadband_years(datasets.load_pilot_lists()).to_dict()
+    panel = pilots.synthetic_city_panel(table, pilots.cohort_map(approvals), set(approvals["city"]), bb)
+    if cities is not None:
+        panel = panel[panel["city"].isin(cities)]
+    panel = panel[panel["year"].isin(list(years))]
+    return panel[["city", "year", pilots.OUTCOME, "ln_gdp_per_capita"]].to_csv(index=False)
+
+
+def errors(at) -> str:
+    return " ".join(e.value for e in at.error)
+
+
+def test_upload_unknown_city():
+    at = upload("city,year,lq_hightech\n深圳,2002,1\n深圳,2003,1\nGotham,2002,1\nGotham,2003,1\n")
+    assert "Unknown city(s): 'Gotham'" in errors(at)
+
+
+def test_upload_duplicate_city_year():
+    at = upload("city,year,lq_hightech\n深圳,2002,1\n深圳市,2002,1.2\n北京,2002,1\n北京,2003,1\n")
+    assert "Duplicate rows for 深圳 / 2002" in errors(at)
+
+
+def test_upload_cohort_after_last_year():
+    at = upload(synthetic_csv(years=range(2002, 2010)))
+    msg = errors(at)
+    assert "start after the panel's last year 2009" in msg and "Cohorts included" not in msg or "Leave those" in msg
+
+
+def test_upload_without_comparison_units():
+    batch_2018 = datasets.load_pilot_lists().query("list_year == 2018 and policy == 'innovative_city_pilot'")
+    at = upload(synthetic_csv(cities=batch_2018["prefecture_city"].tolist()))
+    assert "No never-treated and no not-yet-treated units" in errors(at)
+
+
+def test_valid_upload_is_not_labelled_synthetic():
+    at = upload(synthetic_csv())
+    assert not at.error
+    charts = specs(at)
+    assert len(charts) == 4
+    assert all("synthetic" not in subtitles(s) for s in charts)
+    assert "your uploaded city panel" in subtitles(charts[1])
+    assert not any("Synthetic truth" in m.label for m in at.metric)
+
+
+def test_estimates_table_has_att_and_event_rows(default_run):
+    frame = default_run.dataframe[-1].value
+    assert isinstance(frame, pd.DataFrame)
+    assert {"att", "event_study"} <= set(frame["table"])
+    assert set(frame.loc[frame["table"] == "att", "region"]) >= {"all", "east"}
+    assert (frame["outcome_source"] == "synthetic — for demonstration").all()
