@@ -24,8 +24,14 @@ st.title("Digitalization scale and the agglomeration index")
 t = shell.t
 PAPER = datasets.paper_provinces()
 YEARS = list(datasets.PAPER_YEARS)
-PRESET_LABELS = {"paper": "Paper (5 core sectors)", "narrow_ict": "Narrow ICT (20 + 32)", "custom": "Custom sectors"}
-EMPLOYMENT_LABELS = {"population": "Population-weighted approximation", "upload": "Upload a province × year table"}
+# A widget bound to the URL writes its *displayed* option label into the link, so the labels of bound
+# widgets are short, fixed English words (a link copied in either language works in both); the
+# translated explanations go into captions.  Province pickers show English names for the same reason.
+PRESET_LABELS = {"paper": "Paper (5 core sectors)", "narrow_ict": "Narrow ICT (20 + 32)", "custom": "Custom"}
+EMPLOYMENT_LABELS = {"population": "Population approximation", "upload": "Upload"}
+SCOPE_LABELS = {"traditional": "Traditional only", "plus_core": "Traditional + core", "core_only": "Core only"}
+COEF_LABELS = {"direct": "Direct coefficient", "intermediate_share": "Share of intermediate inputs"}
+BASE_LABELS = {"previous": "Previous benchmark", "nearest": "Nearest benchmark", "2012": "2012 table"}
 SRC_IO = ("Provincial IO tables 2007/2012/2017, 42 sectors (provincial statistics bureaus via CHNIO); "
           "crosswalk data/io/digital_core_crosswalk.csv")
 SRC_TABLE1 = "Liu (2026), WJARR 30(01), Table 1"
@@ -168,7 +174,7 @@ concept_info = _concepts()
 concept_names = dict(zip(concept_info.concept, concept_info.concept_en))
 c1, c2, c3 = st.columns([1.2, 1, 1])
 year = c1.select_slider(t("Year"), options=YEARS, value=2017, key="year", bind="query-params")
-preset = c2.selectbox(t("Digital-core sectors"), list(PRESET_LABELS), format_func=lambda p: t(PRESET_LABELS[p]),
+preset = c2.selectbox(t("Digital-core sectors"), list(PRESET_LABELS), format_func=PRESET_LABELS.get,
                       key="preset", bind="query-params")
 if preset == "custom":
     chosen = c2.multiselect(t("Custom digital-core sectors"), list(concept_names), default=list(dg.preset_concepts("paper")),
@@ -176,18 +182,23 @@ if preset == "custom":
     concepts = tuple(c for c in concept_names if c in chosen)
 else:
     concepts = dg.preset_concepts(preset)
-employment_kind = c3.radio(t("Employment source"), list(EMPLOYMENT_LABELS), format_func=lambda k: t(EMPLOYMENT_LABELS[k]),
+employment_kind = c3.radio(t("Employment source"), list(EMPLOYMENT_LABELS), format_func=EMPLOYMENT_LABELS.get,
+                           captions=[t("Employment proportional to resident population (labelled approximation)"),
+                                     t("Your province × year table of employed persons")],
                            key="emp", bind="query-params")
 
 with st.expander(t("Reading of eq. 4-6 and base tables"), expanded=False):
     r1, r2, r3 = st.columns(3)
     scope = r1.radio(t("Whose value added counts"), list(dg.SCOPES), index=list(dg.SCOPES).index(dg.DEFAULT_VARIANT.scope),
-                     format_func=lambda s: t(dg.SCOPES[s]), key="scope", bind="query-params")
+                     format_func=SCOPE_LABELS.get, captions=[t(v) for v in dg.SCOPES.values()], key="scope",
+                     bind="query-params")
     coefficient = r2.radio(t("Digital consumption coefficient (eq. 4)"), list(dg.COEFFICIENTS),
                            index=list(dg.COEFFICIENTS).index(dg.DEFAULT_VARIANT.coefficient),
-                           format_func=lambda c: t(dg.COEFFICIENTS[c]), key="coef", bind="query-params")
+                           format_func=COEF_LABELS.get, captions=[t(v) for v in dg.COEFFICIENTS.values()],
+                           key="coef", bind="query-params")
     base_rule = r3.selectbox(t("Base table for years between benchmarks"), list(dg.BASE_RULES),
-                             format_func=lambda r: t(dg.BASE_RULES[r]), key="base", bind="query-params")
+                             format_func=BASE_LABELS.get, key="base", bind="query-params")
+    r3.caption(t(dg.BASE_RULES[base_rule]))
     st.markdown(
         "- **Coefficient, direct**: $c_j = \\sum_{i\\in D} z_{ij} / x_j$ (digital inputs over total output).\n"
         "- **Coefficient, share of intermediate inputs**: $c_j = 1 - \\sum_{i\\notin D} z_{ij} / \\sum_i z_{ij}$ "
@@ -255,16 +266,16 @@ if source.kind == "population" and not shell.presenting():
                  "is the digital value-added share of GDP over its population-weighted national mean."))
 
 TAB_NAMES = ["Step by step", "All provinces ranked", "Series 2011-2023", "RAS update"]
-tab_steps, tab_rank, tab_series, tab_ras = st.tabs([t(name) for name in TAB_NAMES], key="tab", bind="query-params",
+tab_steps, tab_rank, tab_series, tab_ras = st.tabs(TAB_NAMES, key="tab", bind="query-params",
                                                    on_change="rerun")
 
 # Only the open tab is computed and drawn (the others cost nothing on a rerun).
 with tab_steps:
     if tab_steps.open:
         default_prov = [p for p in ("Beijing", "Guangdong", "Jiangsu", "Liaoning") if p in PAPER]
-        chosen_prov = st.multiselect(t("Provinces"), PAPER, default=default_prov, format_func=pname, key="prov",
+        chosen_prov = st.multiselect(t("Provinces"), PAPER, default=default_prov, key="prov",
                                      bind="query-params")
-        detail = st.selectbox(t("Province for the sector detail"), PAPER, index=PAPER.index("Guangdong"), format_func=pname,
+        detail = st.selectbox(t("Province for the sector detail"), PAPER, index=PAPER.index("Guangdong"),
                               key="detail", bind="query-params")
         sectors = _sector_detail(table_year, detail, concepts, coefficient, scope, base_rule)
         sectors = sectors.assign(label=sectors["sector_zh"] if shell.lang() == "zh" else sectors["sector"])
@@ -327,7 +338,7 @@ with tab_series:
             [yearly.status.eq("benchmark table"), yearly.status.str.startswith("RAS"), yearly.status.str.startswith("extra")],
             ["benchmark table", "RAS-updated", "extrapolated"], default="no data")
         series_prov = st.multiselect(t("Provinces in the series"), PAPER, default=["Beijing", "Guangdong", "Liaoning"],
-                                     format_func=pname, key="series_prov", bind="query-params")
+                                     key="series_prov", bind="query-params")
         if not series_prov:
             st.info(t("Pick one or more provinces to draw their series."))
         else:
@@ -363,7 +374,7 @@ with tab_ras:
                                 bind="query-params")
         base_regions = list(_stacks()[ras_base].regions)
         ras_prov = q2.selectbox(t("Province"), [p for p in PAPER if p in base_regions], index=PAPER.index("Guangdong"),
-                                format_func=pname, key="ras_prov", bind="query-params")
+                                key="ras_prov", bind="query-params")
         ras_balance = q2.checkbox(t("Scale row totals to the column totals' grand total"), value=True, key="ras_balance",
                                   bind="query-params")
         ras_tol = q3.select_slider(t("Tolerance (relative)"), options=[1e-4, 1e-6, 1e-8, 1e-10, 1e-12], value=1e-10,

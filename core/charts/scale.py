@@ -48,7 +48,7 @@ def ranking_chart(comparison: pd.DataFrame, *, label: str = "province", note: st
     """Bars of the computed index per province, ranked, with the published value as a black tick."""
     data = comparison.dropna(subset=["computed"])
     order = data.sort_values("computed", ascending=False)[label].tolist()
-    base = alt.Chart(data, title=_title(title, note))
+    base = alt.Chart(data)
     bars = base.mark_bar(color="#5b9bd5").encode(
         x=alt.X("computed:Q", title=x_title),
         y=alt.Y(f"{label}:N", sort=order, title=None),
@@ -59,7 +59,7 @@ def ranking_chart(comparison: pd.DataFrame, *, label: str = "province", note: st
     ticks = base.mark_tick(color="black", thickness=2, size=12).encode(
         x="published:Q", y=alt.Y(f"{label}:N", sort=order))
     parity = alt.Chart(pd.DataFrame({"x": [1.0]})).mark_rule(strokeDash=[4, 3], color="#888").encode(x="x:Q")
-    return alt.layer(bars, ticks, parity).properties(height=alt.Step(14))
+    return alt.layer(bars, ticks, parity, title=_title(title, note)).properties(height=alt.Step(14))
 
 
 def scatter_chart(comparison: pd.DataFrame, *, label: str = "province", note: str | None = None,
@@ -68,13 +68,13 @@ def scatter_chart(comparison: pd.DataFrame, *, label: str = "province", note: st
     """Scatter of computed against published index with the 45-degree line."""
     data = comparison.dropna(subset=["computed", "published"])
     hi = float(max(data["computed"].max(), data["published"].max(), 1.0)) if len(data) else 1.0
-    points = (alt.Chart(data, title=_title(title, note)).mark_circle(size=60, color="#1f5f8b")
+    points = (alt.Chart(data).mark_circle(size=60, color="#1f5f8b")
               .encode(x=alt.X("published:Q", title=x_title), y=alt.Y("computed:Q", title=y_title),
                       tooltip=[alt.Tooltip(f"{label}:N", title="province"), alt.Tooltip("computed:Q", format=".2f"),
                                alt.Tooltip("published:Q", format=".2f")]))
     diagonal = alt.Chart(pd.DataFrame({"a": [0.0, hi], "b": [0.0, hi]})).mark_line(strokeDash=[4, 3], color="#888") \
         .encode(x="a:Q", y="b:Q")
-    return alt.layer(diagonal, points).properties(height=320)
+    return alt.layer(diagonal, points, title=_title(title, note)).properties(height=320)
 
 
 def series_chart(series: pd.DataFrame, *, label: str = "province", note: str | None = None,
@@ -85,7 +85,7 @@ def series_chart(series: pd.DataFrame, *, label: str = "province", note: str | N
     ``series`` has ``year``, ``label`` column, ``idt`` (computed), ``published`` and
     ``status_group`` (benchmark table / RAS-updated / extrapolated).
     """
-    base = alt.Chart(series, title=_title(title, note))
+    base = alt.Chart(series)
     colour = alt.Color(f"{label}:N", title=None)
     computed = base.mark_line().encode(x=alt.X("year:O", title=x_title), y=alt.Y("idt:Q", title=y_title), color=colour)
     points = base.mark_point(filled=True, size=55).encode(
@@ -96,7 +96,7 @@ def series_chart(series: pd.DataFrame, *, label: str = "province", note: str | N
         tooltip=[alt.Tooltip(f"{label}:N", title="province"), "year:O", alt.Tooltip("idt:Q", format=".2f", title="computed"),
                  alt.Tooltip("published:Q", format=".2f", title="published"), "status:N"])
     published = base.mark_line(strokeDash=[5, 4], opacity=0.7).encode(x="year:O", y="published:Q", color=colour)
-    return alt.layer(published, computed, points).properties(height=320)
+    return alt.layer(published, computed, points, title=_title(title, note)).properties(height=320)
 
 
 def delta_heatmap(delta: pd.DataFrame, *, note: str | None = None,
