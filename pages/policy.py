@@ -117,8 +117,8 @@ with st.container(border=True):
     c4, c5, c6 = st.columns(3)
     controls = c4.multiselect(t("Controls"), list(pilots.CONTROLS), default=[], key="controls", bind="query-params",
                               help="; ".join(f"`{k}`: {v}" for k, v in pilots.CONTROLS.items()))
-    use_broadband = c5.toggle(t("Control for Broadband China (concurrent policy)"), value=True, key="broadband",
-                              bind="query-params")
+    use_broadband = c5.toggle(t("Broadband China control"), value=True, key="broadband", bind="query-params",
+                              help=t("Control for Broadband China (concurrent policy)"))
     es_method = c6.radio(t("Event-study estimator"), ["did2s", "twfe", "both"], key="es_method",
                          bind="query-params", horizontal=True)
 
@@ -272,5 +272,9 @@ estimates["outcome_source"] = pilots.SYNTHETIC_LABEL if synthetic else "uploaded
 estimates["controls"] = ", ".join(used_controls) or "none"
 estimates["cluster"] = cluster_key
 st.caption(t("Estimates table") + (f" — {t(pilots.SYNTHETIC_LABEL)}" if synthetic else ""))
-st.dataframe(estimates, hide_index=True)
+first = ["table", "region", "method", "rel_period", "att", "se", "ci_low", "ci_high", "pvalue", "n_obs"]
+estimates = estimates[[c for c in first if c in estimates] + [c for c in estimates if c not in first]]
+st.dataframe(estimates, hide_index=True, column_config={
+    **{c: st.column_config.NumberColumn(format="%.4f") for c in ("att", "se", "ci_low", "ci_high")},
+    "pvalue": st.column_config.NumberColumn(format="scientific")})
 shell.download_view(estimates, es_chart, "pilot_city_did", key="policy_dl")

@@ -91,7 +91,7 @@ def att_chart(table: pd.DataFrame, *, group: str = "method_name", note: str | No
     methods = [m for m in METHOD_NAMES if m in set(data["method"])]
     colour = alt.Color("method_name:N", title=None, scale=alt.Scale(domain=[METHOD_NAMES[m] for m in methods],
                                                                     range=[METHOD_COLOURS[m] for m in methods]))
-    y = alt.Y(f"{group}:N", title=None)
+    y = alt.Y(f"{group}:N", title=None, sort=list(dict.fromkeys(data[group])))  # rows in the order given
     offset = alt.YOffset("method_name:N") if group != "method_name" else alt.YOffset()
     base = alt.Chart(data)
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#444").encode(x="x:Q")
@@ -101,5 +101,5 @@ def att_chart(table: pd.DataFrame, *, group: str = "method_name", note: str | No
         y=y, yOffset=offset, x="att:Q", color=colour,
         tooltip=[f"{group}:N", "method_name:N", alt.Tooltip("att:Q", format=".4f"),
                  alt.Tooltip("ci_low:Q", format=".4f"), alt.Tooltip("ci_high:Q", format=".4f")])
-    height = 70 + 40 * data[group].nunique()
-    return alt.layer(zero, rules, points, title=_title(title, note)).properties(height=height)
+    step = 22 if group != "method_name" else 34  # per method row, or per method within a region row
+    return alt.layer(zero, rules, points, title=_title(title, note)).properties(height=alt.Step(step))

@@ -158,3 +158,18 @@ def test_text_in_outcome():
     frame.loc[3, "y"] = "n/a?"
     with pytest.raises(did.DIDError, match="text where a number"):
         did.staggered_did(frame, outcome="y", unit="unit", time="year", cohort="g", method="twfe")
+
+
+def test_event_study_chart_exports_with_label_and_reference():
+    from core.charts import export_svg
+    from core.charts.did import att_chart, event_study_chart
+
+    es = did.event_study(two_cohort_panel(), outcome="y", unit="unit", time="year", cohort="g", window=(-3, 3),
+                         method="did2s")
+    chart = event_study_chart(es.table, note="synthetic — for demonstration")
+    spec = chart.to_dict()
+    assert spec["title"]["subtitle"] == ["synthetic — for demonstration"]
+    svg = export_svg(chart)
+    assert svg.startswith("<svg") and "reference period" in svg and "synthetic" in svg
+    r = did.staggered_did(two_cohort_panel(), outcome="y", unit="unit", time="year", cohort="g", method="twfe")
+    assert "layer" in att_chart(did.compare_methods([r])).to_dict()
