@@ -1,23 +1,368 @@
-"""Regression explorer (/regression): the bundled panel and one fixed-effects fit."""
+"""Regression explorer (/regression): eq. 10 and its neighbours, F and Hausman tests, scenarios.
 
+The page gathers the choices, calls ``core.panel`` / ``core.scenario`` through
+``st.cache_data`` wrappers defined here, and draws.  Every widget is keyed and
+bound to the URL, so a copied link reproduces the view.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
 import pages as shell
-from core import panel
+from core import demo_panel, panel, scenario
+from core.charts import regression as charts
+from core.uploads import UploadError
 
 shell.page_shell("Regression explorer", ":material/query_stats:")
-st.title("Regression explorer")
+t = shell.t
 
-data = panel.public_panel(shell.table1(), shell.panel())
-choices = list(panel.PUBLIC_VARIABLES)
-regressors = st.multiselect("Regressors", choices, default=["lnpcgdp", "estr", "pdl", "med"], key="regressors",
-                            format_func=lambda s: f"{s} — {panel.PUBLIC_VARIABLES[s][2]}")
-if not regressors:
-    st.info("Choose at least one regressor.")
+SYNTHETIC = demo_panel.LABEL
+PUBLIC_DEFAULT = ["lnpcgdp", "estr", "pdl", "med"]
+SUBPERIODS = {"2011–2016": (2011, 2016), "2017–2023": (2017, 2023)}
+LEVER_SLIDERS = {  # symbol -> (label, unit, min, max, step)
+    "pcw": ("Wages (pcw)", "%", -30.0, 30.0, 1.0),
+    "rd": ("R&D intensity (rd)", "pp", -1.0, 1.0, 0.1),
+    "psl": ("Public services (psl)", "pp", -5.0, 5.0, 0.5),
+    "pdl": ("Education (pdl)", "%", -30.0, 30.0, 1.0),
+}
+
+
+# --- cached calls into core (keyed by their arguments) -------------------------------------------
+
+@st.cache_data(show_spinner=False)
+def public_data() -> pd.DataFrame:
+    return panel.public_panel(shell.table1(), shell.panel())
+
+
+@st.cache_data(show_spinner=False)
+def demo_data() -> pd.DataFrame:
+    return demo_panel.demo_panel(shell.regions().query("in_paper").province.tolist(), shell.table4(),
+                                 shell.table5().coefficients)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def upload_data(content: bytes, name: str) -> tuple[pd.DataFrame, list[str]]:
+    return panel.panel_from_upload(content, name, shell.regions(), shell.table1())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def fit(data: pd.DataFrame, dependent: str, regressors: tuple[str, ...], model: str, cov_type: str,
+        transforms: tuple[tuple[str, tuple[str, ...]], ...], years: tuple[int, int],
+        entities: tuple[str, ...] | None) -> panel.PanelFit:
+    return panel.fit_panel(data, dependent, list(regressors), model=model, cov_type=cov_type,
+                           transforms=dict(transforms), years=years, entities=entities)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def spec_tests(data: pd.DataFrame, dependent: str, regressors: tuple[str, ...],
+               transforms: tuple[tuple[str, tuple[str, ...]], ...], years: tuple[int, int],
+               entities: tuple[str, ...] | None) -> tuple[panel.TestResult | str, panel.TestResult | str]:
+    out: list[panel.TestResult | str] = []
+    for test in (panel.poolability_test, panel.hausman_test):
+        try:
+            out.append(test(data, dependent, list(regressors), transforms=dict(transforms), years=years,
+                            entities=entities))
+        except panel.PanelSpecError as exc:
+            out.append(str(exc))
+    return out[0], out[1]
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def projection(data: pd.DataFrame, spec: tuple, changes: tuple[tuple[str, float], ...],
+               provinces: tuple[str, ...] | None, year: int) -> pd.DataFrame:
+    """``spec`` is the argument tuple of :func:`fit` after ``data`` (the fit itself is cached there)."""
+    return panel.project(fit(data, *spec), data, dict(changes), provinces=provinces, year=year)
+
+
+# --- helpers for display ----------------------------------------------------------------------------
+
+def province_names() -> dict[str, str]:
+    regions = shell.regions()
+    column = "province_zh" if shell.lang() == "zh" else "province"
+    return dict(zip(regions.province, regions[column]))
+
+
+def source_caption(source: str) -> None:
+    """The line every table and chart of the active source carries."""
+    if source == "demo":
+        st.caption(f":red[**{t('Synthetic — for demonstration')}**] · "
+                   + t("paper-shaped demo panel: moments of Table 4, slopes of Table 5; not data about any province."))
+    elif source == "upload":
+        st.caption(t("Data: your uploaded file (kept in this session only)."))
+    else:
+        st.caption(t("Data: public — published index (Table 1) with provincial yearbook series bundled in data/."))
+
+
+def chart_note(source: str) -> str | None:
+    return SYNTHETIC if source == "demo" else ("Uploaded data" if source == "upload" else "Public data")
+
+
+def format_test(result: panel.TestResult | str, label: str, published: float) -> None:
+    if isinstance(result, str):
+        st.warning(f"{label}: {result}")
+        return
+    stat = "—" if pd.isna(result.stat) else f"{result.stat:.2f}"
+    dof = f"({result.df}, {result.df_denom})" if result.df_denom else f"({result.df})"
+    p = "" if pd.isna(result.pval) else ("p < 0.001" if result.pval < 0.001 else f"p = {result.pval:.3f}")
+    st.metric(f"{label} {dof}", stat, f"{p} · {t('paper')}: {published:.2f}", delta_color="off", delta_arrow="off")
+    st.markdown(result.interpretation)
+    if result.warning:
+        st.warning(result.warning)
+
+
+# --- data source -----------------------------------------------------------------------------------------
+
+st.title(t("Regression explorer"))
+shell.explain(
+    "What moves the agglomeration index of industrial-digitalization talents? The paper (eq. 10) regresses it "
+    "on nine provincial conditions with province fixed effects (Table 5). Choose the data, the variables and "
+    "the estimator; the F test says whether province effects are needed, the Hausman test whether they can be "
+    "treated as random. The **Scenario** tab asks *what if wages rise 10 %?* with an honest band.")
+
+# Bound widgets show their raw codes: Streamlit 1.67 writes the *formatted* label into the URL, so a
+# translated format_func would make links depend on the interface language.
+source = st.segmented_control(t("Data source"), list(scenario.SOURCES), default="public", key="source",
+                              bind="query-params", required=True, help=" · ".join(
+                                  f"{k}: {v}" for k, v in scenario.SOURCES.items()))
+data: pd.DataFrame | None = None
+if source == "public":
+    data = public_data()
+elif source == "demo":
+    data = demo_data()
+    st.warning(f"**{t('Synthetic — for demonstration')}.** " + t(
+        "The yearbook series behind Table 5 are not bundled; this deterministic panel has Table 4's means and "
+        "standard deviations and Table 5's slopes, so every control works with all nine variables."),
+        icon=":material/science:")
 else:
-    result = panel.fit_fixed_effects(data, "idt", regressors)
-    st.subheader("Entity fixed effects: idt on the chosen public regressors")
-    st.dataframe(result.params.to_frame("coefficient").join(result.std_errors.rename("std. error")))
-    st.caption(f"N = {result.nobs}, within R² = {result.rsquared:.3f}")
-st.subheader("Bundled panel (public data)")
-st.dataframe(data.reset_index(), hide_index=True)
+    template = panel.upload_template(shell.regions().query("in_paper").province.tolist(), shell.table1())
+    st.download_button(t("Download the template (CSV)"), template.to_csv(index=False).encode("utf-8"),
+                       "regression_upload_template.csv", "text/csv", key="template_csv", on_click="ignore")
+    shell.explain("One row per province and year; columns `province`, `year` and the nine Table 3 variables in "
+                  "Table 3's units (logs for gdp, pcw, pdl, med; shares 0–1 for estr, rd, urban, psl). `idt` is "
+                  "optional (the published index is used if it is missing). The bundled data are never changed.")
+    uploaded = st.file_uploader(t("Upload a CSV or XLSX panel"), type=["csv", "xlsx"], key="upload")
+    if uploaded is None:
+        st.info(t("Upload a file (or download the template first) to fit the model on your own data."))
+    else:
+        try:
+            data, notes = upload_data(uploaded.getvalue(), uploaded.name)
+            for note in notes:
+                st.caption(note)
+        except UploadError as exc:
+            st.error(str(exc), icon=":material/error:")
+
+if data is None:
+    shell.url_notice()
+    st.stop()
+
+available = panel.variables_in(data)
+regions = shell.regions()
+all_years = sorted(set(data.index.get_level_values(1)))
+
+# --- controls ----------------------------------------------------------------------------------------
+
+c1, c2, c3 = st.columns([1, 1.4, 1.6])
+dependent = c1.selectbox(t("Dependent variable"), available, index=available.index("idt") if "idt" in available else 0,
+                         key="y", bind="query-params")
+c1.caption(t(panel.VARIABLES[dependent].label))
+model = c2.selectbox(t("Model"), list(panel.MODELS), index=1, key="model", bind="query-params",
+                     help=" · ".join(f"{k}: {v}" for k, v in panel.MODELS.items()))
+c2.caption(t(panel.MODELS[model]))
+cov_type = c3.selectbox(t("Standard errors"), list(panel.COV_TYPES), index=2, key="se", bind="query-params",
+                        help=" · ".join(f"{k}: {v}" for k, v in panel.COV_TYPES.items()))
+c3.caption(t(panel.COV_TYPES[cov_type]))
+options = [s for s in available if s != dependent]
+default = [s for s in (panel.PAPER_REGRESSORS if source != "public" else PUBLIC_DEFAULT) if s in options]
+regressors = st.multiselect(t("Regressors (Table 3)"), options, default=default, key="x", bind="query-params",
+                            help=" · ".join(f"{s}: {panel.VARIABLES[s].definition}" for s in options))
+st.caption(" · ".join(f"**{s}** {t(panel.VARIABLES[s].label)}" for s in options))
+c4, c5 = st.columns([1.3, 1])
+years = c4.select_slider(t("Sample years"), all_years, value=(all_years[0], all_years[-1]), key="years",
+                         bind="query-params")
+chosen_regions = c5.multiselect(t("Regions"), list(scenario.REGIONS), default=list(scenario.REGIONS), key="regions",
+                                bind="query-params")
+with st.expander(t("Transformations (fixed menu)")):
+    shell.explain("Applied in this order: natural log, then the first lag (previous year, same province), then "
+                  "standardization (mean 0, sd 1 in the estimation sample). Names such as `z_L1_ln_estr` say which.")
+    tc = st.columns(3)
+    logged = tc[0].multiselect(t("Log of"), regressors, key="log", bind="query-params")
+    lagged = tc[1].multiselect(t("First lag of"), regressors, key="lag", bind="query-params")
+    scaled = tc[2].multiselect(t("Standardize"), regressors, key="std", bind="query-params")
+
+if not regressors:
+    st.info(t("Choose at least one regressor."))
+    shell.url_notice()
+    st.stop()
+if not chosen_regions:
+    st.info(t("Choose at least one region."))
+    shell.url_notice()
+    st.stop()
+
+transforms = tuple((s, tuple(step for step, chosen in (("log", logged), ("lag1", lagged), ("standardize", scaled))
+                             if s in chosen)) for s in regressors)
+transforms = tuple((s, steps) for s, steps in transforms if steps)
+years = (int(years[0]), int(years[1]))
+entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(
+    regions.loc[regions.region.isin(chosen_regions), "province"])
+
+fit_args = (dependent, tuple(regressors), model, cov_type, transforms, years, entities)
+try:
+    result = fit(data, *fit_args)
+except panel.PanelSpecError as exc:
+    st.error(str(exc), icon=":material/error:")
+    shell.url_notice()
+    st.stop()
+
+names = province_names()
+table5 = shell.table5()
+note = chart_note(source)
+tab_model, tab_scenario, tab_robust, tab_describe = st.tabs(
+    [t("Model"), t("Scenario"), t("Robustness"), t("Descriptive")])
+
+# --- model tab --------------------------------------------------------------------------------------
+
+with tab_model:
+    st.subheader(f"{t(panel.MODELS[model])}: {dependent} ~ {' + '.join(result.design.terms)}")
+    n_cols = st.columns(4)
+    n_cols[0].metric("N", f"{result.nobs}")
+    n_cols[1].metric(t("Provinces"), f"{result.n_entities}")
+    n_cols[2].metric(t("Years"), f"{result.years[0]}–{result.years[1]}")
+    n_cols[3].metric(t("Within R²") if model in ("fe", "twfe") else "R²", f"{result.rsquared:.3f}")
+    coef = result.table()
+    side = panel.compare_with_table5(result, table5.coefficients)
+    chart = charts.coefficient_plot(coef, paper=side, title=t("Coefficients with 95 % intervals"), note=note)
+    source_caption(source)
+    st.altair_chart(chart, width="stretch")
+    shell.how_to_read(
+        "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; "
+        "an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's "
+        "Table 5 coefficients for the same symbols (Table 5 used all nine variables, province FE, N = 390).",
+        "Liu (2026) Tables 1, 3, 5; estimates: linearmodels " + ("on the synthetic demo panel" if source == "demo"
+                                                                else "on the active data source"))
+    source_caption(source)
+    st.dataframe(coef.assign(term=coef.term), hide_index=True, column_config={
+        "coef": st.column_config.NumberColumn(format="%.4f"), "std_error": st.column_config.NumberColumn(format="%.4f"),
+        "t": st.column_config.NumberColumn(format="%.2f"), "p": st.column_config.NumberColumn(format="%.4f"),
+        "lower": st.column_config.NumberColumn(format="%.4f"), "upper": st.column_config.NumberColumn(format="%.4f")})
+    shell.download_view(coef, chart, f"regression_{source}_{model}", key="coefs")
+
+    st.subheader(t("Specification tests"))
+    f_test, h_test = spec_tests(data, dependent, tuple(regressors), transforms, years, entities)
+    tcols = st.columns(2)
+    with tcols[0]:
+        format_test(f_test, t("F test for province effects"), table5.f_stat)
+    with tcols[1]:
+        format_test(h_test, t("Hausman test, FE vs RE"), table5.hausman_stat)
+    shell.explain("Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard "
+                  "errors are chosen above; they are computed by linearmodels (`f_pooled`, "
+                  "`RandomEffectsResults.hausman`).")
+
+    st.subheader(t("Table 5 side by side"))
+    source_caption(source)
+    st.dataframe(side, hide_index=True, column_config={
+        "paper_coef": st.column_config.NumberColumn(format="%.3f"), "paper_t": st.column_config.NumberColumn(format="%.2f"),
+        "model_coef": st.column_config.NumberColumn(format="%.3f"), "model_t": st.column_config.NumberColumn(format="%.2f")})
+    st.caption(t("Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same-sign is shown where both "
+                 "estimate the term.") + (" " + t("Public data: lnpcgdp stands in for gdp after 2019.")
+                                          if source == "public" else ""))
+    with st.expander(t("Per-variable coverage (which years exist)")):
+        source_caption(source)
+        st.dataframe(panel.coverage(data), hide_index=True)
+    with st.expander(t("Full linearmodels summary")):
+        st.code(result.summary, language=None)
+
+# --- scenario tab ------------------------------------------------------------------------------------
+
+with tab_scenario:
+    shell.explain("Move a lever: the change is applied to the chosen provinces in every year (so lagged terms "
+                  "see it too), the model's coefficients turn it into a change of the index, and the band is the "
+                  "95 % delta-method interval from the coefficient covariance (baseline taken as given). "
+                  "Log variables change in %, shares in percentage points.")
+    changes: dict[str, float] = {}
+    scols = st.columns(4)
+    for col, (symbol, (label, unit, low, high, step)) in zip(scols, LEVER_SLIDERS.items()):
+        in_model = symbol in regressors
+        value = col.slider(f"{t(label)} ({unit})", low, high, 0.0, step, key=symbol, bind="query-params",
+                           disabled=not in_model,
+                           help=None if in_model else t("Add this variable to the regressors to use this lever."))
+        if in_model and value:
+            changes[symbol] = float(value)
+    sample_years = [y for y in all_years if years[0] <= y <= years[1]]
+    pc1, pc2 = st.columns([1, 3])
+    target_year = pc1.selectbox(t("Year projected"), sample_years[::-1], key="sc_year", bind="query-params")
+    in_sample = sorted(set(result.raw.model.dependent.index.get_level_values(0)))
+    where = pc2.multiselect(t("Provinces changed (empty = all)"), in_sample, key="sc_where", bind="query-params")
+    try:
+        projected = projection(data, fit_args, tuple(sorted(changes.items())), tuple(where) or None, int(target_year))
+    except panel.PanelSpecError as exc:
+        st.error(str(exc), icon=":material/error:")
+        projected = None
+    if projected is not None:
+        shown = projected.assign(province=projected.province.map(lambda p: names.get(p, p)))
+        if not changes:
+            st.info(t("All levers are at 0: the chart shows the fitted baseline. Move a slider to project a change."))
+        if projected.out_of_range.any():
+            st.warning(t("Some changed values leave the range observed in the data; those projections "
+                         "extrapolate (red points).") + f" ({int(projected.out_of_range.sum())})")
+        pchart = charts.projection_chart(shown, title=f"{t('Projected index')}, {target_year}: "
+                                         f"{scenario.encode_changes(changes) or t('baseline')}", note=note)
+        source_caption(source)
+        st.altair_chart(pchart, width="stretch")
+        shell.how_to_read(
+            "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, "
+            "the blue bar the 95 % band of the projection. Red dots: a changed value lies outside the observed "
+            "range, so the linear model extrapolates.",
+            "core.panel.project (delta method) on the model of the Model tab")
+        source_caption(source)
+        st.dataframe(shown.drop(columns=["changed"]), hide_index=True)
+        if dependent != "idt":
+            st.info(t("The map shows the agglomeration index; choose idt as the dependent variable to send a projection."))
+        elif st.button(t("Show on the map"), key="to_map", icon=":material/map:", type="primary"):
+            spec = scenario.ScenarioSpec(changes, source, model, cov_type, tuple(regressors),
+                                         {s: steps for s, steps in transforms}, years, int(target_year),
+                                         tuple(chosen_regions), tuple(where) or None)
+            st.session_state["scenario_index"] = scenario.to_map_frame(projected, source)
+            st.switch_page("pages/map.py", query_params=spec.to_query())
+
+# --- robustness tab ----------------------------------------------------------------------------------
+
+with tab_robust:
+    shell.explain("The same model, dependent variable, regressors and standard errors, re-estimated by region "
+                  "and by sub-period (inside the chosen sample). Cells show the coefficient with stars "
+                  "(*** 1 %, ** 5 %, * 10 %) and its standard error.")
+    groups: dict[str, tuple[tuple[int, int], tuple[str, ...] | None]] = {t("All"): (years, entities)}
+    for region in scenario.REGIONS:
+        provinces = tuple(regions.loc[regions.region == region, "province"])
+        groups[t(region.capitalize())] = (years, provinces)
+    for label, (a, b) in SUBPERIODS.items():
+        lo, hi = max(a, years[0]), min(b, years[1])
+        if lo <= hi:
+            groups[label] = ((lo, hi), entities)
+    fits, skipped = {}, []
+    for label, (span, ents) in groups.items():
+        try:
+            fits[label] = fit(data, dependent, tuple(regressors), model, cov_type, transforms, span, ents)
+        except panel.PanelSpecError as exc:
+            skipped.append(f"{label}: {exc}")
+    source_caption(source)
+    st.dataframe(panel.compare_fits(fits), hide_index=True)
+    for message in skipped:
+        st.caption(f"{t('Not estimated')} — {message}")
+
+# --- descriptive tab -------------------------------------------------------------------------------------
+
+with tab_describe:
+    shell.explain("Table 4 of the paper (n, mean, standard deviation with n − 1, min, max) recomputed for the "
+                  "active data source, next to the published values.")
+    ours = panel.describe_variables(data)
+    published = shell.table4()[["symbol", "n", "mean", "sd", "min", "max"]]
+    both = ours.merge(published, on="symbol", how="outer", suffixes=("", " (paper)"))
+    order = {s: i for i, s in enumerate(panel.VARIABLES)}
+    both = both.sort_values("symbol", key=lambda s: s.map(order)).reset_index(drop=True)
+    source_caption(source)
+    st.dataframe(both, hide_index=True)
+    st.caption(t("Paper columns: Table 4 of Liu (2026), 30 provinces × 2011–2023."))
+
+shell.url_notice()

@@ -1,0 +1,170 @@
+"""AppTests of the regression explorer: sources, every model and covariance, tests, scenario, uploads."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pandas as pd
+import pytest
+
+from core import datasets, demo_panel
+from tests.pages.helpers import assert_clean, run_page
+
+PAGE = "pages/regression.py"
+
+
+def specs(at) -> list[dict]:
+    # Streamlit 1.67 names the element "vega_lite_chart" (helpers.vega_specs looks for the older name).
+    return [json.loads(node.proto.spec) for node in at.get("vega_lite_chart")]
+
+
+def metric(at, starts: str) -> str:
+    return next(m.value for m in at.metric if m.label.startswith(starts))
+
+
+def test_public_default_reproduces_the_f_test():
+    at = run_page(PAGE)
+    assert_clean(at)
+    assert not at.error
+    assert at.multiselect(key="x").value == ["lnpcgdp", "estr", "pdl", "med"]
+    assert metric(at, "F test") == "89.85"  # the paper prints 89.81
+    assert metric(at, "N") == "360"
+    assert any("positive definite" in w.value for w in at.warning)  # Hausman caveat shown, not hidden
+    assert len(specs(at)) == 2
+
+
+@pytest.mark.parametrize("model", ["pooled", "fe", "twfe", "re"])
+def test_each_model_runs(model):
+    at = run_page(PAGE, query={"source": "demo", "model": model})
+    assert_clean(at)
+    assert not at.error
+    assert at.selectbox(key="model").value == model
+
+
+@pytest.mark.parametrize("cov", ["unadjusted", "robust", "clustered", "driscoll-kraay"])
+def test_each_covariance_runs(cov):
+    at = run_page(PAGE, query={"source": "demo", "se": cov})
+    assert_clean(at)
+    assert not at.error
+    assert at.selectbox(key="se").value == cov
+
+
+def test_demo_is_labelled_synthetic_on_every_chart_and_table():
+    at = run_page(PAGE, query={"source": "demo"})
+    assert_clean(at)
+    for spec in specs(at):
+        assert "synthetic" in " ".join(spec["title"]["subtitle"])
+    captions = [c.value for c in at.caption if "Synthetic" in c.value]
+    assert len(captions) >= len(at.dataframe)  # one label per table or chart
+
+
+def test_scenario_slider_changes_the_projection():
+    base = run_page(PAGE, query={"source": "demo"})
+    moved = run_page(PAGE, query={"source": "demo", "pcw": "10"})
+    assert_clean(moved)
+
+    def projected(at):
+        frame = next(df.value for df in at.dataframe if "projected" in df.value.columns)
+        return frame.set_index("province")["projected"]
+
+    diff = (projected(moved) - projected(base).reindex(projected(moved).index)).dropna()
+    assert (diff > 0).all() and diff.max() - diff.min() < 1e-9  # positive slope, same change everywhere
+    # moving the slider in the session also changes it
+    base.slider(key="rd").set_value(-0.5).run()
+    assert_clean(base)
+    assert not projected(base).equals(projected(run_page(PAGE, query={"source": "demo"})))
+
+
+def test_lever_outside_model_is_disabled():
+    at = run_page(PAGE)  # public data have no pcw
+    assert at.slider(key="pcw").proto.disabled
+    assert not at.slider(key="pdl").proto.disabled
+
+
+def test_show_on_the_map_sends_frame_and_link():
+    at = run_page(PAGE, query={"source": "demo", "pcw": "10", "rd": "-0.5"})
+    at.button(key="to_map").click().run()
+    frame = at.session_state["scenario_index"]
+    assert list(frame.columns)[:5] == ["province", "year", "idt", "lower", "upper"]
+    assert len(frame) == 30 and "synthetic" in frame.label.iloc[0]
+    assert at.query_params["scenario"] == "pcw:+10,rd:-0.5"
+    assert at.query_params["scenario_source"] == "demo"
+
+
+def test_empty_regressors_and_regions_show_info():
+    at = run_page(PAGE)
+    at.multiselect(key="x").set_value([]).run()
+    assert_clean(at)
+    assert any("at least one regressor" in i.value for i in at.info)
+    at = run_page(PAGE)
+    at.multiselect(key="regions").set_value([]).run()
+    assert any("at least one region" in i.value for i in at.info)
+
+
+def test_too_small_sample_is_an_error_message_not_a_traceback():
+    at = run_page(PAGE, query={"source": "demo", "years": ["2023", "2023"]})
+    assert_clean(at)
+    assert any("Too few observations" in e.value for e in at.error)
+
+
+def test_transformations_and_robustness_table():
+    at = run_page(PAGE, query={"source": "demo", "log": "estr", "lag": "estr", "std": "estr"})
+    assert_clean(at)
+    compare = next(df.value for df in at.dataframe if "2017–2023" in df.value.columns)
+    assert "z_L1_ln_estr" in compare.term.tolist()
+    assert {"All", "East", "Central", "West", "2011–2016"} <= set(compare.columns)
+
+
+def test_descriptive_tab_matches_table4_for_demo():
+    at = run_page(PAGE, query={"source": "demo"})
+    table = next(df.value for df in at.dataframe if "mean (paper)" in df.value.columns).set_index("symbol")
+    ratio = (table["mean"] / table["mean (paper)"]).loc[["idt", "gdp", "pcw", "rd", "psl"]]
+    assert ((ratio - 1).abs() < 0.02).all()
+
+
+# --- uploads through the page ----------------------------------------------------------------------
+
+def _demo_csv(**changes) -> pd.DataFrame:
+    frame = demo_panel.demo_panel(datasets.paper_provinces(), datasets.load_table4(),
+                                  datasets.load_table5().coefficients).reset_index()
+    return frame.assign(**changes)
+
+
+def _upload(content: bytes, name: str = "panel.csv"):
+    at = run_page(PAGE, query={"source": "upload"})
+    at.file_uploader(key="upload").upload(name, content, "text/csv").run()
+    return at
+
+
+def test_good_upload_fits_all_nine():
+    at = _upload(_demo_csv().drop(columns=["idt"]).to_csv(index=False).encode())
+    assert_clean(at)
+    assert not at.error
+    assert metric(at, "N") == "390"
+    assert any("Table 1" in c.value for c in at.caption)
+
+
+UPLOAD_ERRORS = {
+    "empty": (b"", "empty"),
+    "binary": (b"\x89PNG\x00\x00\x01" * 40, "binary"),
+    "encoding": (b"province,year\nBeijing\xff\xfe,2011\n", "UTF-8"),
+    "missing": (b"province,year,gdp\nBeijing,2011,9.9\n", "Missing column"),
+    "text": (_demo_csv(pcw="high").to_csv(index=False).encode(), "text where a number"),
+    "duplicate": (pd.concat([_demo_csv(), _demo_csv().head(1)]).to_csv(index=False).encode(), "Duplicate rows"),
+    "unknown": (_demo_csv(province="Atlantis").to_csv(index=False).encode(), "Unknown province"),
+    "formula": (_demo_csv(**{"I(__import__('os').getpid())": 1.0}).to_csv(index=False).encode(), "not a plain name"),
+    "negative": (_demo_csv(rd=-0.01).to_csv(index=False).encode(), "cannot be negative"),
+    "few": (_demo_csv().head(12).to_csv(index=False).encode(), "complete row"),
+}
+
+
+@pytest.mark.parametrize("case", list(UPLOAD_ERRORS))
+def test_upload_error_is_shown(case):
+    content, message = UPLOAD_ERRORS[case]
+    pid = os.getpid()
+    at = _upload(content)
+    assert_clean(at)
+    assert any(message in e.value for e in at.error), [e.value for e in at.error]
+    assert not specs(at)  # nothing is fitted on a rejected file
+    assert os.getpid() == pid
