@@ -125,10 +125,13 @@ with st.container(border=True):
 # Approval years: the user's edits are validated and marked.
 with st.expander(t("First-approval years (editable)"), expanded=False):
     st.markdown(t(APPROVAL_HELP))
+    editor_frame = default_approvals.merge(cities[["city", "city_en"]], on="city", how="left")
     edited = st.data_editor(
-        default_approvals, key="approval_editor", hide_index=True, disabled=["city", "year_status"],
+        editor_frame, key="approval_editor", hide_index=True, disabled=["city", "city_en", "year_status"],
+        column_order=["city", "city_en", "first_approval_year", "year_status"],
         column_config={
             "city": st.column_config.TextColumn(t("City")),
+            "city_en": st.column_config.TextColumn("English"),
             "first_approval_year": st.column_config.NumberColumn(t("First approval year"), min_value=2008,
                                                                  max_value=2030, step=1, format="%d"),
             "year_status": st.column_config.TextColumn(t("Status of the bundled year")),

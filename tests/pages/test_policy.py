@@ -137,3 +137,13 @@ def test_estimates_table_has_att_and_event_rows(default_run):
     assert {"att", "event_study"} <= set(frame["table"])
     assert set(frame.loc[frame["table"] == "att", "region"]) >= {"all", "east"}
     assert (frame["outcome_source"] == "synthetic — for demonstration").all()
+
+
+def test_chinese_interface_and_presenter_mode():
+    at = run_page(PAGE, query={"lang": "中文", "present": "1"})
+    assert_clean(at)
+    assert not at.error
+    assert at.title[0].value == "创新型城市试点是否吸引了高技术人才？"
+    assert any("合成数据——仅供演示" in subtitles(s) for s in specs(at))
+    text = " ".join(m.value for m in at.markdown)
+    assert "This page runs the 002 study's design" not in text  # explanation hidden in presenter mode
