@@ -6,6 +6,8 @@ draws with ``core.charts.global_``.  Every assumption widget is bound to the URL
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import streamlit as st
 
@@ -60,6 +62,42 @@ def read_upload(content: bytes, name: str, known: tuple[str, ...]) -> pd.DataFra
     return clusters.validate_uploaded_figures(uploads.read_table(content, name), known)
 
 
+def map_layers(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...]):
+    """Bubbles, WIPO triangles and corridor arcs for these filters."""
+    data = load_all()
+    shown = clusters.filter_places(data["places"], regions=regions, tiers=tiers, sources=sources)
+    city_rows = shown[(shown.kind == clusters.KIND_CITY) & shown.band_low.notna()]
+    bubbles = city_rows.dropna(subset=["lon", "lat"]) if "CBRE" in sources else city_rows.iloc[0:0]
+    wipo_rows = shown[shown.kind == clusters.KIND_WIPO].dropna(subset=["lon", "lat"])
+    linked = set(shown.linkedin) - {""}
+    corridors = [f for f in clusters.corridor_lines(data["facts"], data["places"])
+                 if "LinkedIn" in sources and {f["properties"]["from"], f["properties"]["to"]} <= linked]
+    return bubbles, wipo_rows, corridors
+
+
+@st.cache_data(show_spinner=False)
+def map_spec(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...], colour_by: str) -> dict:
+    return charts.world_map_spec(shell.world_countries()["features"], *map_layers(regions, tiers, sources),
+                                 colour_by=colour_by)
+
+
+class SpecChart:
+    """A ready Vega-Lite dict for ``shell.download_view``, which renders it only when a button is clicked.
+
+    Building the Altair object with 177 inline country shapes costs about a second per run; the
+    exporters only need the JSON, which this gives (``to_json``/``to_dict``, as Altair charts do).
+    """
+
+    def __init__(self, spec: dict) -> None:
+        self._spec = spec
+
+    def to_dict(self, *args: object, **kwargs: object) -> dict:
+        return self._spec
+
+    def to_json(self, *args: object, **kwargs: object) -> str:
+        return json.dumps(self._spec)
+
+
 try:
     data = load_all()
 except DataSchemaError as exc:
@@ -86,26 +124,21 @@ with st.container(border=True):
     tiers = cols[1].multiselect(t("Tier"), tier_options, default=tier_options, key="tier", bind="query-params")
     sources = cols[2].multiselect(t("Source"), list(clusters.SOURCES), default=list(clusters.SOURCES), key="source",
                                   bind="query-params")
-    colour_by = cols[3].radio(t("Colour by"), ["tier", "region"], key="colour", bind="query-params",
-                              format_func=lambda v: t(v.title()))
+    # bound widgets keep their option text in the URL, so options are plain, untranslated values
+    colour_by = cols[3].radio(t("Colour by"), ["tier", "region"], key="colour", bind="query-params")
 
 shown = clusters.filter_places(places, regions=regions, tiers=tiers, sources=sources)
 
 # --- world map ----------------------------------------------------------------------------------------
 st.subheader(t("World map"))
-world = shell.world_countries()
 if shown.empty:
     st.info(t("No place matches the filters: choose at least one region, tier and source."))
     map_chart = None
 else:
-    city_rows = shown[(shown.kind == clusters.KIND_CITY) & shown.band_low.notna()]
-    bubbles = city_rows.dropna(subset=["lon", "lat"]) if "CBRE" in sources else city_rows.iloc[0:0]
-    wipo_rows = shown[(shown.kind == clusters.KIND_WIPO)].dropna(subset=["lon", "lat"])
-    linked = set(shown.linkedin) - {""}
-    corridors = [f for f in clusters.corridor_lines(data["facts"], places)
-                 if "LinkedIn" in sources and {f["properties"]["from"], f["properties"]["to"]} <= linked]
-    map_chart = charts.world_map(world["features"], bubbles, wipo_rows, corridors, colour_by=colour_by)
-    st.altair_chart(map_chart, key="world_map")
+    filters = (tuple(regions), tuple(tiers), tuple(sources), colour_by)
+    spec = map_spec(*filters)
+    map_chart = SpecChart(spec)
+    st.vega_lite_chart(spec=spec, key="world_map")
     undrawn = shown[shown.lon.isna()].place.tolist()
     if undrawn:
         st.caption(f"{t('Not drawn (no bundled coordinates)')}: {', '.join(undrawn)}")
@@ -194,23 +227,28 @@ def proxy_label(proxy: str) -> str:
     return f"{proxy} (user-supplied)"
 
 
+by_label = {proxy_label(p): p for p in list(catalogue.index) + upload_proxies}
+
+
 defaults = {"density": "cbre_band_min", "crossover": "illustrative_crossover", "connectivity": "wipo_2025_score",
             "speed": "illustrative_speed"}
 choice: dict[str, str] = {}
 weights: dict[str, float] = {}
 cols = st.columns(4)
 for col, (component, label) in zip(cols, clusters.COMPONENTS.items()):
-    options = catalogue.index[catalogue.component == component].tolist() + upload_proxies
-    choice[component] = col.selectbox(label, options, index=options.index(defaults[component]),
-                                      format_func=proxy_label, key=f"proxy_{component}", bind="query-params")
+    options = [proxy_label(p) for p in catalogue.index[catalogue.component == component].tolist() + upload_proxies]
+    picked_label = col.selectbox(label, options, index=options.index(proxy_label(defaults[component])),
+                                 key=f"proxy_{component}", bind="query-params")
+    choice[component] = by_label[picked_label]
     weights[component] = col.slider(t("Weight"), 0, 100, 25, step=5, key=f"w_{component}", bind="query-params",
                                     help=f"{t('Weight of')} {label} (normalised with the others)")
 cols = st.columns(3)
-method = cols[0].radio(t("Form"), ["geometric", "additive"], key="method", bind="query-params", horizontal=True,
-                       format_func=lambda v: t("multiplicative (seed 003)") if v == "geometric" else t("additive"))
-missing = cols[1].radio(t("Missing component"), ["exclude", "neutral"], key="missing", bind="query-params",
-                        horizontal=True, format_func=lambda v: t("exclude the place") if v == "exclude"
-                        else t("set to neutral value"))
+form = cols[0].radio(t("Form"), ["multiplicative", "additive"], key="form", bind="query-params", horizontal=True,
+                     help="multiplicative = seed 003's product (weighted geometric mean); additive = weighted sum")
+method = "geometric" if form == "multiplicative" else "additive"
+missing = cols[1].radio(t("Missing component"), ["exclude", "neutral"], key="gaps", bind="query-params",
+                        horizontal=True, help="exclude: drop a place lacking a weighted component; neutral: set the "
+                        "gap to the average (geometric mean) and flag it")
 top = cols[2].slider(t("Top k for stability"), 3, 10, 5, key="top", bind="query-params")
 
 illustrative_used = [c for c in clusters.COMPONENTS if weights[c] > 0 and choice[c] in catalogue.index
@@ -219,6 +257,7 @@ user_used = [c for c in clusters.COMPONENTS if weights[c] > 0 and choice[c].star
 ranking = pd.DataFrame()
 try:
     components = clusters.component_table(proxy_frame, choice)
+    components = components[components.index.isin(shown.place)]  # the filters apply here too
     result, stability = composite(components, tuple(weights.items()), method, missing, top)
 except clusters.CompositeError as exc:
     st.warning(f"{t('The composite cannot be computed')}: {exc}")

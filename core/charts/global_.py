@@ -36,7 +36,24 @@ def _colour(field: str, by: Literal["tier", "region"], title: str) -> alt.Color:
 
 
 def world_map(features: list[dict[str, Any]], bubbles: pd.DataFrame, clusters: pd.DataFrame,
-              corridors: list[dict[str, Any]], *, colour_by: Literal["tier", "region"] = "tier",
+              corridors: list[dict[str, Any]], **kwargs: Any) -> alt.LayerChart:
+    """The world map as an Altair chart (countries inline as ``alt.Data(values=features)``); see :func:`_world_map`."""
+    chart = _world_map(bubbles, clusters, corridors, **kwargs)
+    chart.layer[0].data = alt.Data(values=features)
+    return chart
+
+
+def world_map_spec(features: list[dict[str, Any]], bubbles: pd.DataFrame, clusters: pd.DataFrame,
+                   corridors: list[dict[str, Any]], **kwargs: Any) -> dict[str, Any]:
+    """The same map as a Vega-Lite dict, built fast: the spec is validated without the 177 country
+    shapes (Altair's validation and copying of them takes seconds), which are then inserted as inline values."""
+    spec = _world_map(bubbles, clusters, corridors, **kwargs).to_dict(validate=True)
+    spec["layer"][0]["data"] = {"values": features}
+    return spec
+
+
+def _world_map(bubbles: pd.DataFrame, clusters: pd.DataFrame,
+               corridors: list[dict[str, Any]], *, colour_by: Literal["tier", "region"] = "tier",
               title: str = "World tech-talent cities and innovation clusters", width: int = 860,
               height: int = 460) -> alt.LayerChart:
     """Countries, corridors (great-circle arcs), CBRE cities as band ranges, WIPO clusters as triangles.
@@ -46,7 +63,9 @@ def world_map(features: list[dict[str, Any]], bubbles: pd.DataFrame, clusters: p
     ``corridors``: GeoJSON LineString features with ``from``, ``to``, ``order`` properties.
     """
     size = alt.Scale(domain=list(SIZE_DOMAIN), range=list(SIZE_RANGE), zero=True)
-    countries = alt.Chart(alt.Data(values=features)).mark_geoshape(
+    # the country features are attached by the callers: Altair deep-copies inline values at every
+    # chained call, which for 177 shapes costs seconds
+    countries = alt.Chart(alt.Data(values=[])).mark_geoshape(
         fill="#eceff3", stroke="#b0b8c1", strokeWidth=0.4).encode(tooltip=[alt.Tooltip("properties.name:N", title="Country")])
     layers: list[alt.Chart] = [countries]
     if corridors:
@@ -75,11 +94,12 @@ def world_map(features: list[dict[str, Any]], bubbles: pd.DataFrame, clusters: p
             longitude="lon:Q", latitude="lat:Q",
             tooltip=[alt.Tooltip("place:N", title="WIPO cluster"), alt.Tooltip("rank_2024:Q", title="Rank 2024"),
                      alt.Tooltip("rank_2025:Q", title="Rank 2025 (new method)")]))
-    return alt.layer(*layers).project("equalEarth").properties(
+    chart = alt.layer(*layers).project("equalEarth").properties(
         width=width, height=height,
         title=alt.Title(title, subtitle=["Filled circle: band lower bound; ring: upper bound (none = open-ended band). "
                                          "▲ WIPO cluster. Red arcs: LinkedIn–Tsinghua corridors."])
     ).configure_view(stroke=None).configure_title(font=FONT, anchor="start").configure_axis(labelFont=FONT)
+    return chart
 
 
 def band_ranges(frame: pd.DataFrame, *, title: str = "CBRE 2025 tech-talent bands (persons, 2023)") -> alt.LayerChart:
