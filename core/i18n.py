@@ -63,6 +63,7 @@ ZH: dict[str, str] = {
     "pilot cities of cohorts not selected": "个未选批次的试点城市",
     "Not in the data, ignored": "数据中没有，已忽略",
     "The design cannot be estimated": "无法估计该设计",
+    "The event study cannot be estimated": "无法估计事件研究",
     "Treatment timing": "处理时点",
     "Treatment timing: cities by first approval year": "处理时点：按首次获批年份统计的城市数",
     "First approval year (cohort)": "首次获批年份（批次）",

@@ -190,13 +190,17 @@ cluster = CLUSTERS[cluster_key]
 
 try:
     results = {m: _att(frame, m, used_controls, cluster) for m in did.METHODS}
-    methods = ("did2s", "twfe") if es_method == "both" else (es_method,)
-    events = {m: _event(frame, m, tuple(window), used_controls, cluster) for m in methods}
 except did.DIDError as exc:
     st.error(f"{t('The design cannot be estimated')}: {exc}")
     st.stop()
 for message in results["did2s"].notes:
     st.warning(message)
+methods = ("did2s", "twfe") if es_method == "both" else (es_method,)
+try:
+    events = {m: _event(frame, m, tuple(window), used_controls, cluster) for m in methods}
+    event_error = None
+except did.DIDError as exc:  # e.g. a window without pre-periods: the rest of the page still shows
+    events, event_error = {}, str(exc)
 
 # 1. Treatment timing
 st.subheader(t("Treatment timing"))
@@ -209,16 +213,20 @@ shell.how_to_read(t(TIMING_HELP), SOURCES)
 
 # 2. Event study and pre-trends
 st.subheader(t("Event study and pre-trends"))
-es_table = pd.concat([events[m].table.assign(method=m) for m in methods], ignore_index=True)
-es_chart = did_charts.event_study_chart(es_table, note=note, title=t("Event study: effect by years since approval"),
-                                        x_title=t("Years since first approval"), y_title=t("Effect on outcome"),
-                                        reference_label=t("reference period (set to 0)"))
-st.altair_chart(es_chart)
-for m in methods:
-    test = events[m].pretrend_test()
-    verdict = (t("no evidence against parallel pre-trends at 5%") if test.k and test.f_pvalue >= 0.05
-               else t("pre-trends differ from zero at 5%: read the effects with care") if test.k else "")
-    st.markdown(f"**{did_charts.METHOD_NAMES[m]}** — {test.summary()} → {verdict}")
+if event_error is None:
+    es_table = pd.concat([events[m].table.assign(method=m) for m in methods], ignore_index=True)
+    es_chart = did_charts.event_study_chart(es_table, note=note, title=t("Event study: effect by years since approval"),
+                                            x_title=t("Years since first approval"), y_title=t("Effect on outcome"),
+                                            reference_label=t("reference period (set to 0)"))
+    st.altair_chart(es_chart)
+    for m in methods:
+        test = events[m].pretrend_test()
+        verdict = (t("no evidence against parallel pre-trends at 5%") if test.k and test.f_pvalue >= 0.05
+                   else t("pre-trends differ from zero at 5%: read the effects with care") if test.k else "")
+        st.markdown(f"**{did_charts.METHOD_NAMES[m]}** — {test.summary()} → {verdict}")
+else:
+    st.error(f"{t('The event study cannot be estimated')}: {event_error}")
+    es_table, es_chart = pd.DataFrame(), None
 shell.how_to_read(t(EVENT_HELP), SOURCES)
 
 # 3. TWFE vs did2s
@@ -269,7 +277,7 @@ else:
 estimates = pd.concat([
     compare.assign(table="att", region="all"),
     regional.drop(columns=["region_label"], errors="ignore").assign(table="att"),
-    es_table.rename(columns={"estimate": "att"}).assign(table="event_study", region="all"),
+    es_table.rename(columns={"estimate": "att"}).assign(table="event_study", region="all") if len(es_table) else None,
 ], ignore_index=True)
 estimates["outcome_source"] = pilots.SYNTHETIC_LABEL if synthetic else "uploaded"
 estimates["controls"] = ", ".join(used_controls) or "none"

@@ -147,3 +147,11 @@ def test_chinese_interface_and_presenter_mode():
     assert any("合成数据——仅供演示" in subtitles(s) for s in specs(at))
     text = " ".join(m.value for m in at.markdown)
     assert "This page runs the 002 study's design" not in text  # explanation hidden in presenter mode
+
+
+def test_window_without_pre_periods_keeps_the_rest_of_the_page():
+    at = run_page(PAGE, query={"window": ["0", "5"]})
+    assert_clean(at)
+    assert "window must start before 0" in errors(at)
+    assert [m.label for m in at.metric][:2] == ["TWFE", "did2s (Gardner)"]
+    assert len(specs(at)) == 3  # timing, ATT, regions
