@@ -147,8 +147,9 @@ if len(yours):
     st.info(f"{t('Approval years entered by you')} ({len(yours)}): {shown}. "
             f"{t('All other years are from the bundled file (2018 batch exact; 2008/2010 commonly cited, verify).')}")
 else:
-    st.caption(t("Approval years: bundled file only (2018 batch exact; 2008/2010 commonly cited, verify; "
-                 "33 pilots without a year are left out until you enter one)."))
+    n_empty = int(approvals["first_approval_year"].isna().sum())
+    st.caption(t("Approval years: bundled file only (2018 batch exact; 2008/2010 commonly cited, verify).") + " "
+               + f"{n_empty} " + t("pilots without a year are left out until you enter one."))
 cohorts = pilots.cohort_map(approvals)
 
 # Outcome panel: synthetic, or a validated upload.
