@@ -24,7 +24,7 @@ def run_page(path: str, *, query: dict[str, str] | None = None, timeout: float =
 def vega_specs(at: AppTest) -> list[dict]:
     """The Vega-Lite specs of every Altair chart on the page (AppTest does not render charts)."""
     specs = []
-    for node in at.get("arrow_vega_lite_chart"):
+    for node in at.get("vega_lite_chart"):
         specs.append(json.loads(node.proto.spec))
     return specs
 

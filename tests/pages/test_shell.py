@@ -29,3 +29,10 @@ def test_tampered_language_falls_back_with_a_notice(value):
     assert at.sidebar.get("page_link")[0].proto.label == "Home"
     assert at.toast and "Ignored invalid link value" in at.toast[0].value
     assert len(at.toast[0].value) < 200
+
+
+def test_vega_specs_reads_the_home_chart():
+    from tests.pages.helpers import vega_specs
+
+    specs = vega_specs(run_page("streamlit_app.py"))
+    assert len(specs) == 1 and "layer" in specs[0]
