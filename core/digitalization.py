@@ -194,29 +194,34 @@ def io_stack(io: pd.DataFrame, year: int) -> IOStack:
     """Stack the bundled provincial table of a benchmark year (tidy frame from ``load_io_tables``)."""
     if year not in BENCHMARK_YEARS:
         raise DigitalizationError(f"No provincial benchmark table for {year}; tables exist for {BENCHMARK_YEARS}.")
-    sub = io[(io.table == "provincial") & (io.year == year)]
+    sub = io[io.year.to_numpy() == year]
+    sub = sub[(sub.table == "provincial").to_numpy()]
     if sub.empty:
         raise DigitalizationError(f"The IO frame has no provincial table for {year}.")
-    regions = tuple(sorted(sub.region.unique()))
-    r_idx = pd.Index(regions)
-    s_idx = pd.Index(SECTORS)
-    cols = s_idx.get_indexer(sub.col_code)
-    in_cols = cols >= 0
-    sub, cols = sub[in_cols], cols[in_cols]
-    reg = r_idx.get_indexer(sub.region)
-    rows = s_idx.get_indexer(sub.row_code)
+    reg_codes, reg_names = pd.factorize(sub.region, sort=True)
+    regions = tuple(str(r) for r in reg_names)
+    cols = _positions(sub.col_code, SECTORS)
+    rows = _positions(sub.row_code, SECTORS + ("TI", "TVA"))
     vals = sub.value_10k_yuan.to_numpy(dtype=float)
+    keep = cols >= 0
+    reg, rows, cols, vals = reg_codes[keep], rows[keep], cols[keep], vals[keep]
     n = len(SECTORS)
     Z = np.zeros((len(regions), n, n))
-    zmask = rows >= 0
+    zmask = (rows >= 0) & (rows < n)
     Z[reg[zmask], rows[zmask], cols[zmask]] = vals[zmask]
     x = np.zeros((len(regions), n))
     va = np.zeros((len(regions), n))
-    ti = (sub.row_code == "TI").to_numpy()
-    tva = (sub.row_code == "TVA").to_numpy()
+    ti, tva = rows == n, rows == n + 1
     x[reg[ti], cols[ti]] = vals[ti]
     va[reg[tva], cols[tva]] = vals[tva]
     return IOStack(year=year, scheme=year, regions=regions, Z=Z, x=x, va=va)
+
+
+def _positions(values: pd.Series, labels: Sequence[str]) -> np.ndarray:
+    """Position of each value in ``labels`` (-1 if absent), via factorize so only unique values are looked up."""
+    codes, uniques = pd.factorize(values)
+    lookup = pd.Index(list(labels)).get_indexer(uniques)
+    return np.where(codes >= 0, lookup[codes], -1)
 
 
 def benchmark_stacks(io: pd.DataFrame) -> dict[int, IOStack]:

@@ -26,8 +26,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 __all__ = ["RasError", "RasResult", "GrasResult", "ras", "gras", "calc_A", "calc_Z", "calc_L", "calc_x"]
+
+# Large, mostly-empty matrices (block-structured multiregional tables) iterate on a sparse copy.
+_SPARSE_MIN_CELLS = 100_000
+_SPARSE_MAX_DENSITY = 0.25
 
 # Floating-point floor for the "totals must agree" check: sums of 1,764 cells
 # lose about 1e-13 relative precision, so a tol below this could never pass.
@@ -233,18 +238,22 @@ def ras(A0: Any, x: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 
     r = np.ones(a0.shape[0])
     s = np.ones(a0.shape[1])
     inv_u = np.where(u_arr != 0, 1.0 / np.where(u_arr != 0, u_arr, 1.0), 1.0)  # relative residual weights
+    rows_op, cols_op = z0, z0.T
+    if z0.size >= _SPARSE_MIN_CELLS and np.count_nonzero(z0) <= _SPARSE_MAX_DENSITY * z0.size:
+        rows_op = sparse.csr_array(z0)
+        cols_op = sparse.csr_array(z0.T)
     residual = np.inf
     iterations = 0
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        rs = z0 @ s
+        rs = rows_op @ s
         for iterations in range(1, max_iter + 1):
             # eq. 1: row step, r(k) = u / current row sums (rows with zero target or mass keep r)
             r = np.where(rs > 0, u_arr / rs, 0.0)
             # eq. 2: column step, s(k) = v / current column sums
-            cs = r @ z0
+            cs = cols_op @ r
             s = np.where(cs > 0, v_arr / cs, 0.0)
             # column sums now equal v exactly; check the rows
-            rs = z0 @ s
+            rs = rows_op @ s
             residual = float(np.max(np.abs(r * rs - u_arr) * inv_u)) if inv_u.size else 0.0
             if residual <= tol:
                 break

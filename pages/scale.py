@@ -8,6 +8,8 @@ published Table 1.  No arithmetic on data happens here beyond picking columns.
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -22,7 +24,7 @@ shell.page_shell("Digitalization scale", ":material/account_tree:")
 st.title("Digitalization scale and the agglomeration index")
 
 t = shell.t
-PAPER = datasets.paper_provinces()
+PAPER = st.cache_data(show_spinner=False)(datasets.paper_provinces)()
 YEARS = list(datasets.PAPER_YEARS)
 # A widget bound to the URL writes its *displayed* option label into the link, so the labels of bound
 # widgets are short, fixed English words (a link copied in either language works in both); the
@@ -61,6 +63,16 @@ def _sectors() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def _preset(name: str) -> tuple[str, ...]:
+    return dg.preset_concepts(name)
+
+
+@st.cache_data(show_spinner=False)
+def _codes(concepts: tuple[str, ...], scheme: int) -> tuple[str, ...]:
+    return dg.digital_codes(concepts, scheme)
+
+
+@st.cache_data(show_spinner=False)
 def _control_years() -> list[int]:
     panel = _panel()
     have = panel.groupby("year")["gdp_secondary_100m_yuan"].apply(lambda s: s.notna().any())
@@ -87,14 +99,14 @@ def _scale(year: int, concepts: tuple[str, ...], coefficient: str, scope: str, b
     stack = _table_for(year, base_rule)
     provinces = [p for p in PAPER if p in stack.regions]
     emp = _employment(employment).employed(year, provinces, _panel())
-    return dg.province_scale(stack, dg.digital_codes(concepts, stack.scheme), dg.Variant(coefficient, scope), emp)
+    return dg.province_scale(stack, _codes(concepts, stack.scheme), dg.Variant(coefficient, scope), emp)
 
 
 @st.cache_data(show_spinner=False)
 def _sector_detail(year: int, province: str, concepts: tuple[str, ...], coefficient: str, scope: str,
                    base_rule: str) -> pd.DataFrame:
     stack = _table_for(year, base_rule)
-    return dg.sector_table(stack, province, dg.digital_codes(concepts, stack.scheme), dg.Variant(coefficient, scope),
+    return dg.sector_table(stack, province, _codes(concepts, stack.scheme), dg.Variant(coefficient, scope),
                            _sectors())
 
 
@@ -154,10 +166,21 @@ def _spec(builder: str, data: pd.DataFrame, options: tuple[tuple[str, object], .
     return getattr(charts, builder)(data, **dict(options)).to_dict()
 
 
-def show(builder: str, data: pd.DataFrame, **options: object):
-    """Draw a chart from its cached spec; returns the Altair chart (built lazily, for PNG/SVG export)."""
-    st.vega_lite_chart(_spec(builder, data, tuple(sorted(options.items()))), width="stretch")
-    return getattr(charts, builder)(data, **options)
+class SpecChart:
+    """A drawn chart's Vega-Lite spec with the ``to_json`` that the PNG/SVG export needs (no Altair rebuild)."""
+
+    def __init__(self, spec: dict) -> None:
+        self.spec = spec
+
+    def to_json(self) -> str:
+        return json.dumps(self.spec)
+
+
+def show(builder: str, data: pd.DataFrame, **options: object) -> SpecChart:
+    """Draw a chart from its cached spec; returns it for the PNG/SVG export buttons."""
+    spec = _spec(builder, data, tuple(sorted(options.items())))
+    st.vega_lite_chart(spec, width="stretch")
+    return SpecChart(spec)
 
 
 # --- assumptions ----------------------------------------------------------------------------
@@ -177,11 +200,11 @@ year = c1.select_slider(t("Year"), options=YEARS, value=2017, key="year", bind="
 preset = c2.selectbox(t("Digital-core sectors"), list(PRESET_LABELS), format_func=PRESET_LABELS.get,
                       key="preset", bind="query-params")
 if preset == "custom":
-    chosen = c2.multiselect(t("Custom digital-core sectors"), list(concept_names), default=list(dg.preset_concepts("paper")),
+    chosen = c2.multiselect(t("Custom digital-core sectors"), list(concept_names), default=list(_preset("paper")),
                             format_func=lambda c: concept_names[c], key="sectors", bind="query-params")
     concepts = tuple(c for c in concept_names if c in chosen)
 else:
-    concepts = dg.preset_concepts(preset)
+    concepts = _preset(preset)
 employment_kind = c3.radio(t("Employment source"), list(EMPLOYMENT_LABELS), format_func=EMPLOYMENT_LABELS.get,
                            captions=[t("Employment proportional to resident population (labelled approximation)"),
                                      t("Your province × year table of employed persons")],
@@ -254,8 +277,8 @@ m1.metric(t("Spearman rank correlation with Table 1"), f"{rho:.3f}" if np.isfini
           f"{year}, {comparison['computed'].notna().sum()} {t('provinces')}", delta_color="off", delta_arrow="off")
 m2.metric(t("Table used"), status.split(":")[0].split(" (")[0], str(table_year) if extrapolated else None,
           delta_color="off", delta_arrow="off")
-m3.metric(t("Digital-core sectors (codes in this table)"), str(len(dg.digital_codes(concepts, stack.scheme))),
-          ", ".join(c.replace("sec", "") for c in dg.digital_codes(concepts, stack.scheme)), delta_color="off",
+m3.metric(t("Digital-core sectors (codes in this table)"), str(len(_codes(concepts, stack.scheme))),
+          ", ".join(c.replace("sec", "") for c in _codes(concepts, stack.scheme)), delta_color="off",
           delta_arrow="off")
 st.caption(f"{t('Reading')}: {variant.label}. {t('Employment')}: {source.label}.")
 if extrapolated:
