@@ -442,6 +442,14 @@ def poolability_test(df: pd.DataFrame, dependent: str, regressors: Sequence[str]
     F = [(RSS_pooled - RSS_fe) / (N - 1)] / [RSS_fe / (NT - N - K)].
     """
     fit = fit_panel(df, dependent, regressors, model="fe", transforms=transforms, years=years, entities=entities)
+    return poolability_from_fit(fit, alpha=alpha)
+
+
+def poolability_from_fit(fit: PanelFit, *, alpha: float = 0.05) -> TestResult:
+    """:func:`poolability_test` from an entity-effects :class:`PanelFit` already estimated (any covariance:
+    ``f_pooled`` uses residual sums of squares only)."""
+    if fit.model != "fe":
+        raise PanelSpecError("The poolability F test needs the entity fixed-effects model.")
     test = fit.raw.f_pooled
     stat, pval = float(test.stat), float(test.pval)
     if not np.isfinite(stat):
@@ -471,6 +479,14 @@ def hausman_test(df: pd.DataFrame, dependent: str, regressors: Sequence[str], *,
     """
     fe = fit_panel(df, dependent, regressors, model="fe", transforms=transforms, years=years, entities=entities)
     re = fit_panel(df, dependent, regressors, model="re", transforms=transforms, years=years, entities=entities)
+    return hausman_from_fits(fe, re, alpha=alpha)
+
+
+def hausman_from_fits(fe: PanelFit, re: PanelFit, *, alpha: float = 0.05) -> TestResult:
+    """:func:`hausman_test` from FE and RE fits already estimated on the same sample with classical covariances."""
+    if fe.model != "fe" or re.model != "re" or "unadjusted" not in (fe.cov_type, re.cov_type) \
+            or fe.cov_type != re.cov_type:
+        raise PanelSpecError("The Hausman test needs FE and RE fits with classical (unadjusted) covariances.")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         result = re.raw.hausman(fe.raw)

@@ -55,17 +55,18 @@ def fit(data: pd.DataFrame, dependent: str, regressors: tuple[str, ...], model: 
                            transforms=dict(transforms), years=years, entities=entities)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
 def spec_tests(data: pd.DataFrame, dependent: str, regressors: tuple[str, ...],
                transforms: tuple[tuple[str, tuple[str, ...]], ...], years: tuple[int, int],
                entities: tuple[str, ...] | None) -> tuple[panel.TestResult | str, panel.TestResult | str]:
+    """F and Hausman tests from the cached classical FE and RE fits (the F test from the FE fit alone)."""
     out: list[panel.TestResult | str] = []
-    for test in (panel.poolability_test, panel.hausman_test):
-        try:
-            out.append(test(data, dependent, list(regressors), transforms=dict(transforms), years=years,
-                            entities=entities))
-        except panel.PanelSpecError as exc:
-            out.append(str(exc))
+    try:
+        fe = fit(data, dependent, regressors, "fe", "unadjusted", transforms, years, entities)
+        out.append(panel.poolability_from_fit(fe))
+        re = fit(data, dependent, regressors, "re", "unadjusted", transforms, years, entities)
+        out.append(panel.hausman_from_fits(fe, re))
+    except panel.PanelSpecError as exc:
+        out += [str(exc)] * (2 - len(out))
     return out[0], out[1]
 
 
@@ -218,151 +219,159 @@ except panel.PanelSpecError as exc:
 names = province_names()
 table5 = shell.table5()
 note = chart_note(source)
+# Lazy tabs: only the open tab runs (the robustness tab alone refits six models).  A link that moves a
+# scenario lever opens on the Scenario tab.
+tab_labels = [t("Model"), t("Scenario"), t("Robustness"), t("Descriptive")]
+lever_in_link = any(st.query_params.get(symbol, "0") not in ("0", "0.0") for symbol in LEVER_SLIDERS)
 tab_model, tab_scenario, tab_robust, tab_describe = st.tabs(
-    [t("Model"), t("Scenario"), t("Robustness"), t("Descriptive")])
+    tab_labels, key="tab", on_change="rerun", default=tab_labels[1] if lever_in_link else tab_labels[0])
 
 # --- model tab --------------------------------------------------------------------------------------
 
-with tab_model:
-    st.subheader(f"{t(panel.MODELS[model])}: {dependent} ~ {' + '.join(result.design.terms)}")
-    n_cols = st.columns(4)
-    n_cols[0].metric("N", f"{result.nobs}")
-    n_cols[1].metric(t("Provinces"), f"{result.n_entities}")
-    n_cols[2].metric(t("Years"), f"{result.years[0]}–{result.years[1]}")
-    n_cols[3].metric(t("Within R²") if model in ("fe", "twfe") else "R²", f"{result.rsquared:.3f}")
-    coef = result.table()
-    side = panel.compare_with_table5(result, table5.coefficients)
-    chart = charts.coefficient_plot(coef, paper=side, title=t("Coefficients with 95 % intervals"), note=note)
-    source_caption(source)
-    st.altair_chart(chart, width="stretch")
-    shell.how_to_read(
-        "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; "
-        "an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's "
-        "Table 5 coefficients for the same symbols (Table 5 used all nine variables, province FE, N = 390).",
-        "Liu (2026) Tables 1, 3, 5; estimates: linearmodels " + ("on the synthetic demo panel" if source == "demo"
-                                                                else "on the active data source"))
-    source_caption(source)
-    st.dataframe(coef.assign(term=coef.term), hide_index=True, column_config={
-        "coef": st.column_config.NumberColumn(format="%.4f"), "std_error": st.column_config.NumberColumn(format="%.4f"),
-        "t": st.column_config.NumberColumn(format="%.2f"), "p": st.column_config.NumberColumn(format="%.4f"),
-        "lower": st.column_config.NumberColumn(format="%.4f"), "upper": st.column_config.NumberColumn(format="%.4f")})
-    shell.download_view(coef, chart, f"regression_{source}_{model}", key="coefs")
-
-    st.subheader(t("Specification tests"))
-    f_test, h_test = spec_tests(data, dependent, tuple(regressors), transforms, years, entities)
-    tcols = st.columns(2)
-    with tcols[0]:
-        format_test(f_test, t("F test for province effects"), table5.f_stat)
-    with tcols[1]:
-        format_test(h_test, t("Hausman test, FE vs RE"), table5.hausman_stat)
-    shell.explain("Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard "
-                  "errors are chosen above; they are computed by linearmodels (`f_pooled`, "
-                  "`RandomEffectsResults.hausman`).")
-
-    st.subheader(t("Table 5 side by side"))
-    source_caption(source)
-    st.dataframe(side, hide_index=True, column_config={
-        "paper_coef": st.column_config.NumberColumn(format="%.3f"), "paper_t": st.column_config.NumberColumn(format="%.2f"),
-        "model_coef": st.column_config.NumberColumn(format="%.3f"), "model_t": st.column_config.NumberColumn(format="%.2f")})
-    st.caption(t("Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same-sign is shown where both "
-                 "estimate the term.") + (" " + t("Public data: lnpcgdp stands in for gdp after 2019.")
-                                          if source == "public" else ""))
-    with st.expander(t("Per-variable coverage (which years exist)")):
+if tab_model.open:
+    with tab_model:
+        st.subheader(f"{t(panel.MODELS[model])}: {dependent} ~ {' + '.join(result.design.terms)}")
+        n_cols = st.columns(4)
+        n_cols[0].metric("N", f"{result.nobs}")
+        n_cols[1].metric(t("Provinces"), f"{result.n_entities}")
+        n_cols[2].metric(t("Years"), f"{result.years[0]}–{result.years[1]}")
+        n_cols[3].metric(t("Within R²") if model in ("fe", "twfe") else "R²", f"{result.rsquared:.3f}")
+        coef = result.table()
+        side = panel.compare_with_table5(result, table5.coefficients)
+        chart = charts.coefficient_plot(coef, paper=side, title=t("Coefficients with 95 % intervals"), note=note)
         source_caption(source)
-        st.dataframe(panel.coverage(data), hide_index=True)
-    with st.expander(t("Full linearmodels summary")):
-        st.code(result.summary, language=None)
+        st.altair_chart(chart, width="stretch")
+        shell.how_to_read(
+            "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; "
+            "an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's "
+            "Table 5 coefficients for the same symbols (Table 5 used all nine variables, province FE, N = 390).",
+            "Liu (2026) Tables 1, 3, 5; estimates: linearmodels " + ("on the synthetic demo panel" if source == "demo"
+                                                                    else "on the active data source"))
+        source_caption(source)
+        st.dataframe(coef.assign(term=coef.term), hide_index=True, column_config={
+            "coef": st.column_config.NumberColumn(format="%.4f"), "std_error": st.column_config.NumberColumn(format="%.4f"),
+            "t": st.column_config.NumberColumn(format="%.2f"), "p": st.column_config.NumberColumn(format="%.4f"),
+            "lower": st.column_config.NumberColumn(format="%.4f"), "upper": st.column_config.NumberColumn(format="%.4f")})
+        shell.download_view(coef, chart, f"regression_{source}_{model}", key="coefs")
+
+        st.subheader(t("Specification tests"))
+        f_test, h_test = spec_tests(data, dependent, tuple(regressors), transforms, years, entities)
+        tcols = st.columns(2)
+        with tcols[0]:
+            format_test(f_test, t("F test for province effects"), table5.f_stat)
+        with tcols[1]:
+            format_test(h_test, t("Hausman test, FE vs RE"), table5.hausman_stat)
+        shell.explain("Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard "
+                      "errors are chosen above; they are computed by linearmodels (`f_pooled`, "
+                      "`RandomEffectsResults.hausman`).")
+
+        st.subheader(t("Table 5 side by side"))
+        source_caption(source)
+        st.dataframe(side, hide_index=True, column_config={
+            "paper_coef": st.column_config.NumberColumn(format="%.3f"), "paper_t": st.column_config.NumberColumn(format="%.2f"),
+            "model_coef": st.column_config.NumberColumn(format="%.3f"), "model_t": st.column_config.NumberColumn(format="%.2f")})
+        st.caption(t("Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same-sign is shown where both "
+                     "estimate the term.") + (" " + t("Public data: lnpcgdp stands in for gdp after 2019.")
+                                              if source == "public" else ""))
+        with st.expander(t("Per-variable coverage (which years exist)")):
+            source_caption(source)
+            st.dataframe(panel.coverage(data), hide_index=True)
+        with st.expander(t("Full linearmodels summary")):
+            st.code(result.summary, language=None)
 
 # --- scenario tab ------------------------------------------------------------------------------------
 
-with tab_scenario:
-    shell.explain("Move a lever: the change is applied to the chosen provinces in every year (so lagged terms "
-                  "see it too), the model's coefficients turn it into a change of the index, and the band is the "
-                  "95 % delta-method interval from the coefficient covariance (baseline taken as given). "
-                  "Log variables change in %, shares in percentage points.")
-    changes: dict[str, float] = {}
-    scols = st.columns(4)
-    for col, (symbol, (label, unit, low, high, step)) in zip(scols, LEVER_SLIDERS.items()):
-        in_model = symbol in regressors
-        value = col.slider(f"{t(label)} ({unit})", low, high, 0.0, step, key=symbol, bind="query-params",
-                           disabled=not in_model,
-                           help=None if in_model else t("Add this variable to the regressors to use this lever."))
-        if in_model and value:
-            changes[symbol] = float(value)
-    sample_years = [y for y in all_years if years[0] <= y <= years[1]]
-    pc1, pc2 = st.columns([1, 3])
-    target_year = pc1.selectbox(t("Year projected"), sample_years[::-1], key="sc_year", bind="query-params")
-    in_sample = sorted(set(result.raw.model.dependent.index.get_level_values(0)))
-    where = pc2.multiselect(t("Provinces changed (empty = all)"), in_sample, key="sc_where", bind="query-params")
-    try:
-        projected = projection(data, fit_args, tuple(sorted(changes.items())), tuple(where) or None, int(target_year))
-    except panel.PanelSpecError as exc:
-        st.error(str(exc), icon=":material/error:")
-        projected = None
-    if projected is not None:
-        shown = projected.assign(province=projected.province.map(lambda p: names.get(p, p)))
-        if not changes:
-            st.info(t("All levers are at 0: the chart shows the fitted baseline. Move a slider to project a change."))
-        if projected.out_of_range.any():
-            st.warning(t("Some changed values leave the range observed in the data; those projections "
-                         "extrapolate (red points).") + f" ({int(projected.out_of_range.sum())})")
-        pchart = charts.projection_chart(shown, title=f"{t('Projected index')}, {target_year}: "
-                                         f"{scenario.encode_changes(changes) or t('baseline')}", note=note)
-        source_caption(source)
-        st.altair_chart(pchart, width="stretch")
-        shell.how_to_read(
-            "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, "
-            "the blue bar the 95 % band of the projection. Red dots: a changed value lies outside the observed "
-            "range, so the linear model extrapolates.",
-            "core.panel.project (delta method) on the model of the Model tab")
-        source_caption(source)
-        st.dataframe(shown.drop(columns=["changed"]), hide_index=True)
-        if dependent != "idt":
-            st.info(t("The map shows the agglomeration index; choose idt as the dependent variable to send a projection."))
-        elif st.button(t("Show on the map"), key="to_map", icon=":material/map:", type="primary"):
-            spec = scenario.ScenarioSpec(changes, source, model, cov_type, tuple(regressors),
-                                         {s: steps for s, steps in transforms}, years, int(target_year),
-                                         tuple(chosen_regions), tuple(where) or None)
-            st.session_state["scenario_index"] = scenario.to_map_frame(projected, source)
-            st.switch_page("pages/map.py", query_params=spec.to_query())
+if tab_scenario.open:
+    with tab_scenario:
+        shell.explain("Move a lever: the change is applied to the chosen provinces in every year (so lagged terms "
+                      "see it too), the model's coefficients turn it into a change of the index, and the band is the "
+                      "95 % delta-method interval from the coefficient covariance (baseline taken as given). "
+                      "Log variables change in %, shares in percentage points.")
+        changes: dict[str, float] = {}
+        scols = st.columns(4)
+        for col, (symbol, (label, unit, low, high, step)) in zip(scols, LEVER_SLIDERS.items()):
+            in_model = symbol in regressors
+            value = col.slider(f"{t(label)} ({unit})", low, high, 0.0, step, key=symbol, bind="query-params",
+                               disabled=not in_model,
+                               help=None if in_model else t("Add this variable to the regressors to use this lever."))
+            if in_model and value:
+                changes[symbol] = float(value)
+        sample_years = [y for y in all_years if years[0] <= y <= years[1]]
+        pc1, pc2 = st.columns([1, 3])
+        target_year = pc1.selectbox(t("Year projected"), sample_years[::-1], key="sc_year", bind="query-params")
+        in_sample = sorted(set(result.raw.model.dependent.index.get_level_values(0)))
+        where = pc2.multiselect(t("Provinces changed (empty = all)"), in_sample, key="sc_where", bind="query-params")
+        try:
+            projected = projection(data, fit_args, tuple(sorted(changes.items())), tuple(where) or None, int(target_year))
+        except panel.PanelSpecError as exc:
+            st.error(str(exc), icon=":material/error:")
+            projected = None
+        if projected is not None:
+            shown = projected.assign(province=projected.province.map(lambda p: names.get(p, p)))
+            if not changes:
+                st.info(t("All levers are at 0: the chart shows the fitted baseline. Move a slider to project a change."))
+            if projected.out_of_range.any():
+                st.warning(t("Some changed values leave the range observed in the data; those projections "
+                             "extrapolate (red points).") + f" ({int(projected.out_of_range.sum())})")
+            pchart = charts.projection_chart(shown, title=f"{t('Projected index')}, {target_year}: "
+                                             f"{scenario.encode_changes(changes) or t('baseline')}", note=note)
+            source_caption(source)
+            st.altair_chart(pchart, width="stretch")
+            shell.how_to_read(
+                "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, "
+                "the blue bar the 95 % band of the projection. Red dots: a changed value lies outside the observed "
+                "range, so the linear model extrapolates.",
+                "core.panel.project (delta method) on the model of the Model tab")
+            source_caption(source)
+            st.dataframe(shown.drop(columns=["changed"]), hide_index=True)
+            if dependent != "idt":
+                st.info(t("The map shows the agglomeration index; choose idt as the dependent variable to send a projection."))
+            elif st.button(t("Show on the map"), key="to_map", icon=":material/map:", type="primary"):
+                spec = scenario.ScenarioSpec(changes, source, model, cov_type, tuple(regressors),
+                                             {s: steps for s, steps in transforms}, years, int(target_year),
+                                             tuple(chosen_regions), tuple(where) or None)
+                st.session_state["scenario_index"] = scenario.to_map_frame(projected, source)
+                st.switch_page("pages/map.py", query_params=spec.to_query())
 
 # --- robustness tab ----------------------------------------------------------------------------------
 
-with tab_robust:
-    shell.explain("The same model, dependent variable, regressors and standard errors, re-estimated by region "
-                  "and by sub-period (inside the chosen sample). Cells show the coefficient with stars "
-                  "(*** 1 %, ** 5 %, * 10 %) and its standard error.")
-    groups: dict[str, tuple[tuple[int, int], tuple[str, ...] | None]] = {t("All"): (years, entities)}
-    for region in scenario.REGIONS:
-        provinces = tuple(regions.loc[regions.region == region, "province"])
-        groups[t(region.capitalize())] = (years, provinces)
-    for label, (a, b) in SUBPERIODS.items():
-        lo, hi = max(a, years[0]), min(b, years[1])
-        if lo <= hi:
-            groups[label] = ((lo, hi), entities)
-    fits, skipped = {}, []
-    for label, (span, ents) in groups.items():
-        try:
-            fits[label] = fit(data, dependent, tuple(regressors), model, cov_type, transforms, span, ents)
-        except panel.PanelSpecError as exc:
-            skipped.append(f"{label}: {exc}")
-    source_caption(source)
-    st.dataframe(panel.compare_fits(fits), hide_index=True)
-    for message in skipped:
-        st.caption(f"{t('Not estimated')} — {message}")
+if tab_robust.open:
+    with tab_robust:
+        shell.explain("The same model, dependent variable, regressors and standard errors, re-estimated by region "
+                      "and by sub-period (inside the chosen sample). Cells show the coefficient with stars "
+                      "(*** 1 %, ** 5 %, * 10 %) and its standard error.")
+        groups: dict[str, tuple[tuple[int, int], tuple[str, ...] | None]] = {t("All"): (years, entities)}
+        for region in scenario.REGIONS:
+            provinces = tuple(regions.loc[regions.region == region, "province"])
+            groups[t(region.capitalize())] = (years, provinces)
+        for label, (a, b) in SUBPERIODS.items():
+            lo, hi = max(a, years[0]), min(b, years[1])
+            if lo <= hi:
+                groups[label] = ((lo, hi), entities)
+        fits, skipped = {}, []
+        for label, (span, ents) in groups.items():
+            try:
+                fits[label] = fit(data, dependent, tuple(regressors), model, cov_type, transforms, span, ents)
+            except panel.PanelSpecError as exc:
+                skipped.append(f"{label}: {exc}")
+        source_caption(source)
+        st.dataframe(panel.compare_fits(fits), hide_index=True)
+        for message in skipped:
+            st.caption(f"{t('Not estimated')} — {message}")
 
 # --- descriptive tab -------------------------------------------------------------------------------------
 
-with tab_describe:
-    shell.explain("Table 4 of the paper (n, mean, standard deviation with n − 1, min, max) recomputed for the "
-                  "active data source, next to the published values.")
-    ours = panel.describe_variables(data)
-    published = shell.table4()[["symbol", "n", "mean", "sd", "min", "max"]]
-    both = ours.merge(published, on="symbol", how="outer", suffixes=("", " (paper)"))
-    order = {s: i for i, s in enumerate(panel.VARIABLES)}
-    both = both.sort_values("symbol", key=lambda s: s.map(order)).reset_index(drop=True)
-    source_caption(source)
-    st.dataframe(both, hide_index=True)
-    st.caption(t("Paper columns: Table 4 of Liu (2026), 30 provinces × 2011–2023."))
+if tab_describe.open:
+    with tab_describe:
+        shell.explain("Table 4 of the paper (n, mean, standard deviation with n − 1, min, max) recomputed for the "
+                      "active data source, next to the published values.")
+        ours = panel.describe_variables(data)
+        published = shell.table4()[["symbol", "n", "mean", "sd", "min", "max"]]
+        both = ours.merge(published, on="symbol", how="outer", suffixes=("", " (paper)"))
+        order = {s: i for i, s in enumerate(panel.VARIABLES)}
+        both = both.sort_values("symbol", key=lambda s: s.map(order)).reset_index(drop=True)
+        source_caption(source)
+        st.dataframe(both, hide_index=True)
+        st.caption(t("Paper columns: Table 4 of Liu (2026), 30 provinces × 2011–2023."))
 
 shell.url_notice()
