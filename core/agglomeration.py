@@ -94,3 +94,45 @@ def group_means(panel: pd.DataFrame, regions: pd.DataFrame, by: str = "region", 
     merged = merged[merged.group != ""]
     out = merged.groupby(["group", "year"])[value].agg(["mean", "count"]).reset_index()
     return out.rename(columns={"mean": f"mean_{value}", "count": "provinces"})
+
+
+def rankings_all_years(panel: pd.DataFrame, value: str = "idt") -> pd.DataFrame:
+    """:func:`year_ranking` for every year of ``panel``, stacked long.
+
+    Columns ``province``, ``year``, ``value`` (renamed ``idt`` whatever ``value`` is),
+    ``rank`` (1 = highest that year, ties share the best rank) and ``change``
+    (value minus the province's value in the panel's first year; NaN if either is missing).
+    """
+    _require(panel, value)
+    frames = []
+    for year in sorted(panel.year.unique()):
+        ranked = year_ranking(panel.dropna(subset=[value]), int(year), value)
+        change = [c for c in ranked.columns if c.startswith("change_since_")][0]
+        frames.append(ranked.rename(columns={value: "idt", change: "change"}).assign(year=int(year)))
+    out = pd.concat(frames, ignore_index=True)
+    return out[["province", "year", "idt", "rank", "change"]]
+
+
+def table2_with_trend(panel: pd.DataFrame, published: pd.DataFrame | None = None, value: str = "idt") -> pd.DataFrame:
+    """Table 2 (:func:`rank_by_mean`) with each province's yearly series and, if given, the published columns.
+
+    Adds ``trend`` (list of the values in year order, for a sparkline) and, with
+    ``published`` (``rank``, ``province``, ``mean_idt`` as printed), the columns
+    ``published_rank``, ``published_mean`` and ``mean_minus_published``.
+    """
+    table = rank_by_mean(panel, value)
+    wide = panel.pivot(index="province", columns="year", values=value).sort_index(axis=1)
+    table["trend"] = [[float(v) for v in wide.loc[p].tolist()] for p in table.province]
+    if published is not None:
+        pub = published.set_index("province")
+        table["published_rank"] = table.province.map(pub["rank"]).astype("Int64")
+        table["published_mean"] = table.province.map(pub[f"mean_{value}"])
+        table["mean_minus_published"] = table[f"mean_{value}"] - table["published_mean"]
+    return table
+
+
+def national_mean(panel: pd.DataFrame, value: str = "idt") -> pd.DataFrame:
+    """Unweighted mean of ``value`` over the provinces of each year: ``year``, ``mean_<value>``, ``provinces``."""
+    _require(panel, value)
+    out = panel.dropna(subset=[value]).groupby("year")[value].agg(["mean", "count"]).reset_index()
+    return out.rename(columns={"mean": f"mean_{value}", "count": "provinces"})

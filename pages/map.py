@@ -1,28 +1,351 @@
-"""Agglomeration map (/map): a choropleth of the published index for a chosen year."""
+"""Agglomeration map (/map): where industrial-digitalization talents cluster, year by year.
 
-import altair as alt
+The page gathers the controls, calls ``core`` (agglomeration, classes, geo,
+spatial, charts.map) through cached wrappers defined here, and draws.  The map
+receives every year at once; its own slider (a Vega-Lite parameter) changes the
+year in the browser without a round trip to the server.  The Streamlit ``year``
+widget sets the year the map opens on, the statistics below it and the
+downloads; it is bound to the URL (``?year=2017``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
 import streamlit as st
 
 import pages as shell
-from core import datasets
+from core import agglomeration, datasets
 
 shell.page_shell("Agglomeration map", ":material/map:")
-st.title("Agglomeration map")
+t = shell.t
 
-year = st.slider("Year", min_value=datasets.FIRST_YEAR, max_value=datasets.LAST_YEAR, value=datasets.LAST_YEAR, key="year")
-values = shell.table1().query("year == @year")
-features = shell.china_provinces()["features"]
-chart = (
-    alt.Chart(alt.Data(values=features), title=f"Agglomeration index {year} (published Table 1)")
-    .mark_geoshape(stroke="white", strokeWidth=0.5)
-    .transform_lookup(lookup="properties.name", from_=alt.LookupData(values, "province", ["idt"]))
-    .encode(
-        color=alt.Color("idt:Q", scale=alt.Scale(scheme="blues", domain=[0.3, 2.7]), title="Index"),
-        tooltip=[alt.Tooltip("properties.name:N", title="Province"), alt.Tooltip("idt:Q", format=".2f")],
-    )
-    .project("mercator")
-    .properties(height=520)
+# Option labels double as URL values (Streamlit binds the formatted label), so they stay short, English
+# and stable across interface languages: ?source=IO+tables&classes=Quantiles&year=2017
+SOURCE_LABELS = {"published": "Published", "io": "IO tables", "scenario": "Scenario"}
+CLASS_LABELS = {
+    "fisher_jenks": "Fisher-Jenks",
+    "quantiles": "Quantiles",
+    "equal_interval": "Equal interval",
+    "meaning": "Parity (1, 1.5)",
+    "continuous": "Continuous",
+}
+GROUP_LABELS = {"none": "None", "region": "Region", "cluster": "Cluster"}
+PALETTE_LABELS = {"sequential": "Sequential", "diverging": "Diverging"}
+GROUP_MODE_LABELS = {"outline": "Outline", "filter": "Filter"}
+SIMPLIFY_DEG, DECIMALS = 0.03, 2
+PUBLISHED_NOTE = "Liu (2026), WJARR 30(01), Table 1"
+
+
+# --- cached wrappers (page boundary) -----------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def map_features() -> list[dict[str, Any]]:
+    """Province polygons, simplified (0.03°) and rounded (0.01°) so the map spec stays small."""
+    from core import geo
+
+    light = geo.round_coordinates(geo.simplify(datasets.load_china_provinces(), SIMPLIFY_DEG), DECIMALS)
+    return light["features"]
+
+
+@st.cache_resource(show_spinner=False)
+def province_weights():
+    from core import spatial
+
+    return spatial.contiguity_weights(datasets.load_china_provinces(), datasets.paper_provinces())
+
+
+def io_available() -> tuple[bool, str]:
+    """Whether core can compute the index from the IO tables (cheap: imports, computes nothing)."""
+    try:
+        from core import digitalization
+    except Exception as exc:  # the module is being written by another helper
+        return False, f"core.digitalization is not available yet ({type(exc).__name__})."
+    if not hasattr(digitalization, "index_from_io"):
+        return False, "core.digitalization has no index_from_io yet."
+    return True, "2011–2019 (2012 and 2017 benchmark tables, other years RAS-updated); later years have no data."
+
+
+@st.cache_data(show_spinner=False)
+def io_index() -> tuple[pd.DataFrame | None, str]:
+    """The index computed by core from the IO tables for every year it can, or (None, why not)."""
+    try:
+        from core import digitalization
+    except Exception as exc:  # the module is being written by another helper
+        return None, f"core.digitalization is not available yet ({type(exc).__name__})."
+    frames, skipped = [], []
+    for year in datasets.PAPER_YEARS:
+        try:
+            series = digitalization.index_from_io(year)
+        except Exception as exc:  # a year without control totals raises a typed error
+            skipped.append(f"{year}: {str(exc).split(';')[0][:90]}")
+            continue
+        frames.append(pd.DataFrame({"province": series.index.astype(str), "year": year,
+                                    "idt": series.to_numpy(dtype=float)}))
+    if not frames:
+        return None, "No year could be computed: " + " | ".join(skipped)
+    note = "Years without data: " + ", ".join(s.split(":")[0] for s in skipped) if skipped else ""
+    return pd.concat(frames, ignore_index=True), note
+
+
+@st.cache_data(show_spinner=False)
+def scenario_from_link(params: tuple[tuple[str, str], ...]) -> tuple[pd.DataFrame | None, str]:
+    """Rebuild a regression scenario from the link's ``scenario*`` parameters (core.scenario)."""
+    try:
+        from core import scenario
+    except Exception as exc:
+        return None, f"core.scenario is not available yet ({type(exc).__name__})."
+    try:
+        spec = scenario.from_query(dict(params))
+        if spec is None:
+            return None, ""
+        return scenario.recompute(spec), ""
+    except Exception as exc:
+        return None, f"The scenario in the link could not be rebuilt: {exc}"
+
+
+@st.cache_data(show_spinner=False)
+def rankings(frame: pd.DataFrame) -> pd.DataFrame:
+    return agglomeration.rankings_all_years(frame)
+
+
+@st.cache_data(show_spinner=False)
+def map_spec(frame: pd.DataFrame, settings: tuple[tuple[str, Any], ...],
+             labels: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    from core.charts import map as map_charts
+
+    options = map_charts.MapOptions(**dict(settings), labels=dict(labels))
+    data = map_charts.map_features(map_features(), rankings(frame), shell.regions(), options)
+    return map_charts.choropleth_spec(data, options)
+
+
+@st.cache_data(show_spinner=False)
+def moran_by_year(frame: pd.DataFrame) -> pd.DataFrame:
+    from core import spatial
+
+    return spatial.morans_i_by_year(frame, province_weights())
+
+
+@st.cache_data(show_spinner=False)
+def lisa_table(frame: pd.DataFrame, year: int) -> pd.DataFrame:
+    from core import spatial
+
+    values = frame[frame.year == year].set_index("province")["idt"]
+    return spatial.lisa(values, province_weights()).table
+
+
+# --- inputs -------------------------------------------------------------------------------------
+
+st.title(t("Agglomeration map"))
+shell.explain(
+    "Where do **industrial-digitalization talents** concentrate? Each province is coloured by the "
+    "agglomeration index of the chosen year: a location quotient, so **1 is national parity** and 2 means "
+    "the province's share of these workers is twice its share of all employed persons. Use the slider "
+    "inside the map (or ▶ play) to move through the years without waiting for the server."
 )
-st.altair_chart(chart, width="stretch")
-st.caption("Boundaries are illustrative. Natural Earth (public domain), generalized by QGIS. Grey: no data "
-           "(Tibet, Taiwan, Hong Kong, Macao are outside the paper's 30 provinces).")
+
+io_ok, io_note = io_available()
+session_scenario = st.session_state.get("scenario_index")
+link_params = tuple((k, str(v)) for k, v in st.query_params.to_dict().items() if k.startswith("scenario"))
+scenario_frame: pd.DataFrame | None = None
+scenario_note = ""
+if isinstance(session_scenario, pd.DataFrame) and {"province", "year", "idt"} <= set(session_scenario.columns):
+    scenario_frame = session_scenario
+elif any(k == "scenario" for k, _ in link_params):
+    scenario_frame, scenario_note = scenario_from_link(link_params)
+else:
+    scenario_note = "no scenario was sent: set one on the regression page and send it to the map."
+
+captions = [
+    t("Table 1 as printed in the paper (default)."),
+    (t("Computed by core (eq. 4–9), ") + io_note) if io_ok else t("Unavailable: ") + io_note,
+    (t("Sent from the regression page.") if scenario_frame is not None else t("Unavailable: ") + scenario_note),
+]
+controls = st.columns([1.4, 1.2, 1.3, 1.1, 1.3])
+with controls[0]:
+    source = st.radio(t("Data source"), list(SOURCE_LABELS), format_func=SOURCE_LABELS.get,
+                      captions=captions, key="source", bind="query-params")
+
+synthetic = False
+source_label = PUBLISHED_NOTE
+frame = shell.table1()
+if source == "io":
+    io_frame, why = io_index() if io_ok else (None, io_note)
+    if io_frame is None:
+        st.warning(t("The index computed from the IO tables is not available; showing the published Table 1.")
+                   + f" ({why})")
+    else:
+        frame = io_frame
+        source_label = "computed by core from the IO tables (eq. 4–9; employment approximated)"
+elif source == "scenario":
+    if scenario_frame is None:
+        st.warning(t("No scenario was sent from the regression page; showing the published Table 1.")
+                   + (f" ({scenario_note})" if scenario_note else ""))
+    else:
+        frame = scenario_frame[["province", "year", "idt"]].dropna(subset=["idt"])
+        label_col = scenario_frame["label"] if "label" in scenario_frame.columns else None
+        source_label = str(label_col.iloc[0]) if label_col is not None and len(label_col) else \
+            "scenario projection from the regression page (model estimate, not observed)"
+        synthetic = True
+frame = frame[["province", "year", "idt"]].astype({"year": int, "idt": float}).reset_index(drop=True)
+years = sorted(int(y) for y in frame.year.unique())
+
+with controls[1]:
+    if len(years) > 1:
+        year = st.select_slider(t("Year"), options=years, value=years[-1], key="year", bind="query-params",
+                                help=t("The year the map opens on, used for the statistics and downloads. "
+                                       "The slider inside the map moves instantly."))
+    else:
+        year = years[0]
+        st.markdown(f"**{t('Year')}**: {year}")
+with controls[2]:
+    method = st.selectbox(t("Classes"), list(CLASS_LABELS), format_func=CLASS_LABELS.get,
+                          key="classes", bind="query-params")
+    k = st.slider(t("Number of classes"), 3, 7, 5, key="k", bind="query-params",
+                  disabled=method in ("meaning", "continuous"))
+with controls[3]:
+    fixed = st.toggle(t("Same scale for all years"), value=True, key="fixed", bind="query-params",
+                      help=t("On: a colour means the same value in every year. Off: the scale is recomputed "
+                             "for each year (compares provinces within a year only)."))
+    palette = st.radio(t("Colours"), ["sequential", "diverging"], key="palette", bind="query-params",
+                       format_func=PALETTE_LABELS.get,
+                       help=t("Diverging: blue below national parity (1), red above."))
+regions = shell.regions()
+with controls[4]:
+    group_by = st.selectbox(t("Regional groups"), list(GROUP_LABELS), format_func=GROUP_LABELS.get,
+                            help=t("Region: east / central / west. Cluster: the paper's four urban clusters."),
+                            key="group_by", bind="query-params")
+    group_options = sorted(g for g in regions[group_by].unique() if g) if group_by != "none" else []
+    group_mode = st.radio(t("Show groups as"), ["outline", "filter"], key="group_mode", bind="query-params",
+                          format_func=GROUP_MODE_LABELS.get,
+                          horizontal=True, disabled=group_by == "none")
+    chosen_groups = st.multiselect(t("Groups"), group_options, key=f"groups_{group_by}", bind="query-params",
+                                   disabled=group_by == "none", placeholder=t("All groups"))
+
+# --- the map ------------------------------------------------------------------------------------
+
+from core.charts import map as map_charts  # noqa: E402
+
+labels = {text: t(text) for text in ("Year", "Province", "Agglomeration index", "Rank that year", "Group", "Source",
+                                     f"Change since {years[0]}", "Scale fixed across years",
+                                     "Scale recomputed for each year", "ILLUSTRATIVE SCENARIO, not observed data",
+                                     "LISA cluster", "LISA clusters", "Local Moran's I", "Pseudo p-value",
+                                     "Mean index of the group", "All provinces", "Permutation test",
+                                     "Global Moran's I by year")}
+settings = dict(
+    year=int(year), years=tuple(years), method=method, k=int(k), fixed_scale=bool(fixed), palette=palette,
+    group_by=None if group_by == "none" else group_by, group_mode=group_mode, groups=tuple(chosen_groups),
+    source_label=source_label, synthetic=synthetic, lang=shell.lang(), height=620 if shell.presenting() else 520,
+)
+try:
+    spec = map_spec(frame, tuple(settings.items()), tuple(labels.items()))
+except ValueError as exc:  # e.g. ClassificationError: too few distinct values for the classes asked
+    st.error(f"{t('The map could not be drawn with these settings')}: {exc}")
+    st.stop()
+st.vega_lite_chart(spec, width="stretch")
+if synthetic:
+    st.warning(t("Illustrative scenario: a model projection, not observed data."))
+st.caption(t("Boundaries are illustrative: Natural Earth (public domain), generalized by QGIS, simplified for the web. "
+             "Grey: no data (Tibet is not in the paper's 30 provinces; Taiwan, Hong Kong and Macao are outside it)."))
+shell.how_to_read(
+    "Darker blue = higher index (diverging: red above parity 1, blue below). The legend gives each class's bounds "
+    "in index units; with *Same scale for all years* on, a colour means the same value in every year, so "
+    "colour changes are real changes. Hover a province for its English and Chinese name, value, rank that year "
+    "and change since the first year. The slider and ▶ inside the map change the year in your browser; the "
+    "*Year* control above sets the year the map opens on and the statistics below.",
+    f"{source_label}; classes: mapclassify; boundaries: Natural Earth.",
+)
+
+visible = rankings(frame)
+visible = visible.merge(regions[["province", "province_zh", "region", "cluster"]], on="province", how="left")
+shell.download_view(visible[visible.year == year], map_charts.SpecChart(spec), f"agglomeration_map_{year}", key="map")
+st.download_button(t("Download CSV (all years)"), visible.to_csv(index=False).encode("utf-8"),
+                   "agglomeration_index_all_years.csv", "text/csv", key="map_csv_all", on_click="ignore")
+
+# --- groups over time -----------------------------------------------------------------------------
+
+st.subheader(t("Regional groups over time"))
+by = "cluster" if group_by == "cluster" else "region"
+means = agglomeration.group_means(frame, regions, by=by)
+if chosen_groups and group_by != "none":
+    means = means[means.group.isin(chosen_groups)]
+if means.empty:
+    st.info(t("No province of the chosen groups has data for this source."))
+else:
+    st.altair_chart(map_charts.group_lines(means, agglomeration.national_mean(frame), source_label=source_label,
+                                           title=t("Mean index by group"), labels=labels), width="stretch")
+    shell.how_to_read("Each line is the unweighted mean of the index over the group's provinces in that year "
+                      "(the paper's four clusters: Jing-Jin-Ji, Yangtze River Delta, Pearl River Delta, Cheng-Yu).",
+                      f"{source_label}; groups: data/regions.csv.")
+
+# --- spatial autocorrelation ------------------------------------------------------------------------
+
+st.subheader(t("Do high values sit next to high values?"))
+weights = province_weights()
+year_values = frame[frame.year == year]
+if len(year_values) < len(weights.ids):
+    st.info(t("Spatial statistics need a value for all 30 provinces in the chosen year; this source has ")
+            + f"{len(year_values)}.")
+else:
+    from core import spatial
+
+    result = spatial.morans_i(year_values.set_index("province")["idt"], weights)
+    cols = st.columns(4)
+    cols[0].metric(f"{t('Global Moran’s I')}, {year}", f"{result.I:.3f}")
+    cols[1].metric(t("Permutation p-value"), f"{result.p_sim:.3f}", f"{result.permutations} {t('permutations')}",
+                   delta_color="off")
+    cols[2].metric(t("Expected under no clustering"), f"{result.expected:.3f}")
+    cols[3].metric(t("z (permutation)"), f"{result.z_sim:.2f}")
+    left, right = st.columns(2)
+    with left:
+        lisa = lisa_table(frame, year)
+        st.vega_lite_chart(map_charts.lisa_map(map_features(), lisa, year=year, source_label=source_label,
+                                               labels=labels), width="stretch")
+    with right:
+        complete = frame.groupby("year").filter(lambda g: len(g) >= len(weights.ids))
+        st.altair_chart(map_charts.moran_line(moran_by_year(complete), year=year, source_label=source_label,
+                                              labels=labels), width="stretch")
+    shell.how_to_read(
+        "Moran's I > 0 means provinces resemble their neighbours (clustering); the p-value compares it with "
+        f"{result.permutations} random reshufflings of the values over the map (seed {result.seed}, so the number "
+        "is reproducible). The LISA map marks provinces whose local statistic is significant at 5 % (no correction "
+        "for multiple tests): High-High = a high province among high neighbours, Low-Low likewise, High-Low and "
+        f"Low-High are outliers. Neighbours: {weights.method}.",
+        f"{source_label}; esda / libpysal (PySAL).",
+    )
+
+# --- the paper's tables ------------------------------------------------------------------------------
+
+st.subheader(t("Ranking: the paper's Table 2, reproduced from Table 1"))
+published = shell.table1()
+table2 = agglomeration.table2_with_trend(published, shell.table2())
+if shell.lang() == "zh":
+    table2["province"] = table2.province.map(regions.set_index("province")["province_zh"])
+st.dataframe(
+    table2, hide_index=True, width="stretch",
+    column_config={
+        "rank": st.column_config.NumberColumn(t("Rank"), format="%d"),
+        "province": t("Province"),
+        "mean_idt": st.column_config.NumberColumn(t("Mean 2011–2023 (computed)"), format="%.3f"),
+        "trend": st.column_config.LineChartColumn(t("Index 2011–2023"), y_min=0.0, y_max=3.0),
+        "published_rank": st.column_config.NumberColumn(t("Published rank"), format="%d"),
+        "published_mean": st.column_config.NumberColumn(t("Published mean"), format="%.2f"),
+        "mean_minus_published": st.column_config.NumberColumn(t("Computed − published"), format="%+.3f"),
+    },
+)
+st.caption(t("All 30 ranks match the paper. The means are of the rounded Table 1 cells; the paper averaged unrounded "
+             "values, so Anhui (0.926 here, 0.92 printed) and Shanghai (1.575 here, 1.57 printed) round differently "
+             "— a difference of about 0.005, not an error in either."))
+
+st.subheader(t("Descriptive statistics: Table 4's index row"))
+stats = agglomeration.describe(published)
+table4 = shell.table4().set_index("symbol").loc["idt"]
+st.dataframe(pd.DataFrame({
+    "": [t("Computed from Table 1"), t("Published Table 4")],
+    "N": [stats.n, int(table4["n"])],
+    t("Mean"): [round(stats.mean, 3), table4["mean"]], t("SD"): [round(stats.sd, 3), table4["sd"]],
+    t("Min"): [stats.min, table4["min"]], t("Max"): [stats.max, table4["max"]],
+}), hide_index=True)
+st.caption(t("Min and max differ in the third decimal because Table 4 was computed from unrounded values "
+             "(0.359 and 2.692) and Table 1 prints two decimals (0.36 and 2.69)."))

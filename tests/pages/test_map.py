@@ -1,0 +1,90 @@
+"""AppTests of the agglomeration map: every control changes the map's spec, deep links, no exception."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.helpers import ROOT, assert_clean, run_page
+
+
+def specs(at: AppTest) -> list[dict]:
+    """Vega-Lite specs of the page (AppTest names st.vega_lite_chart elements ``vega_lite_chart``)."""
+    nodes = list(at.get("vega_lite_chart")) + list(at.get("arrow_vega_lite_chart"))
+    return [json.loads(node.proto.spec) for node in nodes]
+
+
+def map_spec(at: AppTest) -> dict:
+    return next(s for s in specs(at) if "provinces" in s.get("datasets", {}))
+
+
+def year_param(spec: dict) -> int:
+    return next(p for p in spec["params"] if p["name"] == "year")["value"]
+
+
+def test_default_page_draws_map_statistics_and_tables():
+    at = run_page("pages/map.py")
+    assert_clean(at)
+    assert not at.error
+    spec = map_spec(at)
+    assert year_param(spec) == 2023
+    assert len(json.dumps(spec)) < 150_000
+    assert any("Moran" in m.label for m in at.metric)
+    assert len(specs(at)) >= 3  # map, group means, LISA map (+ Moran's I line)
+    assert "Anhui" in " ".join(c.value for c in at.caption)
+
+
+def test_deep_link_sets_the_year_and_settings():
+    at = run_page("pages/map.py", query={"year": "2017", "classes": "Quantiles", "palette": "Diverging"})
+    assert_clean(at)
+    assert year_param(map_spec(at)) == 2017
+    assert at.selectbox(key="classes").value == "quantiles" and at.radio(key="palette").value == "diverging"
+    assert any("2017" in m.label for m in at.metric)
+
+
+def test_every_control_changes_the_map_spec():
+    at = run_page("pages/map.py")
+    previous = json.dumps(map_spec(at))
+    steps = [
+        lambda: at.select_slider(key="year").set_value(2015),
+        lambda: at.selectbox(key="classes").set_value("quantiles"),
+        lambda: at.slider(key="k").set_value(4),
+        lambda: at.toggle(key="fixed").set_value(False),
+        lambda: at.radio(key="palette").set_value("diverging"),
+        lambda: at.selectbox(key="group_by").set_value("cluster"),
+        lambda: at.multiselect(key="groups_cluster").set_value(["Cheng-Yu"]),
+        lambda: at.radio(key="group_mode").set_value("filter"),
+        lambda: at.selectbox(key="classes").set_value("continuous"),
+        lambda: at.radio(key="source").set_value("io"),
+    ]
+    for number, step in enumerate(steps):
+        step().run()
+        assert_clean(at)
+        current = json.dumps(map_spec(at))
+        assert current != previous, f"control {number} did not change the map"
+        previous = current
+    assert "IO tables" in previous
+
+
+def test_scenario_from_session_state_is_labelled_illustrative():
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.switch_page("pages/map.py")
+    at.session_state["scenario_index"] = pd.DataFrame({
+        "province": ["Beijing", "Tianjin", "Hebei", "Shanxi"], "year": 2023, "idt": [2.9, 1.8, 0.8, 0.7],
+        "label": "Projection from public data (model estimate, not an observed index)"})
+    at.query_params["source"] = "Scenario"
+    at.run()
+    assert_clean(at)
+    text = json.dumps(map_spec(at), ensure_ascii=False)
+    assert "ILLUSTRATIVE SCENARIO" in text and "model estimate" in text
+    assert any("Illustrative scenario" in w.value for w in at.warning)
+    assert any("need a value for all 30" in i.value for i in at.info)
+
+
+def test_scenario_option_without_a_scenario_falls_back_with_a_message():
+    at = run_page("pages/map.py", query={"source": "Scenario"})
+    assert_clean(at)
+    assert any("No scenario was sent" in w.value for w in at.warning)
+    assert "Table 1" in json.dumps(map_spec(at))
