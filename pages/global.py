@@ -268,6 +268,8 @@ else:
     if user_used:
         st.info(f"{t('User-supplied figures used for')}: {', '.join(user_used)}")
     ranking = result.table
+    leaders = ranking[ranking["rank"] <= top]
+    st.markdown(f"**{t('Top')} {top}:** " + " › ".join(f"{r.place} ({r.rank})" for r in leaders.itertuples()))
     cols = st.columns(2)
     cols[0].altair_chart(charts.composite_bars(ranking, illustrative=bool(illustrative_used), method=method),
                          key="composite")
