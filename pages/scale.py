@@ -275,12 +275,17 @@ note = f"{year}: {status}. {t('Employment')}: {source.label.split(';')[0]}."
 m1, m2, m3 = st.columns(3)
 m1.metric(t("Spearman rank correlation with Table 1"), f"{rho:.3f}" if np.isfinite(rho) else "–",
           f"{year}, {comparison['computed'].notna().sum()} {t('provinces')}", delta_color="off", delta_arrow="off")
-m2.metric(t("Table used"), status.split(":")[0].split(" (")[0], str(table_year) if extrapolated else None,
-          delta_color="off", delta_arrow="off")
+if extrapolated:
+    kind, detail_text = "extrapolated", f"{table_year} {t('carried forward')}"
+elif stack.status == "benchmark table":
+    kind, detail_text = "benchmark table", f"{t('published')} {year} {t('table')}"
+else:
+    kind, detail_text = "RAS-updated", f"{t('from')} {dg.base_year_for(year, base_rule)} {t('table')}"
+m2.metric(t("Table used"), t(kind), detail_text, delta_color="off", delta_arrow="off")
 m3.metric(t("Digital-core sectors (codes in this table)"), str(len(_codes(concepts, stack.scheme))),
           ", ".join(c.replace("sec", "") for c in _codes(concepts, stack.scheme)), delta_color="off",
           delta_arrow="off")
-st.caption(f"{t('Reading')}: {variant.label}. {t('Employment')}: {source.label}.")
+st.caption(f"{status}. {t('Reading')}: {variant.label}. {t('Employment')}: {source.label}.")
 if extrapolated:
     st.warning(f"{t('No control totals for')} {year}: {t('the values shown are the')} {table_year} "
                f"{t('computation carried forward and are labelled extrapolated.')}")

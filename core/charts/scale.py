@@ -38,7 +38,7 @@ def coefficient_chart(sectors: pd.DataFrame, *, label: str = "sector", note: str
                     tooltip=["code:N", alt.Tooltip(f"{label}:N", title="sector"), "role:N",
                              alt.Tooltip("coefficient:Q", format=".4f"),
                              alt.Tooltip("dva_10k_yuan:Q", format=",.0f", title="digital VA (10k yuan)")])
-            .properties(height=alt.Step(11)))
+            .properties(height=alt.Step(16)))
 
 
 def ranking_chart(comparison: pd.DataFrame, *, label: str = "province", note: str | None = None,
@@ -59,7 +59,7 @@ def ranking_chart(comparison: pd.DataFrame, *, label: str = "province", note: st
     ticks = base.mark_tick(color="black", thickness=2, size=12).encode(
         x="published:Q", y=alt.Y(f"{label}:N", sort=order))
     parity = alt.Chart(pd.DataFrame({"x": [1.0]})).mark_rule(strokeDash=[4, 3], color="#888").encode(x="x:Q")
-    return alt.layer(bars, ticks, parity, title=_title(title, note)).properties(height=alt.Step(14))
+    return alt.layer(bars, ticks, parity, title=_title(title, note)).properties(height=alt.Step(18))
 
 
 def scatter_chart(comparison: pd.DataFrame, *, label: str = "province", note: str | None = None,
@@ -87,7 +87,8 @@ def series_chart(series: pd.DataFrame, *, label: str = "province", note: str | N
     """
     base = alt.Chart(series)
     colour = alt.Color(f"{label}:N", title=None)
-    computed = base.mark_line().encode(x=alt.X("year:O", title=x_title), y=alt.Y("idt:Q", title=y_title), color=colour)
+    computed = base.mark_line().encode(x=alt.X("year:O", title=x_title, axis=alt.Axis(labelAngle=0)),
+                                       y=alt.Y("idt:Q", title=y_title), color=colour)
     points = base.mark_point(filled=True, size=55).encode(
         x="year:O", y="idt:Q", color=colour,
         shape=alt.Shape("status_group:N", title="computed value",

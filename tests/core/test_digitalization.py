@@ -288,3 +288,25 @@ def test_sector_table_and_comparison(bundled):
     assert list(comp.columns) == ["province", "computed", "published", "difference", "rank_computed", "rank_published"]
     assert comp.set_index("province").loc["Beijing", "published"] == pytest.approx(2.44)
     assert np.isnan(dg.rank_correlation(pd.Series({"A": 1.0}), pd.Series({"A": 2.0})))
+
+
+# --- the page's chart builders produce valid Vega-Lite (Altair validates on to_dict) -------------
+
+def test_scale_charts_validate(bundled):
+    from core.charts import scale as charts
+
+    _, panel, table1, stacks, paper = bundled
+    codes = dg.digital_codes(dg.preset_concepts("paper"), 2012)
+    sectors = dg.sector_table(stacks[2012], "Beijing", codes, dg.DEFAULT_VARIANT)
+    spec = charts.coefficient_chart(sectors, note="illustrative note").to_dict()
+    assert spec["title"]["subtitle"] == ["illustrative note"]
+    idt = dg.index_from_io(2012, panel=panel)
+    comp = dg.compare_with_published(idt, table1, 2012)
+    assert "layer" in charts.ranking_chart(comp).to_dict()
+    assert "layer" in charts.scatter_chart(comp).to_dict()
+    series = comp.assign(year=2012, idt=comp.computed, status="benchmark table", status_group="benchmark table")
+    assert charts.series_chart(series).to_dict()["title"]["text"].startswith("Computed index")
+    delta = pd.DataFrame({"row": ["01", "01"], "col": ["01", "02"], "base": [0.1, 0.0], "updated": [0.12, 0.0],
+                          "change": [0.02, 0.0]})
+    assert charts.delta_heatmap(delta).to_dict()["mark"]["type"] == "rect"
+    assert charts.delta_heatmap(delta.assign(change=0.0)).to_dict()
