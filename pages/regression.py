@@ -124,7 +124,7 @@ shell.explain(
 
 # Bound widgets show their raw codes: Streamlit 1.67 writes the *formatted* label into the URL, so a
 # translated format_func would make links depend on the interface language.
-source = st.segmented_control(t("Data source"), list(scenario.SOURCES), default="public", key="source",
+source = st.segmented_control(t("Data source"), list(scenario.SOURCES), default="public", key="data",
                               bind="query-params", required=True, help=" · ".join(
                                   f"{k}: {v}" for k, v in scenario.SOURCES.items()))
 data: pd.DataFrame | None = None
@@ -331,7 +331,9 @@ if tab_scenario.open:
                                              {s: steps for s, steps in transforms}, years, int(target_year),
                                              tuple(chosen_regions), tuple(where) or None)
                 st.session_state["scenario_index"] = scenario.to_map_frame(projected, source)
-                st.switch_page("pages/map.py", query_params=spec.to_query())
+                # The map's data-source radio is bound to ``source`` and (Streamlit 1.67) reads its
+                # formatted label from the URL, so "Scenario" opens it on the projection.
+                st.switch_page("pages/map.py", query_params={**spec.to_query(), "source": "Scenario"})
 
 # --- robustness tab ----------------------------------------------------------------------------------
 

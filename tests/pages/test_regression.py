@@ -48,7 +48,7 @@ def test_public_default_reproduces_the_f_test():
 
 @pytest.mark.parametrize("model", ["pooled", "fe", "twfe", "re"])
 def test_each_model_runs(model):
-    at = run_page(PAGE, query={"source": "demo", "model": model})
+    at = run_page(PAGE, query={"data": "demo", "model": model})
     assert_clean(at)
     assert not at.error
     assert at.selectbox(key="model").value == model
@@ -56,14 +56,14 @@ def test_each_model_runs(model):
 
 @pytest.mark.parametrize("cov", ["unadjusted", "robust", "clustered", "driscoll-kraay"])
 def test_each_covariance_runs(cov):
-    at = run_page(PAGE, query={"source": "demo", "se": cov})
+    at = run_page(PAGE, query={"data": "demo", "se": cov})
     assert_clean(at)
     assert not at.error
     assert at.selectbox(key="se").value == cov
 
 
 def test_demo_is_labelled_synthetic_on_every_chart_and_table():
-    at = run_page(PAGE, query={"source": "demo"})
+    at = run_page(PAGE, query={"data": "demo"})
     assert_clean(at)
     for spec in specs(at):
         assert "synthetic" in " ".join(spec["title"]["subtitle"])
@@ -72,8 +72,8 @@ def test_demo_is_labelled_synthetic_on_every_chart_and_table():
 
 
 def test_scenario_slider_changes_the_projection():
-    base = run_tab("Scenario", {"source": "demo"})
-    moved = run_page(PAGE, query={"source": "demo", "pcw": "10"})  # a moved lever in the link opens the tab
+    base = run_tab("Scenario", {"data": "demo"})
+    moved = run_page(PAGE, query={"data": "demo", "pcw": "10"})  # a moved lever in the link opens the tab
     assert_clean(moved)
 
     def projected(at):
@@ -85,7 +85,7 @@ def test_scenario_slider_changes_the_projection():
     # moving the slider in the session also changes it
     base.slider(key="rd").set_value(-0.5).run()
     assert_clean(base)
-    assert not projected(base).equals(projected(run_tab("Scenario", {"source": "demo"})))
+    assert not projected(base).equals(projected(run_tab("Scenario", {"data": "demo"})))
     assert len(specs(base)) == 1 and "synthetic" in " ".join(specs(base)[0]["title"]["subtitle"])
 
 
@@ -96,13 +96,25 @@ def test_lever_outside_model_is_disabled():
 
 
 def test_show_on_the_map_sends_frame_and_link():
-    at = run_page(PAGE, query={"source": "demo", "pcw": "10", "rd": "-0.5"})
+    at = run_page(PAGE, query={"data": "demo", "pcw": "10", "rd": "-0.5"})
     at.button(key="to_map").click().run()
     frame = at.session_state["scenario_index"]
     assert list(frame.columns)[:5] == ["province", "year", "idt", "lower", "upper"]
     assert len(frame) == 30 and "synthetic" in frame.label.iloc[0]
     assert at.query_params["scenario"] == "pcw:+10,rd:-0.5"
     assert at.query_params["scenario_source"] == "demo"
+    assert_clean(at)
+    assert at.title[0].value == "Agglomeration map"
+
+
+def test_map_rebuilds_the_scenario_from_the_link_alone():
+    at = run_page(PAGE, query={"data": "demo", "pcw": "10", "rd": "-0.5"})
+    sent = at.button(key="to_map").click().run().session_state["scenario_index"]
+    fresh = run_page("pages/map.py", query=dict(at.query_params))  # a new browser: no session state
+    assert_clean(fresh)
+    from core import scenario
+    rebuilt = scenario.recompute(scenario.from_query(dict(at.query_params)))
+    pd.testing.assert_frame_equal(rebuilt, sent)
 
 
 def test_empty_regressors_and_regions_show_info():
@@ -116,13 +128,13 @@ def test_empty_regressors_and_regions_show_info():
 
 
 def test_too_small_sample_is_an_error_message_not_a_traceback():
-    at = run_page(PAGE, query={"source": "demo", "years": ["2023", "2023"]})
+    at = run_page(PAGE, query={"data": "demo", "years": ["2023", "2023"]})
     assert_clean(at)
     assert any("Too few observations" in e.value for e in at.error)
 
 
 def test_transformations_and_robustness_table():
-    at = run_tab("Robustness", {"source": "demo", "log": "estr", "lag": "estr", "std": "estr"})
+    at = run_tab("Robustness", {"data": "demo", "log": "estr", "lag": "estr", "std": "estr"})
     assert_clean(at)
     compare = next(df.value for df in at.dataframe if "2017–2023" in df.value.columns)
     assert "z_L1_ln_estr" in compare.term.tolist()
@@ -130,7 +142,7 @@ def test_transformations_and_robustness_table():
 
 
 def test_descriptive_tab_matches_table4_for_demo():
-    at = run_tab("Descriptive", {"source": "demo"})
+    at = run_tab("Descriptive", {"data": "demo"})
     table = next(df.value for df in at.dataframe if "mean (paper)" in df.value.columns).set_index("symbol")
     ratio = (table["mean"] / table["mean (paper)"]).loc[["idt", "gdp", "pcw", "rd", "psl"]]
     assert ((ratio - 1).abs() < 0.02).all()
@@ -145,7 +157,7 @@ def _demo_csv(**changes) -> pd.DataFrame:
 
 
 def _upload(content: bytes, name: str = "panel.csv"):
-    at = run_page(PAGE, query={"source": "upload"})
+    at = run_page(PAGE, query={"data": "upload"})
     at.file_uploader(key="upload").upload(name, content, "text/csv").run()
     return at
 
