@@ -386,6 +386,7 @@ with tab_series:
         st.markdown(f"**{t('Rank correlation with Table 1, year by year')}**")
         st.dataframe(by_year, hide_index=True, column_config={
             "spearman_with_table1": st.column_config.NumberColumn(format="%.3f")})
+        csv_button(by_year, "spearman_by_year", "dl_by_year")
         csv_button(yearly.drop(columns=["status_group"]), "agglomeration_index_2011_2023", "dl_series")
 
 with tab_ras:
@@ -441,5 +442,6 @@ with st.expander(t("Sources of each input")):
         f"- **Published index**: {SRC_TABLE1}.\n"
         "- Full provenance: `data/SOURCES.md`.")
     st.dataframe(concept_info, hide_index=True)
+    csv_button(concept_info, "digital_core_crosswalk", "dl_concepts")
 
 shell.url_notice()
