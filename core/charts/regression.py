@@ -53,7 +53,8 @@ def coefficient_plot(table: pd.DataFrame, *, paper: pd.DataFrame | None = None, 
                 y=alt.Y("term:N", sort=order), x="paper_coef:Q",
                 tooltip=[alt.Tooltip("term:N", title="Term"),
                          alt.Tooltip("paper_coef:Q", format=".3f", title="Table 5 (paper)")]))
-    return alt.layer(*layers).properties(title=_title(title, note), height=max(140, 28 * len(order)))
+    # a Step height (not a fixed number): Streamlit 1.67 collapses fixed-height layered band charts to one row
+    return alt.layer(*layers).properties(title=_title(title, note), height=alt.Step(30))
 
 
 def projection_chart(projection: pd.DataFrame, *, title: str = "Projected index", note: str | None = None,
@@ -67,7 +68,7 @@ def projection_chart(projection: pd.DataFrame, *, title: str = "Projected index"
     frame = projection.assign(range=projection.out_of_range.map({True: "outside observed range",
                                                                   False: "inside observed range"}))
     order = frame.sort_values("projected", ascending=False)[province_label].tolist()
-    y = alt.Y(f"{province_label}:N", sort=order, title=None)
+    y = alt.Y(f"{province_label}:N", sort=order, title=None, axis=alt.Axis(labelOverlap=False))
     tooltip = [alt.Tooltip(f"{province_label}:N", title="Province"),
                alt.Tooltip("baseline:Q", format=".3f", title="Baseline (fitted)"),
                alt.Tooltip("projected:Q", format=".3f", title="Projected"),
@@ -75,7 +76,8 @@ def projection_chart(projection: pd.DataFrame, *, title: str = "Projected index"
                alt.Tooltip("range:N", title="Changed values")]
     base = alt.Chart(frame).encode(y=y)
     band = base.mark_bar(height=8, opacity=0.35, color=MODEL_COLOR).encode(
-        x=alt.X("lower:Q", title=f"Agglomeration index, projected with {level:.0%} band"), x2="upper:Q",
+        x=alt.X("lower:Q", title=f"Agglomeration index, projected with {level:.0%} band", scale=alt.Scale(zero=False)),
+        x2="upper:Q",
         tooltip=tooltip)
     tick = base.mark_tick(color="#555", thickness=2, size=14).encode(x="baseline:Q", tooltip=tooltip)
     point = base.mark_point(filled=True, size=60).encode(
@@ -85,4 +87,4 @@ def projection_chart(projection: pd.DataFrame, *, title: str = "Projected index"
                                         range=[MODEL_COLOR, OUT_OF_RANGE_COLOR]),
                         legend=alt.Legend(orient="bottom")))
     parity = alt.Chart(pd.DataFrame({"x": [1.0]})).mark_rule(color="#888", strokeDash=[4, 3]).encode(x="x:Q")
-    return alt.layer(parity, band, tick, point).properties(title=_title(title, note), height=max(200, 16 * len(order)))
+    return alt.layer(parity, band, tick, point).properties(title=_title(title, note), height=alt.Step(22))
