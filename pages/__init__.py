@@ -57,7 +57,9 @@ DATA_NOTE = (
 )
 
 
-LANG_LABELS = {"en": "EN", "zh": "中文"}
+# Bound widgets write the *shown* option into the URL (Streamlit 1.67), so the options are the labels
+# themselves; the short codes of a hand-typed link (?lang=zh) are accepted and rewritten on arrival.
+LANG_OPTIONS = {"EN": "en", "中文": "zh"}
 PRESENT_ON = {"1", "true", "yes", "on"}
 PRESENTER_CSS = """<style>
   .stApp, .stMarkdown p, .stCaption, label, .stMetric { font-size: 1.18rem !important; }
@@ -70,7 +72,7 @@ def lang() -> str:
     """The interface language of this session: ``"en"`` or ``"zh"``."""
     # Before the toggle exists in this run (first run of a shared link), the URL decides.
     chosen = st.session_state["lang"] if "lang" in st.session_state else st.query_params.get("lang")
-    return "zh" if chosen == "zh" else "en"
+    return "zh" if chosen in ("中文", "zh") else "en"
 
 
 def t(text: str) -> str:
@@ -104,6 +106,9 @@ def page_shell(title: str, icon: str = ":material/hub:") -> None:
     present = presenting()
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=FAVICON, layout="wide",
                        initial_sidebar_state="collapsed" if present else "auto")
+    code = st.query_params.get("lang")
+    if code in LANG_OPTIONS.values() and "lang" not in st.session_state:
+        st.session_state["lang"] = next(label for label, c in LANG_OPTIONS.items() if c == code)
     st.session_state["_url_at_start"] = {key: st.query_params.get_all(key) for key in st.query_params}
     if present:
         st.html(PRESENTER_CSS)
@@ -112,8 +117,8 @@ def page_shell(title: str, icon: str = ":material/hub:") -> None:
         for page in PAGES:
             st.page_link(page.path, label=t(page.label), icon=page.icon, help=page.question)
         st.divider()
-        st.segmented_control(t("Language"), list(LANG_LABELS), format_func=LANG_LABELS.get, default="en",
-                             key="lang", bind="query-params", required=True)
+        st.segmented_control(t("Language"), list(LANG_OPTIONS), default="EN", key="lang", bind="query-params",
+                             required=True)
         st.toggle(t("Presenter mode"), key="present", on_change=_sync_present,
                   help="Wide layout, larger type, short explanations. Also `?present=1` in the link.")
         st.caption(DATA_NOTE)
@@ -130,6 +135,8 @@ def url_notice() -> None:
     for key, values in start.items():
         if key == "present" or st.query_params.get_all(key) == values:
             continue
+        if key == "lang" and values and values[-1] in LANG_OPTIONS.values():
+            continue  # a short code, applied by page_shell
         shown = ",".join(values)
         ignored.append(f"{key[:20]}={shown[:24]}{'…' if len(shown) > 24 else ''}")
     if ignored:

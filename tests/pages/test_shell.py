@@ -7,11 +7,15 @@ import pytest
 from tests.pages.helpers import assert_clean, run_page
 
 
-def test_language_toggle_translates_the_menu():
-    at = run_page("streamlit_app.py", query={"lang": "zh"})
+@pytest.mark.parametrize("value", ["zh", "中文"])
+def test_language_toggle_translates_the_menu(value):
+    at = run_page("streamlit_app.py", query={"lang": value})
     assert_clean(at)
     labels = [el.proto.label for el in at.sidebar.get("page_link")]
     assert labels[0] == "首页" and "集聚地图" in labels
+    assert not at.toast, "a short language code is not an invalid link value"
+    at.run()  # the choice holds on the next rerun
+    assert at.sidebar.get("page_link")[0].proto.label == "首页"
 
 
 def test_presenter_mode_from_the_url():
