@@ -343,7 +343,9 @@ class EmploymentSource:
     ``kind="population"`` is a labelled approximation: employment proportional to
     resident population (provincial employment is not in the bundled public data).
     Under it, eq. 7-9 reduce to the digital value-added share of GDP divided by its
-    population-weighted national mean.  ``kind="upload"`` uses a province x year
+    population-weighted national mean.  (With any source, practitioners / employment
+    = digital VA / GDP, so employment only sets the national denominator of eq. 9:
+    it rescales every province alike and never changes the ranking.)  ``kind="upload"`` uses a province x year
     table of employed persons (10,000 persons) given by the user.
     """
 
@@ -633,7 +635,9 @@ def yearly_index(stacks: Mapping[int, IOStack], panel: pd.DataFrame, concepts: S
       (2011-2019): the base table is RAS-updated to those control totals;
     * ``extrapolated (last updated year carried forward)`` - later years without
       control totals (2020-2023) repeat the last computed value when
-      ``extrapolate`` is True, else they are left empty ("no control totals").
+      ``extrapolate`` is True, else they are left empty ("no control totals");
+    * ``no employment data`` - the employment source has no value for the year
+      (e.g. an uploaded table that covers other years); left empty.
 
     Returns
     -------
@@ -656,6 +660,10 @@ def yearly_index(stacks: Mapping[int, IOStack], panel: pd.DataFrame, concepts: S
             frame["base_year"] = stack.year if stack.status == "benchmark table" else base_year_for(year, base_rule)
             frame.loc[frame.idt.isna(), "status"] = "no control totals or employment"
             last, last_year = frame, year
+        elif has_totals:
+            frame = pd.DataFrame(index=pd.Index(provinces, name="province"),
+                                 data={"idt": np.nan, "dva_share": np.nan, "status": "no employment data",
+                                       "base_year": np.nan})
         elif extrapolate and last is not None:
             frame = last.copy()
             frame["status"] = f"extrapolated ({last_year} carried forward)"

@@ -90,6 +90,10 @@ ZH: dict[str, str] = {
     "Upload a city x year panel (see the template) to run the design on your data.": "上传城市×年份面板（见模板）以用您的数据运行该设计。",
     "Cities: real pilot lists; years: bundled file and your edits": "城市：真实试点名单；年份：内置文件及您的修改",
     # --- digitalization scale page (issue 4) ---
+    "Whatever the employment source, eq. 7-8 give practitioners ÷ employment = digital VA ÷ GDP, so eq. 9 is each province's digital value-added share of GDP over its employment-weighted national mean: employment moves every province by the same factor, never the ranking.": "无论就业数据来源如何，式7-8都给出 从业人员 ÷ 就业 = 数字增加值 ÷ GDP，因此式9等于各省数字增加值占 GDP 的比重除以其就业加权的全国均值：就业只会让所有省份按同一倍数变化，不会改变排名。",
+    'No employment for': '没有就业数据：',
+    'in the employment source for': '年，就业数据来源缺少',
+    'their index is left empty and they are not part of the national total.': '这些省份的指数留空，且不计入全国总量。',
     'carried forward': '沿用',
     'published': '公布的',
     'table': '年表',

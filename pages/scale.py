@@ -286,12 +286,18 @@ m3.metric(t("Digital-core sectors (codes in this table)"), str(len(_codes(concep
           ", ".join(c.replace("sec", "") for c in _codes(concepts, stack.scheme)), delta_color="off",
           delta_arrow="off")
 st.caption(f"{status}. {t('Reading')}: {variant.label}. {t('Employment')}: {source.label}.")
+missing_emp = [pname(p) for p in scale.index[scale["employed_10k"].isna()]]
+if missing_emp:
+    st.warning(f"{t('No employment for')} {table_year} {t('in the employment source for')} {len(missing_emp)} "
+               f"{t('provinces')} ({', '.join(missing_emp[:6])}{' …' if len(missing_emp) > 6 else ''}); "
+               f"{t('their index is left empty and they are not part of the national total.')}")
 if extrapolated:
     st.warning(f"{t('No control totals for')} {year}: {t('the values shown are the')} {table_year} "
                f"{t('computation carried forward and are labelled extrapolated.')}")
-if source.kind == "population" and not shell.presenting():
-    st.caption(t("With the population approximation, practitioners = digital VA ÷ (GDP / employment), so the index "
-                 "is the digital value-added share of GDP over its population-weighted national mean."))
+if not shell.presenting():
+    st.caption(t("Whatever the employment source, eq. 7-8 give practitioners ÷ employment = digital VA ÷ GDP, so eq. 9 "
+                 "is each province's digital value-added share of GDP over its employment-weighted national mean: "
+                 "employment moves every province by the same factor, never the ranking."))
 
 TAB_NAMES = ["Step by step", "All provinces ranked", "Series 2011-2023", "RAS update"]
 tab_steps, tab_rank, tab_series, tab_ras = st.tabs(TAB_NAMES, key="tab", bind="query-params",

@@ -310,3 +310,14 @@ def test_scale_charts_validate(bundled):
                           "change": [0.02, 0.0]})
     assert charts.delta_heatmap(delta).to_dict()["mark"]["type"] == "rect"
     assert charts.delta_heatmap(delta.assign(change=0.0)).to_dict()
+
+
+def test_yearly_index_with_partial_upload_leaves_uncovered_years_empty(bundled):
+    _, panel, _, stacks, paper = bundled
+    frame = pd.DataFrame({"province": paper, "year": "2012", "employed_10k": "100"})
+    source = dg.employment_from_upload(frame, paper)
+    yi = dg.yearly_index(stacks, panel, dg.preset_concepts("paper"), dg.DEFAULT_VARIANT, source, paper,
+                         years=(2012, 2013))
+    status = yi.groupby("year").status.first()
+    assert status[2012] == "benchmark table" and status[2013] == "no employment data"
+    assert yi[yi.year == 2013].idt.isna().all() and yi[yi.year == 2012].idt.notna().all()

@@ -119,12 +119,35 @@ def test_ras_panel_heat_map_and_clear_errors():
 
 
 def test_employment_upload_good_and_bad():
-    at = run_page(PAGE, query={"emp": "Upload"})
+    at = run_page(PAGE, query={"emp": "Upload", "tab": "All provinces ranked"})
     assert_clean(at)
     assert any("No employment file" in i.value for i in at.info)
-    # AppTest has no file-uploader driver; the page's upload path is core.uploads + employment_from_upload,
-    # tested in tests/core/test_digitalization.py. Here: the template download is offered.
     assert any(b.label == "Download template" for b in at.get("download_button"))
+    before = at.dataframe[0].value.set_index("province")["computed"]
+    provinces = list(before.index)
+    # a real-looking table: employment = twice Beijing's share for Beijing, equal elsewhere
+    rows = "\n".join(f"{p},2017,{3000 if p == 'Beijing' else 1000}" for p in provinces)
+    at.file_uploader(key="emp_file").upload("employment.csv", f"province,year,employed_10k\n{rows}\n".encode(),
+                                            "text/csv").run()
+    assert_clean(at)
+    assert not at.error
+    assert any("Uploaded province x year employment table" in c.value for c in at.caption)
+    after = at.dataframe[0].value.set_index("province")["computed"]
+    # eq. 7-9: employment only rescales every province by the same factor (the national mean), never the ranking
+    ratio = (after / before.reindex(after.index)).round(9)
+    assert ratio.nunique() == 1 and ratio.iloc[0] != 1
+    assert list(after.index) == provinces
+    # a broken file: a clear message, and the approximation is used instead
+    at.file_uploader(key="emp_file").upload("employment.csv", b"province,year,employed_10k\nAtlantis,2017,5\n",
+                                            "text/csv").run()
+    assert_clean(at)
+    assert any("Unknown province" in e.value and "approximation is used instead" in e.value for e in at.error)
+    # a table for another year: the index is left empty with a warning, never invented
+    rows_2015 = "\n".join(f"{p},2015,1000" for p in provinces)
+    at.file_uploader(key="emp_file").upload("employment.csv", f"province,year,employed_10k\n{rows_2015}\n".encode(),
+                                            "text/csv").run()
+    assert_clean(at)
+    assert any("No employment for 2017" in w.value for w in at.warning)
 
 
 def test_invalid_url_values_fall_back():
