@@ -12,10 +12,10 @@ t = shell.t
 # Example scenarios for the policy levers of the 2025 "talent attraction 2.0" brief (seed 004). They run on
 # the paper-shaped demo panel because wages and R&D intensity are not in the bundled public data.
 LEVER_EXAMPLES = (
-    ("Wages and the cost of living", "Per-capita wage +10 %", {"source": "demo", "pcw": "10"}),
-    ("Industry-led attraction and R&D", "R&D intensity +0.5 percentage points", {"source": "demo", "rd": "0.5"}),
-    ("Cultivate: higher education", "College students per 100,000 +10 %", {"source": "demo", "pdl": "10"}),
-    ("Retain: public services", "Public-service employment share +2 points", {"source": "demo", "psl": "2"}),
+    ("Wages and the cost of living", "Per-capita wage +10 %", {"data": "demo", "pcw": "10"}),
+    ("Industry-led attraction and R&D", "R&D intensity +0.5 percentage points", {"data": "demo", "rd": "0.5"}),
+    ("Cultivate: higher education", "College students per 100,000 +10 %", {"data": "demo", "pdl": "10"}),
+    ("Retain: public services", "Public-service employment share +2 points", {"data": "demo", "psl": "2"}),
 )
 
 st.title(t("Where does digital talent cluster in China — and why?"))

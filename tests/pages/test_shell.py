@@ -40,3 +40,16 @@ def test_vega_specs_reads_the_home_chart():
 
     specs = vega_specs(run_page("streamlit_app.py"))
     assert len(specs) == 1 and "layer" in specs[0]
+
+
+def test_every_lever_example_on_home_opens_a_moved_lever_on_the_demo_panel():
+    home = run_page("streamlit_app.py")
+    links = [el.proto for el in home.main.get("page_link") if el.proto.query_string]
+    assert len(links) == 4
+    for proto in links:
+        query = dict(pair.split("=") for pair in proto.query_string.split("&"))
+        lever = next(k for k in query if k != "data")
+        at = run_page("pages/regression.py", query=query)
+        assert_clean(at)
+        assert at.slider(key=lever).value == float(query[lever])
+        assert any("Synthetic" in w.value for w in at.warning)
