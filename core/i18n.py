@@ -277,6 +277,48 @@ ZH: dict[str, str] = {
     "The bundled global tables could not be read": "无法读取内置的全球数据表",
 }
 
+# --- home page and shell (lead) ---
+ZH.update({
+    "Where does digital talent cluster in China — and why?": "中国的数字人才集聚在哪里——为什么？",
+    "This explorer rebuilds the agglomeration index of **industrial-digitalization talents** (Liu 2026, *WJARR* 30(01)) from China's input-output tables, maps it across provinces, tests what drives it, and sets China's clusters beside the world's tech-talent cities. Everything runs on the embedded public data, offline.":
+        "本工具依据中国投入产出表重建**产业数字化人才**集聚度指数（Liu 2026，*WJARR* 30(01)），在省级地图上展示，检验其影响因素，并将中国的人才集群与全球科技人才城市对比。全部基于内置公开数据，可离线运行。",
+    "Highest index": "最高指数",
+    "Provinces above national parity (1.0)": "高于全国平均（1.0）的省份",
+    "Highest ÷ lowest": "最高 ÷ 最低",
+    "Fixed-effects F / Hausman (Table 5)": "固定效应 F / Hausman（表5）",
+    "Source: Liu (2026), WJARR 30(01), Tables 1 and 5.": "来源：Liu (2026)，WJARR 30(01)，表1与表5。",
+    "New here? A two-minute guide": "第一次来？两分钟导览",
+    "Each page answers one question. Start with the map, then ask what moves it.": "每个页面回答一个问题。先看地图，再探究是什么在推动它。",
+    "Try a policy lever (regression explorer, scenario tab):": "试试一个政策杠杆（回归分析，情景标签页）：",
+    "Wages and the cost of living": "工资与生活成本",
+    "Per-capita wage +10 %": "人均工资 +10%",
+    "Industry-led attraction and R&D": "产业引才与研发",
+    "R&D intensity +0.5 percentage points": "研发强度 +0.5 个百分点",
+    "Cultivate: higher education": "育才：高等教育",
+    "College students per 100,000 +10 %": "每十万人在校大学生 +10%",
+    "Retain: public services": "留才：公共服务",
+    "Public-service employment share +2 points": "公共服务就业占比 +2 个百分点",
+    "Lever examples run on the paper-shaped demo panel (synthetic — for demonstration): wages and R&D intensity are not in the bundled public data.":
+        "杠杆示例使用按论文形态生成的演示面板（合成数据，仅供演示）：内置公开数据中没有工资与研发强度。",
+    "Got it": "知道了",
+    "The four clusters the paper names, 2011-2023": "论文所述四大城市群，2011-2023",
+    "Mean agglomeration index": "平均集聚度指数",
+    "Cluster": "城市群",
+    "Jing-Jin-Ji": "京津冀",
+    "Yangtze River Delta": "长三角",
+    "Pearl River Delta": "珠三角",
+    "Cheng-Yu": "成渝",
+    "Each line is the mean of the published index over a cluster's provinces. Above the dashed line (1.0) the cluster's share of industrial-digitalization practitioners exceeds its share of all employed persons. The 2017 dip and jump are in the published series: 2017 is an input-output benchmark year.":
+        "每条线是城市群内各省公开指数的平均值。高于虚线（1.0）表示该城市群产业数字化从业人员的占比高于其全部就业人员的占比。2017 年的下跌与回升来自公开数据本身：2017 年是投入产出基准年。",
+    "Liu (2026), WJARR 30(01), Table 1; clusters as named in its conclusion.": "Liu (2026)，WJARR 30(01)，表1；城市群按其结论所列。",
+    "What this app answers": "本工具回答什么",
+    "How large is industrial digitalization, and where do its workers concentrate? (IO tables)": "产业数字化规模有多大，其从业者集中在哪里？（投入产出表）",
+    "Where in China do industrial-digitalization talents cluster, year by year?": "产业数字化人才逐年集聚在中国哪些地方？",
+    "What moves the agglomeration index, and what if wages or R&D change?": "什么在推动集聚度指数？工资或研发变化会怎样？",
+    "Did the innovative-city pilot draw high-tech talent? (staggered DID)": "创新型城市试点是否吸引了高技术人才？（多期双重差分）",
+    "How do China's clusters compare with the world's tech-talent cities?": "中国的人才集群与全球科技人才城市相比如何？",
+})
+
 
 def translate(text: str, lang: str) -> str:
     """``text`` in ``lang`` (``"en"`` or ``"zh"``); unknown text or language returns ``text``."""
