@@ -115,7 +115,7 @@ def page_shell(title: str, icon: str = ":material/hub:") -> None:
     with st.sidebar:
         st.markdown(f"### {APP_TITLE}")
         for page in PAGES:
-            st.page_link(page.path, label=t(page.label), icon=page.icon, help=page.question)
+            st.page_link(page.path, label=t(page.label), icon=page.icon, help=t(page.question))
         st.divider()
         st.segmented_control(t("Language"), list(LANG_OPTIONS), default="EN", key="lang", bind="query-params",
                              required=True)
