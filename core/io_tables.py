@@ -15,8 +15,9 @@ Conventions (Miller & Blair 2009, ch. 2 and 7):
 * ``u = Z 1`` - target row sums, ``v = 1' Z`` - target column sums.
 
 Residuals are reported relative to the target (``|sum - target| / |target|``;
-absolute for a zero target), so the same ``tol`` works for a 3-sector textbook
-example and for a provincial table in 10,000 yuan.
+for a zero or near-zero target, relative to ``1.5e-8 x`` the largest target), so
+the same ``tol`` works for a 3-sector textbook example and for a provincial
+table in 10,000 yuan.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ __all__ = ["RasError", "RasResult", "GrasResult", "ras", "gras", "calc_A", "calc
 # Large, mostly-empty matrices (block-structured multiregional tables) iterate on a sparse copy.
 _SPARSE_MIN_CELLS = 100_000
 _SPARSE_MAX_DENSITY = 0.25
+
+# Targets smaller than this share of the largest target are measured absolutely against it.
+_ZERO_TARGET_SCALE = float(np.sqrt(np.finfo(float).eps))
 
 # Floating-point floor for the "totals must agree" check: sums of 1,764 cells
 # lose about 1e-13 relative precision, so a tol below this could never pass.
@@ -137,11 +141,24 @@ def _check_totals(u: np.ndarray, v: np.ndarray, tol: float) -> None:
                        "control totals add up to the same grand total.")
 
 
+def _residual_weights(target: np.ndarray) -> np.ndarray:
+    """1 / max(|target|, floor): relative deviation, with a floor for (near-)zero targets.
+
+    A target that is zero or cancels to ~1e-15 (positive and negative cells in GRAS)
+    is measured against ``sqrt(eps) * max|target|`` instead, so rounding noise in
+    the target cannot make a balanced row look far off.
+    """
+    if target.size == 0:
+        return np.ones(0)
+    top = float(np.max(np.abs(target)))
+    floor = _ZERO_TARGET_SCALE * top if top > 0 else 1.0
+    return 1.0 / np.maximum(np.abs(target), floor)
+
+
 def _relative_residual(sums: np.ndarray, target: np.ndarray) -> float:
     if sums.size == 0:
         return 0.0
-    denom = np.where(target != 0, np.abs(target), 1.0)
-    return float(np.max(np.abs(sums - target) / denom))
+    return float(np.max(np.abs(sums - target) * _residual_weights(target)))
 
 
 def _wrap(values: np.ndarray, index: Any, columns: Any = None) -> Any:
@@ -237,7 +254,7 @@ def ras(A0: Any, x: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 
 
     r = np.ones(a0.shape[0])
     s = np.ones(a0.shape[1])
-    inv_u = np.where(u_arr != 0, 1.0 / np.where(u_arr != 0, u_arr, 1.0), 1.0)  # relative residual weights
+    inv_u = _residual_weights(u_arr)
     rows_op, cols_op = z0, z0.T
     if z0.size >= _SPARSE_MIN_CELLS and np.count_nonzero(z0) <= _SPARSE_MAX_DENSITY * z0.size:
         rows_op = sparse.csr_array(z0)
@@ -345,6 +362,7 @@ def gras(Z0: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 10_000)
 
     r = np.ones(z0.shape[0])
     s = np.ones(z0.shape[1])
+    inv_u = _residual_weights(u_arr)
     residual = np.inf
     iterations = 0
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -352,7 +370,7 @@ def gras(Z0: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 10_000)
             r = _gras_multiplier(P @ s, N @ (1.0 / s), u_arr)
             s = _gras_multiplier(r @ P, (1.0 / r) @ N, v_arr)
             rows = r * (P @ s) - (N @ (1.0 / s)) / r
-            residual = _relative_residual(rows, u_arr)
+            residual = float(np.max(np.abs(rows - u_arr) * inv_u)) if inv_u.size else 0.0
             if residual <= tol:
                 break
         else:
