@@ -30,7 +30,7 @@ def test_an_upload_in_one_session_never_appears_in_another(browser, server):
     try:
         a, b = first.new_page(), second.new_page()
         for page in (a, b):
-            page.goto(f"{server.url}/regression?source=upload")
+            page.goto(f"{server.url}/regression?data=upload")
             wait_for_app(page)
         a.locator(UPLOADER).set_input_files(files=[{"name": name, "mimeType": "text/csv", "buffer": _template_csv()}])
         wait_for_app(a)
@@ -52,7 +52,7 @@ def test_an_upload_in_one_session_never_appears_in_another(browser, server):
 
 @pytest.mark.slow
 def test_a_50_mb_upload_is_refused_with_a_message(page, server, tmp_path):
-    page.goto(f"{server.url}/regression?source=upload")
+    page.goto(f"{server.url}/regression?data=upload")
     wait_for_app(page)
     big = tmp_path / "huge.csv"
     big.write_bytes(b"province,year,idt\n" + b"Beijing,2011,1.0\n" * (50 * 1024 * 1024 // 17))
