@@ -320,6 +320,37 @@ ZH.update({
 })
 
 
+# --- agglomeration map (pages/map.py) ---
+ZH.update({
+    "Data source": "数据来源",
+    "Classes": "分级方法",
+    "Number of classes": "分级数",
+    "Same scale for all years": "各年份使用同一色标",
+    "Colours": "配色",
+    "Regional groups": "区域分组",
+    "Show groups as": "分组显示方式",
+    "Groups": "分组",
+    "All groups": "全部分组",
+    "Rank that year": "当年排名",
+    "Group": "分组",
+    "Source": "来源",
+    "Scale fixed across years": "色标各年份固定",
+    "Scale recomputed for each year": "色标按年份重新计算",
+    "Regional groups over time": "区域分组随时间变化",
+    "Mean index by group": "分组平均指数",
+    "Do high values sit next to high values?": "高值是否与高值相邻？",
+    "Permutation p-value": "置换检验 p 值",
+    "LISA clusters": "LISA 聚类",
+    "LISA cluster": "LISA 聚类类型",
+    "Global Moran's I by year": "历年全局莫兰指数",
+    "Ranking: the paper's Table 2, reproduced from Table 1": "排名：由表1复现论文表2",
+    "Descriptive statistics: Table 4's index row": "描述性统计：表4指数行",
+    "Download CSV (all years)": "下载 CSV（全部年份）",
+    "Rank": "排名",
+    "Mean": "均值",
+})
+
+
 def translate(text: str, lang: str) -> str:
     """``text`` in ``lang`` (``"en"`` or ``"zh"``); unknown text or language returns ``text``."""
     if lang == "zh":

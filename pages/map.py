@@ -141,8 +141,8 @@ st.title(t("Agglomeration map"))
 shell.explain(
     "Where do **industrial-digitalization talents** concentrate? Each province is coloured by the "
     "agglomeration index of the chosen year: a location quotient, so **1 is national parity** and 2 means "
-    "the province's share of these workers is twice its share of all employed persons. Use the slider "
-    "inside the map (or ▶ play) to move through the years without waiting for the server."
+    "the province's share of these workers is twice its share of all employed persons. Use the *Year* slider "
+    "under the map to move through the years: it works in your browser, without waiting for the server."
 )
 
 io_ok, io_note = io_available()
@@ -165,7 +165,12 @@ captions = [
 controls = st.columns([1.4, 1.2, 1.3, 1.1, 1.3])
 with controls[0]:
     source = st.radio(t("Data source"), list(SOURCE_LABELS), format_func=SOURCE_LABELS.get,
-                      captions=captions, key="source", bind="query-params")
+                      key="source", bind="query-params",
+                      help="\n\n".join(f"**{SOURCE_LABELS[s]}**: {c}" for s, c in zip(SOURCE_LABELS, captions)))
+    unavailable = [SOURCE_LABELS[s] for s, ok in zip(SOURCE_LABELS, (True, io_ok, scenario_frame is not None))
+                   if not ok]
+    if unavailable:
+        st.caption(t("Not available now") + ": " + ", ".join(unavailable) + " " + t("(see ?)"))
 
 synthetic = False
 source_label = PUBLISHED_NOTE
@@ -252,7 +257,7 @@ shell.how_to_read(
     "Darker blue = higher index (diverging: red above parity 1, blue below). The legend gives each class's bounds "
     "in index units; with *Same scale for all years* on, a colour means the same value in every year, so "
     "colour changes are real changes. Hover a province for its English and Chinese name, value, rank that year "
-    "and change since the first year. The slider and ▶ inside the map change the year in your browser; the "
+    "and change since the first year. The slider under the map changes the year in your browser; the "
     "*Year* control above sets the year the map opens on and the statistics below.",
     f"{source_label}; classes: mapclassify; boundaries: Natural Earth.",
 )
