@@ -14,12 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from core import datasets
-from core.charts import export_png, export_svg
+from core.charts import ChartLike, export_png, export_svg
 from core.i18n import translate
 
 APP_TITLE = "Digital talent explorer"
@@ -156,8 +155,8 @@ def how_to_read(markdown: str, sources: str) -> None:
     st.caption(f"{t('Sources')}: {sources}")
 
 
-def download_view(frame: pd.DataFrame, chart: alt.TopLevelMixin | None, name: str, *, key: str) -> None:
-    """CSV of the data on screen, and PNG/SVG of the main chart rendered only when clicked."""
+def download_view(frame: pd.DataFrame, chart: ChartLike | None, name: str, *, key: str) -> None:
+    """CSV of the data on screen, and PNG/SVG of the main chart (an Altair chart or a spec dict), rendered only when clicked."""
     cols = st.columns(3)
     cols[0].download_button(t("Download CSV"), frame.to_csv(index=False).encode("utf-8"), f"{name}.csv",
                             "text/csv", key=f"{key}_csv", on_click="ignore")

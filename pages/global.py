@@ -6,7 +6,6 @@ draws with ``core.charts.global_``.  Every assumption widget is bound to the URL
 
 from __future__ import annotations
 
-import json
 
 import pandas as pd
 import streamlit as st
@@ -81,22 +80,6 @@ def map_spec(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[st
                                  colour_by=colour_by)
 
 
-class SpecChart:
-    """A ready Vega-Lite dict for ``shell.download_view``, which renders it only when a button is clicked.
-
-    Building the Altair object with 177 inline country shapes costs about a second per run; the
-    exporters only need the JSON, which this gives (``to_json``/``to_dict``, as Altair charts do).
-    """
-
-    def __init__(self, spec: dict) -> None:
-        self._spec = spec
-
-    def to_dict(self, *args: object, **kwargs: object) -> dict:
-        return self._spec
-
-    def to_json(self, *args: object, **kwargs: object) -> str:
-        return json.dumps(self._spec)
-
 
 try:
     data = load_all()
@@ -137,7 +120,7 @@ if shown.empty:
 else:
     filters = (tuple(regions), tuple(tiers), tuple(sources), colour_by)
     spec = map_spec(*filters)
-    map_chart = SpecChart(spec)
+    map_chart = spec
     st.vega_lite_chart(spec=spec, key="world_map")
     undrawn = shown[shown.lon.isna()].place.tolist()
     if undrawn:

@@ -8,7 +8,6 @@ published Table 1.  No arithmetic on data happens here beyond picking columns.
 
 from __future__ import annotations
 
-import json
 
 import numpy as np
 import pandas as pd
@@ -166,21 +165,12 @@ def _spec(builder: str, data: pd.DataFrame, options: tuple[tuple[str, object], .
     return getattr(charts, builder)(data, **dict(options)).to_dict()
 
 
-class SpecChart:
-    """A drawn chart's Vega-Lite spec with the ``to_json`` that the PNG/SVG export needs (no Altair rebuild)."""
 
-    def __init__(self, spec: dict) -> None:
-        self.spec = spec
-
-    def to_json(self) -> str:
-        return json.dumps(self.spec)
-
-
-def show(builder: str, data: pd.DataFrame, **options: object) -> SpecChart:
+def show(builder: str, data: pd.DataFrame, **options: object) -> dict:
     """Draw a chart from its cached spec; returns it for the PNG/SVG export buttons."""
     spec = _spec(builder, data, tuple(sorted(options.items())))
     st.vega_lite_chart(spec, width="stretch")
-    return SpecChart(spec)
+    return spec
 
 
 # --- assumptions ----------------------------------------------------------------------------

@@ -6,21 +6,33 @@ holds what they share: the colour vocabulary and the PNG/SVG export.
 
 from __future__ import annotations
 
+import json
+from typing import Any, Union
+
 import altair as alt
 
 SOURCE_PUBLISHED = "Liu (2026), WJARR 30(01), Table 1"
 FONT = "Noto Sans CJK SC, Noto Sans, Helvetica, Arial, sans-serif"
 
 
-def export_png(chart: alt.TopLevelMixin, *, scale: float = 2.0) -> bytes:
+# An Altair chart, or its Vega-Lite spec as a dict (pages that cache specs draw them with st.vega_lite_chart).
+ChartLike = Union[alt.TopLevelMixin, dict[str, Any]]
+
+
+def spec_json(chart: ChartLike) -> str:
+    """The Vega-Lite JSON of an Altair chart or of a ready spec dict."""
+    return json.dumps(chart) if isinstance(chart, dict) else chart.to_json()
+
+
+def export_png(chart: ChartLike, *, scale: float = 2.0) -> bytes:
     """Render a chart to PNG bytes offline with vl-convert (no browser, no network)."""
     import vl_convert as vlc
 
-    return vlc.vegalite_to_png(chart.to_json(), scale=scale)
+    return vlc.vegalite_to_png(spec_json(chart), scale=scale)
 
 
-def export_svg(chart: alt.TopLevelMixin) -> str:
+def export_svg(chart: ChartLike) -> str:
     """Render a chart to an SVG string offline with vl-convert."""
     import vl_convert as vlc
 
-    return vlc.vegalite_to_svg(chart.to_json())
+    return vlc.vegalite_to_svg(spec_json(chart))
