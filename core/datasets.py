@@ -191,6 +191,23 @@ def load_national_employment() -> pd.DataFrame:
                                                                "year": "int", "employed_10k": "float"})
 
 
+def load_digital_presets() -> pd.DataFrame:
+    """Named presets of digital-core concepts (paper's five sectors, narrow ICT, ...)."""
+    frame = _read_csv("io/digital_presets.csv", {"preset": "str", "label": "str", "concept": "str"})
+    unknown = set(frame.concept) - set(load_digital_crosswalk().concept)
+    if unknown:
+        raise DataSchemaError(f"data/io/digital_presets.csv: concepts not in the crosswalk: {sorted(unknown)}")
+    return frame
+
+
+def load_three_sector_map() -> pd.DataFrame:
+    """Each sector code of each scheme mapped to primary / secondary / tertiary."""
+    frame = _read_csv("io/three_sector_map.csv", {"scheme": "int", "code": "str", "three_sector": "str"})
+    if not set(frame.three_sector) <= {"primary", "secondary", "tertiary"}:
+        raise DataSchemaError("data/io/three_sector_map.csv: three_sector must be primary/secondary/tertiary")
+    return frame
+
+
 # --- provincial panel -------------------------------------------------------------
 
 PANEL_COLUMNS = {

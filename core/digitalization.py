@@ -48,7 +48,7 @@ from core.uploads import UploadError, validate_panel
 
 __all__ = [
     "DigitalizationError", "Variant", "BASE_RULES", "DEFAULT_VARIANT", "COEFFICIENTS", "SCOPES", "BENCHMARK_YEARS",
-    "load_presets", "load_three_sector_map", "preset_concepts", "concept_table", "digital_codes", "IOStack",
+    "preset_concepts", "concept_table", "digital_codes", "IOStack",
     "benchmark_stacks", "io_stack", "digital_coefficients", "digital_value_added", "labour_productivity",
     "practitioners", "location_quotient", "province_scale", "sector_table", "EmploymentSource",
     "population_employment", "employment_from_upload", "base_year_for", "control_totals", "update_table",
@@ -100,31 +100,9 @@ DEFAULT_VARIANT = Variant("direct", "core_only")
 
 # --- sector presets and the year-aware crosswalk -----------------------------------------
 
-def load_presets() -> pd.DataFrame:
-    """Named presets of digital-core concepts (``data/io/digital_presets.csv``)."""
-    path = datasets.DATA_DIR / "io" / "digital_presets.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    frame = datasets.check_schema(frame, {"preset": "str", "label": "str", "concept": "str"}, "data/io/digital_presets.csv")
-    unknown = set(frame.concept) - set(datasets.load_digital_crosswalk().concept)
-    if unknown:
-        raise datasets.DataSchemaError(f"data/io/digital_presets.csv: concepts not in the crosswalk: {sorted(unknown)}")
-    return frame
-
-
-def load_three_sector_map() -> pd.DataFrame:
-    """Each sector code of each scheme mapped to primary / secondary / tertiary (``data/io/three_sector_map.csv``)."""
-    path = datasets.DATA_DIR / "io" / "three_sector_map.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    frame = datasets.check_schema(frame, {"scheme": "int", "code": "str", "three_sector": "str"},
-                                  "data/io/three_sector_map.csv")
-    if not set(frame.three_sector) <= {"primary", "secondary", "tertiary"}:
-        raise datasets.DataSchemaError("data/io/three_sector_map.csv: three_sector must be primary/secondary/tertiary")
-    return frame
-
-
 def preset_concepts(preset: str, presets: pd.DataFrame | None = None) -> tuple[str, ...]:
     """The digital-core concepts of a named preset (e.g. ``"paper"``, ``"narrow_ict"``)."""
-    presets = load_presets() if presets is None else presets
+    presets = datasets.load_digital_presets() if presets is None else presets
     rows = presets[presets.preset == preset]
     if rows.empty:
         raise DigitalizationError(f"Unknown sector preset {preset!r}; choose one of {sorted(set(presets.preset))}.")
@@ -513,7 +491,7 @@ _GDP_COLUMNS = {"primary": "gdp_primary_100m_yuan", "secondary": "gdp_secondary_
 
 
 def _sector_groups(scheme: int, three_sector: pd.DataFrame | None) -> np.ndarray:
-    ts = load_three_sector_map() if three_sector is None else three_sector
+    ts = datasets.load_three_sector_map() if three_sector is None else three_sector
     groups = ts[ts.scheme == scheme].set_index("code")["three_sector"].reindex(SECTORS)
     if groups.isna().any():
         raise DigitalizationError(f"The three-sector map lacks codes of the {scheme} scheme.")

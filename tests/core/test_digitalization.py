@@ -115,9 +115,9 @@ def test_year_aware_codes_follow_the_crosswalk():
 
 
 def test_presets_and_three_sector_map_are_consistent():
-    presets = dg.load_presets()
+    presets = datasets.load_digital_presets()
     assert {"paper", "narrow_ict"} <= set(presets.preset)
-    ts = dg.load_three_sector_map()
+    ts = datasets.load_three_sector_map()
     assert len(ts) == 126 and ts.groupby("scheme").size().eq(42).all()
     assert (ts[ts.code == "sec01"].three_sector == "primary").all()
     table = dg.concept_table()
