@@ -350,6 +350,11 @@ ZH.update({
     "Mean": "均值",
 })
 
+# --- agglomeration map: play control (pages/map.py) ---
+ZH.update({
+    "Play": "播放",
+})
+
 
 def translate(text: str, lang: str) -> str:
     """``text`` in ``lang`` (``"en"`` or ``"zh"``); unknown text or language returns ``text``."""

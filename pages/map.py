@@ -142,7 +142,8 @@ shell.explain(
     "Where do **industrial-digitalization talents** concentrate? Each province is coloured by the "
     "agglomeration index of the chosen year: a location quotient, so **1 is national parity** and 2 means "
     "the province's share of these workers is twice its share of all employed persons. Use the *Year* slider "
-    "under the map to move through the years: it works in your browser, without waiting for the server."
+    "under the map to move through the years, or tick *▶ Play* to step through them (one every 0.9 s, looping); "
+    "both work in your browser, without waiting for the server."
 )
 
 io_ok, io_note = io_available()
@@ -232,7 +233,7 @@ with controls[4]:
 
 from core.charts import map as map_charts  # noqa: E402
 
-labels = {text: t(text) for text in ("Year", "Province", "Agglomeration index", "Rank that year", "Group", "Source",
+labels = {text: t(text) for text in ("Year", "Play", "Province", "Agglomeration index", "Rank that year", "Group", "Source",
                                      f"Change since {years[0]}", "Scale fixed across years",
                                      "Scale recomputed for each year", "ILLUSTRATIVE SCENARIO, not observed data",
                                      "LISA cluster", "LISA clusters", "Local Moran's I", "Pseudo p-value",
@@ -257,7 +258,8 @@ shell.how_to_read(
     "Darker blue = higher index (diverging: red above parity 1, blue below). The legend gives each class's bounds "
     "in index units; with *Same scale for all years* on, a colour means the same value in every year, so "
     "colour changes are real changes. Hover a province for its English and Chinese name, value, rank that year "
-    "and change since the first year. The slider under the map changes the year in your browser; the "
+    "and change since the first year. The slider under the map changes the year in your browser and *▶ Play* "
+    "steps through the years (untick it to return to the slider's year); the "
     "*Year* control above sets the year the map opens on and the statistics below.",
     f"{source_label}; classes: mapclassify; boundaries: Natural Earth.",
 )

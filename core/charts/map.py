@@ -96,6 +96,7 @@ class MapOptions:
     lang: Literal["en", "zh"] = "en"
     height: int = 520
     labels: Mapping[str, str] = field(default_factory=dict)
+    play_ms_per_year: int = 900  # how long the Play control shows each year (milliseconds)
 
 
 def _t(options: MapOptions, text: str) -> str:
@@ -166,12 +167,58 @@ def map_features(features: Sequence[Mapping[str, Any]], ranking: pd.DataFrame, r
     return MapData(joined, legend, colors, domain)
 
 
+PLAY = "play"  # the browser-side Play checkbox (a Vega-Lite parameter)
+ANIMATION = "anim"  # the timer-driven point selection over "year" (Vega-Lite 6 animation)
+SHOWN_YEAR = "shown_year"  # the year on screen: the animation's while playing, the slider's otherwise
+CLOCK_LAYER = "clock"  # name of the invisible layer that carries the animation's time encoding
+
+
 def _year_expr(field_name: str) -> str:
-    return f"datum.properties.has_data ? datum.properties.{field_name}[''+year] : null"
+    return f"datum.properties.has_data ? datum.properties.{field_name}[''+{SHOWN_YEAR}] : null"
+
+
+def play_label(options: MapOptions) -> str:
+    """Label of the in-map Play checkbox, e.g. ``"▶ Play 2011 → 2023"``."""
+    return f"▶ {_t(options, 'Play')} {min(options.years)} → {max(options.years)} "
+
+
+def animation_clock(options: MapOptions) -> tuple[alt.Chart, list[Any]]:
+    """An invisible layer that owns the timer, and the parameters that turn it into a year.
+
+    Vega-Lite 6 animates a chart through a point selection triggered by the
+    ``timer`` event over a field that also has the ``time`` encoding channel;
+    the selection then holds the current time value, stepping through the time
+    scale's domain (here every year, ``play_ms_per_year`` each, looping).  The
+    ``time`` channel is not supported by ``geoshape`` marks, so the timer lives
+    on a one-row-per-year text layer with opacity 0, and the map layers read its
+    year through :data:`SHOWN_YEAR`: ``anim``'s year while the ``play`` checkbox
+    is ticked, the ``year`` slider's otherwise.  (Vega-Lite logs "Animation
+    involving facet, layer, or concat is currently unsupported" to the browser
+    console for this arrangement; the compiled dataflow is the single-view one.)
+    """
+    years = sorted(int(y) for y in options.years)
+    play = alt.param(name=PLAY, value=False, bind=alt.binding_checkbox(name=play_label(options)))
+    anim = alt.selection_point(name=ANIMATION, fields=["year"], on="timer")
+    # a point selection resolves to {year: [value]}
+    shown = alt.param(name=SHOWN_YEAR, expr=f"{PLAY} && {ANIMATION}.year ? (isArray({ANIMATION}.year) ? "
+                                            f"{ANIMATION}.year[0] : {ANIMATION}.year) : year")
+    clock = alt.Chart(pd.DataFrame({"year": years}), name=CLOCK_LAYER).mark_text(
+        opacity=0, aria=False, size=1).encode(
+        text=alt.Text("year:O"),
+        time=alt.Time("year:O", scale=alt.Scale(domain=years)),
+    ).transform_filter(anim).add_params(anim)
+    return clock, [play, shown]
 
 
 def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
-    """The timeline choropleth: one spec for all years, a browser-side ``year`` parameter.
+    """The timeline choropleth: one spec for all years, a browser-side ``year`` slider and Play control.
+
+    Time is handled in the browser, never by the server: the ``year`` parameter
+    is bound to a range slider; the ``play`` checkbox steps the years 2011 → 2023
+    in a loop, driven by Vega-Lite's timer (see :func:`animation_clock`).  The
+    map layers colour each province by its value for :data:`SHOWN_YEAR`.  Class
+    colours and the fixed-scale domain are constants in the spec, so under a
+    fixed scale the legend is the same in every year, playing or not.
 
     The chart reads the named dataset :data:`DATASET`; :func:`choropleth_spec`
     attaches ``data.features`` to it (Altair would otherwise walk every coordinate,
@@ -184,7 +231,8 @@ def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
     first, last = min(options.years), max(options.years)
     year = alt.param(name="year", value=int(options.year),
                      bind=alt.binding_range(min=first, max=last, step=1, name=_t(options, "Year") + " "))
-    params: list[Any] = [year]
+    clock, clock_params = animation_clock(options)
+    params: list[Any] = [year, *clock_params]
     name_field = "properties.name_zh" if options.lang == "zh" else "properties.name"
     base = alt.Chart(alt.Data(name=DATASET)).transform_calculate(
         value=_year_expr("v"), rank=_year_expr("r"), change=_year_expr("d"),
@@ -214,7 +262,7 @@ def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
         base = base.transform_calculate(cls=_year_expr("c"))
         k = len(data.colors)
         labels_by_year = json.dumps(data.legend_labels, ensure_ascii=False)
-        label_expr = f"({labels_by_year})[''+year][datum.value]"
+        label_expr = f"({labels_by_year})[''+{SHOWN_YEAR}][datum.value]"
         color_channel = alt.Color("cls:O", scale=alt.Scale(domain=list(range(k)), range=data.colors),
                                   title=_t(options, "Agglomeration index"),
                                   legend=alt.Legend(labelExpr=label_expr, orient="bottom-left", symbolType="square",
@@ -244,13 +292,15 @@ def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
                 + (f" — {_t(options, 'ILLUSTRATIVE SCENARIO, not observed data')}" if options.synthetic else ""),
                 _t(options, "Scale fixed across years") if options.fixed_scale or options.method == "meaning"
                 else _t(options, "Scale recomputed for each year")]
+    layers.append(clock)
     chart = alt.layer(*layers).add_params(*params).project(
         "conicEqualArea", rotate=[-105, 0], parallels=[25, 47]
     ).properties(
         height=options.height,
-        title=alt.TitleParams(alt.ExprRef(f"'{_t(options, 'Agglomeration index')}, ' + year"), subtitle=subtitle,
+        title=alt.TitleParams(alt.ExprRef(f"'{_t(options, 'Agglomeration index')}, ' + {SHOWN_YEAR}"), subtitle=subtitle,
                               anchor="start", fontSize=18, subtitleFontSize=12),
-    ).configure_view(stroke=None).configure(font=FONT)
+    ).configure_view(stroke=None).configure(font=FONT).configure_scale(
+        framesPerSecond=1000.0 / options.play_ms_per_year)  # the time scale's step: one year per play_ms_per_year
     return chart
 
 

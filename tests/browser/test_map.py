@@ -3,6 +3,8 @@ without a server round trip, and the legend stays the same under the fixed scale
 
 from __future__ import annotations
 
+import re
+
 from tests.browser.conftest import ARTIFACTS, wait_for_app, wait_for_chart
 
 MAP = '[data-testid="stVegaLiteChart"]'
@@ -38,3 +40,48 @@ def test_map_deep_link_slider_and_fixed_legend(server, page):
     assert "year=2017" in page.url
     chart.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "map_2021_fixed_scale.png"))
+
+
+TITLE = "el => el.querySelector('g.role-title').textContent"
+
+
+def test_play_steps_the_years_in_the_browser_with_a_fixed_legend(server, page):
+    """Ticking the in-map Play control steps the years (Vega-Lite timer), repaints the map, keeps the legend."""
+    page.goto(f"{server.url}/map?year=2017")
+    wait_for_app(page, 90_000)
+    wait_for_chart(page)
+    chart = page.locator(MAP).first
+    page.wait_for_function("el => el.querySelector('g.role-title') && el.querySelector('g.role-title').textContent"
+                           ".includes('2017')", arg=chart.element_handle(), timeout=10_000)
+    play = chart.locator("input[type=checkbox]").first
+    assert "Play 2011 → 2023" in chart.locator("label:has(input[type=checkbox])").first.inner_text()
+    assert not play.is_checked()
+    fills_before, legend_before = chart.evaluate(FILLS), chart.evaluate(LEGEND)
+    page.wait_for_timeout(1_500)  # the timer runs in the background, the map must not move until Play
+    assert "2017" in chart.evaluate(TITLE) and chart.evaluate(FILLS) == fills_before
+
+    play.check()
+    seen: list[int] = []
+    fills_seen = set()
+    for _ in range(60):  # 6 s at 0.9 s per year: about 6 steps
+        year = int(re.search(r"index, (\d{4})", chart.evaluate(TITLE)).group(1))
+        if not seen or seen[-1] != year:
+            seen.append(year)
+            fills_seen.add(chart.evaluate(FILLS))
+            assert chart.evaluate(LEGEND) == legend_before, f"the legend changed while playing ({year})"
+        page.wait_for_timeout(100)
+    assert len(seen) >= 4, f"Play did not step the years: {seen}"
+    steps = [(b - a) % 13 for a, b in zip(seen, seen[1:])]
+    assert all(step == 1 for step in steps), f"Play did not step one year at a time: {seen}"
+    assert all(2011 <= y <= 2023 for y in seen)
+    assert len(fills_seen) >= 3, "the map did not repaint while playing"
+    # all of it in the browser: no script rerun, the URL still holds the deep-linked year
+    assert page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').count() == 1
+    assert "year=2017" in page.url
+    chart.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "map_playing.png"))
+
+    play.uncheck()  # back to the slider's year
+    page.wait_for_function("el => el.querySelector('g.role-title').textContent.includes('2017')",
+                           arg=chart.element_handle(), timeout=5_000)
+    assert chart.evaluate(FILLS) == fills_before

@@ -88,3 +88,23 @@ def test_scenario_option_without_a_scenario_falls_back_with_a_message():
     assert_clean(at)
     assert any("No scenario was sent" in w.value for w in at.warning)
     assert "Table 1" in json.dumps(map_spec(at))
+
+
+def test_the_map_has_a_play_control_driven_by_the_vega_lite_timer():
+    at = run_page("pages/map.py", query={"year": "2017"})
+    assert_clean(at)
+    spec = map_spec(at)
+    params = {p["name"]: p for p in spec["params"]}
+    assert params["play"]["value"] is False and params["play"]["bind"]["input"] == "checkbox"
+    assert "Play 2011 → 2023" in params["play"]["bind"]["name"]
+    # the year on screen: the animation's while playing, the slider's (2017) otherwise
+    assert "play" in params["shown_year"]["expr"] and "year" in params["shown_year"]["expr"]
+    assert params["year"]["value"] == 2017  # the static slider stays
+    clock = next(layer for layer in spec["layer"] if layer.get("name") == "clock")
+    timer = params["anim"]  # Altair lifts a layer's selection to the top, bound to its view
+    assert timer["select"] == {"type": "point", "fields": ["year"], "on": "timer"} and timer["views"] == ["clock"]
+    assert clock["encoding"]["time"]["scale"]["domain"] == list(range(2011, 2024))  # steps 2011 -> 2023
+    assert spec["config"]["scale"]["framesPerSecond"] > 0
+    text = json.dumps(spec)
+    assert "''+shown_year" in text and "''+year]" not in text  # fills and legend follow the shown year
+    assert len(text) < 150_000
