@@ -5,7 +5,9 @@ Run: ``.venv/bin/python benchmarks/bench_map.py`` (needs Debian's chromium). Wri
 Vega-Lite parameter, filtered in the browser) with a minimal Streamlit app (one st.slider,
 one small Altair chart, so every move is a server round trip), measured the same way in
 the same run: from the key press to the chart's title showing the new value, plus one
-animation frame.  Not a test: no pass/fail.
+animation frame.  Then ticks the map's Play checkbox and times the interval between year
+changes (the Vega-Lite timer, 900 ms per year), checking each change is a one-year step.
+Not a test: no pass/fail.
 """
 
 from __future__ import annotations
@@ -24,6 +26,23 @@ sys.path.insert(0, str(ROOT))
 from tests.browser.conftest import CHROMIUM_FLAGS, require_chromium, running_server, start_server, wait_for_app  # noqa: E402
 
 MOVES = 40
+PLAY_STEPS = 26  # two loops of 2011 -> 2023 under the in-map Play control
+
+PLAY = """([selector, steps]) => new Promise(resolve => {
+    // record when the map's title shows a new year while Play runs (timestamps, ms)
+    const root = document.querySelector(selector);
+    const year = () => (root.querySelector('g.role-title').textContent.match(/, (\\d{4})/) || [])[1];
+    const seen = [[performance.now(), year()]];
+    const observer = new MutationObserver(() => {
+        const y = year();
+        if (y !== seen[seen.length - 1][1]) {
+            seen.push([performance.now(), y]);
+            if (seen.length > steps) { observer.disconnect(); resolve(seen); }
+        }
+    });
+    observer.observe(root, {subtree: true, childList: true, attributes: true, characterData: true});
+    root.querySelector('input[type=checkbox][name=play]').click();
+})"""
 MINIMAL_APP = ROOT / "benchmarks" / "minimal_app.py"  # the project's reference app (one slider, one chart)
 
 ARM = """([selector, text]) => {
@@ -91,6 +110,9 @@ def main() -> None:
             payload_kb = None
             results["map (in-browser Vega-Lite parameter)"] = measure(
                 page, f"{chart} input[type=range]", chart, 2015, 2011, 2023, by_title=True)
+            seen = page.evaluate(PLAY, [chart, PLAY_STEPS])
+            play_years = [int(y) for _, y in seen[1:]]
+            play_steps = [b[0] - a[0] for a, b in zip(seen[1:], seen[2:])]  # first change: wherever the clock was
         server = start_server(str(MINIMAL_APP))
         try:
             page.goto(server.url)
@@ -128,6 +150,15 @@ def main() -> None:
         f"- Map spec, all 13 years, cluster outlines, Fisher-Jenks classes: **{payload_kb:.1f} KB** (limit 150 KB)",
         f"- Province geometry bundled: {full_kb:.1f} KB; simplified 0.03 deg + rounded 0.01 deg: {geometry_kb:.1f} KB",
         f"- First load of /map?year=2015 on a fresh server (all imports, cold caches): {first_paint:.1f} s",
+        "",
+        "## Play control (in-map checkbox, Vega-Lite timer, 900 ms per year)",
+        "",
+        f"- {len(play_steps)} year changes timed from the title's mutations: interval p50 "
+        f"**{statistics.median(play_steps):.0f} ms**, p5 {percentile(play_steps, 0.05):.0f} ms, p95 "
+        f"{percentile(play_steps, 0.95):.0f} ms, max {max(play_steps):.0f} ms",
+        f"- Every change a one-year step (2023 wraps to 2011): "
+        f"{all((b - a) % 13 == 1 for a, b in zip(play_years, play_years[1:]))}; years seen: "
+        f"{play_years[0]} … {play_years[-1]}",
         "",
         "## Redraw after a year move (ms)",
         "",

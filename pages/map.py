@@ -3,7 +3,8 @@
 The page gathers the controls, calls ``core`` (agglomeration, classes, geo,
 spatial, charts.map) through cached wrappers defined here, and draws.  The map
 receives every year at once; its own slider (a Vega-Lite parameter) changes the
-year in the browser without a round trip to the server.  The Streamlit ``year``
+year in the browser without a round trip to the server, and its *Play* checkbox
+steps through the years there too (a Vega-Lite timer).  The Streamlit ``year``
 widget sets the year the map opens on, the statistics below it and the
 downloads; it is bound to the URL (``?year=2017``).
 """

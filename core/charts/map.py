@@ -3,7 +3,8 @@
 The choropleth carries **every year** in one spec (each feature's properties
 hold a value per year) and filters in the browser through a Vega-Lite
 parameter ``year`` bound to a slider, so moving the year never waits for the
-server.  Classes are computed in ``core.classes`` (mapclassify) and sent as a
+server.  A ``play`` checkbox steps the years in the browser too (Vega-Lite 6's
+timer-driven selection, see :func:`animation_clock`).  Classes are computed in ``core.classes`` (mapclassify) and sent as a
 class index per province and year; the legend labels are the class bounds.
 
 Colour ramps are ColorBrewer's (Cynthia Brewer, Apache-2.0 licence): Blues for
