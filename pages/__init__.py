@@ -10,7 +10,9 @@ and not st.navigation").
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,6 +175,25 @@ def province_names() -> dict[str, str]:
     regions_frame = regions()
     column = "province_zh" if lang() == "zh" else "province"
     return dict(zip(regions_frame.province, regions_frame[column]))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _chart_spec(module: str, name: str, args: tuple, kwargs: tuple) -> dict:
+    builder = getattr(importlib.import_module(module), name)
+    return builder(*args, **dict(kwargs)).to_dict()
+
+
+def altair(builder: Callable[..., Any], *args: Any, key: str | None = None, width: Any = None,
+           container: Any = None, **kwargs: Any) -> dict:
+    """Draw the chart a ``core.charts`` builder makes, from a spec cached by the builder's inputs.
+
+    Building an Altair chart validates it against the Vega-Lite schema, which
+    costs 50-300 ms per chart on every rerun; the cached dict skips that when the
+    inputs have not changed.  Returns the spec (for ``download_view``).
+    """
+    spec = _chart_spec(builder.__module__, builder.__qualname__, args, tuple(sorted(kwargs.items())))
+    (container or st).vega_lite_chart(spec, key=key, width=width)
+    return spec
 
 
 # --- cached loaders shared by several pages (process-wide, keyed by nothing) ---------

@@ -146,7 +146,7 @@ else:
     table = clusters.compare(places, picked, link)
     st.dataframe(table, hide_index=True)
     st.caption(f"⚠ {clusters.WIPO_METHOD_NOTE}")
-    st.altair_chart(charts.band_ranges(places.set_index("place").loc[picked].reset_index()), key="band_ranges")
+    shell.altair(charts.band_ranges, places.set_index("place").loc[picked].reset_index(), key="band_ranges")
     shell.how_to_read(
         "A cluster's band is the **sum of its members' bands** (500k+ plus 300k–500k is 800k+); a member whose CBRE "
         "status is unknown makes the sum open-ended. The tick marks the lower bound; dashed bars are open-ended.",
@@ -165,16 +165,17 @@ by_country = clusters.counts_by(cities_shown, "country")
 if by_region.empty:
     cols[0].info(t("No CBRE city matches the filters."))
 else:
-    cols[0].altair_chart(charts.count_bars(by_region, "region", region_stated[["group", "count"]].rename(
-        columns={"count": "stated"}), title="CBRE cities above 100,000 by region"), key="by_region")
-    cols[1].altair_chart(charts.count_bars(by_country, "country", country_stated[["group", "count"]].rename(
-        columns={"count": "stated"}), title="CBRE cities above 100,000 by country"), key="by_country")
+    shell.altair(charts.count_bars, by_region, "region", region_stated[["group", "count"]].rename(
+        columns={"count": "stated"}), title="CBRE cities above 100,000 by region", key="by_region", container=cols[0])
+    shell.altair(charts.count_bars, by_country, "country", country_stated[["group", "count"]].rename(
+        columns={"count": "stated"}), title="CBRE cities above 100,000 by country", key="by_country",
+        container=cols[1])
 shell.how_to_read("Bars count the cities of CBRE's 48 listed in the bundled data; black ticks are the counts "
                   "seed 003 states. A bar shorter than its tick means the bundled list is incomplete (about 27 "
                   "cities of 100k–200k are missing), never that the statement is wrong.", SOURCE_LINE)
 st.dataframe(statement_checks, hide_index=True, column_config={
     "threshold_persons": st.column_config.NumberColumn(format="%d")})
-st.altair_chart(charts.wipo_country_bars(data["wipo_counts"]), key="wipo_counts")
+shell.altair(charts.wipo_country_bars, data["wipo_counts"], key="wipo_counts")
 shell.how_to_read("Clusters per economy among WIPO's top 100 (China 24, US 22, Germany 7, India 4, UK 4 in 2025).",
                   "WIPO GII 2025 and 2024")
 
@@ -254,10 +255,10 @@ else:
     leaders = ranking[ranking["rank"] <= top]
     st.markdown(f"**{t('Top')} {top}:** " + " › ".join(f"{r.place} ({r.rank})" for r in leaders.itertuples()))
     cols = st.columns(2)
-    cols[0].altair_chart(charts.composite_bars(ranking, illustrative=bool(illustrative_used), method=method),
-                         key="composite")
-    cols[1].altair_chart(charts.stability_bars(stability, top=top, spread=0.2, illustrative=bool(illustrative_used)),
-                         key="stability")
+    shell.altair(charts.composite_bars, ranking, illustrative=bool(illustrative_used), method=method,
+                 key="composite", container=cols[0])
+    shell.altair(charts.stability_bars, stability, top=top, spread=0.2, illustrative=bool(illustrative_used),
+                 key="stability", container=cols[1])
     if result.excluded:
         st.caption(f"{t('Excluded (a weighted component is missing)')}: {', '.join(result.excluded)}")
     st.markdown(f"**{t('Ranking')}** · {t('weights')}: "
@@ -282,7 +283,7 @@ else:
     if shell.lang() == "zh":
         names = shell.regions().set_index("province").province_zh
         display["province"] = display.province.map(names).fillna(display.province)
-    st.altair_chart(charts.china_bars(display, year=year), key="china_bars")
+    shell.altair(charts.china_bars, display, year=year, key="china_bars")
     st.dataframe(display, hide_index=True)
     shell.how_to_read(
         "For China's cities and clusters, the agglomeration index of their provinces (location quotient of "

@@ -281,8 +281,8 @@ if chosen_groups and group_by != "none":
 if means.empty:
     st.info(t("No province of the chosen groups has data for this source."))
 else:
-    st.altair_chart(map_charts.group_lines(means, agglomeration.national_mean(frame), source_label=source_label,
-                                           title=t("Mean index by group"), labels=labels), width="stretch")
+    shell.altair(map_charts.group_lines, means, agglomeration.national_mean(frame), source_label=source_label,
+                 title=t("Mean index by group"), labels=labels, width="stretch")
     shell.how_to_read("Each line is the unweighted mean of the index over the group's provinces in that year "
                       "(the paper's four clusters: Jing-Jin-Ji, Yangtze River Delta, Pearl River Delta, Cheng-Yu).",
                       f"{source_label}; groups: data/regions.csv.")
@@ -312,8 +312,8 @@ else:
                                                labels=labels), width="stretch")
     with right:
         complete = frame.groupby("year").filter(lambda g: len(g) >= len(weights.ids))
-        st.altair_chart(map_charts.moran_line(moran_by_year(complete), year=year, source_label=source_label,
-                                              labels=labels), width="stretch")
+        shell.altair(map_charts.moran_line, moran_by_year(complete), year=year, source_label=source_label,
+                     labels=labels, width="stretch")
     shell.how_to_read(
         "Moran's I > 0 means provinces resemble their neighbours (clustering); the p-value compares it with "
         f"{result.permutations} random reshufflings of the values over the map (seed {result.seed}, so the number "

@@ -206,20 +206,20 @@ except did.DIDError as exc:  # e.g. a window without pre-periods: the rest of th
 # 1. Treatment timing
 st.subheader(t("Treatment timing"))
 timing = pilots.timing_table(frame)
-timing_chart = did_charts.timing_chart(timing, note=t("Cities: real pilot lists; years: bundled file and your edits"),
-                                       title=t("Treatment timing: cities by first approval year"),
-                                       x_title=t("First approval year (cohort)"), y_title=t("Cities"))
-st.altair_chart(timing_chart)
+timing_chart = shell.altair(did_charts.timing_chart, timing,
+                            note=t("Cities: real pilot lists; years: bundled file and your edits"),
+                            title=t("Treatment timing: cities by first approval year"),
+                            x_title=t("First approval year (cohort)"), y_title=t("Cities"))
 shell.how_to_read(t(TIMING_HELP), SOURCES)
 
 # 2. Event study and pre-trends
 st.subheader(t("Event study and pre-trends"))
 if event_error is None:
     es_table = pd.concat([events[m].table.assign(method=m) for m in methods], ignore_index=True)
-    es_chart = did_charts.event_study_chart(es_table, note=note, title=t("Event study: effect by years since approval"),
-                                            x_title=t("Years since first approval"), y_title=t("Effect on outcome"),
-                                            reference_label=t("reference period (set to 0)"))
-    st.altair_chart(es_chart)
+    es_chart = shell.altair(did_charts.event_study_chart, es_table, note=note,
+                            title=t("Event study: effect by years since approval"),
+                            x_title=t("Years since first approval"), y_title=t("Effect on outcome"),
+                            reference_label=t("reference period (set to 0)"))
     for m in methods:
         test = events[m].pretrend_test()
         verdict = (t("no evidence against parallel pre-trends at 5%") if test.k and test.f_pvalue >= 0.05
@@ -245,9 +245,8 @@ gap = results["twfe"].att - results["did2s"].att
 st.markdown(
     f"{t('TWFE differs from did2s by')} **{gap:+.4f}** ({gap / results['did2s'].att:+.0%}). " + t(WHY_DIFFER))
 compare = did.compare_methods([results["twfe"], results["did2s"]])
-att_chart = did_charts.att_chart(compare, note=note, x_title=t("ATT (outcome units)"),
-                                 title=t("Average effect on the treated (ATT), 95% interval"))
-st.altair_chart(att_chart)
+att_chart = shell.altair(did_charts.att_chart, compare, note=note, x_title=t("ATT (outcome units)"),
+                         title=t("Average effect on the treated (ATT), 95% interval"))
 shell.how_to_read(t(ATT_HELP), SOURCES)
 
 # 4. East / central / west
@@ -266,9 +265,8 @@ for msg in dict.fromkeys(region_msgs):
     st.warning(msg)
 if region_rows:
     regional = pd.DataFrame(region_rows)
-    st.altair_chart(did_charts.att_chart(regional, group="region_label", note=note,
-                                         x_title=t("ATT (outcome units)"),
-                                         title=t("ATT by region (each region estimated on its own cities)")))
+    shell.altair(did_charts.att_chart, regional, group="region_label", note=note, x_title=t("ATT (outcome units)"),
+                 title=t("ATT by region (each region estimated on its own cities)"))
     shell.how_to_read(t(REGION_HELP), SOURCES)
 else:
     st.info(t("No region has enough treated and comparison cities for an estimate."))

@@ -238,9 +238,9 @@ if tab_model.open:
         n_cols[3].metric(t("Within R²") if model in ("fe", "twfe") else "R²", f"{result.rsquared:.3f}")
         coef = result.table()
         side = panel.compare_with_table5(result, table5.coefficients)
-        chart = charts.coefficient_plot(coef, paper=side, title=t("Coefficients with 95 % intervals"), note=note)
         source_caption(source)
-        st.altair_chart(chart, width="stretch")
+        chart = shell.altair(charts.coefficient_plot, coef, paper=side, title=t("Coefficients with 95 % intervals"),
+                             note=note, width="stretch")
         shell.how_to_read(
             "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; "
             "an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's "
@@ -313,10 +313,9 @@ if tab_scenario.open:
             if projected.out_of_range.any():
                 st.warning(t("Some changed values leave the range observed in the data; those projections "
                              "extrapolate (red points).") + f" ({int(projected.out_of_range.sum())})")
-            pchart = charts.projection_chart(shown, title=f"{t('Projected index')}, {target_year}: "
-                                             f"{scenario.encode_changes(changes) or t('baseline')}", note=note)
             source_caption(source)
-            st.altair_chart(pchart, width="stretch")
+            pchart = shell.altair(charts.projection_chart, shown, title=f"{t('Projected index')}, {target_year}: "
+                                  f"{scenario.encode_changes(changes) or t('baseline')}", note=note, width="stretch")
             shell.how_to_read(
                 "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, "
                 "the blue bar the 95 % band of the projection. Red dots: a changed value lies outside the observed "
