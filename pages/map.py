@@ -267,7 +267,7 @@ shell.how_to_read(
 
 visible = rankings(frame)
 visible = visible.merge(regions[["province", "province_zh", "region", "cluster"]], on="province", how="left")
-shell.download_view(visible[visible.year == year], map_charts.SpecChart(spec), f"agglomeration_map_{year}", key="map")
+shell.download_view(visible[visible.year == year], spec, f"agglomeration_map_{year}", key="map")
 st.download_button(t("Download CSV (all years)"), visible.to_csv(index=False).encode("utf-8"),
                    "agglomeration_index_all_years.csv", "text/csv", key="map_csv_all", on_click="ignore")
 

@@ -379,24 +379,6 @@ def moran_line(by_year: pd.DataFrame, *, year: int, alpha: float = 0.05, source_
                                           anchor="start"))
 
 
-@dataclass(frozen=True)
-class SpecChart:
-    """A finished Vega-Lite spec (dict) that quacks like an Altair chart for the PNG/SVG export.
-
-    Building the map's spec with validation takes about a second (the schema check
-    walks every coordinate); the page caches the dict and hands this wrapper to the
-    download helpers, which only call ``to_json()``.
-    """
-
-    spec: Mapping[str, Any]
-
-    def to_json(self, **_: Any) -> str:
-        return json.dumps(self.spec, ensure_ascii=False)
-
-    def to_dict(self, **_: Any) -> dict[str, Any]:
-        return json.loads(self.to_json())
-
-
 def choropleth_spec(data: MapData, options: MapOptions, *, validate: bool = False) -> dict[str, Any]:
     """:func:`choropleth` as a Vega-Lite dict, with a fixed export width (the page stretches it)."""
     chart = choropleth(data, options).properties(width=760)
