@@ -357,3 +357,4 @@ st.dataframe(pd.DataFrame({
 }), hide_index=True)
 st.caption(t("Min and max differ in the third decimal because Table 4 was computed from unrounded values "
              "(0.359 and 2.692) and Table 1 prints two decimals (0.36 and 2.69)."))
+shell.url_notice()

@@ -288,3 +288,4 @@ st.dataframe(estimates, hide_index=True, column_config={
     **{c: st.column_config.NumberColumn(format="%.4f") for c in ("att", "se", "ci_low", "ci_high")},
     "pvalue": st.column_config.NumberColumn(format="scientific")})
 shell.download_view(estimates, es_chart, "pilot_city_did", key="policy_dl")
+shell.url_notice()

@@ -53,3 +53,11 @@ def test_every_lever_example_on_home_opens_a_moved_lever_on_the_demo_panel():
         assert_clean(at)
         assert at.slider(key=lever).value == float(query[lever])
         assert any("Synthetic" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("path", ["streamlit_app.py", "pages/scale.py", "pages/map.py", "pages/regression.py",
+                                  "pages/policy.py", "pages/global.py"])
+def test_every_page_names_an_invalid_link_value(path):
+    at = run_page(path, query={"lang": "<script>x</script>"})
+    assert_clean(at)
+    assert any("Ignored invalid link value" in toast.value for toast in at.toast)
