@@ -61,3 +61,20 @@ def test_every_page_names_an_invalid_link_value(path):
     at = run_page(path, query={"lang": "<script>x</script>"})
     assert_clean(at)
     assert any("Ignored invalid link value" in toast.value for toast in at.toast)
+
+
+@pytest.mark.parametrize(("path", "key", "value"), [
+    ("pages/map.py", "year", "1800"),
+    ("pages/map.py", "year", "1e308"),
+    ("pages/map.py", "year", "<script>alert(1)</script>"),
+    ("pages/map.py", "year", "9" * 10_000),
+    ("pages/map.py", "year", ["2015", "2016"]),
+    ("pages/regression.py", "model", "bogus"),
+    ("pages/regression.py", "x", "Atlantis"),
+    ("pages/scale.py", "year", "1800"),
+    ("pages/global.py", "top", "1e308"),
+])
+def test_tampered_values_fall_back_to_defaults_with_a_notice(path, key, value):
+    at = run_page(path, query={key: value})
+    assert_clean(at)
+    assert any("Ignored invalid link value" in toast.value and len(toast.value) < 200 for toast in at.toast)
