@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import RERUN_DONE, STATE_RECORDER, TWO_FRAMES, percentile  # noqa: E402
+from benchmarks.run import CHART_DRAWN, RERUN_DONE, STATE_RECORDER, TWO_FRAMES, percentile  # noqa: E402
 from tests.browser.conftest import CHROMIUM_FLAGS, chromium_executable, start_server  # noqa: E402
 
 PAGES = ["", "scale", "map", "regression", "policy", "global"]
@@ -38,12 +38,18 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
-async def session(browser, url: str, moves: int, times: list[float], errors: list[str], ready: asyncio.Event) -> None:
+# Vega-Lite logs this for the map's play control (a timer on a layered chart); it works, and a browser test guards it.
+KNOWN_NOTICES = ("Animation involving facet, layer, or concat is currently unsupported",)
+
+
+async def session(browser, url: str, moves: int, times: list[float], errors: list[str], ready: asyncio.Event,
+                  missed: list[str]) -> None:
     context = await browser.new_context(viewport={"width": 1280, "height": 800})
     page = await context.new_page()
     # Resource failures are judged from the responses below (the console line does not name the URL).
     page.on("console", lambda msg: errors.append(f"{url}: console {msg.text[:120]}")
-            if msg.type == "error" and not msg.text.startswith("Failed to load resource") else None)
+            if msg.type == "error" and not msg.text.startswith("Failed to load resource")
+            and not any(n in msg.text for n in KNOWN_NOTICES) else None)
     page.on("requestfailed", lambda req: errors.append(f"{url}: request failed {req.url[:100]}"))
     page.on("response", lambda res: errors.append(f"{url}: HTTP {res.status} {res.url[:100]}")
             if res.status >= 400 and not is_probe(res.url) else None)
@@ -51,6 +57,8 @@ async def session(browser, url: str, moves: int, times: list[float], errors: lis
     try:
         await page.goto(url, timeout=120_000)
         await page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=120_000)
+        # "notRunning" also shows before the first run starts; a drawn chart means the page is really there
+        await page.wait_for_function(CHART_DRAWN, timeout=240_000)
         await ready.wait()  # all sessions open before anyone moves: the load is concurrent
         await page.evaluate(STATE_RECORDER)
         slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
@@ -62,7 +70,8 @@ async def session(browser, url: str, moves: int, times: list[float], errors: lis
                 try:
                     await page.wait_for_function(RERUN_DONE, arg=t0, timeout=60_000)
                 except Exception:
-                    continue  # a move at a bound does not rerun
+                    missed.append(url)  # no rerun within 60 s (or a move at a bound, which does not rerun)
+                    continue
                 times.append(await page.evaluate(TWO_FRAMES) - t0)
         if await page.locator('[data-testid="stException"]').count():
             errors.append(f"{url}: exception block shown")
@@ -81,24 +90,23 @@ async def run(sessions: int, moves: int) -> dict:
         times: list[float] = []
         errors: list[str] = []
         ready = asyncio.Event()
+        missed: list[str] = []
         started = time.perf_counter()
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
-            tasks = [asyncio.create_task(session(browser, f"{server.url}/{PAGES[i % len(PAGES)]}", moves, times, errors, ready))
+            tasks = [asyncio.create_task(session(browser, f"{server.url}/{PAGES[i % len(PAGES)]}", moves, times, errors, ready,
+                                                 missed))
                      for i in range(sessions)]
             await asyncio.sleep(1)
-            # release the moves once every session has painted (or after a bound)
-            deadline = time.perf_counter() + 180
-            while time.perf_counter() < deadline and not all(t.done() for t in tasks):
-                await asyncio.sleep(2)
-                if time.perf_counter() - started > 20:
-                    break
+            # release the moves after a bounded warm-up, while every session is connected
+            await asyncio.sleep(20)
             peak_open = rss_mb(server.process.pid)
             ready.set()
             await asyncio.wait_for(asyncio.gather(*tasks), timeout=TIME_LIMIT_S)
             peak = max(peak_open, rss_mb(server.process.pid))
             await browser.close()
-        return {"sessions": sessions, "moves": moves, "errors": errors, "times": times, "baseline_mb": baseline,
+        return {"sessions": sessions, "moves": moves, "errors": errors, "times": times, "missed": missed,
+                "baseline_mb": baseline,
                 "peak_mb": peak, "seconds": time.perf_counter() - started}
     finally:
         server.stop()
@@ -109,9 +117,11 @@ def write(result: dict) -> str:
     per_session = (result["peak_mb"] - result["baseline_mb"]) / result["sessions"]
     lines = [
         f"## Load: {result['sessions']} concurrent sessions, {result['moves']} slider moves each (loopback)", "",
-        "| sessions | errors | reruns measured | p50 (ms) | p95 (ms) | server RSS idle → peak (MB) | MB per session | wall (s) |",
-        "|---|---|---|---|---|---|---|---|",
-        f"| {result['sessions']} | {len(result['errors'])} | {len(result['times'])} | {statistics.median(times):.0f} | "
+        "| sessions | errors | reruns measured | moves without a rerun in 60 s | p50 (ms) | p95 (ms) | "
+        "server RSS idle → peak (MB) | MB per session | wall (s) |",
+        "|---|---|---|---|---|---|---|---|---|",
+        f"| {result['sessions']} | {len(result['errors'])} | {len(result['times'])} | {len(result['missed'])} | "
+        f"{statistics.median(times):.0f} | "
         f"{percentile(times, 0.95):.0f} | {result['baseline_mb']:.0f} → {result['peak_mb']:.0f} | {per_session:.1f} | "
         f"{result['seconds']:.0f} |", "",
     ]

@@ -39,7 +39,7 @@ RERUN_DONE = """(t0) => {
 }"""
 TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))"
 CHART_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].some(el => {
-  const c = el.querySelector('canvas'); return (c && c.width > 0) || el.querySelector('svg .mark-shape, svg .mark-line, svg .mark-rect');
+  const c = el.querySelector('canvas'); return (c && c.width > 0) || el.querySelector('svg g[class*="mark-"] path');
 })"""
 
 

@@ -122,7 +122,7 @@ def wait_for_chart(page, timeout_ms: float = 30_000) -> None:
         """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].some(el => {
                const c = el.querySelector('canvas');
                if (c && c.width > 0 && c.height > 0) return true;
-               return el.querySelectorAll('svg .mark-shape path, svg .mark-rect path, svg .mark-symbol path').length > 0;
+               return el.querySelectorAll('svg g[class*="mark-"] path').length > 0;
            })""",
         timeout=timeout_ms,
     )
