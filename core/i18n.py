@@ -317,6 +317,8 @@ ZH.update({
     "What moves the agglomeration index, and what if wages or R&D change?": "什么在推动集聚度指数？工资或研发变化会怎样？",
     "Did the innovative-city pilot draw high-tech talent? (staggered DID)": "创新型城市试点是否吸引了高技术人才？（多期双重差分）",
     "How do China's clusters compare with the world's tech-talent cities?": "中国的人才集群与全球科技人才城市相比如何？",
+    "Share this view": "分享此视图",
+    "Copy this link: it opens the page with every setting you chose.": "复制此链接：打开后页面会保留您选择的全部设置。",
 })
 
 

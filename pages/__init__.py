@@ -125,8 +125,18 @@ def page_shell(title: str, icon: str = ":material/hub:") -> None:
         st.caption(DATA_NOTE)
 
 
+def share_url() -> str:
+    """The link that reproduces this view: the page's address with the current query string."""
+    from urllib.parse import urlencode, urlsplit
+
+    base = urlsplit(st.context.url or "")
+    address = f"{base.scheme}://{base.netloc}{base.path}" if base.netloc else (base.path or "/")
+    query = urlencode([(key, value) for key in st.query_params for value in st.query_params.get_all(key)])
+    return f"{address}?{query}" if query else address
+
+
 def url_notice() -> None:
-    """Call last on a page: a short notice naming link values that were invalid and fell back to defaults.
+    """Call last on a page: the 'share this view' link, and a notice naming invalid link values.
 
     Streamlit drops invalid values of widgets bound to the URL; comparing the
     query string at the start of the run with the one at the end tells which.
@@ -140,6 +150,9 @@ def url_notice() -> None:
             continue  # a short code, applied by page_shell
         shown = ",".join(values)
         ignored.append(f"{key[:20]}={shown[:24]}{'…' if len(shown) > 24 else ''}")
+    with st.sidebar.popover(t("Share this view"), icon=":material/link:"):
+        st.caption(t("Copy this link: it opens the page with every setting you chose."))
+        st.code(share_url(), language=None, wrap_lines=True)
     if ignored:
         st.toast(f"Ignored invalid link value(s): {'; '.join(ignored[:4])} — defaults used.", icon=":material/link_off:")
 

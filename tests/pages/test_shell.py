@@ -78,3 +78,10 @@ def test_tampered_values_fall_back_to_defaults_with_a_notice(path, key, value):
     at = run_page(path, query={key: value})
     assert_clean(at)
     assert any("Ignored invalid link value" in toast.value and len(toast.value) < 200 for toast in at.toast)
+
+
+def test_share_link_carries_the_view():
+    at = run_page("pages/map.py", query={"year": "2017", "lang": "中文"})
+    assert_clean(at)
+    links = [c.value for c in at.sidebar.get("code")]
+    assert links and "year=2017" in links[-1] and "lang=" in links[-1]
