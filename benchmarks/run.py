@@ -77,8 +77,11 @@ def slider_reruns(browser, url: str, moves: int) -> list[float] | str:
             page.wait_for_function(CHART_DRAWN, timeout=90_000)
         except Exception as exc:  # reported in the table, not a crash of the whole run
             return f"not measured: page did not finish drawing ({type(exc).__name__})"
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
         slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
-        if slider.count() == 0:
+        try:  # a chart can paint before the widgets below it arrive
+            slider.wait_for(state="attached", timeout=10_000)
+        except Exception:
             return "no slider on the page"
         page.evaluate(STATE_RECORDER)
         times = []
