@@ -186,91 +186,97 @@ shell.explain(
     "productization speed**. Choose a proxy and a weight for each component; weights are normalised to sum to 1. "
     "The multiplicative form is a weighted geometric mean (each component divided by its geometric mean, so units "
     "do not matter); the additive form sums min-max-scaled components.")
-uploaded = None
-with st.expander(t("Upload figures you hold (e.g. LinkedIn–Tsinghua)")):
-    st.markdown("A CSV or XLSX with a `place` column (market names as in the comparison list) and one or more "
-                "numeric columns. Each numeric column becomes a proxy named `upload:<column>`, labelled "
-                "user-supplied. Nothing is stored.")
-    file = st.file_uploader(t("Figures file"), type=["csv", "xlsx"], key="upload_figures")
-    if file is not None:
-        try:
-            uploaded = read_upload(file.getvalue(), file.name, tuple(clusters.in_48(data["cities"]).market))
-            st.success(f"{len(uploaded)} {t('rows read')}: {', '.join(uploaded.columns.drop('place'))}")
-        except uploads.UploadError as exc:
-            st.error(str(exc))
+@st.fragment
+def composite_section(data: dict, shown: pd.DataFrame) -> None:
+    """The composite and its controls; a fragment, so moving a weight reruns only this part (not the world map)."""
+    uploaded = None
+    with st.expander(t("Upload figures you hold (e.g. LinkedIn–Tsinghua)")):
+        st.markdown("A CSV or XLSX with a `place` column (market names as in the comparison list) and one or more "
+                    "numeric columns. Each numeric column becomes a proxy named `upload:<column>`, labelled "
+                    "user-supplied. Nothing is stored.")
+        file = st.file_uploader(t("Figures file"), type=["csv", "xlsx"], key="upload_figures")
+        if file is not None:
+            try:
+                uploaded = read_upload(file.getvalue(), file.name, tuple(clusters.in_48(data["cities"]).market))
+                st.success(f"{len(uploaded)} {t('rows read')}: {', '.join(uploaded.columns.drop('place'))}")
+            except uploads.UploadError as exc:
+                st.error(str(exc))
 
-proxy_frame = clusters.proxy_values(data["cities"], data["facts"], data["illustrative"], data["wipo"], uploaded)
-catalogue = data["proxies"].set_index("proxy")
-upload_proxies = [c for c in proxy_frame.columns if c.startswith("upload:")]
-
-
-def proxy_label(proxy: str) -> str:
-    if proxy in catalogue.index:
-        row = catalogue.loc[proxy]
-        return f"{row.label} [{row.unit}]" + (" — ILLUSTRATIVE" if row.illustrative else "")
-    return f"{proxy} (user-supplied)"
+    proxy_frame = clusters.proxy_values(data["cities"], data["facts"], data["illustrative"], data["wipo"], uploaded)
+    catalogue = data["proxies"].set_index("proxy")
+    upload_proxies = [c for c in proxy_frame.columns if c.startswith("upload:")]
 
 
-by_label = {proxy_label(p): p for p in list(catalogue.index) + upload_proxies}
+    def proxy_label(proxy: str) -> str:
+        if proxy in catalogue.index:
+            row = catalogue.loc[proxy]
+            return f"{row.label} [{row.unit}]" + (" — ILLUSTRATIVE" if row.illustrative else "")
+        return f"{proxy} (user-supplied)"
 
 
-defaults = {"density": "cbre_band_min", "crossover": "illustrative_crossover", "connectivity": "wipo_2025_score",
-            "speed": "illustrative_speed"}
-choice: dict[str, str] = {}
-weights: dict[str, float] = {}
-cols = st.columns(4)
-for col, (component, label) in zip(cols, clusters.COMPONENTS.items()):
-    options = [proxy_label(p) for p in catalogue.index[catalogue.component == component].tolist() + upload_proxies]
-    picked_label = col.selectbox(label, options, index=options.index(proxy_label(defaults[component])),
-                                 key=f"proxy_{component}", bind="query-params")
-    choice[component] = by_label[picked_label]
-    weights[component] = col.slider(t("Weight"), 0, 100, 25, step=5, key=f"w_{component}", bind="query-params",
-                                    help=f"{t('Weight of')} {label} (normalised with the others)")
-cols = st.columns(3)
-form = cols[0].radio(t("Form"), ["multiplicative", "additive"], key="form", bind="query-params", horizontal=True,
-                     help="multiplicative = seed 003's product (weighted geometric mean); additive = weighted sum")
-method = "geometric" if form == "multiplicative" else "additive"
-missing = cols[1].radio(t("Missing component"), ["exclude", "neutral"], key="gaps", bind="query-params",
-                        horizontal=True, help="exclude: drop a place lacking a weighted component; neutral: set the "
-                        "gap to the average (geometric mean) and flag it")
-top = cols[2].slider(t("Top k for stability"), 3, 10, 5, key="top", bind="query-params")
+    by_label = {proxy_label(p): p for p in list(catalogue.index) + upload_proxies}
 
-illustrative_used = [c for c in clusters.COMPONENTS if weights[c] > 0 and choice[c] in catalogue.index
-                     and bool(catalogue.loc[choice[c], "illustrative"])]
-user_used = [c for c in clusters.COMPONENTS if weights[c] > 0 and choice[c].startswith("upload:")]
-ranking = pd.DataFrame()
-try:
-    components = clusters.component_table(proxy_frame, choice)
-    components = components[components.index.isin(shown.place)]  # the filters apply here too
-    result, stability = composite(components, tuple(weights.items()), method, missing, top)
-except clusters.CompositeError as exc:
-    st.warning(f"{t('The composite cannot be computed')}: {exc}")
-else:
-    if illustrative_used:
-        st.warning(f"**{t('Illustrative')}**: {', '.join(illustrative_used)} "
-                   f"{t('use values set by the app authors to demonstrate the method, not measurements.')}")
-    if user_used:
-        st.info(f"{t('User-supplied figures used for')}: {', '.join(user_used)}")
-    ranking = result.table
-    leaders = ranking[ranking["rank"] <= top]
-    st.markdown(f"**{t('Top')} {top}:** " + " › ".join(f"{r.place} ({r.rank})" for r in leaders.itertuples()))
-    cols = st.columns(2)
-    shell.altair(charts.composite_bars, ranking, illustrative=bool(illustrative_used), method=method,
-                 key="composite", container=cols[0])
-    shell.altair(charts.stability_bars, stability, top=top, spread=0.2, illustrative=bool(illustrative_used),
-                 key="stability", container=cols[1])
-    if result.excluded:
-        st.caption(f"{t('Excluded (a weighted component is missing)')}: {', '.join(result.excluded)}")
-    st.markdown(f"**{t('Ranking')}** · {t('weights')}: "
-                + ", ".join(f"{c} {w:.2f}" for c, w in result.weights.items())
-                + (f" · {t('ILLUSTRATIVE components')}: {', '.join(illustrative_used)}" if illustrative_used else ""))
-    st.dataframe(ranking, hide_index=True, key="ranking_table",
-                 column_config={"score": st.column_config.NumberColumn(format="%.3f")})
-    shell.how_to_read(
-        "Rank 1 is the highest composite. Scores of the multiplicative form are relative to an average place (1.0). "
-        "Lighter bars had a component set to the neutral value. The stability chart re-ranks on a fixed grid of "
-        "weights, each within ±20 % of yours (5 levels per component), and shows how often each place stays in the "
-        "top k.", f"{SOURCE_LINE}; illustrative values: data/global/composite_illustrative.csv")
+
+    defaults = {"density": "cbre_band_min", "crossover": "illustrative_crossover", "connectivity": "wipo_2025_score",
+                "speed": "illustrative_speed"}
+    choice: dict[str, str] = {}
+    weights: dict[str, float] = {}
+    cols = st.columns(4)
+    for col, (component, label) in zip(cols, clusters.COMPONENTS.items()):
+        options = [proxy_label(p) for p in catalogue.index[catalogue.component == component].tolist() + upload_proxies]
+        picked_label = col.selectbox(label, options, index=options.index(proxy_label(defaults[component])),
+                                     key=f"proxy_{component}", bind="query-params")
+        choice[component] = by_label[picked_label]
+        weights[component] = col.slider(t("Weight"), 0, 100, 25, step=5, key=f"w_{component}", bind="query-params",
+                                        help=f"{t('Weight of')} {label} (normalised with the others)")
+    cols = st.columns(3)
+    form = cols[0].radio(t("Form"), ["multiplicative", "additive"], key="form", bind="query-params", horizontal=True,
+                         help="multiplicative = seed 003's product (weighted geometric mean); additive = weighted sum")
+    method = "geometric" if form == "multiplicative" else "additive"
+    missing = cols[1].radio(t("Missing component"), ["exclude", "neutral"], key="gaps", bind="query-params",
+                            horizontal=True, help="exclude: drop a place lacking a weighted component; neutral: set the "
+                            "gap to the average (geometric mean) and flag it")
+    top = cols[2].slider(t("Top k for stability"), 3, 10, 5, key="top", bind="query-params")
+
+    illustrative_used = [c for c in clusters.COMPONENTS if weights[c] > 0 and choice[c] in catalogue.index
+                         and bool(catalogue.loc[choice[c], "illustrative"])]
+    user_used = [c for c in clusters.COMPONENTS if weights[c] > 0 and choice[c].startswith("upload:")]
+    ranking = pd.DataFrame()
+    try:
+        components = clusters.component_table(proxy_frame, choice)
+        components = components[components.index.isin(shown.place)]  # the filters apply here too
+        result, stability = composite(components, tuple(weights.items()), method, missing, top)
+    except clusters.CompositeError as exc:
+        st.warning(f"{t('The composite cannot be computed')}: {exc}")
+    else:
+        if illustrative_used:
+            st.warning(f"**{t('Illustrative')}**: {', '.join(illustrative_used)} "
+                       f"{t('use values set by the app authors to demonstrate the method, not measurements.')}")
+        if user_used:
+            st.info(f"{t('User-supplied figures used for')}: {', '.join(user_used)}")
+        ranking = result.table
+        leaders = ranking[ranking["rank"] <= top]
+        st.markdown(f"**{t('Top')} {top}:** " + " › ".join(f"{r.place} ({r.rank})" for r in leaders.itertuples()))
+        cols = st.columns(2)
+        shell.altair(charts.composite_bars, ranking, illustrative=bool(illustrative_used), method=method,
+                     key="composite", container=cols[0])
+        shell.altair(charts.stability_bars, stability, top=top, spread=0.2, illustrative=bool(illustrative_used),
+                     key="stability", container=cols[1])
+        if result.excluded:
+            st.caption(f"{t('Excluded (a weighted component is missing)')}: {', '.join(result.excluded)}")
+        st.markdown(f"**{t('Ranking')}** · {t('weights')}: "
+                    + ", ".join(f"{c} {w:.2f}" for c, w in result.weights.items())
+                    + (f" · {t('ILLUSTRATIVE components')}: {', '.join(illustrative_used)}" if illustrative_used else ""))
+        st.dataframe(ranking, hide_index=True, key="ranking_table",
+                     column_config={"score": st.column_config.NumberColumn(format="%.3f")})
+        shell.how_to_read(
+            "Rank 1 is the highest composite. Scores of the multiplicative form are relative to an average place (1.0). "
+            "Lighter bars had a component set to the neutral value. The stability chart re-ranks on a fixed grid of "
+            "weights, each within ±20 % of yours (5 levels per component), and shows how often each place stays in the "
+            "top k.", f"{SOURCE_LINE}; illustrative values: data/global/composite_illustrative.csv")
+
+
+composite_section(data, shown)
 
 # --- China link ------------------------------------------------------------------------------------------
 st.subheader(t("Link to China"))
