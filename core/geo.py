@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -65,20 +65,26 @@ def round_coordinates(collection: Mapping[str, Any], decimals: int = 2) -> dict[
     """
     if decimals < 0:
         raise ValueError("decimals must be >= 0")
-    out = {key: value for key, value in collection.items() if key != "features"}
-    features = []
-    for feature in collection["features"]:
-        geometry = feature["geometry"]
+
+    def rounded(geometry: Mapping[str, Any]) -> Any:
         kind = geometry["type"]
         if kind == "Polygon":
-            coords: Any = [_round_ring(ring, decimals) for ring in geometry["coordinates"]]
-        elif kind == "MultiPolygon":
-            coords = [[_round_ring(ring, decimals) for ring in polygon] for polygon in geometry["coordinates"]]
-        else:
-            raise ValueError(f"unsupported geometry type {kind!r}")
-        features.append({"type": "Feature", "properties": dict(feature.get("properties", {})),
-                         "geometry": {"type": kind, "coordinates": coords}})
-    out["features"] = features
+            return [_round_ring(ring, decimals) for ring in geometry["coordinates"]]
+        if kind == "MultiPolygon":
+            return [[_round_ring(ring, decimals) for ring in polygon] for polygon in geometry["coordinates"]]
+        raise ValueError(f"unsupported geometry type {kind!r}")
+
+    return _map_coordinates(collection, rounded)
+
+
+def _map_coordinates(collection: Mapping[str, Any], transform: Callable[[Mapping[str, Any]], Any]) -> dict[str, Any]:
+    """A copy of ``collection`` whose features keep type and properties, with ``transform(geometry)`` as coordinates."""
+    out = {key: value for key, value in collection.items() if key != "features"}
+    out["features"] = [
+        {"type": "Feature", "properties": dict(feature.get("properties", {})),
+         "geometry": {"type": feature["geometry"]["type"], "coordinates": transform(feature["geometry"])}}
+        for feature in collection["features"]
+    ]
     return out
 
 
@@ -103,24 +109,18 @@ def simplify(collection: Mapping[str, Any], tolerance_deg: float = 0.03) -> dict
 
     if tolerance_deg < 0:
         raise ValueError("tolerance_deg must be >= 0")
-    out = {key: value for key, value in collection.items() if key != "features"}
-    features = []
-    for feature in collection["features"]:
-        geometry = feature["geometry"]
+
+    def simplified(geometry: Mapping[str, Any]) -> Any:
         simple = mapping(shapely.simplify(shape(geometry), tolerance_deg, preserve_topology=True))
-        kind = simple["type"]
-        if kind != geometry["type"]:  # pragma: no cover - preserve_topology keeps the type
-            raise ValueError(f"simplification changed {geometry['type']} into {kind}")
-        if kind == "Polygon":
-            coords: Any = [_oriented_like([list(p) for p in ring], old)
-                           for ring, old in zip(simple["coordinates"], geometry["coordinates"])]
-        else:
-            coords = [[_oriented_like([list(p) for p in ring], old) for ring, old in zip(polygon, old_polygon)]
-                      for polygon, old_polygon in zip(simple["coordinates"], geometry["coordinates"])]
-        features.append({"type": "Feature", "properties": dict(feature.get("properties", {})),
-                         "geometry": {"type": kind, "coordinates": coords}})
-    out["features"] = features
-    return out
+        if simple["type"] != geometry["type"]:  # pragma: no cover - preserve_topology keeps the type
+            raise ValueError(f"simplification changed {geometry['type']} into {simple['type']}")
+        if simple["type"] == "Polygon":
+            return [_oriented_like([list(p) for p in ring], old)
+                    for ring, old in zip(simple["coordinates"], geometry["coordinates"])]
+        return [[_oriented_like([list(p) for p in ring], old) for ring, old in zip(polygon, old_polygon)]
+                for polygon, old_polygon in zip(simple["coordinates"], geometry["coordinates"])]
+
+    return _map_coordinates(collection, simplified)
 
 
 def exterior_rings(collection: Mapping[str, Any]) -> Iterable[tuple[str, Ring]]:
