@@ -170,11 +170,16 @@ def how_to_read(markdown: str, sources: str) -> None:
     st.caption(f"{t('Sources')}: {sources}")
 
 
+def csv_button(frame: pd.DataFrame, name: str, *, key: str, label: str = "Download CSV", container: Any = None) -> None:
+    """A CSV download of ``frame``, encoded only when clicked (not on every rerun)."""
+    data: Callable[[], bytes] = lambda: frame.to_csv(index=False).encode("utf-8")
+    (container or st).download_button(t(label), data, f"{name}.csv", "text/csv", key=key, on_click="ignore")
+
+
 def download_view(frame: pd.DataFrame, chart: ChartLike | None, name: str, *, key: str) -> None:
     """CSV of the data on screen, and PNG/SVG of the main chart (an Altair chart or a spec dict), rendered only when clicked."""
     cols = st.columns(3)
-    cols[0].download_button(t("Download CSV"), frame.to_csv(index=False).encode("utf-8"), f"{name}.csv",
-                            "text/csv", key=f"{key}_csv", on_click="ignore")
+    csv_button(frame, name, key=f"{key}_csv", container=cols[0])
     if chart is not None:
         png: Callable[[], bytes] = lambda: export_png(chart)
         svg: Callable[[], str] = lambda: export_svg(chart)

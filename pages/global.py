@@ -287,8 +287,7 @@ else:
     year = int(china_places.year.iloc[0])
     display = china_places.copy()
     if shell.lang() == "zh":
-        names = shell.regions().set_index("province").province_zh
-        display["province"] = display.province.map(names).fillna(display.province)
+        display["province"] = display.province.map(shell.province_names()).fillna(display.province)
     shell.altair(charts.china_bars, display, year=year, key="china_bars")
     st.dataframe(display, hide_index=True)
     shell.how_to_read(

@@ -268,8 +268,7 @@ shell.how_to_read(
 visible = rankings(frame)
 visible = visible.merge(regions[["province", "province_zh", "region", "cluster"]], on="province", how="left")
 shell.download_view(visible[visible.year == year], spec, f"agglomeration_map_{year}", key="map")
-st.download_button(t("Download CSV (all years)"), visible.to_csv(index=False).encode("utf-8"),
-                   "agglomeration_index_all_years.csv", "text/csv", key="map_csv_all", on_click="ignore")
+shell.csv_button(visible, "agglomeration_index_all_years", key="map_csv_all", label="Download CSV (all years)")
 
 # --- groups over time -----------------------------------------------------------------------------
 

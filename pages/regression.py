@@ -79,12 +79,6 @@ def projection(data: pd.DataFrame, spec: tuple, changes: tuple[tuple[str, float]
 
 # --- helpers for display ----------------------------------------------------------------------------
 
-def province_names() -> dict[str, str]:
-    regions = shell.regions()
-    column = "province_zh" if shell.lang() == "zh" else "province"
-    return dict(zip(regions.province, regions[column]))
-
-
 def source_caption(source: str) -> None:
     """The line every table and chart of the active source carries."""
     if source == "demo":
@@ -216,7 +210,7 @@ except panel.PanelSpecError as exc:
     shell.url_notice()
     st.stop()
 
-names = province_names()
+names = shell.province_names()
 table5 = shell.table5()
 note = chart_note(source)
 # Lazy tabs: only the open tab runs (the robustness tab alone refits six models).  A link that moves a

@@ -142,21 +142,15 @@ def _ras_update(base_year: int, province: str, target_year: int, tol: float, max
 
 # --- labels -------------------------------------------------------------------------------
 
-regions = shell.regions()
-ZH_NAMES = dict(zip(regions.province, regions.province_zh))
+NAMES = shell.province_names()
 
 
 def pname(province: str) -> str:
-    return ZH_NAMES.get(province, province) if shell.lang() == "zh" else province
+    return NAMES.get(province, province)
 
 
 def with_label(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(label=frame["province"].map(pname))
-
-
-def csv_button(frame: pd.DataFrame, name: str, key: str) -> None:
-    st.download_button(t("Download CSV"), frame.to_csv(index=False).encode("utf-8"), f"{name}.csv", "text/csv",
-                       key=key, on_click="ignore")
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -312,7 +306,7 @@ with tab_steps:
             "Each bar is the share of a sector's inputs bought from the digital-core sectors (red bars are the core "
             "itself). Under the scopes that count traditional sectors, the bar times the sector's value added is its "
             "digital value added (eq. 5-6).", SRC_IO)
-        csv_button(sectors.drop(columns=["label"]), f"coefficients_{detail}_{year}", "dl_sectors")
+        shell.csv_button(sectors.drop(columns=["label"]), f"coefficients_{detail}_{year}", key="dl_sectors")
 
         st.subheader(t("Steps 2-4 · digital value added, practitioners, index"))
         if not chosen_prov:
@@ -335,7 +329,7 @@ with tab_steps:
                 "idt": st.column_config.NumberColumn(t("Index computed (eq. 9)"), format="%.2f"),
                 "published": st.column_config.NumberColumn(t("Index published (Table 1)"), format="%.2f"),
             })
-            csv_button(steps, f"scale_steps_{year}", "dl_steps")
+            shell.csv_button(steps, f"scale_steps_{year}", key="dl_steps")
 
 with tab_rank:
     if tab_rank.open:
@@ -382,8 +376,8 @@ with tab_series:
         st.markdown(f"**{t('Rank correlation with Table 1, year by year')}**")
         st.dataframe(by_year, hide_index=True, column_config={
             "spearman_with_table1": st.column_config.NumberColumn(format="%.3f")})
-        csv_button(by_year, "spearman_by_year", "dl_by_year")
-        csv_button(yearly.drop(columns=["status_group"]), "agglomeration_index_2011_2023", "dl_series")
+        shell.csv_button(by_year, "spearman_by_year", key="dl_by_year")
+        shell.csv_button(yearly.drop(columns=["status_group"]), "agglomeration_index_2011_2023", key="dl_series")
 
 with tab_ras:
     if tab_ras.open:
@@ -424,8 +418,8 @@ with tab_ras:
                               "purchases (columns) the new totals pushed up or down.", f"{SRC_IO}; {SRC_PANEL}")
             st.markdown(f"**{t('Control totals')}** ({t('10,000 yuan')})")
             st.dataframe(controls, hide_index=True)
-            csv_button(controls, f"control_totals_{ras_prov}_{ras_year}", "dl_controls")
-            csv_button(delta, f"change_in_A_{ras_prov}_{ras_base}_{ras_year}", "dl_delta")
+            shell.csv_button(controls, f"control_totals_{ras_prov}_{ras_year}", key="dl_controls")
+            shell.csv_button(delta, f"change_in_A_{ras_prov}_{ras_base}_{ras_year}", key="dl_delta")
 
 with st.expander(t("Sources of each input")):
     st.markdown(
@@ -438,6 +432,6 @@ with st.expander(t("Sources of each input")):
         f"- **Published index**: {SRC_TABLE1}.\n"
         "- Full provenance: `data/SOURCES.md`.")
     st.dataframe(concept_info, hide_index=True)
-    csv_button(concept_info, "digital_core_crosswalk", "dl_concepts")
+    shell.csv_button(concept_info, "digital_core_crosswalk", key="dl_concepts")
 
 shell.url_notice()
