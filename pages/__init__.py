@@ -150,9 +150,11 @@ def url_notice() -> None:
             continue  # a short code, applied by page_shell
         shown = ",".join(values)
         ignored.append(f"{key[:20]}={shown[:24]}{'…' if len(shown) > 24 else ''}")
-    with st.sidebar.popover(t("Share this view"), icon=":material/link:"):
-        st.caption(t("Copy this link: it opens the page with every setting you chose."))
-        st.code(share_url(), language=None, wrap_lines=True)
+    # Built when opened (opening reruns the page), so a section rerun as a fragment never leaves a stale link.
+    share = st.sidebar.popover(t("Share this view"), icon=":material/link:", key="share_open", on_change="rerun")
+    if share.open:
+        share.caption(t("Copy this link: it opens the page with every setting you chose."))
+        share.code(share_url(), language=None, wrap_lines=True)
     if ignored:
         st.toast(f"Ignored invalid link value(s): {'; '.join(ignored[:4])} — defaults used.", icon=":material/link_off:")
 

@@ -83,5 +83,8 @@ def test_tampered_values_fall_back_to_defaults_with_a_notice(path, key, value):
 def test_share_link_carries_the_view():
     at = run_page("pages/map.py", query={"year": "2017", "lang": "中文"})
     assert_clean(at)
+    assert not at.sidebar.get("code"), "the link is built only when the popover opens"
+    at.session_state["share_open"] = True
+    at.run()
     links = [c.value for c in at.sidebar.get("code")]
     assert links and "year=2017" in links[-1] and "lang=" in links[-1]
