@@ -87,6 +87,8 @@ ZH: dict[str, str] = {
     "central": "中部",
     "west": "西部",
     "Estimates table": "估计结果表",
+    "Estimates table (ATT, all cities and by region; the event study has its own download above)":
+        "估计结果表（ATT，全部城市及分地区；事件研究在上方单独下载）",
     "Upload a city x year panel (see the template) to run the design on your data.": "上传城市×年份面板（见模板）以用您的数据运行该设计。",
     "Cities: real pilot lists; years: bundled file and your edits": "城市：真实试点名单；年份：内置文件及您的修改",
     # --- digitalization scale page (issue 4) ---

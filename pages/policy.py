@@ -92,6 +92,40 @@ def _event(frame: pd.DataFrame, method: str, window: tuple[int, int], controls: 
                            reference=-1, method=method, controls=controls, cluster=cluster)
 
 
+@st.fragment
+def event_study_section(frame: pd.DataFrame, used_controls: tuple[str, ...], cluster: str | None, note: str) -> None:
+    """Event study, pre-trend tests and their download; its window and estimator rerun only this section."""
+    st.subheader(t("Event study and pre-trends"))
+    w1, w2 = st.columns([2, 1])
+    window = w1.slider(t("Event window (years around approval)"), -10, 10, (-6, 6), key="window",
+                       bind="query-params")
+    es_method = w2.radio(t("Event-study estimator"), ["did2s", "twfe", "both"], key="es_method",
+                         bind="query-params", horizontal=True)
+    methods = ("did2s", "twfe") if es_method == "both" else (es_method,)
+    try:
+        events = {m: _event(frame, m, tuple(window), used_controls, cluster) for m in methods}
+    except did.DIDError as exc:  # e.g. a window without pre-periods: the rest of the page still shows
+        st.error(f"{t('The event study cannot be estimated')}: {exc}")
+        shell.how_to_read(t(EVENT_HELP), SOURCES)
+        return
+    es_table = pd.concat([events[m].table.assign(method=m) for m in methods], ignore_index=True)
+    es_chart = shell.altair(did_charts.event_study_chart, es_table, note=note,
+                            title=t("Event study: effect by years since approval"),
+                            x_title=t("Years since first approval"), y_title=t("Effect on outcome"),
+                            reference_label=t("reference period (set to 0)"))
+    lines = []
+    for m in methods:
+        test = events[m].pretrend_test()
+        verdict = (t("no evidence against parallel pre-trends at 5%") if test.k and test.f_pvalue >= 0.05
+                   else t("pre-trends differ from zero at 5%: read the effects with care") if test.k else "")
+        lines.append(f"**{did_charts.METHOD_NAMES[m]}** — {test.summary()} → {verdict}")
+    st.markdown("\n\n".join(lines))
+    shell.how_to_read(t(EVENT_HELP), SOURCES)
+    table = es_table.rename(columns={"estimate": "att"}).assign(
+        controls=", ".join(used_controls) or "none", window=f"{window[0]}..{window[1]}")
+    shell.download_view(table, es_chart, "pilot_city_event_study", key="es_dl")
+
+
 # --- page ---------------------------------------------------------------------------------------
 
 st.title(t("Did the innovative-city pilot draw high-tech talent?"))
@@ -110,17 +144,12 @@ with st.container(border=True):
     source = c1.radio(t("Outcome data"), ["synthetic", "upload"], key="src", bind="query-params",
                       format_func={"synthetic": "Synthetic demo", "upload": "Upload"}.get,
                       captions=[t("Synthetic demonstration panel"), t("My city panel (upload)")])
-    window = c2.slider(t("Event window (years around approval)"), -10, 10, (-6, 6), key="window",
-                       bind="query-params")
-    cluster_key = c3.selectbox(t("Cluster standard errors by"), list(CLUSTERS), key="cluster", bind="query-params",
+    cluster_key = c2.selectbox(t("Cluster standard errors by"), list(CLUSTERS), key="cluster", bind="query-params",
                                format_func={"city": "City", "province": "Province", "none": "None (robust)"}.get)
-    c4, c5, c6 = st.columns(3)
-    controls = c4.multiselect(t("Controls"), list(pilots.CONTROLS), default=[], key="controls", bind="query-params",
+    controls = c3.multiselect(t("Controls"), list(pilots.CONTROLS), default=[], key="controls", bind="query-params",
                               help="; ".join(f"`{k}`: {v}" for k, v in pilots.CONTROLS.items()))
-    use_broadband = c5.toggle(t("Broadband China control"), value=True, key="broadband", bind="query-params",
+    use_broadband = c3.toggle(t("Broadband China control"), value=True, key="broadband", bind="query-params",
                               help=t("Control for Broadband China (concurrent policy)"))
-    es_method = c6.radio(t("Event-study estimator"), ["did2s", "twfe", "both"], key="es_method",
-                         bind="query-params", horizontal=True)
 
 # Approval years: the user's edits are validated and marked.
 with st.expander(t("First-approval years (editable)"), expanded=False):
@@ -196,12 +225,6 @@ except did.DIDError as exc:
     st.stop()
 for message in results["did2s"].notes:
     st.warning(message)
-methods = ("did2s", "twfe") if es_method == "both" else (es_method,)
-try:
-    events = {m: _event(frame, m, tuple(window), used_controls, cluster) for m in methods}
-    event_error = None
-except did.DIDError as exc:  # e.g. a window without pre-periods: the rest of the page still shows
-    events, event_error = {}, str(exc)
 
 # 1. Treatment timing
 st.subheader(t("Treatment timing"))
@@ -212,23 +235,8 @@ timing_chart = shell.altair(did_charts.timing_chart, timing,
                             x_title=t("First approval year (cohort)"), y_title=t("Cities"))
 shell.how_to_read(t(TIMING_HELP), SOURCES)
 
-# 2. Event study and pre-trends
-st.subheader(t("Event study and pre-trends"))
-if event_error is None:
-    es_table = pd.concat([events[m].table.assign(method=m) for m in methods], ignore_index=True)
-    es_chart = shell.altair(did_charts.event_study_chart, es_table, note=note,
-                            title=t("Event study: effect by years since approval"),
-                            x_title=t("Years since first approval"), y_title=t("Effect on outcome"),
-                            reference_label=t("reference period (set to 0)"))
-    for m in methods:
-        test = events[m].pretrend_test()
-        verdict = (t("no evidence against parallel pre-trends at 5%") if test.k and test.f_pvalue >= 0.05
-                   else t("pre-trends differ from zero at 5%: read the effects with care") if test.k else "")
-        st.markdown(f"**{did_charts.METHOD_NAMES[m]}** — {test.summary()} → {verdict}")
-else:
-    st.error(f"{t('The event study cannot be estimated')}: {event_error}")
-    es_table, es_chart = pd.DataFrame(), None
-shell.how_to_read(t(EVENT_HELP), SOURCES)
+# 2. Event study and pre-trends: a fragment, so the window and estimator rerun only this section.
+event_study_section(frame, used_controls, cluster, note)
 
 # 3. TWFE vs did2s
 st.subheader(t("Two-way fixed effects versus the heterogeneity-robust estimate"))
@@ -276,16 +284,16 @@ else:
 estimates = pd.concat([
     compare.assign(table="att", region="all"),
     regional.drop(columns=["region_label"], errors="ignore").assign(table="att"),
-    es_table.rename(columns={"estimate": "att"}).assign(table="event_study", region="all") if len(es_table) else None,
 ], ignore_index=True)
 estimates["outcome_source"] = pilots.SYNTHETIC_LABEL if synthetic else "uploaded"
 estimates["controls"] = ", ".join(used_controls) or "none"
 estimates["cluster"] = cluster_key
-st.caption(t("Estimates table") + (f" — {t(pilots.SYNTHETIC_LABEL)}" if synthetic else ""))
-first = ["table", "region", "method", "rel_period", "att", "se", "ci_low", "ci_high", "pvalue", "n_obs"]
+st.caption(t("Estimates table (ATT, all cities and by region; the event study has its own download above)")
+           + (f" — {t(pilots.SYNTHETIC_LABEL)}" if synthetic else ""))
+first = ["table", "region", "method", "att", "se", "ci_low", "ci_high", "pvalue", "n_obs"]
 estimates = estimates[[c for c in first if c in estimates] + [c for c in estimates if c not in first]]
 st.dataframe(estimates, hide_index=True, column_config={
     **{c: st.column_config.NumberColumn(format="%.4f") for c in ("att", "se", "ci_low", "ci_high")},
     "pvalue": st.column_config.NumberColumn(format="scientific")})
-shell.download_view(estimates, es_chart, "pilot_city_did", key="policy_dl")
+shell.download_view(estimates, att_chart, "pilot_city_did", key="policy_dl")
 shell.url_notice()

@@ -131,12 +131,15 @@ def test_valid_upload_is_not_labelled_synthetic():
     assert not any("Synthetic truth" in m.label for m in at.metric)
 
 
-def test_estimates_table_has_att_and_event_rows(default_run):
+def test_estimates_table_has_att_rows_and_the_event_study_its_own_download(default_run):
     frame = default_run.dataframe[-1].value
     assert isinstance(frame, pd.DataFrame)
-    assert {"att", "event_study"} <= set(frame["table"])
+    assert set(frame["table"]) == {"att"}
     assert set(frame.loc[frame["table"] == "att", "region"]) >= {"all", "east"}
     assert (frame["outcome_source"] == "synthetic — for demonstration").all()
+    keys = [b.key for b in default_run.get("download_button")]
+    # the event study (a fragment: its window reruns only that section) downloads its own rows and chart
+    assert {"es_dl_csv", "es_dl_png", "es_dl_svg", "policy_dl_csv"} <= set(keys)
 
 
 def test_chinese_interface_and_presenter_mode():
