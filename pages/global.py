@@ -186,9 +186,8 @@ shell.explain(
     "productization speed**. Choose a proxy and a weight for each component; weights are normalised to sum to 1. "
     "The multiplicative form is a weighted geometric mean (each component divided by its geometric mean, so units "
     "do not matter); the additive form sums min-max-scaled components.")
-@st.fragment
-def composite_section(data: dict, shown: pd.DataFrame) -> None:
-    """The composite and its controls; a fragment, so moving a weight reruns only this part (not the world map)."""
+def proxy_choices(data: dict) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The upload of held figures and the proxy per component: rarely changed, so they rerun the whole page."""
     uploaded = None
     with st.expander(t("Upload figures you hold (e.g. LinkedIn–Tsinghua)")):
         st.markdown("A CSV or XLSX with a `place` column (market names as in the comparison list) and one or more "
@@ -220,15 +219,22 @@ def composite_section(data: dict, shown: pd.DataFrame) -> None:
     defaults = {"density": "cbre_band_min", "crossover": "illustrative_crossover", "connectivity": "wipo_2025_score",
                 "speed": "illustrative_speed"}
     choice: dict[str, str] = {}
-    weights: dict[str, float] = {}
-    cols = st.columns(4)
-    for col, (component, label) in zip(cols, clusters.COMPONENTS.items()):
+    for col, (component, label) in zip(st.columns(4), clusters.COMPONENTS.items()):
         options = [proxy_label(p) for p in catalogue.index[catalogue.component == component].tolist() + upload_proxies]
         picked_label = col.selectbox(label, options, index=options.index(proxy_label(defaults[component])),
                                      key=f"proxy_{component}", bind="query-params")
         choice[component] = by_label[picked_label]
-        weights[component] = col.slider(t("Weight"), 0, 100, 25, step=5, key=f"w_{component}", bind="query-params",
-                                        help=f"{t('Weight of')} {label} (normalised with the others)")
+    return proxy_frame, choice
+
+
+@st.fragment
+def composite_section(data: dict, shown: pd.DataFrame, proxy_frame: pd.DataFrame, choice: dict[str, str]) -> None:
+    """Weights, form and the composite; a fragment, so moving a weight reruns only this part (not the world map)."""
+    catalogue = data["proxies"].set_index("proxy")
+    weights: dict[str, float] = {}
+    for col, (component, label) in zip(st.columns(4), clusters.COMPONENTS.items()):
+        weights[component] = col.slider(f"{t('Weight')}: {label}", 0, 100, 25, step=5, key=f"w_{component}",
+                                        bind="query-params", help=f"{t('Weight of')} {label} (normalised with the others)")
     cols = st.columns(3)
     form = cols[0].radio(t("Form"), ["multiplicative", "additive"], key="form", bind="query-params", horizontal=True,
                          help="multiplicative = seed 003's product (weighted geometric mean); additive = weighted sum")
@@ -256,7 +262,10 @@ def composite_section(data: dict, shown: pd.DataFrame) -> None:
             st.info(f"{t('User-supplied figures used for')}: {', '.join(user_used)}")
         ranking = result.table
         leaders = ranking[ranking["rank"] <= top]
-        st.markdown(f"**{t('Top')} {top}:** " + " › ".join(f"{r.place} ({r.rank})" for r in leaders.itertuples()))
+        st.markdown(f"**{t('Top')} {top}:** " + " › ".join(f"{r.place} ({r.rank})" for r in leaders.itertuples())
+                    + f"  \n**{t('Ranking')}** · {t('weights')}: "
+                    + ", ".join(f"{c} {w:.2f}" for c, w in result.weights.items())
+                    + (f" · {t('ILLUSTRATIVE components')}: {', '.join(illustrative_used)}" if illustrative_used else ""))
         cols = st.columns(2)
         shell.altair(charts.composite_bars, ranking, illustrative=bool(illustrative_used), method=method,
                      key="composite", container=cols[0])
@@ -264,9 +273,6 @@ def composite_section(data: dict, shown: pd.DataFrame) -> None:
                      key="stability", container=cols[1])
         if result.excluded:
             st.caption(f"{t('Excluded (a weighted component is missing)')}: {', '.join(result.excluded)}")
-        st.markdown(f"**{t('Ranking')}** · {t('weights')}: "
-                    + ", ".join(f"{c} {w:.2f}" for c, w in result.weights.items())
-                    + (f" · {t('ILLUSTRATIVE components')}: {', '.join(illustrative_used)}" if illustrative_used else ""))
         st.dataframe(ranking, hide_index=True, key="ranking_table",
                      column_config={"score": st.column_config.NumberColumn(format="%.3f")})
         shell.how_to_read(
@@ -276,7 +282,7 @@ def composite_section(data: dict, shown: pd.DataFrame) -> None:
             "top k.", f"{SOURCE_LINE}; illustrative values: data/global/composite_illustrative.csv")
 
 
-composite_section(data, shown)
+composite_section(data, shown, *proxy_choices(data))
 
 # --- China link ------------------------------------------------------------------------------------------
 st.subheader(t("Link to China"))
