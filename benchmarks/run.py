@@ -100,6 +100,39 @@ def slider_reruns(browser, url: str, moves: int) -> list[float] | str:
         page.close()
 
 
+def every_slider(browser, url: str, moves: int) -> list[tuple[str, list[float]]]:
+    """(label, milliseconds per move) for every enabled slider the page shows on opening, first thumb each."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    rows = []
+    try:
+        page.goto(url)
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
+        page.wait_for_function(CHART_DRAWN, timeout=90_000)
+        page.wait_for_timeout(1_000)
+        page.evaluate(STATE_RECORDER)
+        sliders = page.locator('[data-testid="stSlider"]')
+        for n in range(sliders.count()):
+            box = sliders.nth(n)
+            thumb = box.locator('input[type="range"]').first
+            if thumb.is_disabled():
+                continue
+            label = " ".join(box.inner_text().split("\n")[0].split())[:48]
+            times = []
+            for i in range(moves):
+                thumb.focus()
+                t0 = page.evaluate("performance.now()")
+                page.keyboard.press("ArrowLeft" if i % 2 else "ArrowRight")
+                try:
+                    page.wait_for_function(RERUN_DONE, arg=t0, timeout=20_000)
+                except Exception:  # at a bound: no rerun
+                    continue
+                times.append(page.evaluate(TWO_FRAMES) - t0)
+            rows.append((label, times))
+    finally:
+        page.close()
+    return rows
+
+
 def versions() -> str:
     import altair
     import streamlit
@@ -145,6 +178,16 @@ def main() -> int:
                     continue
                 p95 = percentile(times, 0.95)
                 lines.append(f"| {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | {p95 / base_p95:.2f} | {len(times)} |")
+            every = int(os.environ.get("BENCH_EVERY_MOVES", "10"))
+            lines += ["", f"## Every slider a page shows on opening ({every} moves each; the table above is the first one)",
+                      "", "| page | slider | p50 (ms) | p95 (ms) | p95 ratio to minimal | moves measured |",
+                      "|---|---|---|---|---|---|"]
+            for path in PAGES:
+                for label, times in every_slider(browser, f"{server.url}/{path}", every):
+                    if times:
+                        p95 = percentile(times, 0.95)
+                        lines.append(f"| /{path} | {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | "
+                                     f"{p95 / base_p95:.2f} | {len(times)} |")
         browser.close()
     lines.append("")
     for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
