@@ -38,6 +38,10 @@ RERUN_DONE = """(t0) => {
   return ran >= 0 && s.slice(ran).some(([, v]) => v === 'notRunning');
 }"""
 TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))"
+# Streamlit marks stale every element a rerun will redraw: counting them shows how much of the page a move reruns.
+STALE_RECORDER = """() => { window.__stale = 0;
+  new MutationObserver(ms => ms.forEach(m => { if (m.target.getAttribute('data-stale') === 'true') window.__stale++; }))
+    .observe(document.body, {attributes: true, subtree: true, attributeFilter: ['data-stale']}); }"""
 CHART_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].some(el => {
   const c = el.querySelector('canvas'); return (c && c.width > 0) || el.querySelector('svg g[class*="mark-"] path');
 })"""
@@ -100,8 +104,8 @@ def slider_reruns(browser, url: str, moves: int) -> list[float] | str:
         page.close()
 
 
-def every_slider(browser, url: str, moves: int) -> list[tuple[str, list[float]]]:
-    """(label, milliseconds per move) for every enabled slider the page shows on opening, first thumb each."""
+def every_slider(browser, url: str, moves: int) -> list[tuple[str, list[float], int]]:
+    """(label, milliseconds per move, elements redrawn per move) for every enabled slider shown on opening."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     rows = []
     try:
@@ -110,6 +114,7 @@ def every_slider(browser, url: str, moves: int) -> list[tuple[str, list[float]]]
         page.wait_for_function(CHART_DRAWN, timeout=90_000)
         page.wait_for_timeout(1_000)
         page.evaluate(STATE_RECORDER)
+        page.evaluate(STALE_RECORDER)
         sliders = page.locator('[data-testid="stSlider"]')
         for n in range(sliders.count()):
             box = sliders.nth(n)
@@ -117,9 +122,10 @@ def every_slider(browser, url: str, moves: int) -> list[tuple[str, list[float]]]
             if thumb.is_disabled():
                 continue
             label = " ".join(box.inner_text().split("\n")[0].split())[:48]
-            times = []
+            times, redrawn = [], []
             for i in range(moves):
                 thumb.focus()
+                page.evaluate("window.__stale = 0")
                 t0 = page.evaluate("performance.now()")
                 page.keyboard.press("ArrowLeft" if i % 2 else "ArrowRight")
                 try:
@@ -127,7 +133,8 @@ def every_slider(browser, url: str, moves: int) -> list[tuple[str, list[float]]]
                 except Exception:  # at a bound: no rerun
                     continue
                 times.append(page.evaluate(TWO_FRAMES) - t0)
-            rows.append((label, times))
+                redrawn.append(page.evaluate("window.__stale"))
+            rows.append((label, times, int(statistics.median(redrawn)) if redrawn else 0))
     finally:
         page.close()
     return rows
@@ -180,14 +187,14 @@ def main() -> int:
                 lines.append(f"| {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | {p95 / base_p95:.2f} | {len(times)} |")
             every = int(os.environ.get("BENCH_EVERY_MOVES", "10"))
             lines += ["", f"## Every slider a page shows on opening ({every} moves each; the table above is the first one)",
-                      "", "| page | slider | p50 (ms) | p95 (ms) | p95 ratio to minimal | moves measured |",
-                      "|---|---|---|---|---|---|"]
+                      "", "| page | slider | p50 (ms) | p95 (ms) | p95 ratio to minimal | moves measured | "
+                      "elements redrawn per move |", "|---|---|---|---|---|---|---|"]
             for path in PAGES:
-                for label, times in every_slider(browser, f"{server.url}/{path}", every):
+                for label, times, redrawn in every_slider(browser, f"{server.url}/{path}", every):
                     if times:
                         p95 = percentile(times, 0.95)
                         lines.append(f"| /{path} | {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | "
-                                     f"{p95 / base_p95:.2f} | {len(times)} |")
+                                     f"{p95 / base_p95:.2f} | {len(times)} | {redrawn} |")
         browser.close()
     lines.append("")
     for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
