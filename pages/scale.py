@@ -8,7 +8,6 @@ published Table 1.  No arithmetic on data happens here beyond picking columns.
 
 from __future__ import annotations
 
-
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -140,6 +139,16 @@ def _ras_update(base_year: int, province: str, target_year: int, tol: float, max
     return summary, delta, controls, None
 
 
+@st.cache_data(show_spinner=False)
+def _comparison(year: int, table_year: int, concepts: tuple[str, ...], coefficient: str, scope: str, base_rule: str,
+                employment: pd.DataFrame | None) -> tuple[pd.DataFrame, float]:
+    """Computed index of ``year`` beside Table 1 (values, ranks, difference) and their Spearman correlation."""
+    idt = _scale(table_year, concepts, coefficient, scope, base_rule, employment)["idt"]
+    table1 = shell.table1()
+    rho = dg.rank_correlation(idt, table1[table1.year == year].set_index("province")["idt"])
+    return dg.compare_with_published(idt, table1, year), rho
+
+
 # --- labels -------------------------------------------------------------------------------
 
 NAMES = shell.province_names()
@@ -167,7 +176,206 @@ def show(builder: str, data: pd.DataFrame, **options: object) -> dict:
     return spec
 
 
-# --- assumptions ----------------------------------------------------------------------------
+TAB_NAMES = ["Step by step", "All provinces ranked", "Series 2011-2023", "RAS update"]
+
+
+# --- sections rerun on their own (st.fragment): a widget inside reruns only its section --------------
+
+@st.fragment
+def ras_section() -> None:
+    """The RAS update of one table (eq. 1-3); it depends on no assumption above, so its controls rerun only it."""
+    st.markdown(f"**{t('RAS update of one provincial table (eq. 1-3)')}**")
+    shell.explain(
+        "Pick a benchmark table and a target year. Each sector's output, value added and intermediate inputs grow "
+        "with its broad sector's GDP (primary, secondary, tertiary) between the table and the target year; RAS then "
+        "rescales rows and columns of the coefficient matrix until both sets of totals hold. Tables with negative "
+        "cells (2007 Qinghai and Shaanxi) use GRAS.")
+    q1, q2, q3 = st.columns(3)
+    ras_base = q1.selectbox(t("Base table"), list(dg.BENCHMARK_YEARS), index=1, key="ras_base", bind="query-params")
+    ras_year = q1.selectbox(t("Target year"), [y for y in YEARS if y <= 2019], index=4, key="ras_year",
+                            bind="query-params")
+    base_regions = list(_stacks()[ras_base].regions)
+    ras_prov = q2.selectbox(t("Province"), [p for p in PAPER if p in base_regions], index=PAPER.index("Guangdong"),
+                            key="ras_prov", bind="query-params")
+    ras_balance = q2.checkbox(t("Scale row totals to the column totals' grand total"), value=True, key="ras_balance",
+                              bind="query-params")
+    ras_tol = q3.select_slider(t("Tolerance (relative)"), options=[1e-4, 1e-6, 1e-8, 1e-10, 1e-12], value=1e-10,
+                               format_func=lambda v: f"{v:.0e}", key="ras_tol", bind="query-params")
+    ras_iter = q3.select_slider(t("Maximum iterations"), options=[1, 5, 20, 100, 1000, 10000], value=10000,
+                                key="ras_iter", bind="query-params")
+    summary, delta, controls, error = _ras_update(ras_base, ras_prov, ras_year, ras_tol, ras_iter, ras_balance)
+    if error is not None:
+        st.error(f"{t('The table cannot be balanced')}: {error}")
+        return
+    k1, k2, k3, k4 = st.columns(4)
+    k1.metric(t("Method"), summary["method"])
+    k2.metric(t("Iterations"), f"{summary['iterations']:,}")
+    k3.metric(t("Largest residual (relative)"), f"{summary['max_residual']:.1e}")
+    k4.metric(t("Growth of GDP by sector"), " / ".join(f"{v:.2f}" for v in summary["growth"].values()),
+              t("primary / secondary / tertiary"), delta_color="off", delta_arrow="off")
+    show("delta_heatmap", delta, note=f"{pname(ras_prov)} {ras_base} → {ras_year}",
+         title=t("Change in direct coefficients A after RAS (updated - base)"),
+         x_title=t("Purchasing sector (column)"), y_title=t("Supplying sector (row)"))
+    shell.how_to_read("Red cells gained, blue cells lost coefficient value; structural zeros stay blank-white. "
+                      "Rows are scaled by r, columns by s: the pattern shows which sectors' sales (rows) and "
+                      "purchases (columns) the new totals pushed up or down.", f"{SRC_IO}; {SRC_PANEL}")
+    st.markdown(f"**{t('Control totals')}** ({t('10,000 yuan')})")
+    st.dataframe(controls, hide_index=True)
+    shell.csv_button(controls, f"control_totals_{ras_prov}_{ras_year}", key="dl_controls")
+    shell.csv_button(delta, f"change_in_A_{ras_prov}_{ras_base}_{ras_year}", key="dl_delta")
+
+
+@st.fragment
+def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_rule: str,
+                 employment_table: pd.DataFrame | None, source: dg.EmploymentSource) -> None:
+    """The year slider and everything it changes: metrics, status line, warnings and the open tab.
+
+    A fragment, so moving the year (or a control inside a tab) reruns only this section; the
+    assumptions above it are passed in from the full run and trigger a full rerun when changed.
+    """
+    year = st.select_slider(t("Year"), options=YEARS, value=2017, key="year", bind="query-params")
+    control_years = _control_years()
+    table_year = year if year in control_years else max(y for y in control_years if y <= year)
+    extrapolated = table_year != year
+    stack = _table_for(table_year, base_rule)
+    scale = _scale(table_year, concepts, coefficient, scope, base_rule, employment_table)
+    status = stack.status if not extrapolated else f"extrapolated ({table_year} carried forward: no control totals for {year})"
+    variant = dg.Variant(coefficient, scope)
+    comparison, rho = _comparison(year, table_year, concepts, coefficient, scope, base_rule, employment_table)
+    comparison = with_label(comparison)
+    note = f"{year}: {status}. {t('Employment')}: {source.label.split(';')[0]}."
+    codes = _codes(concepts, stack.scheme)
+
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("Spearman rank correlation with Table 1"), f"{rho:.3f}" if np.isfinite(rho) else "–",
+              f"{year}, {comparison['computed'].notna().sum()} {t('provinces')}", delta_color="off", delta_arrow="off")
+    if extrapolated:
+        kind, detail_text = "extrapolated", f"{table_year} {t('carried forward')}"
+    elif stack.status == "benchmark table":
+        kind, detail_text = "benchmark table", f"{t('published')} {year} {t('table')}"
+    else:
+        kind, detail_text = "RAS-updated", f"{t('from')} {dg.base_year_for(year, base_rule)} {t('table')}"
+    m2.metric(t("Table used"), t(kind), detail_text, delta_color="off", delta_arrow="off")
+    m3.metric(t("Digital-core sectors (codes in this table)"), str(len(codes)),
+              ", ".join(c.replace("sec", "") for c in codes), delta_color="off", delta_arrow="off")
+    # One caption (status, then the note on employment), not two: fewer elements to redraw on each year move.
+    status_line = f"{status}. {t('Reading')}: {variant.label}. {t('Employment')}: {source.label}."
+    if not shell.presenting():
+        status_line += "  \n" + t(
+            "Whatever the employment source, eq. 7-8 give practitioners ÷ employment = digital VA ÷ GDP, so eq. 9 "
+            "is each province's digital value-added share of GDP over its employment-weighted national mean: "
+            "employment moves every province by the same factor, never the ranking.")
+    st.caption(status_line)
+    missing_emp = [pname(p) for p in scale.index[scale["employed_10k"].isna()]]
+    if missing_emp:
+        st.warning(f"{t('No employment for')} {table_year} {t('in the employment source for')} {len(missing_emp)} "
+                   f"{t('provinces')} ({', '.join(missing_emp[:6])}{' …' if len(missing_emp) > 6 else ''}); "
+                   f"{t('their index is left empty and they are not part of the national total.')}")
+    if extrapolated:
+        st.warning(f"{t('No control totals for')} {year}: {t('the values shown are the')} {table_year} "
+                   f"{t('computation carried forward and are labelled extrapolated.')}")
+
+    # Switching tabs reruns this fragment; only the open tab is computed and drawn.
+    tab_steps, tab_rank, tab_series, tab_ras = st.tabs(TAB_NAMES, key="tab", bind="query-params",
+                                                       on_change="rerun")
+    with tab_steps:
+        if tab_steps.open:
+            default_prov = [p for p in ("Beijing", "Guangdong", "Jiangsu", "Liaoning") if p in PAPER]
+            chosen_prov = st.multiselect(t("Provinces"), PAPER, default=default_prov, key="prov",
+                                         bind="query-params")
+            detail = st.selectbox(t("Province for the sector detail"), PAPER, index=PAPER.index("Guangdong"),
+                                  key="detail", bind="query-params")
+            sectors = _sector_detail(table_year, detail, concepts, coefficient, scope, base_rule)
+            sectors = sectors.assign(label=sectors["sector_zh"] if shell.lang() == "zh" else sectors["sector"])
+            st.markdown(f"**{t('Step 1 · digital consumption coefficients (eq. 4)')}**")
+            show("coefficient_chart", sectors, label="label", note=f"{pname(detail)}, {note}",
+                 title=t("Digital consumption coefficient by sector (eq. 4)"), x_title=t("Coefficient (dimensionless)"))
+            if scope == "core_only":
+                st.caption(t("Under the current scope (digital core only) these coefficients do not enter the index."))
+            shell.how_to_read(
+                "Each bar is the share of a sector's inputs bought from the digital-core sectors (red bars are the core "
+                "itself). Under the scopes that count traditional sectors, the bar times the sector's value added is its "
+                "digital value added (eq. 5-6).", SRC_IO)
+            shell.csv_button(sectors.drop(columns=["label"]), f"coefficients_{detail}_{year}", key="dl_sectors")
+
+            st.markdown(f"**{t('Steps 2-4 · digital value added, practitioners, index')}**")
+            if not chosen_prov:
+                st.info(t("Pick one or more provinces to see their steps."))
+            else:
+                steps = scale.reindex(chosen_prov).reset_index()
+                steps = steps.merge(comparison[["province", "published"]], on="province", how="left")
+                steps.insert(1, "year", year)
+                steps.insert(2, "status", status)
+                shown = steps.assign(province=steps["province"].map(pname))
+                st.dataframe(shown, hide_index=True, column_config={
+                    "gdp_10k_yuan": st.column_config.NumberColumn(t("GDP (10k yuan)"), format="%.0f"),
+                    "dva_traditional_10k_yuan": st.column_config.NumberColumn(t("Digital VA, traditional (eq. 6)"), format="%.0f"),
+                    "va_core_10k_yuan": st.column_config.NumberColumn(t("VA of the digital core"), format="%.0f"),
+                    "dva_10k_yuan": st.column_config.NumberColumn(t("Digital VA counted"), format="%.0f"),
+                    "dva_share": st.column_config.NumberColumn(t("Share of GDP"), format="%.4f"),
+                    "employed_10k": st.column_config.NumberColumn(t("Employment (10k)"), format="%.1f"),
+                    "productivity_yuan_per_person": st.column_config.NumberColumn(t("GDP per employed (eq. 7, yuan)"), format="%.0f"),
+                    "practitioners_10k": st.column_config.NumberColumn(t("Practitioners (eq. 8, 10k)"), format="%.2f"),
+                    "idt": st.column_config.NumberColumn(t("Index computed (eq. 9)"), format="%.2f"),
+                    "published": st.column_config.NumberColumn(t("Index published (Table 1)"), format="%.2f"),
+                })
+                shell.csv_button(steps, f"scale_steps_{year}", key="dl_steps")
+
+    with tab_rank:
+        if tab_rank.open:
+            st.markdown(f"**{t('All provinces')} {year}: {t('computed beside Table 1')}**")
+            rank_chart = show("ranking_chart", comparison, label="label", note=note,
+                              title=t("Computed index (bars) and published Table 1 (ticks)"),
+                              x_title=t("Agglomeration index (1 = national parity)"))
+            shell.how_to_read(
+                f"Bars: the index computed here; black ticks: the published Table 1 value; dashed line: national parity. "
+                f"Spearman rank correlation {rho:.3f}.", f"{SRC_IO}; {SRC_TABLE1}; {SRC_PANEL}")
+            ranked = comparison.sort_values("computed", ascending=False).drop(columns=["label"])
+            ranked.insert(1, "year", year)
+            ranked.insert(2, "status", status)
+            st.dataframe(ranked.assign(province=ranked["province"].map(pname)), hide_index=True)
+            shell.download_view(ranked, rank_chart, f"agglomeration_index_{year}", key="dl_rank")
+            show("scatter_chart", comparison, label="label", note=note, title=t("Computed against published"),
+                 x_title=t("Published (Table 1)"), y_title=t("Computed from the IO tables"))
+
+    with tab_series:
+        if tab_series.open:
+            table1 = shell.table1()
+            yearly = _yearly(concepts, coefficient, scope, base_rule, employment_table)
+            yearly = yearly.merge(table1.rename(columns={"idt": "published"}), on=["province", "year"], how="left")
+            yearly["status_group"] = np.select(
+                [yearly.status.eq("benchmark table"), yearly.status.str.startswith("RAS"), yearly.status.str.startswith("extra")],
+                ["benchmark table", "RAS-updated", "extrapolated"], default="no data")
+            series_prov = st.multiselect(t("Provinces in the series"), PAPER, default=["Beijing", "Guangdong", "Liaoning"],
+                                         key="series_prov", bind="query-params")
+            if not series_prov:
+                st.info(t("Pick one or more provinces to draw their series."))
+            else:
+                part = with_label(yearly[yearly.province.isin(series_prov)])
+                show("series_chart", part, label="label", note=f"{t('Employment')}: {source.label.split(';')[0]}",
+                     title=t("Computed index by year (solid) and Table 1 (dashed)"), y_title=t("Agglomeration index"),
+                     x_title=t("Year"))
+                shell.how_to_read(
+                    "Circles: benchmark tables (2012, 2017). Triangles: the base table RAS-updated to the year's GDP by "
+                    "three sectors (2011-2019). Faint crosses: **extrapolated**, the last updated year carried forward, "
+                    "because the bundled data have no control totals after 2019. Dashed: Table 1 as published.",
+                    f"{SRC_IO}; {SRC_PANEL}; {SRC_TABLE1}")
+            by_year = pd.DataFrame([
+                {"year": y, "status": g.status.iloc[0],
+                 "spearman_with_table1": dg.rank_correlation(g.set_index("province")["idt"], g.set_index("province")["published"])}
+                for y, g in yearly.groupby("year")])
+            st.markdown(f"**{t('Rank correlation with Table 1, year by year')}**")
+            st.dataframe(by_year, hide_index=True, column_config={
+                "spearman_with_table1": st.column_config.NumberColumn(format="%.3f")})
+            shell.csv_button(by_year, "spearman_by_year", key="dl_by_year")
+            shell.csv_button(yearly.drop(columns=["status_group"]), "agglomeration_index_2011_2023", key="dl_series")
+
+    with tab_ras:
+        if tab_ras.open:
+            ras_section()
+
+
+# --- assumptions (each change reruns the whole page) -------------------------------------------
 
 shell.explain(
     "The 001 paper measures industrial digitalization from input-output tables: it picks the **digital-core "
@@ -179,17 +387,16 @@ shell.explain(
 
 concept_info = _concepts()
 concept_names = dict(zip(concept_info.concept, concept_info.concept_en))
-c1, c2, c3 = st.columns([1.2, 1, 1])
-year = c1.select_slider(t("Year"), options=YEARS, value=2017, key="year", bind="query-params")
-preset = c2.selectbox(t("Digital-core sectors"), list(PRESET_LABELS), format_func=PRESET_LABELS.get,
+c1, c2 = st.columns(2)
+preset = c1.selectbox(t("Digital-core sectors"), list(PRESET_LABELS), format_func=PRESET_LABELS.get,
                       key="preset", bind="query-params")
 if preset == "custom":
-    chosen = c2.multiselect(t("Custom digital-core sectors"), list(concept_names), default=list(_preset("paper")),
+    chosen = c1.multiselect(t("Custom digital-core sectors"), list(concept_names), default=list(_preset("paper")),
                             format_func=lambda c: concept_names[c], key="sectors", bind="query-params")
     concepts = tuple(c for c in concept_names if c in chosen)
 else:
     concepts = _preset(preset)
-employment_kind = c3.radio(t("Employment source"), list(EMPLOYMENT_LABELS), format_func=EMPLOYMENT_LABELS.get,
+employment_kind = c2.radio(t("Employment source"), list(EMPLOYMENT_LABELS), format_func=EMPLOYMENT_LABELS.get,
                            captions=[t("Employment proportional to resident population (labelled approximation)"),
                                      t("Your province × year table of employed persons")],
                            key="emp", bind="query-params")
@@ -242,184 +449,9 @@ if not concepts:
     shell.url_notice()
     st.stop()
 
-# --- one year ---------------------------------------------------------------------------------
+# --- one year: the slider and all it changes rerun on their own ---------------------------------
 
-control_years = _control_years()
-table_year = year if year in control_years else max(y for y in control_years if y <= year)
-extrapolated = table_year != year
-stack = _table_for(table_year, base_rule)
-scale = _scale(table_year, concepts, coefficient, scope, base_rule, employment_table)
-status = stack.status if not extrapolated else f"extrapolated ({table_year} carried forward: no control totals for {year})"
-variant = dg.Variant(coefficient, scope)
-table1 = shell.table1()
-comparison = with_label(dg.compare_with_published(scale["idt"], table1, year))
-rho = dg.rank_correlation(scale["idt"], table1[table1.year == year].set_index("province")["idt"])
-note = f"{year}: {status}. {t('Employment')}: {source.label.split(';')[0]}."
-
-m1, m2, m3 = st.columns(3)
-m1.metric(t("Spearman rank correlation with Table 1"), f"{rho:.3f}" if np.isfinite(rho) else "–",
-          f"{year}, {comparison['computed'].notna().sum()} {t('provinces')}", delta_color="off", delta_arrow="off")
-if extrapolated:
-    kind, detail_text = "extrapolated", f"{table_year} {t('carried forward')}"
-elif stack.status == "benchmark table":
-    kind, detail_text = "benchmark table", f"{t('published')} {year} {t('table')}"
-else:
-    kind, detail_text = "RAS-updated", f"{t('from')} {dg.base_year_for(year, base_rule)} {t('table')}"
-m2.metric(t("Table used"), t(kind), detail_text, delta_color="off", delta_arrow="off")
-m3.metric(t("Digital-core sectors (codes in this table)"), str(len(_codes(concepts, stack.scheme))),
-          ", ".join(c.replace("sec", "") for c in _codes(concepts, stack.scheme)), delta_color="off",
-          delta_arrow="off")
-st.caption(f"{status}. {t('Reading')}: {variant.label}. {t('Employment')}: {source.label}.")
-missing_emp = [pname(p) for p in scale.index[scale["employed_10k"].isna()]]
-if missing_emp:
-    st.warning(f"{t('No employment for')} {table_year} {t('in the employment source for')} {len(missing_emp)} "
-               f"{t('provinces')} ({', '.join(missing_emp[:6])}{' …' if len(missing_emp) > 6 else ''}); "
-               f"{t('their index is left empty and they are not part of the national total.')}")
-if extrapolated:
-    st.warning(f"{t('No control totals for')} {year}: {t('the values shown are the')} {table_year} "
-               f"{t('computation carried forward and are labelled extrapolated.')}")
-if not shell.presenting():
-    st.caption(t("Whatever the employment source, eq. 7-8 give practitioners ÷ employment = digital VA ÷ GDP, so eq. 9 "
-                 "is each province's digital value-added share of GDP over its employment-weighted national mean: "
-                 "employment moves every province by the same factor, never the ranking."))
-
-TAB_NAMES = ["Step by step", "All provinces ranked", "Series 2011-2023", "RAS update"]
-tab_steps, tab_rank, tab_series, tab_ras = st.tabs(TAB_NAMES, key="tab", bind="query-params",
-                                                   on_change="rerun")
-
-# Only the open tab is computed and drawn (the others cost nothing on a rerun).
-with tab_steps:
-    if tab_steps.open:
-        default_prov = [p for p in ("Beijing", "Guangdong", "Jiangsu", "Liaoning") if p in PAPER]
-        chosen_prov = st.multiselect(t("Provinces"), PAPER, default=default_prov, key="prov",
-                                     bind="query-params")
-        detail = st.selectbox(t("Province for the sector detail"), PAPER, index=PAPER.index("Guangdong"),
-                              key="detail", bind="query-params")
-        sectors = _sector_detail(table_year, detail, concepts, coefficient, scope, base_rule)
-        sectors = sectors.assign(label=sectors["sector_zh"] if shell.lang() == "zh" else sectors["sector"])
-        st.subheader(t("Step 1 · digital consumption coefficients (eq. 4)"))
-        show("coefficient_chart", sectors, label="label", note=f"{pname(detail)}, {note}",
-             title=t("Digital consumption coefficient by sector (eq. 4)"), x_title=t("Coefficient (dimensionless)"))
-        if scope == "core_only":
-            st.caption(t("Under the current scope (digital core only) these coefficients do not enter the index."))
-        shell.how_to_read(
-            "Each bar is the share of a sector's inputs bought from the digital-core sectors (red bars are the core "
-            "itself). Under the scopes that count traditional sectors, the bar times the sector's value added is its "
-            "digital value added (eq. 5-6).", SRC_IO)
-        shell.csv_button(sectors.drop(columns=["label"]), f"coefficients_{detail}_{year}", key="dl_sectors")
-
-        st.subheader(t("Steps 2-4 · digital value added, practitioners, index"))
-        if not chosen_prov:
-            st.info(t("Pick one or more provinces to see their steps."))
-        else:
-            steps = scale.reindex(chosen_prov).reset_index()
-            steps = steps.merge(comparison[["province", "published"]], on="province", how="left")
-            steps.insert(1, "year", year)
-            steps.insert(2, "status", status)
-            shown = steps.assign(province=steps["province"].map(pname))
-            st.dataframe(shown, hide_index=True, column_config={
-                "gdp_10k_yuan": st.column_config.NumberColumn(t("GDP (10k yuan)"), format="%.0f"),
-                "dva_traditional_10k_yuan": st.column_config.NumberColumn(t("Digital VA, traditional (eq. 6)"), format="%.0f"),
-                "va_core_10k_yuan": st.column_config.NumberColumn(t("VA of the digital core"), format="%.0f"),
-                "dva_10k_yuan": st.column_config.NumberColumn(t("Digital VA counted"), format="%.0f"),
-                "dva_share": st.column_config.NumberColumn(t("Share of GDP"), format="%.4f"),
-                "employed_10k": st.column_config.NumberColumn(t("Employment (10k)"), format="%.1f"),
-                "productivity_yuan_per_person": st.column_config.NumberColumn(t("GDP per employed (eq. 7, yuan)"), format="%.0f"),
-                "practitioners_10k": st.column_config.NumberColumn(t("Practitioners (eq. 8, 10k)"), format="%.2f"),
-                "idt": st.column_config.NumberColumn(t("Index computed (eq. 9)"), format="%.2f"),
-                "published": st.column_config.NumberColumn(t("Index published (Table 1)"), format="%.2f"),
-            })
-            shell.csv_button(steps, f"scale_steps_{year}", key="dl_steps")
-
-with tab_rank:
-    if tab_rank.open:
-        st.subheader(f"{t('All provinces')} {year}: {t('computed beside Table 1')}")
-        rank_chart = show("ranking_chart", comparison, label="label", note=note,
-                          title=t("Computed index (bars) and published Table 1 (ticks)"),
-                          x_title=t("Agglomeration index (1 = national parity)"))
-        shell.how_to_read(
-            f"Bars: the index computed here; black ticks: the published Table 1 value; dashed line: national parity. "
-            f"Spearman rank correlation {rho:.3f}.", f"{SRC_IO}; {SRC_TABLE1}; {SRC_PANEL}")
-        ranked = comparison.sort_values("computed", ascending=False).drop(columns=["label"])
-        ranked.insert(1, "year", year)
-        ranked.insert(2, "status", status)
-        st.dataframe(ranked.assign(province=ranked["province"].map(pname)), hide_index=True)
-        shell.download_view(ranked, rank_chart, f"agglomeration_index_{year}", key="dl_rank")
-        show("scatter_chart", comparison, label="label", note=note, title=t("Computed against published"),
-             x_title=t("Published (Table 1)"), y_title=t("Computed from the IO tables"))
-
-with tab_series:
-    if tab_series.open:
-        yearly = _yearly(concepts, coefficient, scope, base_rule, employment_table)
-        yearly = yearly.merge(table1.rename(columns={"idt": "published"}), on=["province", "year"], how="left")
-        yearly["status_group"] = np.select(
-            [yearly.status.eq("benchmark table"), yearly.status.str.startswith("RAS"), yearly.status.str.startswith("extra")],
-            ["benchmark table", "RAS-updated", "extrapolated"], default="no data")
-        series_prov = st.multiselect(t("Provinces in the series"), PAPER, default=["Beijing", "Guangdong", "Liaoning"],
-                                     key="series_prov", bind="query-params")
-        if not series_prov:
-            st.info(t("Pick one or more provinces to draw their series."))
-        else:
-            part = with_label(yearly[yearly.province.isin(series_prov)])
-            show("series_chart", part, label="label", note=f"{t('Employment')}: {source.label.split(';')[0]}",
-                 title=t("Computed index by year (solid) and Table 1 (dashed)"), y_title=t("Agglomeration index"),
-                 x_title=t("Year"))
-            shell.how_to_read(
-                "Circles: benchmark tables (2012, 2017). Triangles: the base table RAS-updated to the year's GDP by "
-                "three sectors (2011-2019). Faint crosses: **extrapolated**, the last updated year carried forward, "
-                "because the bundled data have no control totals after 2019. Dashed: Table 1 as published.",
-                f"{SRC_IO}; {SRC_PANEL}; {SRC_TABLE1}")
-        by_year = pd.DataFrame([
-            {"year": y, "status": g.status.iloc[0],
-             "spearman_with_table1": dg.rank_correlation(g.set_index("province")["idt"], g.set_index("province")["published"])}
-            for y, g in yearly.groupby("year")])
-        st.markdown(f"**{t('Rank correlation with Table 1, year by year')}**")
-        st.dataframe(by_year, hide_index=True, column_config={
-            "spearman_with_table1": st.column_config.NumberColumn(format="%.3f")})
-        shell.csv_button(by_year, "spearman_by_year", key="dl_by_year")
-        shell.csv_button(yearly.drop(columns=["status_group"]), "agglomeration_index_2011_2023", key="dl_series")
-
-with tab_ras:
-    if tab_ras.open:
-        st.subheader(t("RAS update of one provincial table (eq. 1-3)"))
-        shell.explain(
-            "Pick a benchmark table and a target year. Each sector's output, value added and intermediate inputs grow "
-            "with its broad sector's GDP (primary, secondary, tertiary) between the table and the target year; RAS then "
-            "rescales rows and columns of the coefficient matrix until both sets of totals hold. Tables with negative "
-            "cells (2007 Qinghai and Shaanxi) use GRAS.")
-        q1, q2, q3 = st.columns(3)
-        ras_base = q1.selectbox(t("Base table"), list(dg.BENCHMARK_YEARS), index=1, key="ras_base", bind="query-params")
-        ras_year = q1.selectbox(t("Target year"), [y for y in YEARS if y <= 2019], index=4, key="ras_year",
-                                bind="query-params")
-        base_regions = list(_stacks()[ras_base].regions)
-        ras_prov = q2.selectbox(t("Province"), [p for p in PAPER if p in base_regions], index=PAPER.index("Guangdong"),
-                                key="ras_prov", bind="query-params")
-        ras_balance = q2.checkbox(t("Scale row totals to the column totals' grand total"), value=True, key="ras_balance",
-                                  bind="query-params")
-        ras_tol = q3.select_slider(t("Tolerance (relative)"), options=[1e-4, 1e-6, 1e-8, 1e-10, 1e-12], value=1e-10,
-                                   format_func=lambda v: f"{v:.0e}", key="ras_tol", bind="query-params")
-        ras_iter = q3.select_slider(t("Maximum iterations"), options=[1, 5, 20, 100, 1000, 10000], value=10000,
-                                    key="ras_iter", bind="query-params")
-        summary, delta, controls, error = _ras_update(ras_base, ras_prov, ras_year, ras_tol, ras_iter, ras_balance)
-        if error is not None:
-            st.error(f"{t('The table cannot be balanced')}: {error}")
-        else:
-            k1, k2, k3, k4 = st.columns(4)
-            k1.metric(t("Method"), summary["method"])
-            k2.metric(t("Iterations"), f"{summary['iterations']:,}")
-            k3.metric(t("Largest residual (relative)"), f"{summary['max_residual']:.1e}")
-            k4.metric(t("Growth of GDP by sector"), " / ".join(f"{v:.2f}" for v in summary["growth"].values()),
-                      t("primary / secondary / tertiary"), delta_color="off", delta_arrow="off")
-            show("delta_heatmap", delta, note=f"{pname(ras_prov)} {ras_base} → {ras_year}",
-                 title=t("Change in direct coefficients A after RAS (updated - base)"),
-                 x_title=t("Purchasing sector (column)"), y_title=t("Supplying sector (row)"))
-            shell.how_to_read("Red cells gained, blue cells lost coefficient value; structural zeros stay blank-white. "
-                              "Rows are scaled by r, columns by s: the pattern shows which sectors' sales (rows) and "
-                              "purchases (columns) the new totals pushed up or down.", f"{SRC_IO}; {SRC_PANEL}")
-            st.markdown(f"**{t('Control totals')}** ({t('10,000 yuan')})")
-            st.dataframe(controls, hide_index=True)
-            shell.csv_button(controls, f"control_totals_{ras_prov}_{ras_year}", key="dl_controls")
-            shell.csv_button(delta, f"change_in_A_{ras_prov}_{ras_base}_{ras_year}", key="dl_delta")
+year_section(concepts, coefficient, scope, base_rule, employment_table, source)
 
 with st.expander(t("Sources of each input")):
     st.markdown(
