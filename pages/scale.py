@@ -87,6 +87,13 @@ def _table_for(year: int, base_rule: str) -> dg.IOStack:
     return dg.update_stack(base, year, _panel(), regions=[p for p in PAPER if p in base.regions])
 
 
+@st.cache_data(show_spinner=False)
+def _table_info(year: int, base_rule: str) -> tuple[str, int]:
+    """Status and sector-numbering scheme of the table used for ``year`` (without copying its matrices)."""
+    stack = _table_for(year, base_rule)
+    return stack.status, stack.scheme
+
+
 def _employment(table: pd.DataFrame | None) -> dg.EmploymentSource:
     return dg.population_employment() if table is None else dg.EmploymentSource("upload", table)
 
@@ -149,6 +156,22 @@ def _comparison(year: int, table_year: int, concepts: tuple[str, ...], coefficie
     return dg.compare_with_published(idt, table1, year), rho
 
 
+@st.cache_data(show_spinner=False)
+def _series(concepts: tuple[str, ...], coefficient: str, scope: str, base_rule: str,
+            employment: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The index 2011-2023 beside Table 1 with its status group, and the Spearman correlation year by year."""
+    yearly = _yearly(concepts, coefficient, scope, base_rule, employment)
+    yearly = yearly.merge(shell.table1().rename(columns={"idt": "published"}), on=["province", "year"], how="left")
+    yearly["status_group"] = np.select(
+        [yearly.status.eq("benchmark table"), yearly.status.str.startswith("RAS"), yearly.status.str.startswith("extra")],
+        ["benchmark table", "RAS-updated", "extrapolated"], default="no data")
+    by_year = pd.DataFrame([
+        {"year": y, "status": g.status.iloc[0],
+         "spearman_with_table1": dg.rank_correlation(g.set_index("province")["idt"], g.set_index("province")["published"])}
+        for y, g in yearly.groupby("year")])
+    return yearly, by_year
+
+
 # --- labels -------------------------------------------------------------------------------
 
 NAMES = shell.province_names()
@@ -163,15 +186,21 @@ def with_label(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _spec(builder: str, data: pd.DataFrame, options: tuple[tuple[str, object], ...]) -> dict:
-    """The Vega-Lite spec of a core.charts.scale chart, cached so reruns skip Altair's build and validation."""
-    return getattr(charts, builder)(data, **dict(options)).to_dict()
+def _spec(builder: str, inputs: tuple, _data: pd.DataFrame, options: tuple[tuple[str, object], ...]) -> dict:
+    """The Vega-Lite spec of a core.charts.scale chart, cached so reruns skip Altair's build and validation.
+
+    ``inputs`` are the plain values ``_data`` was computed from; they key the cache in its place, so a
+    rerun does not hash the frame (the leading underscore keeps ``_data`` out of the key).
+    """
+    return getattr(charts, builder)(_data, **dict(options)).to_dict()
 
 
+def show(builder: str, data: pd.DataFrame, inputs: tuple, **options: object) -> dict:
+    """Draw a chart from its cached spec; returns it for the PNG/SVG export buttons.
 
-def show(builder: str, data: pd.DataFrame, **options: object) -> dict:
-    """Draw a chart from its cached spec; returns it for the PNG/SVG export buttons."""
-    spec = _spec(builder, data, tuple(sorted(options.items())))
+    ``inputs`` must determine ``data`` completely (the language is added here, for the labels).
+    """
+    spec = _spec(builder, (*inputs, shell.lang()), data, tuple(sorted(options.items())))
     st.vega_lite_chart(spec, width="stretch")
     return spec
 
@@ -213,7 +242,7 @@ def ras_section() -> None:
     k3.metric(t("Largest residual (relative)"), f"{summary['max_residual']:.1e}")
     k4.metric(t("Growth of GDP by sector"), " / ".join(f"{v:.2f}" for v in summary["growth"].values()),
               t("primary / secondary / tertiary"), delta_color="off", delta_arrow="off")
-    show("delta_heatmap", delta, note=f"{pname(ras_prov)} {ras_base} → {ras_year}",
+    show("delta_heatmap", delta, (ras_base, ras_prov, ras_year, ras_tol, ras_iter, ras_balance), note=f"{pname(ras_prov)} {ras_base} → {ras_year}",
          title=t("Change in direct coefficients A after RAS (updated - base)"),
          x_title=t("Purchasing sector (column)"), y_title=t("Supplying sector (row)"))
     shell.how_to_read("Red cells gained, blue cells lost coefficient value; structural zeros stay blank-white. "
@@ -237,21 +266,22 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
     control_years = _control_years()
     table_year = year if year in control_years else max(y for y in control_years if y <= year)
     extrapolated = table_year != year
-    stack = _table_for(table_year, base_rule)
+    table_status, scheme = _table_info(table_year, base_rule)
     scale = _scale(table_year, concepts, coefficient, scope, base_rule, employment_table)
-    status = stack.status if not extrapolated else f"extrapolated ({table_year} carried forward: no control totals for {year})"
+    status = table_status if not extrapolated else f"extrapolated ({table_year} carried forward: no control totals for {year})"
     variant = dg.Variant(coefficient, scope)
     comparison, rho = _comparison(year, table_year, concepts, coefficient, scope, base_rule, employment_table)
     comparison = with_label(comparison)
     note = f"{year}: {status}. {t('Employment')}: {source.label.split(';')[0]}."
-    codes = _codes(concepts, stack.scheme)
+    codes = _codes(concepts, scheme)
+    inputs = (year, table_year, concepts, coefficient, scope, base_rule, employment_table)
 
     m1, m2, m3 = st.columns(3)
     m1.metric(t("Spearman rank correlation with Table 1"), f"{rho:.3f}" if np.isfinite(rho) else "–",
               f"{year}, {comparison['computed'].notna().sum()} {t('provinces')}", delta_color="off", delta_arrow="off")
     if extrapolated:
         kind, detail_text = "extrapolated", f"{table_year} {t('carried forward')}"
-    elif stack.status == "benchmark table":
+    elif table_status == "benchmark table":
         kind, detail_text = "benchmark table", f"{t('published')} {year} {t('table')}"
     else:
         kind, detail_text = "RAS-updated", f"{t('from')} {dg.base_year_for(year, base_rule)} {t('table')}"
@@ -288,7 +318,7 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
             sectors = _sector_detail(table_year, detail, concepts, coefficient, scope, base_rule)
             sectors = sectors.assign(label=sectors["sector_zh"] if shell.lang() == "zh" else sectors["sector"])
             st.markdown(f"**{t('Step 1 · digital consumption coefficients (eq. 4)')}**")
-            show("coefficient_chart", sectors, label="label", note=f"{pname(detail)}, {note}",
+            show("coefficient_chart", sectors, (table_year, detail, concepts, coefficient, scope, base_rule), label="label", note=f"{pname(detail)}, {note}",
                  title=t("Digital consumption coefficient by sector (eq. 4)"), x_title=t("Coefficient (dimensionless)"))
             if scope == "core_only":
                 st.caption(t("Under the current scope (digital core only) these coefficients do not enter the index."))
@@ -303,7 +333,7 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
                 st.info(t("Pick one or more provinces to see their steps."))
             else:
                 steps = scale.reindex(chosen_prov).reset_index()
-                steps = steps.merge(comparison[["province", "published"]], on="province", how="left")
+                steps["published"] = steps["province"].map(comparison.set_index("province")["published"])
                 steps.insert(1, "year", year)
                 steps.insert(2, "status", status)
                 shown = steps.assign(province=steps["province"].map(pname))
@@ -324,7 +354,7 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
     with tab_rank:
         if tab_rank.open:
             st.markdown(f"**{t('All provinces')} {year}: {t('computed beside Table 1')}**")
-            rank_chart = show("ranking_chart", comparison, label="label", note=note,
+            rank_chart = show("ranking_chart", comparison, inputs, label="label", note=note,
                               title=t("Computed index (bars) and published Table 1 (ticks)"),
                               x_title=t("Agglomeration index (1 = national parity)"))
             shell.how_to_read(
@@ -335,24 +365,20 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
             ranked.insert(2, "status", status)
             st.dataframe(ranked.assign(province=ranked["province"].map(pname)), hide_index=True)
             shell.download_view(ranked, rank_chart, f"agglomeration_index_{year}", key="dl_rank")
-            show("scatter_chart", comparison, label="label", note=note, title=t("Computed against published"),
+            show("scatter_chart", comparison, inputs, label="label", note=note, title=t("Computed against published"),
                  x_title=t("Published (Table 1)"), y_title=t("Computed from the IO tables"))
 
     with tab_series:
         if tab_series.open:
-            table1 = shell.table1()
-            yearly = _yearly(concepts, coefficient, scope, base_rule, employment_table)
-            yearly = yearly.merge(table1.rename(columns={"idt": "published"}), on=["province", "year"], how="left")
-            yearly["status_group"] = np.select(
-                [yearly.status.eq("benchmark table"), yearly.status.str.startswith("RAS"), yearly.status.str.startswith("extra")],
-                ["benchmark table", "RAS-updated", "extrapolated"], default="no data")
+            yearly, by_year = _series(concepts, coefficient, scope, base_rule, employment_table)
             series_prov = st.multiselect(t("Provinces in the series"), PAPER, default=["Beijing", "Guangdong", "Liaoning"],
                                          key="series_prov", bind="query-params")
             if not series_prov:
                 st.info(t("Pick one or more provinces to draw their series."))
             else:
                 part = with_label(yearly[yearly.province.isin(series_prov)])
-                show("series_chart", part, label="label", note=f"{t('Employment')}: {source.label.split(';')[0]}",
+                show("series_chart", part, (concepts, coefficient, scope, base_rule, employment_table, tuple(series_prov)),
+                     label="label", note=f"{t('Employment')}: {source.label.split(';')[0]}",
                      title=t("Computed index by year (solid) and Table 1 (dashed)"), y_title=t("Agglomeration index"),
                      x_title=t("Year"))
                 shell.how_to_read(
@@ -360,10 +386,6 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
                     "three sectors (2011-2019). Faint crosses: **extrapolated**, the last updated year carried forward, "
                     "because the bundled data have no control totals after 2019. Dashed: Table 1 as published.",
                     f"{SRC_IO}; {SRC_PANEL}; {SRC_TABLE1}")
-            by_year = pd.DataFrame([
-                {"year": y, "status": g.status.iloc[0],
-                 "spearman_with_table1": dg.rank_correlation(g.set_index("province")["idt"], g.set_index("province")["published"])}
-                for y, g in yearly.groupby("year")])
             st.markdown(f"**{t('Rank correlation with Table 1, year by year')}**")
             st.dataframe(by_year, hide_index=True, column_config={
                 "spearman_with_table1": st.column_config.NumberColumn(format="%.3f")})
