@@ -79,15 +79,16 @@ def projection(data: pd.DataFrame, spec: tuple, changes: tuple[tuple[str, float]
 
 # --- helpers for display ----------------------------------------------------------------------------
 
-def source_caption(source: str) -> None:
-    """The line every table and chart of the active source carries."""
+def source_caption(source: str, more: str = "") -> None:
+    """The line every table of the active source carries (``more``: a second line under it)."""
     if source == "demo":
-        st.caption(f":red[**{t('Synthetic — for demonstration')}**] · "
-                   + t("paper-shaped demo panel: moments of Table 4, slopes of Table 5; not data about any province."))
+        line = (f":red[**{t('Synthetic — for demonstration')}**] · "
+                + t("paper-shaped demo panel: moments of Table 4, slopes of Table 5; not data about any province."))
     elif source == "upload":
-        st.caption(t("Data: your uploaded file (kept in this session only)."))
+        line = t("Data: your uploaded file (kept in this session only).")
     else:
-        st.caption(t("Data: public — published index (Table 1) with provincial yearbook series bundled in data/."))
+        line = t("Data: public — published index (Table 1) with provincial yearbook series bundled in data/.")
+    st.caption(line + (f"  \n{more}" if more else ""))
 
 
 def chart_note(source: str) -> str | None:
@@ -153,10 +154,8 @@ if data is None:
     st.stop()
 
 available = panel.variables_in(data)
-regions = shell.regions()
-all_years = sorted(set(data.index.get_level_values(1)))
 
-# --- controls ----------------------------------------------------------------------------------------
+# --- controls that change the model's specification (a change reruns the page) -----------------------
 
 c1, c2, c3 = st.columns([1, 1.4, 1.6])
 dependent = c1.selectbox(t("Dependent variable"), available, index=available.index("idt") if "idt" in available else 0,
@@ -173,11 +172,6 @@ default = [s for s in (panel.PAPER_REGRESSORS if source != "public" else PUBLIC_
 regressors = st.multiselect(t("Regressors (Table 3)"), options, default=default, key="x", bind="query-params",
                             help=" · ".join(f"{s}: {panel.VARIABLES[s].definition}" for s in options))
 st.caption(" · ".join(f"**{s}** {t(panel.VARIABLES[s].label)}" for s in options))
-c4, c5 = st.columns([1.3, 1])
-years = c4.select_slider(t("Sample years"), all_years, value=(all_years[0], all_years[-1]), key="years",
-                         bind="query-params")
-chosen_regions = c5.multiselect(t("Regions"), list(scenario.REGIONS), default=list(scenario.REGIONS), key="regions",
-                                bind="query-params")
 with st.expander(t("Transformations (fixed menu)")):
     shell.explain("Applied in this order: natural log, then the first lag (previous year, same province), then "
                   "standardization (mean 0, sd 1 in the estimation sample). Names such as `z_L1_ln_estr` say which.")
@@ -190,183 +184,223 @@ if not regressors:
     st.info(t("Choose at least one regressor."))
     shell.url_notice()
     st.stop()
-if not chosen_regions:
-    st.info(t("Choose at least one region."))
-    shell.url_notice()
-    st.stop()
 
 transforms = tuple((s, tuple(step for step, chosen in (("log", logged), ("lag1", lagged), ("standardize", scaled))
                              if s in chosen)) for s in regressors)
 transforms = tuple((s, steps) for s, steps in transforms if steps)
-years = (int(years[0]), int(years[1]))
-entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(
-    regions.loc[regions.region.isin(chosen_regions), "province"])
 
-fit_args = (dependent, tuple(regressors), model, cov_type, transforms, years, entities)
-try:
-    result = fit(data, *fit_args)
-except panel.PanelSpecError as exc:
-    st.error(str(exc), icon=":material/error:")
-    shell.url_notice()
-    st.stop()
 
-names = shell.province_names()
-table5 = shell.table5()
-note = chart_note(source)
-# Lazy tabs: only the open tab runs (the robustness tab alone refits six models).  A link that moves a
-# scenario lever opens on the Scenario tab.
-tab_labels = [t("Model"), t("Scenario"), t("Robustness"), t("Descriptive")]
-lever_in_link = any(st.query_params.get(symbol, "0") not in ("0", "0.0") for symbol in LEVER_SLIDERS)
-tab_model, tab_scenario, tab_robust, tab_describe = st.tabs(
-    tab_labels, key="tab", on_change="rerun", default=tab_labels[1] if lever_in_link else tab_labels[0])
+# --- the model tab -----------------------------------------------------------------------------------
 
-# --- model tab --------------------------------------------------------------------------------------
+def model_tab(data: pd.DataFrame, source: str, fit_args: tuple, result: panel.PanelFit) -> None:
+    dependent, regressors, model, _, transforms, years, entities = fit_args
+    table5 = shell.table5()
+    # Bold lines rather than subheaders, and the chart's own subtitle as its source label (the caption above
+    # each table stays): fewer elements to redraw on each move of the sample years.
+    st.markdown(f"**{t(panel.MODELS[model])}: {dependent} ~ {' + '.join(result.design.terms)}**")
+    counts = st.container(horizontal=True)  # one block, not four columns
+    counts.metric("N", f"{result.nobs}")
+    counts.metric(t("Provinces"), f"{result.n_entities}")
+    counts.metric(t("Years"), f"{result.years[0]}–{result.years[1]}")
+    counts.metric(t("Within R²") if model in ("fe", "twfe") else "R²", f"{result.rsquared:.3f}")
+    coef = result.table()
+    side = panel.compare_with_table5(result, table5.coefficients)
+    chart = shell.altair(charts.coefficient_plot, coef, paper=side, title=t("Coefficients with 95 % intervals"),
+                         note=chart_note(source), width="stretch")
+    shell.how_to_read(
+        "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; "
+        "an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's "
+        "Table 5 coefficients for the same symbols (Table 5 used all nine variables, province FE, N = 390).",
+        "Liu (2026) Tables 1, 3, 5; estimates: linearmodels " + ("on the synthetic demo panel" if source == "demo"
+                                                                else "on the active data source"))
+    source_caption(source)
+    st.dataframe(coef.assign(term=coef.term), hide_index=True, column_config={
+        "coef": st.column_config.NumberColumn(format="%.4f"), "std_error": st.column_config.NumberColumn(format="%.4f"),
+        "t": st.column_config.NumberColumn(format="%.2f"), "p": st.column_config.NumberColumn(format="%.4f"),
+        "lower": st.column_config.NumberColumn(format="%.4f"), "upper": st.column_config.NumberColumn(format="%.4f")})
+    shell.download_view(coef, chart, f"regression_{source}_{model}", key="coefs")
 
-if tab_model.open:
-    with tab_model:
-        st.subheader(f"{t(panel.MODELS[model])}: {dependent} ~ {' + '.join(result.design.terms)}")
-        n_cols = st.columns(4)
-        n_cols[0].metric("N", f"{result.nobs}")
-        n_cols[1].metric(t("Provinces"), f"{result.n_entities}")
-        n_cols[2].metric(t("Years"), f"{result.years[0]}–{result.years[1]}")
-        n_cols[3].metric(t("Within R²") if model in ("fe", "twfe") else "R²", f"{result.rsquared:.3f}")
-        coef = result.table()
-        side = panel.compare_with_table5(result, table5.coefficients)
-        source_caption(source)
-        chart = shell.altair(charts.coefficient_plot, coef, paper=side, title=t("Coefficients with 95 % intervals"),
-                             note=note, width="stretch")
-        shell.how_to_read(
-            "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; "
-            "an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's "
-            "Table 5 coefficients for the same symbols (Table 5 used all nine variables, province FE, N = 390).",
-            "Liu (2026) Tables 1, 3, 5; estimates: linearmodels " + ("on the synthetic demo panel" if source == "demo"
-                                                                    else "on the active data source"))
-        source_caption(source)
-        st.dataframe(coef.assign(term=coef.term), hide_index=True, column_config={
-            "coef": st.column_config.NumberColumn(format="%.4f"), "std_error": st.column_config.NumberColumn(format="%.4f"),
-            "t": st.column_config.NumberColumn(format="%.2f"), "p": st.column_config.NumberColumn(format="%.4f"),
-            "lower": st.column_config.NumberColumn(format="%.4f"), "upper": st.column_config.NumberColumn(format="%.4f")})
-        shell.download_view(coef, chart, f"regression_{source}_{model}", key="coefs")
+    # The heading and its explanation in one element.
+    st.markdown(f"**{t('Specification tests')}**" + ("" if shell.presenting() else "  \n" + t(
+        "Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard errors are "
+        "chosen above; they are computed by linearmodels (`f_pooled`, `RandomEffectsResults.hausman`).")))
+    f_test, h_test = spec_tests(data, dependent, regressors, transforms, years, entities)
+    tcols = st.columns(2)
+    with tcols[0]:
+        format_test(f_test, t("F test for province effects"), table5.f_stat)
+    with tcols[1]:
+        format_test(h_test, t("Hausman test, FE vs RE"), table5.hausman_stat)
 
-        st.subheader(t("Specification tests"))
-        f_test, h_test = spec_tests(data, dependent, tuple(regressors), transforms, years, entities)
-        tcols = st.columns(2)
-        with tcols[0]:
-            format_test(f_test, t("F test for province effects"), table5.f_stat)
-        with tcols[1]:
-            format_test(h_test, t("Hausman test, FE vs RE"), table5.hausman_stat)
-        shell.explain("Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard "
-                      "errors are chosen above; they are computed by linearmodels (`f_pooled`, "
-                      "`RandomEffectsResults.hausman`).")
-
-        st.subheader(t("Table 5 side by side"))
-        source_caption(source)
-        st.dataframe(side, hide_index=True, column_config={
-            "paper_coef": st.column_config.NumberColumn(format="%.3f"), "paper_t": st.column_config.NumberColumn(format="%.2f"),
-            "model_coef": st.column_config.NumberColumn(format="%.3f"), "model_t": st.column_config.NumberColumn(format="%.2f")})
-        st.caption(t("Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same-sign is shown where both "
-                     "estimate the term.") + (" " + t("Public data: lnpcgdp stands in for gdp after 2019.")
-                                              if source == "public" else ""))
-        with st.expander(t("Per-variable coverage (which years exist)")):
+    st.markdown(f"**{t('Table 5 side by side')}**")
+    source_caption(source, t("Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same-sign is shown where "
+                             "both estimate the term.") + (" " + t("Public data: lnpcgdp stands in for gdp after 2019.")
+                                                           if source == "public" else ""))
+    st.dataframe(side, hide_index=True, column_config={
+        "paper_coef": st.column_config.NumberColumn(format="%.3f"), "paper_t": st.column_config.NumberColumn(format="%.2f"),
+        "model_coef": st.column_config.NumberColumn(format="%.3f"), "model_t": st.column_config.NumberColumn(format="%.2f")})
+    # Filled only when opened (opening reruns the section), so closed they cost nothing per move.
+    coverage = st.expander(t("Per-variable coverage (which years exist)"), key="coverage_open", on_change="rerun")
+    if coverage.open:
+        with coverage:
             source_caption(source)
             st.dataframe(panel.coverage(data), hide_index=True)
-        with st.expander(t("Full linearmodels summary")):
-            st.code(result.summary, language=None)
+    summary = st.expander(t("Full linearmodels summary"), key="summary_open", on_change="rerun")
+    if summary.open:
+        summary.code(result.summary, language=None)
 
-# --- scenario tab ------------------------------------------------------------------------------------
 
-if tab_scenario.open:
-    with tab_scenario:
-        shell.explain("Move a lever: the change is applied to the chosen provinces in every year (so lagged terms "
-                      "see it too), the model's coefficients turn it into a change of the index, and the band is the "
-                      "95 % delta-method interval from the coefficient covariance (baseline taken as given). "
-                      "Log variables change in %, shares in percentage points.")
-        changes: dict[str, float] = {}
-        scols = st.columns(4)
-        for col, (symbol, (label, unit, low, high, step)) in zip(scols, LEVER_SLIDERS.items()):
-            in_model = symbol in regressors
-            value = col.slider(f"{t(label)} ({unit})", low, high, 0.0, step, key=symbol, bind="query-params",
-                               disabled=not in_model,
-                               help=None if in_model else t("Add this variable to the regressors to use this lever."))
-            if in_model and value:
-                changes[symbol] = float(value)
-        sample_years = [y for y in all_years if years[0] <= y <= years[1]]
-        pc1, pc2 = st.columns([1, 3])
-        target_year = pc1.selectbox(t("Year projected"), sample_years[::-1], key="sc_year", bind="query-params")
-        in_sample = sorted(set(result.raw.model.dependent.index.get_level_values(0)))
-        where = pc2.multiselect(t("Provinces changed (empty = all)"), in_sample, key="sc_where", bind="query-params")
+# --- the scenario tab: its levers rerun only the projection -------------------------------------------
+
+@st.fragment
+def scenario_section(data: pd.DataFrame, source: str, fit_args: tuple, chosen_regions: tuple[str, ...],
+                     target_year: int, where: tuple[str, ...] | None) -> None:
+    """The levers and the projection they change: a fragment inside the model section, so a lever reruns only this.
+
+    The projected year and provinces (chosen above it) rerun the model section.
+    """
+    dependent, regressors, model, cov_type, transforms, years, _ = fit_args
+    changes: dict[str, float] = {}
+    levers = st.container(horizontal=True)  # one block, not four columns
+    for symbol, (label, unit, low, high, step) in LEVER_SLIDERS.items():
+        in_model = symbol in regressors
+        value = levers.slider(f"{t(label)} ({unit})", low, high, 0.0, step, key=symbol, bind="query-params",
+                              disabled=not in_model,
+                              help=None if in_model else t("Add this variable to the regressors to use this lever."))
+        if in_model and value:
+            changes[symbol] = float(value)
+    try:
+        projected = projection(data, fit_args, tuple(sorted(changes.items())), where, target_year)
+    except panel.PanelSpecError as exc:
+        st.error(str(exc), icon=":material/error:")
+        return
+    names = shell.province_names()
+    shown = projected.assign(province=projected.province.map(lambda p: names.get(p, p)))
+    if not changes:
+        st.info(t("All levers are at 0: the chart shows the fitted baseline. Move a slider to project a change."))
+    if projected.out_of_range.any():
+        st.warning(t("Some changed values leave the range observed in the data; those projections "
+                     "extrapolate (red points).") + f" ({int(projected.out_of_range.sum())})")
+    # The chart carries its source label in its subtitle; the caption labels the table below it.
+    shell.altair(charts.projection_chart, shown, title=f"{t('Projected index')}, {target_year}: "
+                 f"{scenario.encode_changes(changes) or t('baseline')}", note=chart_note(source), width="stretch")
+    shell.how_to_read(
+        "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, "
+        "the blue bar the 95 % band of the projection. Red dots: a changed value lies outside the observed "
+        "range, so the linear model extrapolates.",
+        "core.panel.project (delta method) on the model of the Model tab")
+    source_caption(source)
+    st.dataframe(shown.drop(columns=["changed"]), hide_index=True)
+    if dependent != "idt":
+        st.info(t("The map shows the agglomeration index; choose idt as the dependent variable to send a projection."))
+    elif st.button(t("Show on the map"), key="to_map", icon=":material/map:", type="primary"):
+        spec = scenario.ScenarioSpec(changes, source, model, cov_type, tuple(regressors),
+                                     {s: steps for s, steps in transforms}, years, target_year,
+                                     chosen_regions, where)
+        st.session_state["scenario_index"] = scenario.to_map_frame(projected, source)
+        # The map's data-source radio is bound to ``source`` and (Streamlit 1.67) reads its
+        # formatted label from the URL, so "Scenario" opens it on the projection.
+        st.switch_page("pages/map.py", query_params={**spec.to_query(), "source": "Scenario"})
+
+
+# --- the robustness and descriptive tabs ---------------------------------------------------------------
+
+def robustness_tab(data: pd.DataFrame, source: str, fit_args: tuple) -> None:
+    dependent, regressors, model, cov_type, transforms, years, entities = fit_args
+    shell.explain("The same model, dependent variable, regressors and standard errors, re-estimated by region "
+                  "and by sub-period (inside the chosen sample). Cells show the coefficient with stars "
+                  "(*** 1 %, ** 5 %, * 10 %) and its standard error.")
+    regions = shell.regions()
+    groups: dict[str, tuple[tuple[int, int], tuple[str, ...] | None]] = {t("All"): (years, entities)}
+    for region in scenario.REGIONS:
+        provinces = tuple(regions.loc[regions.region == region, "province"])
+        groups[t(region.capitalize())] = (years, provinces)
+    for label, (a, b) in SUBPERIODS.items():
+        lo, hi = max(a, years[0]), min(b, years[1])
+        if lo <= hi:
+            groups[label] = ((lo, hi), entities)
+    fits, skipped = {}, []
+    for label, (span, ents) in groups.items():
         try:
-            projected = projection(data, fit_args, tuple(sorted(changes.items())), tuple(where) or None, int(target_year))
+            fits[label] = fit(data, dependent, regressors, model, cov_type, transforms, span, ents)
         except panel.PanelSpecError as exc:
-            st.error(str(exc), icon=":material/error:")
-            projected = None
-        if projected is not None:
-            shown = projected.assign(province=projected.province.map(lambda p: names.get(p, p)))
-            if not changes:
-                st.info(t("All levers are at 0: the chart shows the fitted baseline. Move a slider to project a change."))
-            if projected.out_of_range.any():
-                st.warning(t("Some changed values leave the range observed in the data; those projections "
-                             "extrapolate (red points).") + f" ({int(projected.out_of_range.sum())})")
-            source_caption(source)
-            pchart = shell.altair(charts.projection_chart, shown, title=f"{t('Projected index')}, {target_year}: "
-                                  f"{scenario.encode_changes(changes) or t('baseline')}", note=note, width="stretch")
-            shell.how_to_read(
-                "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, "
-                "the blue bar the 95 % band of the projection. Red dots: a changed value lies outside the observed "
-                "range, so the linear model extrapolates.",
-                "core.panel.project (delta method) on the model of the Model tab")
-            source_caption(source)
-            st.dataframe(shown.drop(columns=["changed"]), hide_index=True)
-            if dependent != "idt":
-                st.info(t("The map shows the agglomeration index; choose idt as the dependent variable to send a projection."))
-            elif st.button(t("Show on the map"), key="to_map", icon=":material/map:", type="primary"):
-                spec = scenario.ScenarioSpec(changes, source, model, cov_type, tuple(regressors),
-                                             {s: steps for s, steps in transforms}, years, int(target_year),
-                                             tuple(chosen_regions), tuple(where) or None)
-                st.session_state["scenario_index"] = scenario.to_map_frame(projected, source)
-                # The map's data-source radio is bound to ``source`` and (Streamlit 1.67) reads its
-                # formatted label from the URL, so "Scenario" opens it on the projection.
-                st.switch_page("pages/map.py", query_params={**spec.to_query(), "source": "Scenario"})
+            skipped.append(f"{label}: {exc}")
+    source_caption(source)
+    st.dataframe(panel.compare_fits(fits), hide_index=True)
+    for message in skipped:
+        st.caption(f"{t('Not estimated')} — {message}")
 
-# --- robustness tab ----------------------------------------------------------------------------------
 
-if tab_robust.open:
-    with tab_robust:
-        shell.explain("The same model, dependent variable, regressors and standard errors, re-estimated by region "
-                      "and by sub-period (inside the chosen sample). Cells show the coefficient with stars "
-                      "(*** 1 %, ** 5 %, * 10 %) and its standard error.")
-        groups: dict[str, tuple[tuple[int, int], tuple[str, ...] | None]] = {t("All"): (years, entities)}
-        for region in scenario.REGIONS:
-            provinces = tuple(regions.loc[regions.region == region, "province"])
-            groups[t(region.capitalize())] = (years, provinces)
-        for label, (a, b) in SUBPERIODS.items():
-            lo, hi = max(a, years[0]), min(b, years[1])
-            if lo <= hi:
-                groups[label] = ((lo, hi), entities)
-        fits, skipped = {}, []
-        for label, (span, ents) in groups.items():
-            try:
-                fits[label] = fit(data, dependent, tuple(regressors), model, cov_type, transforms, span, ents)
-            except panel.PanelSpecError as exc:
-                skipped.append(f"{label}: {exc}")
-        source_caption(source)
-        st.dataframe(panel.compare_fits(fits), hide_index=True)
-        for message in skipped:
-            st.caption(f"{t('Not estimated')} — {message}")
+def descriptive_tab(data: pd.DataFrame, source: str) -> None:
+    shell.explain("Table 4 of the paper (n, mean, standard deviation with n − 1, min, max) recomputed for the "
+                  "active data source, next to the published values.")
+    ours = panel.describe_variables(data)
+    published = shell.table4()[["symbol", "n", "mean", "sd", "min", "max"]]
+    both = ours.merge(published, on="symbol", how="outer", suffixes=("", " (paper)"))
+    order = {s: i for i, s in enumerate(panel.VARIABLES)}
+    both = both.sort_values("symbol", key=lambda s: s.map(order)).reset_index(drop=True)
+    source_caption(source)
+    st.dataframe(both, hide_index=True)
+    st.caption(t("Paper columns: Table 4 of Liu (2026), 30 provinces × 2011–2023."))
 
-# --- descriptive tab -------------------------------------------------------------------------------------
 
-if tab_describe.open:
-    with tab_describe:
-        shell.explain("Table 4 of the paper (n, mean, standard deviation with n − 1, min, max) recomputed for the "
-                      "active data source, next to the published values.")
-        ours = panel.describe_variables(data)
-        published = shell.table4()[["symbol", "n", "mean", "sd", "min", "max"]]
-        both = ours.merge(published, on="symbol", how="outer", suffixes=("", " (paper)"))
-        order = {s: i for i, s in enumerate(panel.VARIABLES)}
-        both = both.sort_values("symbol", key=lambda s: s.map(order)).reset_index(drop=True)
-        source_caption(source)
-        st.dataframe(both, hide_index=True)
-        st.caption(t("Paper columns: Table 4 of Liu (2026), 30 provinces × 2011–2023."))
+# --- the sample and everything fitted on it ----------------------------------------------------------
 
+@st.fragment
+def model_section(data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
+    """Sample years and regions, the fit, and the open tab: moving the years reruns only this section.
+
+    ``spec`` is (dependent, regressors, model, cov_type, transforms) from the controls above, which
+    rerun the whole page when changed.
+    """
+    c4, c5 = st.columns([1.3, 1])
+    years = c4.select_slider(t("Sample years"), all_years, value=(all_years[0], all_years[-1]), key="years",
+                             bind="query-params")
+    chosen_regions = c5.multiselect(t("Regions"), list(scenario.REGIONS), default=list(scenario.REGIONS),
+                                    key="regions", bind="query-params")
+    if not chosen_regions:
+        st.info(t("Choose at least one region."))
+        return
+    years = (int(years[0]), int(years[1]))
+    regions = shell.regions()
+    entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(
+        regions.loc[regions.region.isin(chosen_regions), "province"])
+    fit_args = (*spec, years, entities)
+    try:
+        result = fit(data, *fit_args)
+    except panel.PanelSpecError as exc:
+        st.error(str(exc), icon=":material/error:")
+        return
+
+    # Lazy tabs: only the open tab runs (the robustness tab alone refits six models).  A link that moves a
+    # scenario lever opens on the Scenario tab.
+    tab_labels = [t("Model"), t("Scenario"), t("Robustness"), t("Descriptive")]
+    lever_in_link = any(st.query_params.get(symbol, "0") not in ("0", "0.0") for symbol in LEVER_SLIDERS)
+    tab_model, tab_scenario, tab_robust, tab_describe = st.tabs(
+        tab_labels, key="tab", on_change="rerun", default=tab_labels[1] if lever_in_link else tab_labels[0])
+    if tab_model.open:
+        with tab_model:
+            model_tab(data, source, fit_args, result)
+    if tab_scenario.open:
+        with tab_scenario:
+            shell.explain("Move a lever: the change is applied to the chosen provinces in every year (so lagged "
+                          "terms see it too), the model's coefficients turn it into a change of the index, and the "
+                          "band is the 95 % delta-method interval from the coefficient covariance (baseline taken "
+                          "as given). Log variables change in %, shares in percentage points.")
+            in_sample = sorted(set(result.raw.model.dependent.index.get_level_values(0)))
+            sample_years = [y for y in all_years if years[0] <= y <= years[1]]
+            pc1, pc2 = st.columns([1, 3])
+            target_year = pc1.selectbox(t("Year projected"), sample_years[::-1], key="sc_year", bind="query-params")
+            where = pc2.multiselect(t("Provinces changed (empty = all)"), in_sample, key="sc_where",
+                                    bind="query-params")
+            scenario_section(data, source, fit_args, tuple(chosen_regions), int(target_year), tuple(where) or None)
+    if tab_robust.open:
+        with tab_robust:
+            robustness_tab(data, source, fit_args)
+    if tab_describe.open:
+        with tab_describe:
+            descriptive_tab(data, source)
+
+
+model_section(data, source, (dependent, tuple(regressors), model, cov_type, transforms),
+              sorted(set(data.index.get_level_values(1))))
 shell.url_notice()
