@@ -212,13 +212,10 @@ TAB_NAMES = ["Step by step", "All provinces ranked", "Series 2011-2023", "RAS up
 
 @st.fragment
 def ras_section() -> None:
-    """The RAS update of one table (eq. 1-3); it depends on no assumption above, so its controls rerun only it."""
-    st.markdown(f"**{t('RAS update of one provincial table (eq. 1-3)')}**")
-    shell.explain(
-        "Pick a benchmark table and a target year. Each sector's output, value added and intermediate inputs grow "
-        "with its broad sector's GDP (primary, secondary, tertiary) between the table and the target year; RAS then "
-        "rescales rows and columns of the coefficient matrix until both sets of totals hold. Tables with negative "
-        "cells (2007 Qinghai and Shaanxi) use GRAS.")
+    """The RAS update of one table (eq. 1-3); it depends on no assumption above, so its controls rerun only it.
+
+    Its heading and explanation are drawn by the caller (static text, not redrawn on a RAS move).
+    """
     q1, q2, q3 = st.columns(3)
     ras_base = q1.selectbox(t("Base table"), list(dg.BENCHMARK_YEARS), index=1, key="ras_base", bind="query-params")
     ras_year = q1.selectbox(t("Target year"), [y for y in YEARS if y <= 2019], index=4, key="ras_year",
@@ -236,7 +233,8 @@ def ras_section() -> None:
     if error is not None:
         st.error(f"{t('The table cannot be balanced')}: {error}")
         return
-    k1, k2, k3, k4 = st.columns(4)
+    # one horizontal row, not four columns: fewer blocks to redraw on each RAS move
+    k1 = k2 = k3 = k4 = st.container(horizontal=True, gap="medium")
     k1.metric(t("Method"), summary["method"])
     k2.metric(t("Iterations"), f"{summary['iterations']:,}")
     k3.metric(t("Largest residual (relative)"), f"{summary['max_residual']:.1e}")
@@ -276,7 +274,8 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
     codes = _codes(concepts, scheme)
     inputs = (year, table_year, concepts, coefficient, scope, base_rule, employment_table)
 
-    m1, m2, m3 = st.columns(3)
+    # one horizontal row, not three columns: fewer blocks to redraw on each year move
+    m1 = m2 = m3 = st.container(horizontal=True, gap="medium")
     m1.metric(t("Spearman rank correlation with Table 1"), f"{rho:.3f}" if np.isfinite(rho) else "–",
               f"{year}, {comparison['computed'].notna().sum()} {t('provinces')}", delta_color="off", delta_arrow="off")
     if extrapolated:
@@ -394,6 +393,12 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
 
     with tab_ras:
         if tab_ras.open:
+            st.markdown(f"**{t('RAS update of one provincial table (eq. 1-3)')}**")
+            shell.explain(
+                "Pick a benchmark table and a target year. Each sector's output, value added and intermediate inputs grow "
+                "with its broad sector's GDP (primary, secondary, tertiary) between the table and the target year; RAS then "
+                "rescales rows and columns of the coefficient matrix until both sets of totals hold. Tables with negative "
+                "cells (2007 Qinghai and Shaanxi) use GRAS.")
             ras_section()
 
 
