@@ -234,13 +234,14 @@ def ras_section() -> None:
         st.error(f"{t('The table cannot be balanced')}: {error}")
         return
     # one horizontal row, not four columns: fewer blocks to redraw on each RAS move
-    k1 = k2 = k3 = k4 = st.container(horizontal=True, gap="medium")
-    k1.metric(t("Method"), summary["method"])
-    k2.metric(t("Iterations"), f"{summary['iterations']:,}")
-    k3.metric(t("Largest residual (relative)"), f"{summary['max_residual']:.1e}")
-    k4.metric(t("Growth of GDP by sector"), " / ".join(f"{v:.2f}" for v in summary["growth"].values()),
-              t("primary / secondary / tertiary"), delta_color="off", delta_arrow="off")
-    show("delta_heatmap", delta, (ras_base, ras_prov, ras_year, ras_tol, ras_iter, ras_balance), note=f"{pname(ras_prov)} {ras_base} → {ras_year}",
+    row = st.container(horizontal=True, gap="medium")
+    row.metric(t("Method"), summary["method"])
+    row.metric(t("Iterations"), f"{summary['iterations']:,}")
+    row.metric(t("Largest residual (relative)"), f"{summary['max_residual']:.1e}")
+    row.metric(t("Growth of GDP by sector"), " / ".join(f"{v:.2f}" for v in summary["growth"].values()),
+               t("primary / secondary / tertiary"), delta_color="off", delta_arrow="off")
+    show("delta_heatmap", delta, (ras_base, ras_prov, ras_year, ras_tol, ras_iter, ras_balance),
+         note=f"{pname(ras_prov)} {ras_base} → {ras_year}",
          title=t("Change in direct coefficients A after RAS (updated - base)"),
          x_title=t("Purchasing sector (column)"), y_title=t("Supplying sector (row)"))
     shell.how_to_read("Red cells gained, blue cells lost coefficient value; structural zeros stay blank-white. "
@@ -261,6 +262,9 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
     assumptions above it are passed in from the full run and trigger a full rerun when changed.
     """
     year = st.select_slider(t("Year"), options=YEARS, value=2017, key="year", bind="query-params")
+    if not concepts:
+        st.info(t("Choose at least one digital-core sector to compute the index."))
+        return
     control_years = _control_years()
     table_year = year if year in control_years else max(y for y in control_years if y <= year)
     extrapolated = table_year != year
@@ -275,18 +279,18 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
     inputs = (year, table_year, concepts, coefficient, scope, base_rule, employment_table)
 
     # one horizontal row, not three columns: fewer blocks to redraw on each year move
-    m1 = m2 = m3 = st.container(horizontal=True, gap="medium")
-    m1.metric(t("Spearman rank correlation with Table 1"), f"{rho:.3f}" if np.isfinite(rho) else "–",
-              f"{year}, {comparison['computed'].notna().sum()} {t('provinces')}", delta_color="off", delta_arrow="off")
+    row = st.container(horizontal=True, gap="medium")
+    row.metric(t("Spearman rank correlation with Table 1"), f"{rho:.3f}" if np.isfinite(rho) else "–",
+               f"{year}, {comparison['computed'].notna().sum()} {t('provinces')}", delta_color="off", delta_arrow="off")
     if extrapolated:
         kind, detail_text = "extrapolated", f"{table_year} {t('carried forward')}"
     elif table_status == "benchmark table":
         kind, detail_text = "benchmark table", f"{t('published')} {year} {t('table')}"
     else:
         kind, detail_text = "RAS-updated", f"{t('from')} {dg.base_year_for(year, base_rule)} {t('table')}"
-    m2.metric(t("Table used"), t(kind), detail_text, delta_color="off", delta_arrow="off")
-    m3.metric(t("Digital-core sectors (codes in this table)"), str(len(codes)),
-              ", ".join(c.replace("sec", "") for c in codes), delta_color="off", delta_arrow="off")
+    row.metric(t("Table used"), t(kind), detail_text, delta_color="off", delta_arrow="off")
+    row.metric(t("Digital-core sectors (codes in this table)"), str(len(codes)),
+               ", ".join(c.replace("sec", "") for c in codes), delta_color="off", delta_arrow="off")
     # One caption (status, then the note on employment), not two: fewer elements to redraw on each year move.
     status_line = f"{status}. {t('Reading')}: {variant.label}. {t('Employment')}: {source.label}."
     if not shell.presenting():
@@ -470,11 +474,6 @@ if employment_kind == "upload":
             st.error(f"{t('The employment file cannot be used')}: {exc} "
                      f"{t('The population-weighted approximation is used instead.')}")
 source = _employment(employment_table)
-
-if not concepts:
-    st.info(t("Choose at least one digital-core sector to compute the index."))
-    shell.url_notice()
-    st.stop()
 
 # --- one year: the slider and all it changes rerun on their own ---------------------------------
 
