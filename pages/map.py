@@ -5,8 +5,14 @@ spatial, charts.map) through cached wrappers defined here, and draws.  The map
 receives every year at once; its own slider (a Vega-Lite parameter) changes the
 year in the browser without a round trip to the server, and its *Play* checkbox
 steps through the years there too (a Vega-Lite timer).  The Streamlit ``year``
-widget sets the year the map opens on, the statistics below it and the
-downloads; it is bound to the URL (``?year=2017``).
+widget sets the year the map opens on and the downloads (``?year=2017``); the
+spatial statistics have their own ``stats_year`` (``?stats_year=2017``, default
+the latest year).
+
+Speed: the map with its controls, downloads and group lines is one
+``st.fragment`` and the spatial statistics another, so moving a map control or
+the statistics' year reruns only that section; the data source (which changes
+everything) and the paper's tables stay outside.
 """
 
 from __future__ import annotations
@@ -136,6 +142,35 @@ def lisa_table(frame: pd.DataFrame, year: int) -> pd.DataFrame:
     return spatial.lisa(values, province_weights()).table
 
 
+@st.cache_data(show_spinner=False)
+def moran_stats(frame: pd.DataFrame, year: int) -> dict[str, Any]:
+    """Global Moran's I of one year (core.spatial.morans_i), as plain numbers."""
+    from core import spatial
+
+    result = spatial.morans_i(frame[frame.year == year].set_index("province")["idt"], province_weights())
+    return {"I": float(result.I), "p_sim": float(result.p_sim), "permutations": int(result.permutations),
+            "expected": float(result.expected), "z_sim": float(result.z_sim), "seed": result.seed}
+
+
+@st.cache_data(show_spinner=False)
+def lisa_spec(frame: pd.DataFrame, year: int, source_label: str,
+              labels: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    from core.charts import map as map_charts
+
+    return map_charts.lisa_map(map_features(), lisa_table(frame, year), year=year, source_label=source_label,
+                               labels=dict(labels))
+
+
+@st.cache_data(show_spinner=False)
+def group_means(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    return agglomeration.group_means(frame, shell.regions(), by=by)
+
+
+@st.cache_data(show_spinner=False)
+def national_mean(frame: pd.DataFrame) -> pd.DataFrame:
+    return agglomeration.national_mean(frame)
+
+
 # --- inputs -------------------------------------------------------------------------------------
 
 st.title(t("Agglomeration map"))
@@ -164,15 +199,13 @@ captions = [
     (t("Computed by core (eq. 4–9), ") + io_note) if io_ok else t("Unavailable: ") + io_note,
     (t("Sent from the regression page.") if scenario_frame is not None else t("Unavailable: ") + scenario_note),
 ]
-controls = st.columns([1.4, 1.2, 1.3, 1.1, 1.3])
-with controls[0]:
-    source = st.radio(t("Data source"), list(SOURCE_LABELS), format_func=SOURCE_LABELS.get,
-                      key="source", bind="query-params",
-                      help="\n\n".join(f"**{SOURCE_LABELS[s]}**: {c}" for s, c in zip(SOURCE_LABELS, captions)))
-    unavailable = [SOURCE_LABELS[s] for s, ok in zip(SOURCE_LABELS, (True, io_ok, scenario_frame is not None))
-                   if not ok]
-    if unavailable:
-        st.caption(t("Not available now") + ": " + ", ".join(unavailable) + " " + t("(see ?)"))
+# The source changes every section below, so it stays outside the fragments (a full rerun).
+source = st.radio(t("Data source"), list(SOURCE_LABELS), format_func=SOURCE_LABELS.get, horizontal=True,
+                  key="source", bind="query-params",
+                  help="\n\n".join(f"**{SOURCE_LABELS[s]}**: {c}" for s, c in zip(SOURCE_LABELS, captions)))
+unavailable = [SOURCE_LABELS[s] for s, ok in zip(SOURCE_LABELS, (True, io_ok, scenario_frame is not None)) if not ok]
+if unavailable:
+    st.caption(t("Not available now") + ": " + ", ".join(unavailable) + " " + t("(see ?)"))
 
 synthetic = False
 source_label = PUBLISHED_NOTE
@@ -197,135 +230,152 @@ elif source == "scenario":
         synthetic = True
 frame = frame[["province", "year", "idt"]].astype({"year": int, "idt": float}).reset_index(drop=True)
 years = sorted(int(y) for y in frame.year.unique())
-
-with controls[1]:
-    if len(years) > 1:
-        year = st.select_slider(t("Year"), options=years, value=years[-1], key="year", bind="query-params",
-                                help=t("The year the map opens on, used for the statistics and downloads. "
-                                       "The slider inside the map moves instantly."))
-    else:
-        year = years[0]
-        st.markdown(f"**{t('Year')}**: {year}")
-with controls[2]:
-    method = st.selectbox(t("Classes"), list(CLASS_LABELS), format_func=CLASS_LABELS.get,
-                          key="classes", bind="query-params")
-    k = st.slider(t("Number of classes"), 3, 7, 5, key="k", bind="query-params",
-                  disabled=method in ("meaning", "continuous"))
-with controls[3]:
-    fixed = st.toggle(t("Same scale for all years"), value=True, key="fixed", bind="query-params",
-                      help=t("On: a colour means the same value in every year. Off: the scale is recomputed "
-                             "for each year (compares provinces within a year only)."))
-    palette = st.radio(t("Colours"), ["sequential", "diverging"], key="palette", bind="query-params",
-                       format_func=PALETTE_LABELS.get,
-                       help=t("Diverging: blue below national parity (1), red above."))
-regions = shell.regions()
-with controls[4]:
-    group_by = st.selectbox(t("Regional groups"), list(GROUP_LABELS), format_func=GROUP_LABELS.get,
-                            help=t("Region: east / central / west. Cluster: the paper's four urban clusters."),
-                            key="group_by", bind="query-params")
-    group_options = sorted(g for g in regions[group_by].unique() if g) if group_by != "none" else []
-    group_mode = st.radio(t("Show groups as"), ["outline", "filter"], key="group_mode", bind="query-params",
-                          format_func=GROUP_MODE_LABELS.get,
-                          horizontal=True, disabled=group_by == "none")
-    chosen_groups = st.multiselect(t("Groups"), group_options, key=f"groups_{group_by}", bind="query-params",
-                                   disabled=group_by == "none", placeholder=t("All groups"))
-
-# --- the map ------------------------------------------------------------------------------------
-
-from core.charts import map as map_charts  # noqa: E402
-
 labels = {text: t(text) for text in ("Year", "Play", "Province", "Agglomeration index", "Rank that year", "Group", "Source",
                                      f"Change since {years[0]}", "Scale fixed across years",
                                      "Scale recomputed for each year", "ILLUSTRATIVE SCENARIO, not observed data",
                                      "LISA cluster", "LISA clusters", "Local Moran's I", "Pseudo p-value",
                                      "Mean index of the group", "All provinces", "Permutation test",
                                      "Global Moran's I by year")}
-settings = dict(
-    year=int(year), years=tuple(years), method=method, k=int(k), fixed_scale=bool(fixed), palette=palette,
-    group_by=None if group_by == "none" else group_by, group_mode=group_mode, groups=tuple(chosen_groups),
-    source_label=source_label, synthetic=synthetic, lang=shell.lang(), height=620 if shell.presenting() else 520,
-)
-try:
-    spec = map_spec(frame, tuple(settings.items()), tuple(labels.items()))
-except ValueError as exc:  # e.g. ClassificationError: too few distinct values for the classes asked
-    st.error(f"{t('The map could not be drawn with these settings')}: {exc}")
-    st.stop()
-st.vega_lite_chart(spec, width="stretch")
-if synthetic:
-    st.warning(t("Illustrative scenario: a model projection, not observed data."))
-st.caption(t("Boundaries are illustrative: Natural Earth (public domain), generalized by QGIS, simplified for the web. "
-             "Grey: no data (Tibet is not in the paper's 30 provinces; Taiwan, Hong Kong and Macao are outside it)."))
-shell.how_to_read(
-    "Darker blue = higher index (diverging: red above parity 1, blue below). The legend gives each class's bounds "
-    "in index units; with *Same scale for all years* on, a colour means the same value in every year, so "
-    "colour changes are real changes. Hover a province for its English and Chinese name, value, rank that year "
-    "and change since the first year. The slider under the map changes the year in your browser and *▶ Play* "
-    "steps through the years (untick it to return to the slider's year); the "
-    "*Year* control above sets the year the map opens on and the statistics below.",
-    f"{source_label}; classes: mapclassify; boundaries: Natural Earth.",
-)
 
-visible = rankings(frame)
-visible = visible.merge(regions[["province", "province_zh", "region", "cluster"]], on="province", how="left")
-shell.download_view(visible[visible.year == year], spec, f"agglomeration_map_{year}", key="map")
-shell.csv_button(visible, "agglomeration_index_all_years", key="map_csv_all", label="Download CSV (all years)")
 
-# --- groups over time -----------------------------------------------------------------------------
+# --- the map, its controls, downloads and group lines: one fragment --------------------------------
+# Moving the year, the classes or any other map control reruns only this function (st.fragment), so the
+# browser redraws these elements and not the tables of the paper below.
 
-st.subheader(t("Regional groups over time"))
-by = "cluster" if group_by == "cluster" else "region"
-means = agglomeration.group_means(frame, regions, by=by)
-if chosen_groups and group_by != "none":
-    means = means[means.group.isin(chosen_groups)]
-if means.empty:
-    st.info(t("No province of the chosen groups has data for this source."))
-else:
-    shell.altair(map_charts.group_lines, means, agglomeration.national_mean(frame), source_label=source_label,
+@st.fragment
+def map_section(frame: pd.DataFrame, years: list[int], source_label: str, synthetic: bool,
+                labels: dict[str, str]) -> None:
+    from core.charts import map as map_charts
+
+    regions = shell.regions()
+    controls = st.columns([1.3, 1.3, 1.2, 1.6])
+    with controls[0]:
+        if len(years) > 1:
+            year = st.select_slider(t("Year"), options=years, value=years[-1], key="year", bind="query-params",
+                                    help=t("The year the map opens on and of the downloads. "
+                                           "The slider inside the map moves instantly."))
+        else:
+            year = years[0]
+            st.markdown(f"**{t('Year')}**: {year}")
+    with controls[1]:
+        method = st.selectbox(t("Classes"), list(CLASS_LABELS), format_func=CLASS_LABELS.get,
+                              key="classes", bind="query-params")
+        k = st.slider(t("Number of classes"), 3, 7, 5, key="k", bind="query-params",
+                      disabled=method in ("meaning", "continuous"))
+    with controls[2]:
+        fixed = st.toggle(t("Same scale for all years"), value=True, key="fixed", bind="query-params",
+                          help=t("On: a colour means the same value in every year. Off: the scale is recomputed "
+                                 "for each year (compares provinces within a year only)."))
+        palette = st.radio(t("Colours"), ["sequential", "diverging"], key="palette", bind="query-params",
+                           format_func=PALETTE_LABELS.get, horizontal=True,
+                           help=t("Diverging: blue below national parity (1), red above."))
+    with controls[3]:
+        group_by = st.selectbox(t("Regional groups"), list(GROUP_LABELS), format_func=GROUP_LABELS.get,
+                                help=t("Region: east / central / west. Cluster: the paper's four urban clusters."),
+                                key="group_by", bind="query-params")
+        group_options = sorted(g for g in regions[group_by].unique() if g) if group_by != "none" else []
+        group_mode = st.radio(t("Show groups as"), ["outline", "filter"], key="group_mode", bind="query-params",
+                              format_func=GROUP_MODE_LABELS.get,
+                              horizontal=True, disabled=group_by == "none")
+        chosen_groups = st.multiselect(t("Groups"), group_options, key=f"groups_{group_by}", bind="query-params",
+                                       disabled=group_by == "none", placeholder=t("All groups"))
+
+    settings = dict(
+        year=int(year), years=tuple(years), method=method, k=int(k), fixed_scale=bool(fixed), palette=palette,
+        group_by=None if group_by == "none" else group_by, group_mode=group_mode, groups=tuple(chosen_groups),
+        source_label=source_label, synthetic=synthetic, lang=shell.lang(),
+        height=620 if shell.presenting() else 520,
+    )
+    try:
+        spec = map_spec(frame, tuple(settings.items()), tuple(labels.items()))
+    except ValueError as exc:  # e.g. ClassificationError: too few distinct values for the classes asked
+        st.error(f"{t('The map could not be drawn with these settings')}: {exc}")
+        return
+    st.vega_lite_chart(spec, width="stretch")
+    if synthetic:
+        st.warning(t("Illustrative scenario: a model projection, not observed data."))
+    shell.how_to_read(
+        "Darker blue = higher index (diverging: red above parity 1, blue below). The legend gives each class's "
+        "bounds in index units; with *Same scale for all years* on, a colour means the same value in every year, so "
+        "colour changes are real changes. Hover a province for its English and Chinese name, value, rank that year "
+        "and change since the first year. The slider under the map changes the year in your browser and *▶ Play* "
+        "steps through the years (untick it to return to the slider's year); the "
+        "*Year* control above sets the year the map opens on and the downloads. Grey: no data (Tibet is not in "
+        "the paper's 30 provinces; Taiwan, Hong Kong and Macao are outside it).",
+        f"{source_label}; classes: mapclassify; "
+        + t("boundaries are illustrative: Natural Earth (public domain), generalized by QGIS, simplified for the web."),
+    )
+
+    visible = rankings(frame)
+    visible = visible.merge(regions[["province", "province_zh", "region", "cluster"]], on="province", how="left")
+    shell.download_view(visible[visible.year == year], spec, f"agglomeration_map_{year}", key="map")
+    shell.csv_button(visible, "agglomeration_index_all_years", key="map_csv_all", label="Download CSV (all years)")
+
+    # groups over time (they follow the group controls above)
+    st.markdown(f"### {t('Regional groups over time')}")
+    by = "cluster" if group_by == "cluster" else "region"
+    means = group_means(frame, by)
+    if chosen_groups and group_by != "none":
+        means = means[means.group.isin(chosen_groups)]
+    if means.empty:
+        st.info(t("No province of the chosen groups has data for this source."))
+        return
+    shell.altair(map_charts.group_lines, means, national_mean(frame), source_label=source_label,
                  title=t("Mean index by group"), labels=labels, width="stretch")
     shell.how_to_read("Each line is the unweighted mean of the index over the group's provinces in that year "
                       "(the paper's four clusters: Jing-Jin-Ji, Yangtze River Delta, Pearl River Delta, Cheng-Yu).",
                       f"{source_label}; groups: data/regions.csv.")
 
-# --- spatial autocorrelation ------------------------------------------------------------------------
 
-st.subheader(t("Do high values sit next to high values?"))
-weights = province_weights()
-year_values = frame[frame.year == year]
-if len(year_values) < len(weights.ids):
-    st.info(t("Spatial statistics need a value for all 30 provinces in the chosen year; this source has ")
-            + f"{len(year_values)}.")
-else:
-    from core import spatial
+# --- spatial autocorrelation: its own fragment with its own year -----------------------------------
 
-    result = spatial.morans_i(year_values.set_index("province")["idt"], weights)
+@st.fragment
+def spatial_section(frame: pd.DataFrame, years: list[int], source_label: str, labels: dict[str, str]) -> None:
+    from core.charts import map as map_charts
+
+    st.markdown(f"### {t('Do high values sit next to high values?')}")
+    weights = province_weights()
+    complete = [y for y in years if (frame.year == y).sum() >= len(weights.ids)]
+    if not complete:
+        year = years[-1]
+        st.info(t("Spatial statistics need a value for all 30 provinces in the chosen year; this source has ")
+                + f"{int((frame.year == year).sum())}.")
+        return
+    if len(complete) > 1:
+        year = st.select_slider(t("Year for the statistics"), options=complete, value=complete[-1],
+                                key="stats_year", bind="query-params",
+                                help=t("The year of Moran's I and of the LISA map (the map above has its own year)."))
+    else:
+        year = complete[0]
+    stats = moran_stats(frame, year)
     cols = st.columns(4)
-    cols[0].metric(f"{t('Global Moran’s I')}, {year}", f"{result.I:.3f}")
-    cols[1].metric(t("Permutation p-value"), f"{result.p_sim:.3f}", f"{result.permutations} {t('permutations')}",
+    cols[0].metric(f"{t('Global Moran’s I')}, {year}", f"{stats['I']:.3f}")
+    cols[1].metric(t("Permutation p-value"), f"{stats['p_sim']:.3f}", f"{stats['permutations']} {t('permutations')}",
                    delta_color="off")
-    cols[2].metric(t("Expected under no clustering"), f"{result.expected:.3f}")
-    cols[3].metric(t("z (permutation)"), f"{result.z_sim:.2f}")
+    cols[2].metric(t("Expected under no clustering"), f"{stats['expected']:.3f}")
+    cols[3].metric(t("z (permutation)"), f"{stats['z_sim']:.2f}")
     left, right = st.columns(2)
-    with left:
-        lisa = lisa_table(frame, year)
-        st.vega_lite_chart(map_charts.lisa_map(map_features(), lisa, year=year, source_label=source_label,
-                                               labels=labels), width="stretch")
-    with right:
-        complete = frame.groupby("year").filter(lambda g: len(g) >= len(weights.ids))
-        shell.altair(map_charts.moran_line, moran_by_year(complete), year=year, source_label=source_label,
-                     labels=labels, width="stretch")
+    left.vega_lite_chart(lisa_spec(frame, year, source_label, tuple(labels.items())), width="stretch")
+    shell.altair(map_charts.moran_line, moran_by_year(frame[frame.year.isin(complete)]), year=year,
+                 source_label=source_label, labels=labels, width="stretch", container=right)
     shell.how_to_read(
         "Moran's I > 0 means provinces resemble their neighbours (clustering); the p-value compares it with "
-        f"{result.permutations} random reshufflings of the values over the map (seed {result.seed}, so the number "
-        "is reproducible). The LISA map marks provinces whose local statistic is significant at 5 % (no correction "
-        "for multiple tests): High-High = a high province among high neighbours, Low-Low likewise, High-Low and "
-        f"Low-High are outliers. Neighbours: {weights.method}.",
+        f"{stats['permutations']} random reshufflings of the values over the map (seed {stats['seed']}, so the "
+        "number is reproducible). The LISA map marks provinces whose local statistic is significant at 5 % (no "
+        "correction for multiple tests): High-High = a high province among high neighbours, Low-Low likewise, "
+        f"High-Low and Low-High are outliers. Neighbours: {weights.method}.",
         f"{source_label}; esda / libpysal (PySAL).",
     )
+
+
+map_section(frame, years, source_label, synthetic, labels)
+spatial_section(frame, years, source_label, labels)
 
 # --- the paper's tables ------------------------------------------------------------------------------
 
 st.subheader(t("Ranking: the paper's Table 2, reproduced from Table 1"))
 published = shell.table1()
+regions = shell.regions()
 table2 = agglomeration.table2_with_trend(published, shell.table2())
 if shell.lang() == "zh":
     table2["province"] = table2.province.map(regions.set_index("province")["province_zh"])

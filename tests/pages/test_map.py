@@ -37,11 +37,32 @@ def test_default_page_draws_map_statistics_and_tables():
 
 
 def test_deep_link_sets_the_year_and_settings():
-    at = run_page("pages/map.py", query={"year": "2017", "classes": "Quantiles", "palette": "Diverging"})
+    at = run_page("pages/map.py", query={"year": "2017", "classes": "Quantiles", "palette": "Diverging",
+                                         "stats_year": "2016"})
     assert_clean(at)
     assert year_param(map_spec(at)) == 2017
     assert at.selectbox(key="classes").value == "quantiles" and at.radio(key="palette").value == "diverging"
-    assert any("2017" in m.label for m in at.metric)
+    assert any("2016" in m.label for m in at.metric)  # the statistics have their own year (own fragment)
+    lisa = next(s for s in specs(at) if "lisa_provinces" in s.get("datasets", {}))
+    assert "2016" in json.dumps(lisa["title"])
+
+
+def test_the_statistics_year_is_its_own_control_and_leaves_the_map_alone():
+    at = run_page("pages/map.py", query={"year": "2017"})
+    assert_clean(at)
+    assert at.select_slider(key="stats_year").value == 2023  # its default: the latest year, whatever the map's
+    before = json.dumps(map_spec(at))
+    at.select_slider(key="stats_year").set_value(2012).run()
+    assert_clean(at)
+    assert any("2012" in m.label for m in at.metric)
+    assert json.dumps(map_spec(at)) == before
+
+
+def test_a_tampered_statistics_year_falls_back_with_a_notice():
+    at = run_page("pages/map.py", query={"stats_year": "1800"})
+    assert_clean(at)
+    assert at.select_slider(key="stats_year").value == 2023
+    assert any("Ignored invalid link value" in toast.value for toast in at.toast)
 
 
 def test_every_control_changes_the_map_spec():
