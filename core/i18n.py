@@ -372,6 +372,12 @@ ZH.update({
 })
 
 
+# --- regression explorer: sections (pages/regression.py) ---
+ZH.update({
+    "Section": "部分",
+})
+
+
 def translate(text: str, lang: str) -> str:
     """``text`` in ``lang`` (``"en"`` or ``"zh"``); unknown text or language returns ``text``."""
     if lang == "zh":

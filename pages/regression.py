@@ -7,6 +7,8 @@ bound to the URL, so a copied link reproduces the view.
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
@@ -47,23 +49,45 @@ def upload_data(content: bytes, name: str) -> tuple[pd.DataFrame, list[str]]:
     return panel.panel_from_upload(content, name, shell.regions(), shell.table1())
 
 
+# The fits below are keyed by ``key`` (the source, or the upload's digest) instead of hashing the panel on
+# every call: a leading underscore keeps ``_data`` out of the cache key.  Each section reads one small cached
+# result per rerun rather than unpickling fits and rebuilding tables.
+
+def data_key(source: str, content: bytes = b"", name: str = "") -> str:
+    """What identifies the active panel: the bundled sources by name, an upload by its digest and file name."""
+    if source != "upload":
+        return source
+    return f"upload:{hashlib.sha256(content).hexdigest()}:{name}"
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def fit(data: pd.DataFrame, dependent: str, regressors: tuple[str, ...], model: str, cov_type: str,
+def fit(key: str, _data: pd.DataFrame, dependent: str, regressors: tuple[str, ...], model: str, cov_type: str,
         transforms: tuple[tuple[str, tuple[str, ...]], ...], years: tuple[int, int],
         entities: tuple[str, ...] | None) -> panel.PanelFit:
-    return panel.fit_panel(data, dependent, list(regressors), model=model, cov_type=cov_type,
+    return panel.fit_panel(_data, dependent, list(regressors), model=model, cov_type=cov_type,
                            transforms=dict(transforms), years=years, entities=entities)
 
 
-def spec_tests(data: pd.DataFrame, dependent: str, regressors: tuple[str, ...],
+@st.cache_data(show_spinner=False, max_entries=64)
+def fitted_view(key: str, _data: pd.DataFrame, spec: tuple) -> dict:
+    """What the page shows of one fit (``spec``: the arguments of :func:`fit` after ``_data``)."""
+    result = fit(key, _data, *spec)
+    return {"nobs": result.nobs, "n_entities": result.n_entities, "years": result.years,
+            "rsquared": result.rsquared, "terms": list(result.design.terms), "coef": result.table(),
+            "side": panel.compare_with_table5(result, shell.table5().coefficients), "summary": result.summary,
+            "provinces": sorted(set(result.raw.model.dependent.index.get_level_values(0)))}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def spec_tests(key: str, _data: pd.DataFrame, dependent: str, regressors: tuple[str, ...],
                transforms: tuple[tuple[str, tuple[str, ...]], ...], years: tuple[int, int],
                entities: tuple[str, ...] | None) -> tuple[panel.TestResult | str, panel.TestResult | str]:
     """F and Hausman tests from the cached classical FE and RE fits (the F test from the FE fit alone)."""
     out: list[panel.TestResult | str] = []
     try:
-        fe = fit(data, dependent, regressors, "fe", "unadjusted", transforms, years, entities)
+        fe = fit(key, _data, dependent, regressors, "fe", "unadjusted", transforms, years, entities)
         out.append(panel.poolability_from_fit(fe))
-        re = fit(data, dependent, regressors, "re", "unadjusted", transforms, years, entities)
+        re = fit(key, _data, dependent, regressors, "re", "unadjusted", transforms, years, entities)
         out.append(panel.hausman_from_fits(fe, re))
     except panel.PanelSpecError as exc:
         out += [str(exc)] * (2 - len(out))
@@ -71,10 +95,29 @@ def spec_tests(data: pd.DataFrame, dependent: str, regressors: tuple[str, ...],
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def projection(data: pd.DataFrame, spec: tuple, changes: tuple[tuple[str, float], ...],
+def projection(key: str, _data: pd.DataFrame, spec: tuple, changes: tuple[tuple[str, float], ...],
                provinces: tuple[str, ...] | None, year: int) -> pd.DataFrame:
-    """``spec`` is the argument tuple of :func:`fit` after ``data`` (the fit itself is cached there)."""
-    return panel.project(fit(data, *spec), data, dict(changes), provinces=provinces, year=year)
+    """``spec`` is the argument tuple of :func:`fit` after ``_data`` (the fit itself is cached there)."""
+    return panel.project(fit(key, _data, *spec), _data, dict(changes), provinces=provinces, year=year)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def robustness(key: str, _data: pd.DataFrame, spec: tuple,
+               groups: tuple[tuple[str, tuple[tuple[int, int], tuple[str, ...] | None]], ...]
+               ) -> tuple[pd.DataFrame, list[str]]:
+    """The model of ``spec`` (without its sample) refitted on each labelled (years, provinces) group."""
+    fits, skipped = {}, []
+    for label, (span, ents) in groups:
+        try:
+            fits[label] = fit(key, _data, *spec, span, ents)
+        except panel.PanelSpecError as exc:
+            skipped.append(f"{label}: {exc}")
+    return panel.compare_fits(fits), skipped
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def descriptives(key: str, _data: pd.DataFrame) -> pd.DataFrame:
+    return panel.describe_variables(_data)
 
 
 # --- helpers for display ----------------------------------------------------------------------------
@@ -115,7 +158,7 @@ shell.explain(
     "What moves the agglomeration index of industrial-digitalization talents? The paper (eq. 10) regresses it "
     "on nine provincial conditions with province fixed effects (Table 5). Choose the data, the variables and "
     "the estimator; the F test says whether province effects are needed, the Hausman test whether they can be "
-    "treated as random. The **Scenario** tab asks *what if wages rise 10 %?* with an honest band.")
+    "treated as random. The **Scenario** section asks *what if wages rise 10 %?* with an honest band.")
 
 # Bound widgets show their raw codes: Streamlit 1.67 writes the *formatted* label into the URL, so a
 # translated format_func would make links depend on the interface language.
@@ -123,6 +166,7 @@ source = st.segmented_control(t("Data source"), list(scenario.SOURCES), default=
                               bind="query-params", required=True, help=" · ".join(
                                   f"{k}: {v}" for k, v in scenario.SOURCES.items()))
 data: pd.DataFrame | None = None
+key = data_key(source)
 if source == "public":
     data = public_data()
 elif source == "demo":
@@ -144,6 +188,7 @@ else:
     else:
         try:
             data, notes = upload_data(uploaded.getvalue(), uploaded.name)
+            key = data_key(source, uploaded.getvalue(), uploaded.name)
             for note in notes:
                 st.caption(note)
         except UploadError as exc:
@@ -190,21 +235,54 @@ transforms = tuple((s, tuple(step for step, chosen in (("log", logged), ("lag1",
 transforms = tuple((s, steps) for s, steps in transforms if steps)
 
 
-# --- the model tab -----------------------------------------------------------------------------------
+# --- each section is a fragment that starts with the sample it is fitted on ------------------------------
+# Moving the sample years (or a control inside the section) reruns only that section's fragment; the
+# section switch and the controls above belong to the full run.
 
-def model_tab(data: pd.DataFrame, source: str, fit_args: tuple, result: panel.PanelFit) -> None:
+def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]) -> tuple[tuple, dict, tuple] | None:
+    """Sample years and regions at the top of the section, and the fit on that sample (None: a message shown).
+
+    ``spec`` is (dependent, regressors, model, cov_type, transforms) from the controls above the sections;
+    the result is the full argument tuple of :func:`fit` after ``_data``, the cached view of the fit and the
+    chosen regions.
+    """
+    c4, c5 = st.columns([1.3, 1])
+    years = c4.select_slider(t("Sample years"), all_years, value=(all_years[0], all_years[-1]), key="years",
+                             bind="query-params")
+    chosen_regions = c5.multiselect(t("Regions"), list(scenario.REGIONS), default=list(scenario.REGIONS),
+                                    key="regions", bind="query-params")
+    if not chosen_regions:
+        st.info(t("Choose at least one region."))
+        return None
+    years = (int(years[0]), int(years[1]))
+    regions = shell.regions()
+    entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(
+        regions.loc[regions.region.isin(chosen_regions), "province"])
+    fit_args = (*spec, years, entities)
+    try:
+        return fit_args, fitted_view(key, data, fit_args), tuple(chosen_regions)
+    except panel.PanelSpecError as exc:
+        st.error(str(exc), icon=":material/error:")
+        return None
+
+
+@st.fragment
+def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
+    sampled = sample(key, data, spec, all_years)
+    if sampled is None:
+        return
+    fit_args, view, _ = sampled
     dependent, regressors, model, _, transforms, years, entities = fit_args
     table5 = shell.table5()
     # Bold lines rather than subheaders, and the chart's own subtitle as its source label (the caption above
     # each table stays): fewer elements to redraw on each move of the sample years.
-    st.markdown(f"**{t(panel.MODELS[model])}: {dependent} ~ {' + '.join(result.design.terms)}**")
+    st.markdown(f"**{t(panel.MODELS[model])}: {dependent} ~ {' + '.join(view['terms'])}**")
     counts = st.container(horizontal=True)  # one block, not four columns
-    counts.metric("N", f"{result.nobs}")
-    counts.metric(t("Provinces"), f"{result.n_entities}")
-    counts.metric(t("Years"), f"{result.years[0]}–{result.years[1]}")
-    counts.metric(t("Within R²") if model in ("fe", "twfe") else "R²", f"{result.rsquared:.3f}")
-    coef = result.table()
-    side = panel.compare_with_table5(result, table5.coefficients)
+    counts.metric("N", f"{view['nobs']}")
+    counts.metric(t("Provinces"), f"{view['n_entities']}")
+    counts.metric(t("Years"), f"{view['years'][0]}–{view['years'][1]}")
+    counts.metric(t("Within R²") if model in ("fe", "twfe") else "R²", f"{view['rsquared']:.3f}")
+    coef, side = view["coef"], view["side"]
     chart = shell.altair(charts.coefficient_plot, coef, paper=side, title=t("Coefficients with 95 % intervals"),
                          note=chart_note(source), width="stretch")
     shell.how_to_read(
@@ -224,7 +302,7 @@ def model_tab(data: pd.DataFrame, source: str, fit_args: tuple, result: panel.Pa
     st.markdown(f"**{t('Specification tests')}**" + ("" if shell.presenting() else "  \n" + t(
         "Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard errors are "
         "chosen above; they are computed by linearmodels (`f_pooled`, `RandomEffectsResults.hausman`).")))
-    f_test, h_test = spec_tests(data, dependent, regressors, transforms, years, entities)
+    f_test, h_test = spec_tests(key, data, dependent, regressors, transforms, years, entities)
     tcols = st.columns(2)
     with tcols[0]:
         format_test(f_test, t("F test for province effects"), table5.f_stat)
@@ -246,18 +324,16 @@ def model_tab(data: pd.DataFrame, source: str, fit_args: tuple, result: panel.Pa
             st.dataframe(panel.coverage(data), hide_index=True)
     summary = st.expander(t("Full linearmodels summary"), key="summary_open", on_change="rerun")
     if summary.open:
-        summary.code(result.summary, language=None)
+        summary.code(view["summary"], language=None)
 
 
-# --- the scenario tab: its levers rerun only the projection -------------------------------------------
+# --- the scenario section: its levers rerun only the projection -------------------------------------------
 
 @st.fragment
-def scenario_section(data: pd.DataFrame, source: str, fit_args: tuple, chosen_regions: tuple[str, ...],
-                     target_year: int, where: tuple[str, ...] | None) -> None:
-    """The levers and the projection they change: a fragment inside the model section, so a lever reruns only this.
-
-    The projected year and provinces (chosen above it) rerun the model section.
-    """
+def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, chosen_regions: tuple[str, ...],
+                   target_year: int, where: tuple[str, ...] | None) -> None:
+    """The levers and the projection they change: a fragment inside the scenario section, so a lever reruns only
+    this (the projected year and provinces, chosen above it, rerun the scenario section)."""
     dependent, regressors, model, cov_type, transforms, years, _ = fit_args
     changes: dict[str, float] = {}
     levers = st.container(horizontal=True)  # one block, not four columns
@@ -269,7 +345,7 @@ def scenario_section(data: pd.DataFrame, source: str, fit_args: tuple, chosen_re
         if in_model and value:
             changes[symbol] = float(value)
     try:
-        projected = projection(data, fit_args, tuple(sorted(changes.items())), where, target_year)
+        projected = projection(key, data, fit_args, tuple(sorted(changes.items())), where, target_year)
     except panel.PanelSpecError as exc:
         st.error(str(exc), icon=":material/error:")
         return
@@ -287,7 +363,7 @@ def scenario_section(data: pd.DataFrame, source: str, fit_args: tuple, chosen_re
         "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, "
         "the blue bar the 95 % band of the projection. Red dots: a changed value lies outside the observed "
         "range, so the linear model extrapolates.",
-        "core.panel.project (delta method) on the model of the Model tab")
+        "core.panel.project (delta method) on the model of the Model section")
     source_caption(source)
     st.dataframe(shown.drop(columns=["changed"]), hide_index=True)
     if dependent != "idt":
@@ -302,10 +378,34 @@ def scenario_section(data: pd.DataFrame, source: str, fit_args: tuple, chosen_re
         st.switch_page("pages/map.py", query_params={**spec.to_query(), "source": "Scenario"})
 
 
-# --- the robustness and descriptive tabs ---------------------------------------------------------------
+@st.fragment
+def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
+    """Sample, projected year and provinces (a change reruns this section), then the levers' own fragment."""
+    sampled = sample(key, data, spec, all_years)
+    if sampled is None:
+        return
+    fit_args, view, chosen_regions = sampled
+    years = fit_args[5]
+    shell.explain("Move a lever: the change is applied to the chosen provinces in every year (so lagged "
+                  "terms see it too), the model's coefficients turn it into a change of the index, and the "
+                  "band is the 95 % delta-method interval from the coefficient covariance (baseline taken "
+                  "as given). Log variables change in %, shares in percentage points.")
+    sample_years = [y for y in all_years if years[0] <= y <= years[1]]
+    pc1, pc2 = st.columns([1, 3])
+    target_year = pc1.selectbox(t("Year projected"), sample_years[::-1], key="sc_year", bind="query-params")
+    where = pc2.multiselect(t("Provinces changed (empty = all)"), view["provinces"], key="sc_where",
+                            bind="query-params")
+    levers_section(key, data, source, fit_args, chosen_regions, int(target_year), tuple(where) or None)
 
-def robustness_tab(data: pd.DataFrame, source: str, fit_args: tuple) -> None:
-    dependent, regressors, model, cov_type, transforms, years, entities = fit_args
+
+# --- the robustness and descriptive sections ---------------------------------------------------------------
+
+@st.fragment
+def robustness_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
+    sampled = sample(key, data, spec, all_years)
+    if sampled is None:
+        return
+    dependent, regressors, model, cov_type, transforms, years, entities = sampled[0]
     shell.explain("The same model, dependent variable, regressors and standard errors, re-estimated by region "
                   "and by sub-period (inside the chosen sample). Cells show the coefficient with stars "
                   "(*** 1 %, ** 5 %, * 10 %) and its standard error.")
@@ -318,22 +418,22 @@ def robustness_tab(data: pd.DataFrame, source: str, fit_args: tuple) -> None:
         lo, hi = max(a, years[0]), min(b, years[1])
         if lo <= hi:
             groups[label] = ((lo, hi), entities)
-    fits, skipped = {}, []
-    for label, (span, ents) in groups.items():
-        try:
-            fits[label] = fit(data, dependent, regressors, model, cov_type, transforms, span, ents)
-        except panel.PanelSpecError as exc:
-            skipped.append(f"{label}: {exc}")
+    table, skipped = robustness(key, data, (dependent, regressors, model, cov_type, transforms),
+                                tuple(groups.items()))
     source_caption(source)
-    st.dataframe(panel.compare_fits(fits), hide_index=True)
+    st.dataframe(table, hide_index=True)
     for message in skipped:
         st.caption(f"{t('Not estimated')} — {message}")
 
 
-def descriptive_tab(data: pd.DataFrame, source: str) -> None:
+@st.fragment
+def descriptive_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
+    # The sample controls stay visible (Table 4 itself is computed on every observation of the source).
+    if sample(key, data, spec, all_years) is None:
+        return
     shell.explain("Table 4 of the paper (n, mean, standard deviation with n − 1, min, max) recomputed for the "
                   "active data source, next to the published values.")
-    ours = panel.describe_variables(data)
+    ours = descriptives(key, data)
     published = shell.table4()[["symbol", "n", "mean", "sd", "min", "max"]]
     both = ours.merge(published, on="symbol", how="outer", suffixes=("", " (paper)"))
     order = {s: i for i, s in enumerate(panel.VARIABLES)}
@@ -343,64 +443,20 @@ def descriptive_tab(data: pd.DataFrame, source: str) -> None:
     st.caption(t("Paper columns: Table 4 of Liu (2026), 30 provinces × 2011–2023."))
 
 
-# --- the sample and everything fitted on it ----------------------------------------------------------
+# --- the sections: only the chosen one is computed and drawn ----------------------------------------------
 
-@st.fragment
-def model_section(data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
-    """Sample years and regions, the fit, and the open tab: moving the years reruns only this section.
-
-    ``spec`` is (dependent, regressors, model, cov_type, transforms) from the controls above, which
-    rerun the whole page when changed.
-    """
-    c4, c5 = st.columns([1.3, 1])
-    years = c4.select_slider(t("Sample years"), all_years, value=(all_years[0], all_years[-1]), key="years",
-                             bind="query-params")
-    chosen_regions = c5.multiselect(t("Regions"), list(scenario.REGIONS), default=list(scenario.REGIONS),
-                                    key="regions", bind="query-params")
-    if not chosen_regions:
-        st.info(t("Choose at least one region."))
-        return
-    years = (int(years[0]), int(years[1]))
-    regions = shell.regions()
-    entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(
-        regions.loc[regions.region.isin(chosen_regions), "province"])
-    fit_args = (*spec, years, entities)
-    try:
-        result = fit(data, *fit_args)
-    except panel.PanelSpecError as exc:
-        st.error(str(exc), icon=":material/error:")
-        return
-
-    # Lazy tabs: only the open tab runs (the robustness tab alone refits six models).  A link that moves a
-    # scenario lever opens on the Scenario tab.
-    tab_labels = [t("Model"), t("Scenario"), t("Robustness"), t("Descriptive")]
-    lever_in_link = any(st.query_params.get(symbol, "0") not in ("0", "0.0") for symbol in LEVER_SLIDERS)
-    tab_model, tab_scenario, tab_robust, tab_describe = st.tabs(
-        tab_labels, key="tab", on_change="rerun", default=tab_labels[1] if lever_in_link else tab_labels[0])
-    if tab_model.open:
-        with tab_model:
-            model_tab(data, source, fit_args, result)
-    if tab_scenario.open:
-        with tab_scenario:
-            shell.explain("Move a lever: the change is applied to the chosen provinces in every year (so lagged "
-                          "terms see it too), the model's coefficients turn it into a change of the index, and the "
-                          "band is the 95 % delta-method interval from the coefficient covariance (baseline taken "
-                          "as given). Log variables change in %, shares in percentage points.")
-            in_sample = sorted(set(result.raw.model.dependent.index.get_level_values(0)))
-            sample_years = [y for y in all_years if years[0] <= y <= years[1]]
-            pc1, pc2 = st.columns([1, 3])
-            target_year = pc1.selectbox(t("Year projected"), sample_years[::-1], key="sc_year", bind="query-params")
-            where = pc2.multiselect(t("Provinces changed (empty = all)"), in_sample, key="sc_where",
-                                    bind="query-params")
-            scenario_section(data, source, fit_args, tuple(chosen_regions), int(target_year), tuple(where) or None)
-    if tab_robust.open:
-        with tab_robust:
-            robustness_tab(data, source, fit_args)
-    if tab_describe.open:
-        with tab_describe:
-            descriptive_tab(data, source)
-
-
-model_section(data, source, (dependent, tuple(regressors), model, cov_type, transforms),
-              sorted(set(data.index.get_level_values(1))))
+# A segmented control rather than st.tabs: any rerun on a page holding tabs costs the browser ~35 ms more
+# (measured), and only one section is ever computed anyway (the robustness one alone refits six models).
+# Switching reruns the page.  A link that moves a scenario lever opens on the Scenario section: decided when
+# the page is entered (the control has no state yet), so a lever moved later never overrides the visitor's
+# next choice.  Codes are English (the key may come from a test or an earlier run); labels are translated.
+SECTIONS = {"Model": model_section, "Scenario": scenario_section, "Robustness": robustness_section,
+            "Descriptive": descriptive_section}
+if "tab" not in st.session_state:
+    st.session_state["tab"] = "Scenario" if any(st.query_params.get(symbol, "0") not in ("0", "0.0")
+                                                for symbol in LEVER_SLIDERS) else "Model"
+chosen = st.segmented_control(t("Section"), list(SECTIONS), format_func=t, key="tab", required=True,
+                              label_visibility="collapsed")
+SECTIONS[chosen or "Model"](key, data, source, (dependent, tuple(regressors), model, cov_type, transforms),
+                            sorted(set(data.index.get_level_values(1))))
 shell.url_notice()
