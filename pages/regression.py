@@ -238,8 +238,11 @@ cov_type = c3.selectbox(t("Standard errors"), list(panel.COV_TYPES), index=2, ke
 c3.caption(t(panel.COV_TYPES[cov_type]))
 options = [s for s in available if s != dependent]
 default = [s for s in (panel.PAPER_REGRESSORS if source != "public" else PUBLIC_DEFAULT) if s in options]
-regressors = st.multiselect(t("Regressors (Table 3)"), options, default=default, key="x", bind="query-params",
+r1, r2 = st.columns([2.2, 1])
+regressors = r1.multiselect(t("Regressors (Table 3)"), options, default=default, key="x", bind="query-params",
                             help=" · ".join(f"{s}: {panel.VARIABLES[s].definition}" for s in options))
+chosen_regions = r2.multiselect(t("Regions"), list(scenario.REGIONS), default=list(scenario.REGIONS), key="regions",
+                                bind="query-params")
 st.caption(" · ".join(f"**{s}** {t(panel.VARIABLES[s].label)}" for s in options))
 with st.expander(t("Transformations (fixed menu)")):
     shell.explain("Applied in this order: natural log, then the first lag (previous year, same province), then "
@@ -253,38 +256,32 @@ if not regressors:
     st.info(t("Choose at least one regressor."))
     shell.url_notice()
     st.stop()
+if not chosen_regions:
+    st.info(t("Choose at least one region."))
+    shell.url_notice()
+    st.stop()
 
 transforms = tuple((s, tuple(step for step, chosen in (("log", logged), ("lag1", lagged), ("standardize", scaled))
                              if s in chosen)) for s in regressors)
 transforms = tuple((s, steps) for s, steps in transforms if steps)
 
 
-# --- each section is a fragment that starts with the sample it is fitted on ------------------------------
+# --- each section is a fragment that starts with the sample years it is fitted on ------------------------
 # Moving the sample years (or a control inside the section) reruns only that section's fragment; the
-# section switch and the controls above belong to the full run.
+# section switch and the controls above (regions too) belong to the full run.  Each section takes
+# (key, data, source, spec, all_years): ``spec`` is (dependent, regressors, model, cov_type, transforms,
+# entities) from those controls, ``entities`` None for all regions.
 
-def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]) -> tuple[tuple, dict, tuple] | None:
-    """Sample years and regions at the top of the section, and the fit on that sample (None: a message shown).
+def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]) -> tuple[tuple, dict] | None:
+    """The sample-years slider at the top of the section and the fit on that sample (None: a message shown).
 
-    ``spec`` is (dependent, regressors, model, cov_type, transforms) from the controls above the sections;
-    the result is the full argument tuple of :func:`fit` after ``_data``, the cached view of the fit and the
-    chosen regions.
+    Returns the full argument tuple of :func:`fit` after ``_data`` and the cached view of the fit.
     """
-    c4, c5 = st.columns([1.3, 1])
-    years = c4.select_slider(t("Sample years"), all_years, value=(all_years[0], all_years[-1]), key="years",
-                             bind="query-params")
-    chosen_regions = c5.multiselect(t("Regions"), list(scenario.REGIONS), default=list(scenario.REGIONS),
-                                    key="regions", bind="query-params")
-    if not chosen_regions:
-        st.info(t("Choose at least one region."))
-        return None
-    years = (int(years[0]), int(years[1]))
-    regions = shell.regions()
-    entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(
-        regions.loc[regions.region.isin(chosen_regions), "province"])
-    fit_args = (*spec, years, entities)
+    years = st.select_slider(t("Sample years"), all_years, value=(all_years[0], all_years[-1]), key="years",
+                             bind="query-params", width=560)
+    fit_args = (*spec[:5], (int(years[0]), int(years[1])), spec[5])
     try:
-        return fit_args, fitted_view(key, data, fit_args), tuple(chosen_regions)
+        return fit_args, fitted_view(key, data, fit_args)
     except panel.PanelSpecError as exc:
         st.error(str(exc), icon=":material/error:")
         return None
@@ -295,7 +292,7 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
     sampled = sample(key, data, spec, all_years)
     if sampled is None:
         return
-    fit_args, view, _ = sampled
+    fit_args, view = sampled
     dependent, regressors, model, _, transforms, years, entities = fit_args
     table5 = shell.table5()
     # Bold lines rather than subheaders, and the chart's own subtitle as its source label (the caption above
@@ -354,8 +351,8 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
 # --- the scenario section: its levers rerun only the projection -------------------------------------------
 
 @st.fragment
-def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, chosen_regions: tuple[str, ...],
-                   target_year: int, where: tuple[str, ...] | None) -> None:
+def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, target_year: int,
+                   where: tuple[str, ...] | None) -> None:
     """The levers and the projection they change: a fragment inside the scenario section, so a lever reruns only
     this (the projected year and provinces, chosen above it, rerun the scenario section)."""
     dependent, regressors, model, cov_type, transforms, years, _ = fit_args
@@ -397,7 +394,7 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, c
     elif st.button(t("Show on the map"), key="to_map", icon=":material/map:", type="primary"):
         spec = scenario.ScenarioSpec(changes, source, model, cov_type, tuple(regressors),
                                      {s: steps for s, steps in transforms}, years, target_year,
-                                     chosen_regions, where)
+                                     tuple(st.session_state["regions"]), where)
         st.session_state["scenario_index"] = scenario.to_map_frame(projected, source)
         # The map's data-source radio is bound to ``source`` and (Streamlit 1.67) reads its
         # formatted label from the URL, so "Scenario" opens it on the projection.
@@ -410,7 +407,7 @@ def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all
     sampled = sample(key, data, spec, all_years)
     if sampled is None:
         return
-    fit_args, view, chosen_regions = sampled
+    fit_args, view = sampled
     years = fit_args[5]
     shell.explain("Move a lever: the change is applied to the chosen provinces in every year (so lagged "
                   "terms see it too), the model's coefficients turn it into a change of the index, and the "
@@ -421,7 +418,7 @@ def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all
     target_year = pc1.selectbox(t("Year projected"), sample_years[::-1], key="sc_year", bind="query-params")
     where = pc2.multiselect(t("Provinces changed (empty = all)"), view["provinces"], key="sc_where",
                             bind="query-params")
-    levers_section(key, data, source, fit_args, chosen_regions, int(target_year), tuple(where) or None)
+    levers_section(key, data, source, fit_args, int(target_year), tuple(where) or None)
 
 
 # --- the robustness and descriptive sections ---------------------------------------------------------------
@@ -483,6 +480,9 @@ if "tab" not in st.session_state:
                                                 for symbol in LEVER_SLIDERS) else "Model"
 chosen = st.segmented_control(t("Section"), list(SECTIONS), format_func=t, key="tab", required=True,
                               label_visibility="collapsed")
-SECTIONS[chosen or "Model"](key, data, source, (dependent, tuple(regressors), model, cov_type, transforms),
+regions = shell.regions()
+entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(
+    regions.loc[regions.region.isin(chosen_regions), "province"])
+SECTIONS[chosen or "Model"](key, data, source, (dependent, tuple(regressors), model, cov_type, transforms, entities),
                             sorted(set(data.index.get_level_values(1))))
 shell.url_notice()
