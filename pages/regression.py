@@ -355,7 +355,7 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, t
                    where: tuple[str, ...] | None) -> None:
     """The levers and the projection they change: a fragment inside the scenario section, so a lever reruns only
     this (the projected year and provinces, chosen above it, rerun the scenario section)."""
-    dependent, regressors, model, cov_type, transforms, years, _ = fit_args
+    regressors = fit_args[1]
     changes: dict[str, float] = {}
     levers = st.container(horizontal=True)  # one block, not four columns
     for symbol, (label, unit, low, high, step) in LEVER_SLIDERS.items():
@@ -389,16 +389,31 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, t
         "core.panel.project (delta method) on the model of the Model section")
     source_caption(source, f"{t('Scenario')}: {scenario.encode_changes(changes) or t('baseline')}, {target_year}")
     st.dataframe(shown.drop(columns=["changed"]), hide_index=True)
+
+
+def send_to_map(key: str, data: pd.DataFrame, source: str, fit_args: tuple, target_year: int,
+                where: tuple[str, ...] | None) -> None:
+    """'Show on the map', under the levers but outside their fragment (a lever move does not redraw it): a click
+    reruns the scenario section and reads the levers' values from their widgets' state."""
+    dependent, regressors, model, cov_type, transforms, years, _ = fit_args
     if dependent != "idt":
         st.info(t("The map shows the agglomeration index; choose idt as the dependent variable to send a projection."))
-    elif st.button(t("Show on the map"), key="to_map", icon=":material/map:", type="primary"):
-        spec = scenario.ScenarioSpec(changes, source, model, cov_type, tuple(regressors),
-                                     {s: steps for s, steps in transforms}, years, target_year,
-                                     tuple(st.session_state["regions"]), where)
-        st.session_state["scenario_index"] = scenario.to_map_frame(projected, source)
-        # The map's data-source radio is bound to ``source`` and (Streamlit 1.67) reads its
-        # formatted label from the URL, so "Scenario" opens it on the projection.
-        st.switch_page("pages/map.py", query_params={**spec.to_query(), "source": "Scenario"})
+        return
+    if not st.button(t("Show on the map"), key="to_map", icon=":material/map:", type="primary"):
+        return
+    changes = {symbol: float(st.session_state[symbol]) for symbol in LEVER_SLIDERS
+               if symbol in regressors and st.session_state.get(symbol)}
+    try:
+        projected = projection(key, data, fit_args, tuple(sorted(changes.items())), where, target_year)
+    except panel.PanelSpecError:
+        return  # the levers' fragment above already shows the message
+    spec = scenario.ScenarioSpec(changes, source, model, cov_type, tuple(regressors),
+                                 {s: steps for s, steps in transforms}, years, target_year,
+                                 tuple(st.session_state["regions"]), where)
+    st.session_state["scenario_index"] = scenario.to_map_frame(projected, source)
+    # The map's data-source radio is bound to ``source`` and (Streamlit 1.67) reads its
+    # formatted label from the URL, so "Scenario" opens it on the projection.
+    st.switch_page("pages/map.py", query_params={**spec.to_query(), "source": "Scenario"})
 
 
 @st.fragment
@@ -419,6 +434,7 @@ def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all
     where = pc2.multiselect(t("Provinces changed (empty = all)"), view["provinces"], key="sc_where",
                             bind="query-params")
     levers_section(key, data, source, fit_args, int(target_year), tuple(where) or None)
+    send_to_map(key, data, source, fit_args, int(target_year), tuple(where) or None)
 
 
 # --- the robustness and descriptive sections ---------------------------------------------------------------
