@@ -89,6 +89,26 @@ def test_scenario_slider_changes_the_projection():
     assert len(specs(base)) == 1 and "synthetic" in " ".join(specs(base)[0]["title"]["subtitle"])
 
 
+def test_lever_link_opens_scenario_only_on_entering_the_page():
+    at = run_page(PAGE, query={"data": "demo", "pcw": "10"})
+    assert at.session_state["tab"] == "Scenario"
+    at.session_state["tab"] = "Model"  # the visitor's next choice wins over the lever still in the link
+    at.run()
+    assert_clean(at)
+    assert metric(at, "N") == "390"
+
+
+def test_moving_the_years_changes_the_charts_rows_not_its_spec():
+    # Datasets named by position: the browser swaps the rows in place instead of re-embedding the chart.
+    at = run_page(PAGE, query={"data": "demo"})
+    before = at.get("vega_lite_chart")[0].proto
+    spec, rows = before.spec, [d.data.data for d in before.datasets]
+    assert [d.name for d in before.datasets][:2] == ["data-0", "data-1"]
+    at.select_slider(key="years").set_value((2013, 2023)).run()
+    after = at.get("vega_lite_chart")[0].proto
+    assert after.spec == spec and [d.data.data for d in after.datasets] != rows
+
+
 def test_lever_outside_model_is_disabled():
     at = run_tab("Scenario")  # public data have no pcw
     assert at.slider(key="pcw").proto.disabled
