@@ -289,6 +289,7 @@ def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]) -> t
 
 @st.fragment
 def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
+    """Counts, coefficient chart and table, F and Hausman tests, Table 5 side by side."""
     sampled = sample(key, data, spec, all_years)
     if sampled is None:
         return
@@ -441,6 +442,7 @@ def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all
 
 @st.fragment
 def robustness_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
+    """The model refitted by region and sub-period, side by side."""
     sampled = sample(key, data, spec, all_years)
     if sampled is None:
         return
