@@ -365,8 +365,6 @@ ZH.update({
     "Year for the statistics": "统计所用年份",
     "The year of Moran's I and of the LISA map (the map above has its own year).":
         "莫兰指数和 LISA 图所用的年份（上方地图有自己的年份）。",
-    "The year the map opens on and of the downloads. The slider inside the map moves instantly.":
-        "地图打开时显示的年份，也是下载文件的年份。地图内的滑块可即时切换年份。",
     "boundaries are illustrative: Natural Earth (public domain), generalized by QGIS, simplified for the web.":
         "边界仅为示意：Natural Earth（公共领域），经 QGIS 概化并为网页简化。",
 })

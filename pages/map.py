@@ -2,12 +2,13 @@
 
 The page gathers the controls, calls ``core`` (agglomeration, classes, geo,
 spatial, charts.map) through cached wrappers defined here, and draws.  The map
-receives every year at once; its own slider (a Vega-Lite parameter) changes the
+receives every year at once; its own slider (a Vega-Lite selection) changes the
 year in the browser without a round trip to the server, and its *Play* checkbox
-steps through the years there too (a Vega-Lite timer).  The Streamlit ``year``
-widget sets the year the map opens on and the downloads (``?year=2017``); the
-spatial statistics have their own ``stats_year`` (``?stats_year=2017``, default
-the latest year).
+steps through the years there too (a Vega-Lite timer).  That slider is the one
+year control: the chart reports its year back (``on_select``), and the page keeps
+it in the link (``?year=2017``) and uses it for the downloads.  The spatial
+statistics have their own ``stats_year`` (``?stats_year=2017``, default the
+latest year).
 
 Speed: the map with its controls, downloads and group lines is one
 ``st.fragment`` and the spatial statistics another, so moving a map control or
@@ -238,6 +239,42 @@ labels = {text: t(text) for text in ("Year", "Play", "Province", "Agglomeration 
                                      "Global Moran's I by year")}
 
 
+# --- the year on screen ------------------------------------------------------------------------------
+# The map's own slider (in the browser) is the one year control. Its moves reach the page as the chart's
+# selection; the year is kept in ?year= (default: the latest year, left out of the link).
+
+MAP_CHART = "map_chart"
+
+
+def shown_year(years: list[int]) -> int:
+    """The year the map shows: the in-map slider's, else the link's ``?year=``, else the latest; kept in the URL."""
+    from core.charts import map as map_charts
+
+    state = st.session_state.get(MAP_CHART)
+    selection = state.get("selection") if hasattr(state, "get") else None
+    year = (map_charts.year_from_selection(selection, years)
+            or map_charts.year_from_link(st.query_params.get("year"), years) or years[-1])
+    if year == years[-1]:
+        st.query_params.pop("year", None)  # an invalid ?year= also leaves the link, and url_notice names it
+    else:
+        st.query_params["year"] = str(year)
+    return year
+
+
+def opening_year(settings: dict[str, Any], year: int) -> int:
+    """The year written into the map spec: the year shown when any other setting last changed.
+
+    Writing the current year instead would change the spec on every move of the in-map slider, and
+    the browser would rebuild the map (and its slider, mid-drag) after each one.
+    """
+    remembered = st.session_state.get("_map_opening")
+    key = repr(sorted(settings.items()))
+    if not remembered or remembered[0] != key:
+        st.session_state["_map_opening"] = (key, year)
+        return year
+    return remembered[1]
+
+
 # --- the map, its controls, downloads and group lines: one fragment --------------------------------
 # Moving the year, the classes or any other map control reruns only this function (st.fragment), so the
 # browser redraws these elements and not the tables of the paper below.
@@ -248,28 +285,21 @@ def map_section(frame: pd.DataFrame, years: list[int], source_label: str, synthe
     from core.charts import map as map_charts
 
     regions = shell.regions()
-    controls = st.columns([1.3, 1.3, 1.2, 1.6])
+    year = shown_year(years)
+    controls = st.columns([1.3, 1.2, 1.6])
     with controls[0]:
-        if len(years) > 1:
-            year = st.select_slider(t("Year"), options=years, value=years[-1], key="year", bind="query-params",
-                                    help=t("The year the map opens on and of the downloads. "
-                                           "The slider inside the map moves instantly."))
-        else:
-            year = years[0]
-            st.markdown(f"**{t('Year')}**: {year}")
-    with controls[1]:
         method = st.selectbox(t("Classes"), list(CLASS_LABELS), format_func=CLASS_LABELS.get,
                               key="classes", bind="query-params")
         k = st.slider(t("Number of classes"), 3, 7, 5, key="k", bind="query-params",
                       disabled=method in ("meaning", "continuous"))
-    with controls[2]:
+    with controls[1]:
         fixed = st.toggle(t("Same scale for all years"), value=True, key="fixed", bind="query-params",
                           help=t("On: a colour means the same value in every year. Off: the scale is recomputed "
                                  "for each year (compares provinces within a year only)."))
         palette = st.radio(t("Colours"), ["sequential", "diverging"], key="palette", bind="query-params",
                            format_func=PALETTE_LABELS.get, horizontal=True,
                            help=t("Diverging: blue below national parity (1), red above."))
-    with controls[3]:
+    with controls[2]:
         group_by = st.selectbox(t("Regional groups"), list(GROUP_LABELS), format_func=GROUP_LABELS.get,
                                 help=t("Region: east / central / west. Cluster: the paper's four urban clusters."),
                                 key="group_by", bind="query-params")
@@ -281,26 +311,29 @@ def map_section(frame: pd.DataFrame, years: list[int], source_label: str, synthe
                                        disabled=group_by == "none", placeholder=t("All groups"))
 
     settings = dict(
-        year=int(year), years=tuple(years), method=method, k=int(k), fixed_scale=bool(fixed), palette=palette,
+        years=tuple(years), method=method, k=int(k), fixed_scale=bool(fixed), palette=palette,
         group_by=None if group_by == "none" else group_by, group_mode=group_mode, groups=tuple(chosen_groups),
         source_label=source_label, synthetic=synthetic, lang=shell.lang(),
         height=620 if shell.presenting() else 520,
     )
     try:
-        spec = map_spec(frame, tuple(settings.items()), tuple(labels.items()))
+        spec = map_spec(frame, tuple(settings.items()) + (("year", opening_year(settings, year)),),
+                        tuple(labels.items()))
     except ValueError as exc:  # e.g. ClassificationError: too few distinct values for the classes asked
         st.error(f"{t('The map could not be drawn with these settings')}: {exc}")
         return
-    st.vega_lite_chart(spec, width="stretch")
+    # The in-map slider's moves come back as a selection (fragment rerun): the spec is unchanged, so the
+    # browser keeps its view, and only the link and the downloads below follow the year.
+    st.vega_lite_chart(spec, width="stretch", on_select="rerun", selection_mode=[map_charts.YEAR], key=MAP_CHART)
     if synthetic:
         st.warning(t("Illustrative scenario: a model projection, not observed data."))
     shell.how_to_read(
         "Darker blue = higher index (diverging: red above parity 1, blue below). The legend gives each class's "
         "bounds in index units; with *Same scale for all years* on, a colour means the same value in every year, so "
         "colour changes are real changes. Hover a province for its English and Chinese name, value, rank that year "
-        "and change since the first year. The slider under the map changes the year in your browser and *▶ Play* "
-        "steps through the years (untick it to return to the slider's year); the "
-        "*Year* control above sets the year the map opens on and the downloads. Grey: no data (Tibet is not in "
+        "and change since the first year. The slider under the map changes the year in your browser (the link and "
+        "the downloads follow it) and *▶ Play* steps through the years (untick it to return to the slider's "
+        "year). Grey: no data (Tibet is not in "
         "the paper's 30 provinces; Taiwan, Hong Kong and Macao are outside it).",
         f"{source_label}; classes: mapclassify; "
         + t("boundaries are illustrative: Natural Earth (public domain), generalized by QGIS, simplified for the web."),

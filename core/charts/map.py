@@ -1,9 +1,10 @@
 """Chart builders of the agglomeration map page: data in, ``alt.Chart`` out.
 
 The choropleth carries **every year** in one spec (each feature's properties
-hold a value per year) and filters in the browser through a Vega-Lite
-parameter ``year`` bound to a slider, so moving the year never waits for the
-server.  A ``play`` checkbox steps the years in the browser too (Vega-Lite 6's
+hold a value per year) and filters in the browser through a Vega-Lite point
+selection ``year`` bound to a slider, so moving the year never waits for the
+server; the page listens to that selection (Streamlit ``on_select``) only to
+keep the link and the downloads on the year shown.  A ``play`` checkbox steps the years in the browser too (Vega-Lite 6's
 timer-driven selection, see :func:`animation_clock`).  Classes are computed in ``core.classes`` (mapclassify) and sent as a
 class index per province and year; the legend labels are the class bounds.
 
@@ -168,10 +169,44 @@ def map_features(features: Sequence[Mapping[str, Any]], ranking: pd.DataFrame, r
     return MapData(joined, legend, colors, domain)
 
 
+YEAR = "year"  # the in-map year slider: a point selection over "year" bound to a range input
+SHAPES_LAYER = "shapes"  # name of the provinces layer, the one view the year selection lives in
 PLAY = "play"  # the browser-side Play checkbox (a Vega-Lite parameter)
 ANIMATION = "anim"  # the timer-driven point selection over "year" (Vega-Lite 6 animation)
 SHOWN_YEAR = "shown_year"  # the year on screen: the animation's while playing, the slider's otherwise
 CLOCK_LAYER = "clock"  # name of the invisible layer that carries the animation's time encoding
+
+
+def year_from_selection(selection: Mapping[str, Any] | None, years: Sequence[int]) -> int | None:
+    """The year the in-map slider shows, from the chart's selection state, or None.
+
+    ``selection`` is what Streamlit reports for the chart (``event.selection``):
+    ``{"year": [{"year": 2016}]}`` once the slider has moved, ``{"year": {}}``
+    before.  A year outside ``years`` (e.g. after a switch to a source with fewer
+    years) gives None, so the caller falls back to a valid year.
+    """
+    picked: Any = (selection or {}).get(YEAR)
+    for _ in range(3):  # unwrap [{"year": v}], {"year": [v]} or [v], whichever Vega-Lite resolved
+        if isinstance(picked, Mapping):
+            picked = picked.get(YEAR)
+        elif isinstance(picked, Sequence) and not isinstance(picked, str):
+            picked = picked[0] if picked else None
+    return _valid_year(picked, years)
+
+
+def year_from_link(value: Any, years: Sequence[int]) -> int | None:
+    """The year a link's ``?year=`` asks for, or None when it is missing, not a year or not in ``years``."""
+    return _valid_year(value, years)
+
+
+def _valid_year(value: Any, years: Sequence[int]) -> int | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        return None
+    year = int(text)
+    return year if year in {int(y) for y in years} else None
 
 
 def _year_expr(field_name: str) -> str:
@@ -181,6 +216,11 @@ def _year_expr(field_name: str) -> str:
 def play_label(options: MapOptions) -> str:
     """Label of the in-map Play checkbox, e.g. ``"▶ Play 2011 → 2023"``."""
     return f"▶ {_t(options, 'Play')} {min(options.years)} → {max(options.years)} "
+
+
+def _selected(selection: str) -> str:
+    """Expression for the year a point selection over "year" holds (resolved as ``{year: [value]}``)."""
+    return f"(isArray({selection}.year) ? {selection}.year[0] : {selection}.year)"
 
 
 def animation_clock(options: MapOptions) -> tuple[alt.Chart, list[Any]]:
@@ -201,8 +241,8 @@ def animation_clock(options: MapOptions) -> tuple[alt.Chart, list[Any]]:
     play = alt.param(name=PLAY, value=False, bind=alt.binding_checkbox(name=play_label(options)))
     anim = alt.selection_point(name=ANIMATION, fields=["year"], on="timer")
     # a point selection resolves to {year: [value]}
-    shown = alt.param(name=SHOWN_YEAR, expr=f"{PLAY} && {ANIMATION}.year ? (isArray({ANIMATION}.year) ? "
-                                            f"{ANIMATION}.year[0] : {ANIMATION}.year) : year")
+    shown = alt.param(name=SHOWN_YEAR, expr=f"{PLAY} && {ANIMATION}.year ? {_selected(ANIMATION)} : "
+                                            f"({YEAR}.year ? {_selected(YEAR)} : {int(options.year)})")
     clock = alt.Chart(pd.DataFrame({"year": years}), name=CLOCK_LAYER).mark_text(
         opacity=0, aria=False, size=1).encode(
         text=alt.Text("year:O"),
@@ -214,9 +254,14 @@ def animation_clock(options: MapOptions) -> tuple[alt.Chart, list[Any]]:
 def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
     """The timeline choropleth: one spec for all years, a browser-side ``year`` slider and Play control.
 
-    Time is handled in the browser, never by the server: the ``year`` parameter
-    is bound to a range slider; the ``play`` checkbox steps the years 2011 → 2023
-    in a loop, driven by Vega-Lite's timer (see :func:`animation_clock`).  The
+    Time is handled in the browser, never by the server: the ``year`` point
+    selection is bound to a range slider (clicks on the map never change it) and
+    opens on ``options.year``; the ``play`` checkbox steps the years 2011 → 2023
+    in a loop, driven by Vega-Lite's timer (see :func:`animation_clock`).  A
+    selection rather than a plain parameter so that Streamlit can report the
+    slider's year to the page (``on_select``, ``selection_mode=["year"]``): the
+    page keeps ``?year=`` and the downloads on the year shown, and since the
+    spec does not change, the chart is not redrawn.  The
     map layers colour each province by its value for :data:`SHOWN_YEAR`.  Class
     colours and the fixed-scale domain are constants in the spec, so under a
     fixed scale the legend is the same in every year, playing or not.
@@ -230,10 +275,11 @@ def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
     Taiwan, Hong Kong, Macao; or years a source lacks) are light grey.
     """
     first, last = min(options.years), max(options.years)
-    year = alt.param(name="year", value=int(options.year),
-                     bind=alt.binding_range(min=first, max=last, step=1, name=_t(options, "Year") + " "))
+    year = alt.selection_point(name=YEAR, fields=["year"], value=[{"year": int(options.year)}], on="click[false]",
+                               clear=False, bind=alt.binding_range(min=first, max=last, step=1,
+                                                                   name=_t(options, "Year") + " "))
     clock, clock_params = animation_clock(options)
-    params: list[Any] = [year, *clock_params]
+    params: list[Any] = list(clock_params)
     name_field = "properties.name_zh" if options.lang == "zh" else "properties.name"
     base = alt.Chart(alt.Data(name=DATASET)).transform_calculate(
         value=_year_expr("v"), rank=_year_expr("r"), change=_year_expr("d"),
@@ -278,7 +324,8 @@ def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
     ]
     if options.group_by:
         tooltip.append(alt.Tooltip("properties.group:N", title=_t(options, "Group")))
-    provinces = base.mark_geoshape(stroke="white", strokeWidth=0.6).encode(color=fill, tooltip=tooltip)
+    provinces = base.mark_geoshape(stroke="white", strokeWidth=0.6).encode(color=fill, tooltip=tooltip).properties(
+        name=SHAPES_LAYER).add_params(year)
     layers: list[alt.Chart] = [provinces]
     if options.group_by and options.group_mode == "outline":
         outline = base.transform_filter("datum.properties.has_data && datum.properties.group").mark_geoshape(filled=False, strokeWidth=2.2)

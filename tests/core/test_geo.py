@@ -51,7 +51,8 @@ def test_join_properties_marks_no_data_and_leaves_input_alone():
 
 
 def _spec(light, **changes) -> dict:
-    options = map_charts.MapOptions(year=2017, years=YEARS, **changes)
+    changes.setdefault("year", 2017)
+    options = map_charts.MapOptions(years=YEARS, **changes)
     ranking = agglomeration.rankings_all_years(datasets.load_table1())
     data = map_charts.map_features(light["features"], ranking, datasets.load_regions(), options)
     return map_charts.choropleth_spec(data, options)
@@ -61,7 +62,7 @@ def test_map_spec_carries_all_years_under_150_kb(light):
     spec = _spec(light, group_by="cluster", palette="diverging")
     assert geo.payload_kb(spec) < 150
     year = next(p for p in spec["params"] if p["name"] == "year")
-    assert year["value"] == 2017 and year["bind"]["input"] == "range"
+    assert year["value"] == [{"year": 2017}] and year["bind"]["input"] == "range"
     beijing = next(f for f in spec["datasets"][map_charts.DATASET] if f["properties"]["name"] == "Beijing")
     assert set(beijing["properties"]["v"]) == {str(y) for y in YEARS}
     assert beijing["properties"]["r"]["2017"] == 1
@@ -102,3 +103,37 @@ def test_lisa_map_and_lines_build(light):
     clusters = pd.DataFrame({"province": ["Beijing"], "cluster": ["High-High"], "p_sim": [0.01], "local_i": [1.0]})
     spec = map_charts.lisa_map(light["features"], clusters, year=2017, source_label="test")
     assert len(spec["datasets"][map_charts.LISA_DATASET]) == 34
+
+
+def test_the_year_slider_is_a_selection_bound_to_a_range_that_clicks_cannot_change(light):
+    spec = _spec(light, year=2016)
+    year = next(p for p in spec["params"] if p["name"] == map_charts.YEAR)
+    assert year["select"]["type"] == "point" and year["select"]["fields"] == ["year"]
+    assert year["select"]["on"] == "click[false]" and year["select"]["clear"] is False  # a click never moves it
+    assert year["bind"]["input"] == "range" and (year["bind"]["min"], year["bind"]["max"]) == (2011, 2023)
+    assert year["value"] == [{"year": 2016}] and year["views"] == [map_charts.SHAPES_LAYER]
+    shown = next(p for p in spec["params"] if p["name"] == map_charts.SHOWN_YEAR)["expr"]
+    assert "year.year[0]" in shown and shown.endswith(": 2016)")  # the opening year only if the store is empty
+
+
+@pytest.mark.parametrize(("selection", "expected"), [
+    ({"year": [{"year": 2016}]}, 2016),  # what Streamlit reports once the slider moved
+    ({"year": [{"year": "2016"}]}, 2016),
+    ({"year": {"year": [2014]}}, 2014),
+    ({"year": {}}, None),  # before any move
+    ({"year": [{"year": 2030}]}, None),  # a year this source does not have
+    ({"year": [{"year": None}]}, None),
+    ({"year": [{"year": True}]}, None),
+    ({}, None),
+    (None, None),
+])
+def test_year_from_selection(selection, expected):
+    assert map_charts.year_from_selection(selection, range(2011, 2024)) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2017", 2017), (" 2017 ", 2017), ("1800", None), ("1e308", None), ("2017.0", None), ("<script>", None),
+    ("２０１７", None), ("9" * 10_000, None), ("", None), (None, None),
+])
+def test_year_from_link(value, expected):
+    assert map_charts.year_from_link(value, range(2011, 2024)) == expected

@@ -21,7 +21,8 @@ def map_spec(at: AppTest) -> dict:
 
 
 def year_param(spec: dict) -> int:
-    return next(p for p in spec["params"] if p["name"] == "year")["value"]
+    """The year the in-map slider opens on (a point selection's initial value)."""
+    return next(p for p in spec["params"] if p["name"] == "year")["value"][0]["year"]
 
 
 def test_default_page_draws_map_statistics_and_tables():
@@ -69,7 +70,6 @@ def test_every_control_changes_the_map_spec():
     at = run_page("pages/map.py")
     previous = json.dumps(map_spec(at))
     steps = [
-        lambda: at.select_slider(key="year").set_value(2015),
         lambda: at.selectbox(key="classes").set_value("quantiles"),
         lambda: at.slider(key="k").set_value(4),
         lambda: at.toggle(key="fixed").set_value(False),
@@ -120,7 +120,7 @@ def test_the_map_has_a_play_control_driven_by_the_vega_lite_timer():
     assert "Play 2011 → 2023" in params["play"]["bind"]["name"]
     # the year on screen: the animation's while playing, the slider's (2017) otherwise
     assert "play" in params["shown_year"]["expr"] and "year" in params["shown_year"]["expr"]
-    assert params["year"]["value"] == 2017  # the static slider stays
+    assert params["year"]["value"] == [{"year": 2017}]  # the in-map slider opens on the link's year
     clock = next(layer for layer in spec["layer"] if layer.get("name") == "clock")
     timer = params["anim"]  # Altair lifts a layer's selection to the top, bound to its view
     assert timer["select"] == {"type": "point", "fields": ["year"], "on": "timer"} and timer["views"] == ["clock"]
@@ -129,3 +129,28 @@ def test_the_map_has_a_play_control_driven_by_the_vega_lite_timer():
     text = json.dumps(spec)
     assert "''+shown_year" in text and "''+year]" not in text  # fills and legend follow the shown year
     assert len(text) < 150_000
+
+
+def test_the_in_map_slider_sets_the_link_and_downloads_without_changing_the_spec():
+    """A move of the map's own slider reaches the page as the chart's selection (on_select)."""
+    at = run_page("pages/map.py", query={"year": "2017"})
+    assert_clean(at)
+    assert at.query_params["year"] == "2017"
+    before = json.dumps(map_spec(at))
+    at.session_state["map_chart"] = {"selection": {"year": [{"year": 2014}]}}
+    at.run()
+    assert_clean(at)
+    assert at.query_params["year"] == "2014"  # the link follows the slider
+    assert json.dumps(map_spec(at)) == before  # same spec: the browser keeps its map, nothing is redrawn
+    at.selectbox(key="classes").set_value("quantiles").run()  # another setting: the map opens on the shown year
+    assert_clean(at)
+    assert year_param(map_spec(at)) == 2014
+
+
+def test_a_tampered_map_year_falls_back_to_the_latest_with_a_notice():
+    for bad in ("1800", "1e308", "<script>", "9" * 10_000):
+        at = run_page("pages/map.py", query={"year": bad})
+        assert_clean(at)
+        assert year_param(map_spec(at)) == 2023
+        assert "year" not in at.query_params
+        assert any("Ignored invalid link value" in toast.value for toast in at.toast)
