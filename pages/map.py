@@ -268,7 +268,7 @@ def opening_year(settings: dict[str, Any], year: int) -> int:
     the browser would rebuild the map (and its slider, mid-drag) after each one.
     """
     remembered = st.session_state.get("_map_opening")
-    key = repr(sorted(settings.items()))
+    key = tuple(settings.items())
     if not remembered or remembered[0] != key:
         st.session_state["_map_opening"] = (key, year)
         return year

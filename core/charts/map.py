@@ -4,8 +4,9 @@ The choropleth carries **every year** in one spec (each feature's properties
 hold a value per year) and filters in the browser through a Vega-Lite point
 selection ``year`` bound to a slider, so moving the year never waits for the
 server; the page listens to that selection (Streamlit ``on_select``) only to
-keep the link and the downloads on the year shown.  A ``play`` checkbox steps the years in the browser too (Vega-Lite 6's
-timer-driven selection, see :func:`animation_clock`).  Classes are computed in ``core.classes`` (mapclassify) and sent as a
+keep the link and the downloads on the year shown.  A ``play`` checkbox steps
+the years in the browser too (Vega-Lite 6's timer-driven selection, see
+:func:`animation_clock`).  Classes are computed in ``core.classes`` (mapclassify) and sent as a
 class index per province and year; the legend labels are the class bounds.
 
 Colour ramps are ColorBrewer's (Cynthia Brewer, Apache-2.0 licence): Blues for
@@ -191,15 +192,11 @@ def year_from_selection(selection: Mapping[str, Any] | None, years: Sequence[int
             picked = picked.get(YEAR)
         elif isinstance(picked, Sequence) and not isinstance(picked, str):
             picked = picked[0] if picked else None
-    return _valid_year(picked, years)
+    return year_from_link(picked, years)
 
 
 def year_from_link(value: Any, years: Sequence[int]) -> int | None:
     """The year a link's ``?year=`` asks for, or None when it is missing, not a year or not in ``years``."""
-    return _valid_year(value, years)
-
-
-def _valid_year(value: Any, years: Sequence[int]) -> int | None:
     if isinstance(value, bool) or value is None:
         return None
     text = str(value).strip()
