@@ -101,8 +101,8 @@ def start_server(script: str = "streamlit_app.py", *, timeout: float = 60, cwd: 
 
 
 @contextlib.contextmanager
-def running_server(script: str = "streamlit_app.py") -> Iterator[StreamlitServer]:
-    server = start_server(script)
+def running_server(script: str = "streamlit_app.py", *, cwd: Path = ROOT) -> Iterator[StreamlitServer]:
+    server = start_server(script, cwd=cwd)
     try:
         yield server
     finally:
