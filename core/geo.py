@@ -23,8 +23,6 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-import pandas as pd
-
 Ring = list[list[float]]
 
 
@@ -154,32 +152,6 @@ def join_properties(collection: Mapping[str, Any], records: Mapping[str, Mapping
             props.update(copy.deepcopy(dict(record)))
         features.append({"type": "Feature", "properties": props, "geometry": feature["geometry"]})
     return features
-
-
-def records_by_year(panel: pd.DataFrame, columns: Sequence[str], *, key: str = "province") -> dict[str, dict[str, Any]]:
-    """Long panel -> ``{province: {column: {"2011": value, ...}}}`` for :func:`join_properties`.
-
-    Years become string keys (JSON object keys); NaN becomes ``None`` (JSON null).
-    Floats are rounded to 4 decimals to keep the map's payload small.
-    """
-    out: dict[str, dict[str, Any]] = {}
-    for province, group in panel.groupby(key, sort=False):
-        record: dict[str, Any] = {}
-        for column in columns:
-            series = group.set_index("year")[column]
-            values: dict[str, Any] = {}
-            for year, value in series.items():
-                if pd.isna(value):
-                    values[str(int(year))] = None
-                elif isinstance(value, float):
-                    values[str(int(year))] = round(value, 4)
-                elif hasattr(value, "item"):
-                    values[str(int(year))] = value.item()
-                else:
-                    values[str(int(year))] = value
-            record[column] = values
-        out[str(province)] = record
-    return out
 
 
 def payload_kb(obj: Any) -> float:

@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from core import datasets
-from core.charts import ChartLike, export_png, export_svg
+from core.charts import ChartLike, export_png, export_svg, stable_spec
 from core.i18n import translate
 
 APP_TITLE = "Digital talent explorer"
@@ -200,7 +200,7 @@ def province_names() -> dict[str, str]:
 @st.cache_data(show_spinner=False, max_entries=512)
 def _chart_spec(module: str, name: str, args: tuple, kwargs: tuple) -> dict:
     builder = getattr(importlib.import_module(module), name)
-    return builder(*args, **dict(kwargs)).to_dict()
+    return stable_spec(builder(*args, **dict(kwargs)).to_dict())
 
 
 def altair(builder: Callable[..., Any], *args: Any, key: str | None = None, width: Any = None,
@@ -209,7 +209,9 @@ def altair(builder: Callable[..., Any], *args: Any, key: str | None = None, widt
 
     Building an Altair chart validates it against the Vega-Lite schema, which
     costs 50-300 ms per chart on every rerun; the cached dict skips that when the
-    inputs have not changed.  Returns the spec (for ``download_view``).
+    inputs have not changed.  Its datasets are named by position
+    (:func:`core.charts.stable_spec`), so new rows under the same encodings update
+    the drawn chart in place.  Returns the spec (for ``download_view``).
     """
     spec = _chart_spec(builder.__module__, builder.__qualname__, args, tuple(sorted(kwargs.items())))
     (container or st).vega_lite_chart(spec, key=key, width=width)

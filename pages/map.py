@@ -18,8 +18,11 @@ everything) and the paper's tables stay outside.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -113,63 +116,99 @@ def scenario_from_link(params: tuple[tuple[str, str], ...]) -> tuple[pd.DataFram
         return None, f"The scenario in the link could not be rebuilt: {exc}"
 
 
-@st.cache_data(show_spinner=False)
-def rankings(frame: pd.DataFrame) -> pd.DataFrame:
-    return agglomeration.rankings_all_years(frame)
+# The index behind every section is keyed by ``key`` (the source, or a scenario's digest) rather than by hashing
+# the frame on every call: a leading underscore keeps ``_frame`` out of the cache key.
+
+def frame_key(source: str, frame: pd.DataFrame) -> str:
+    """What identifies the index shown: a bundled source by name, a scenario by a digest of its rows."""
+    if source != "scenario":
+        return source
+    digest = hashlib.sha256(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes()).hexdigest()
+    return f"scenario:{digest}"
 
 
-@st.cache_data(show_spinner=False)
-def map_spec(frame: pd.DataFrame, settings: tuple[tuple[str, Any], ...],
-             labels: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+@st.cache_data(show_spinner=False, max_entries=16)
+def rankings(key: str, _frame: pd.DataFrame) -> pd.DataFrame:
+    return agglomeration.rankings_all_years(_frame)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def map_frame(key: str, _frame: pd.DataFrame, settings: tuple[tuple[str, Any], ...],
+              labels: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    """The map's spec without its rows (shapes, encodings, the in-map controls), shared and never modified.
+
+    ``settings`` are the options that shape the spec (not the classes, their number, the palette); a spec
+    is about 115 KB, so handing out the same object saves a copy per rerun (``st.cache_resource``).
+    """
     from core.charts import map as map_charts
 
     options = map_charts.MapOptions(**dict(settings), labels=dict(labels))
-    data = map_charts.map_features(map_features(), rankings(frame), shell.regions(), options)
-    return map_charts.choropleth_spec(data, options)
+    values = _frame["idt"].to_numpy(dtype=float)
+    domain = (float(np.nanmin(values)), float(np.nanmax(values)))
+    return map_charts.choropleth_spec(map_charts.map_shapes(map_features(), shell.regions(), options.group_by),
+                                      options, domain=domain)
 
 
-@st.cache_data(show_spinner=False)
-def moran_by_year(frame: pd.DataFrame) -> pd.DataFrame:
+@st.cache_data(show_spinner=False, max_entries=64)
+def map_rows(key: str, _frame: pd.DataFrame, years: tuple[int, ...], method: str, k: int, fixed_scale: bool,
+             palette: str) -> dict[str, list[dict[str, Any]]]:
+    """The map's rows (values, colours, legend) for these classes: what a classes, number or palette move changes."""
+    from core.charts import map as map_charts
+
+    options = map_charts.MapOptions(year=years[-1], years=years, method=method, k=k, fixed_scale=fixed_scale,
+                                    palette=palette)  # type: ignore[arg-type]
+    return map_charts.map_values(rankings(key, _frame), options).datasets()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def moran_by_year(key: str, _frame: pd.DataFrame, years: tuple[int, ...]) -> pd.DataFrame:
     from core import spatial
 
-    return spatial.morans_i_by_year(frame, province_weights())
+    return spatial.morans_i_by_year(_frame[_frame.year.isin(years)], province_weights())
 
 
-@st.cache_data(show_spinner=False)
-def lisa_table(frame: pd.DataFrame, year: int) -> pd.DataFrame:
+@st.cache_data(show_spinner=False, max_entries=64)
+def lisa_rows(key: str, _frame: pd.DataFrame, year: int) -> list[dict[str, Any]]:
+    """The LISA map's rows (cluster, pseudo p-value, local I) of one year."""
     from core import spatial
+    from core.charts import map as map_charts
 
-    values = frame[frame.year == year].set_index("province")["idt"]
-    return spatial.lisa(values, province_weights()).table
+    values = _frame[_frame.year == year].set_index("province")["idt"]
+    rows = map_charts.lisa_rows(spatial.lisa(values, province_weights()).table, year)
+    return json.loads(rows.to_json(orient="records", force_ascii=False))
 
 
-@st.cache_data(show_spinner=False)
-def moran_stats(frame: pd.DataFrame, year: int) -> dict[str, Any]:
+@st.cache_data(show_spinner=False, max_entries=64)
+def moran_stats(key: str, _frame: pd.DataFrame, year: int) -> dict[str, Any]:
     """Global Moran's I of one year (core.spatial.morans_i), as plain numbers."""
     from core import spatial
 
-    result = spatial.morans_i(frame[frame.year == year].set_index("province")["idt"], province_weights())
+    result = spatial.morans_i(_frame[_frame.year == year].set_index("province")["idt"], province_weights())
     return {"I": float(result.I), "p_sim": float(result.p_sim), "permutations": int(result.permutations),
             "expected": float(result.expected), "z_sim": float(result.z_sim), "seed": result.seed}
 
 
-@st.cache_data(show_spinner=False)
-def lisa_spec(frame: pd.DataFrame, year: int, source_label: str,
-              labels: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+@st.cache_resource(show_spinner=False, max_entries=16)
+def lisa_frame(source_label: str, labels: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    """The LISA map's spec without its rows (shared and never modified, like :func:`map_frame`)."""
     from core.charts import map as map_charts
 
-    return map_charts.lisa_map(map_features(), lisa_table(frame, year), year=year, source_label=source_label,
-                               labels=dict(labels))
+    return map_charts.lisa_map_frame(map_features(), source_label=source_label, labels=dict(labels))
 
 
-@st.cache_data(show_spinner=False)
-def group_means(frame: pd.DataFrame, by: str) -> pd.DataFrame:
-    return agglomeration.group_means(frame, shell.regions(), by=by)
+def with_rows(spec: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """A cached spec with this run's rows added, leaving the cached dict as it is."""
+    return {**spec, "datasets": {**spec["datasets"], **rows}}
 
 
-@st.cache_data(show_spinner=False)
-def national_mean(frame: pd.DataFrame) -> pd.DataFrame:
-    return agglomeration.national_mean(frame)
+@st.cache_data(show_spinner=False, max_entries=16)
+def group_means(key: str, _frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    return agglomeration.group_means(_frame, shell.regions(), by=by)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def national_mean(key: str, _frame: pd.DataFrame) -> pd.DataFrame:
+    return agglomeration.national_mean(_frame)
 
 
 # --- inputs -------------------------------------------------------------------------------------
@@ -211,25 +250,27 @@ if unavailable:
 synthetic = False
 source_label = PUBLISHED_NOTE
 frame = shell.table1()
+shown_source = "published"  # the source whose index is drawn (a source without data falls back to Table 1)
 if source == "io":
     io_frame, why = io_index() if io_ok else (None, io_note)
     if io_frame is None:
         st.warning(t("The index computed from the IO tables is not available; showing the published Table 1.")
                    + f" ({why})")
     else:
-        frame = io_frame
+        frame, shown_source = io_frame, "io"
         source_label = "computed by core from the IO tables (eq. 4–9; employment approximated)"
 elif source == "scenario":
     if scenario_frame is None:
         st.warning(t("No scenario was sent from the regression page; showing the published Table 1.")
                    + (f" ({scenario_note})" if scenario_note else ""))
     else:
-        frame = scenario_frame[["province", "year", "idt"]].dropna(subset=["idt"])
+        frame, shown_source = scenario_frame[["province", "year", "idt"]].dropna(subset=["idt"]), "scenario"
         label_col = scenario_frame["label"] if "label" in scenario_frame.columns else None
         source_label = str(label_col.iloc[0]) if label_col is not None and len(label_col) else \
             "scenario projection from the regression page (model estimate, not observed)"
         synthetic = True
 frame = frame[["province", "year", "idt"]].astype({"year": int, "idt": float}).reset_index(drop=True)
+key = frame_key(shown_source, frame)
 years = sorted(int(y) for y in frame.year.unique())
 labels = {text: t(text) for text in ("Year", "Play", "Province", "Agglomeration index", "Rank that year", "Group", "Source",
                                      f"Change since {years[0]}", "Scale fixed across years",
@@ -262,10 +303,11 @@ def shown_year(years: list[int]) -> int:
 
 
 def opening_year(settings: dict[str, Any], year: int) -> int:
-    """The year written into the map spec: the year shown when any other setting last changed.
+    """The year written into the map spec: the year shown when a setting of the spec last changed.
 
     Writing the current year instead would change the spec on every move of the in-map slider, and
-    the browser would rebuild the map (and its slider, mid-drag) after each one.
+    the browser would rebuild the map (and its slider, mid-drag) after each one.  ``settings`` are the
+    ones the spec holds; the classes, their number and the palette are rows and leave the spec alone.
     """
     remembered = st.session_state.get("_map_opening")
     key = tuple(settings.items())
@@ -280,7 +322,7 @@ def opening_year(settings: dict[str, Any], year: int) -> int:
 # browser redraws these elements and not the tables of the paper below.
 
 @st.fragment
-def map_section(frame: pd.DataFrame, years: list[int], source_label: str, synthetic: bool,
+def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: str, synthetic: bool,
                 labels: dict[str, str]) -> None:
     from core.charts import map as map_charts
 
@@ -310,18 +352,25 @@ def map_section(frame: pd.DataFrame, years: list[int], source_label: str, synthe
         chosen_groups = st.multiselect(t("Groups"), group_options, key=f"groups_{group_by}", bind="query-params",
                                        disabled=group_by == "none", placeholder=t("All groups"))
 
+    # What the spec holds (a change re-embeds the map) apart from what its rows hold (classes, their number,
+    # the palette: a change swaps the rows of the drawn map in place).
     settings = dict(
-        years=tuple(years), method=method, k=int(k), fixed_scale=bool(fixed), palette=palette,
+        years=tuple(years), method="continuous" if method == "continuous" else "classes", fixed_scale=bool(fixed),
+        palette=palette if method == "continuous" else "sequential",
         group_by=None if group_by == "none" else group_by, group_mode=group_mode, groups=tuple(chosen_groups),
         source_label=source_label, synthetic=synthetic, lang=shell.lang(),
         height=620 if shell.presenting() else 520,
     )
+    if method == "meaning":
+        settings["fixed_scale"] = True  # its classes are the same in every year (the subtitle says so)
     try:
-        spec = map_spec(frame, tuple(settings.items()) + (("year", opening_year(settings, year)),),
-                        tuple(labels.items()))
+        frame_spec = map_frame(key, frame, tuple(settings.items()) + (("year", opening_year(settings, year)),),
+                               tuple(labels.items()))
+        rows = map_rows(key, frame, tuple(years), method, int(k), bool(fixed), palette)
     except ValueError as exc:  # e.g. ClassificationError: too few distinct values for the classes asked
         st.error(f"{t('The map could not be drawn with these settings')}: {exc}")
         return
+    spec = with_rows(frame_spec, rows)
     # The in-map slider's moves come back as a selection (fragment rerun): the spec is unchanged, so the
     # browser keeps its view, and only the link and the downloads below follow the year.
     st.vega_lite_chart(spec, width="stretch", on_select="rerun", selection_mode=[map_charts.YEAR], key=MAP_CHART)
@@ -339,7 +388,7 @@ def map_section(frame: pd.DataFrame, years: list[int], source_label: str, synthe
         + t("boundaries are illustrative: Natural Earth (public domain), generalized by QGIS, simplified for the web."),
     )
 
-    visible = rankings(frame)
+    visible = rankings(key, frame)
     visible = visible.merge(regions[["province", "province_zh", "region", "cluster"]], on="province", how="left")
     shell.download_view(visible[visible.year == year], spec, f"agglomeration_map_{year}", key="map")
     shell.csv_button(visible, "agglomeration_index_all_years", key="map_csv_all", label="Download CSV (all years)")
@@ -347,13 +396,13 @@ def map_section(frame: pd.DataFrame, years: list[int], source_label: str, synthe
     # groups over time (they follow the group controls above)
     st.markdown(f"### {t('Regional groups over time')}")
     by = "cluster" if group_by == "cluster" else "region"
-    means = group_means(frame, by)
+    means = group_means(key, frame, by)
     if chosen_groups and group_by != "none":
         means = means[means.group.isin(chosen_groups)]
     if means.empty:
         st.info(t("No province of the chosen groups has data for this source."))
         return
-    shell.altair(map_charts.group_lines, means, national_mean(frame), source_label=source_label,
+    shell.altair(map_charts.group_lines, means, national_mean(key, frame), source_label=source_label,
                  title=t("Mean index by group"), labels=labels, width="stretch")
     shell.how_to_read("Each line is the unweighted mean of the index over the group's provinces in that year "
                       "(the paper's four clusters: Jing-Jin-Ji, Yangtze River Delta, Pearl River Delta, Cheng-Yu).",
@@ -363,7 +412,7 @@ def map_section(frame: pd.DataFrame, years: list[int], source_label: str, synthe
 # --- spatial autocorrelation: its own fragment with its own year -----------------------------------
 
 @st.fragment
-def spatial_section(frame: pd.DataFrame, years: list[int], source_label: str, labels: dict[str, str]) -> None:
+def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_label: str, labels: dict[str, str]) -> None:
     from core.charts import map as map_charts
 
     st.markdown(f"### {t('Do high values sit next to high values?')}")
@@ -380,7 +429,7 @@ def spatial_section(frame: pd.DataFrame, years: list[int], source_label: str, la
                                 help=t("The year of Moran's I and of the LISA map (the map above has its own year)."))
     else:
         year = complete[0]
-    stats = moran_stats(frame, year)
+    stats = moran_stats(key, frame, year)
     cols = st.columns(4)
     cols[0].metric(f"{t('Global Moran’s I')}, {year}", f"{stats['I']:.3f}")
     cols[1].metric(t("Permutation p-value"), f"{stats['p_sim']:.3f}", f"{stats['permutations']} {t('permutations')}",
@@ -388,8 +437,11 @@ def spatial_section(frame: pd.DataFrame, years: list[int], source_label: str, la
     cols[2].metric(t("Expected under no clustering"), f"{stats['expected']:.3f}")
     cols[3].metric(t("z (permutation)"), f"{stats['z_sim']:.2f}")
     left, right = st.columns(2)
-    left.vega_lite_chart(lisa_spec(frame, year, source_label, tuple(labels.items())), width="stretch")
-    shell.altair(map_charts.moran_line, moran_by_year(frame[frame.year.isin(complete)]), year=year,
+    # The spec stays the same from year to year (the year is in the rows), so the browser updates both charts
+    # in place instead of rebuilding them.
+    left.vega_lite_chart(with_rows(lisa_frame(source_label, tuple(labels.items())),
+                                   {map_charts.LISA_VALUES: lisa_rows(key, frame, year)}), width="stretch")
+    shell.altair(map_charts.moran_line, moran_by_year(key, frame, tuple(complete)), year=year,
                  source_label=source_label, labels=labels, width="stretch", container=right)
     shell.how_to_read(
         "Moran's I > 0 means provinces resemble their neighbours (clustering); the p-value compares it with "
@@ -401,8 +453,8 @@ def spatial_section(frame: pd.DataFrame, years: list[int], source_label: str, la
     )
 
 
-map_section(frame, years, source_label, synthetic, labels)
-spatial_section(frame, years, source_label, labels)
+map_section(key, frame, years, source_label, synthetic, labels)
+spatial_section(key, frame, years, source_label, labels)
 
 # --- the paper's tables ------------------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ bound to the URL, so a copied link reproduces the view.
 from __future__ import annotations
 
 import hashlib
-import json
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +15,7 @@ import streamlit as st
 import pages as shell
 from core import demo_panel, panel, scenario
 from core.charts import regression as charts
+from core.charts import stable_spec
 from core.uploads import UploadError
 
 shell.page_shell("Regression explorer", ":material/query_stats:")
@@ -121,18 +121,7 @@ def descriptives(key: str, _data: pd.DataFrame) -> pd.DataFrame:
     return panel.describe_variables(_data)
 
 
-# --- charts whose spec stays the same when only their rows change ---------------------------------------
-# Altair names each dataset by a hash of its rows, so new rows make a new spec and the browser re-embeds the
-# chart (Vega-Lite compile and a new view: ~70 ms a move, measured).  Named by position instead, a chart
-# whose title, encodings and sort stay the same gets its rows swapped in place.
-
-def stable_spec(spec: dict) -> dict:
-    """``spec`` with its datasets named ``data-0``, ``data-1``, … (by order) instead of by content."""
-    text = json.dumps(spec)
-    for i, name in enumerate(spec.get("datasets", {})):
-        text = text.replace(json.dumps(name), json.dumps(f"data-{i}"))
-    return json.loads(text)
-
+# --- charts whose spec stays the same when only their rows change (core.charts.stable_spec) -----------------
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def coefficient_spec(coef: pd.DataFrame, side: pd.DataFrame, title: str, note: str | None) -> dict:

@@ -1,13 +1,14 @@
 """Chart builders of the agglomeration map page: data in, ``alt.Chart`` out.
 
-The choropleth carries **every year** in one spec (each feature's properties
-hold a value per year) and filters in the browser through a Vega-Lite point
-selection ``year`` bound to a slider, so moving the year never waits for the
-server; the page listens to that selection (Streamlit ``on_select``) only to
+The choropleth carries **every year** in one chart (a row per province and
+year, looked up in the browser for the year shown) and filters through a
+Vega-Lite point selection ``year`` bound to a slider, so moving the year never
+waits for the server; the page listens to that selection (Streamlit ``on_select``) only to
 keep the link and the downloads on the year shown.  A ``play`` checkbox steps
 the years in the browser too (Vega-Lite 6's timer-driven selection, see
 :func:`animation_clock`).  Classes are computed in ``core.classes`` (mapclassify) and sent as a
-class index per province and year; the legend labels are the class bounds.
+colour per province and year with a legend row per class (its bounds); being
+rows rather than spec, they change without the browser rebuilding the map.
 
 Colour ramps are ColorBrewer's (Cynthia Brewer, Apache-2.0 licence): Blues for
 sequential classes, RdBu for the diverging option centred on 1 (national parity).
@@ -106,68 +107,107 @@ def _t(options: MapOptions, text: str) -> str:
     return options.labels.get(text, text)
 
 
-@dataclass(frozen=True)
-class MapData:
-    """Features with per-year values joined, plus the legend description."""
+VALUES = "map_values"  # one row per province and year: value, rank, change, fill colour (Arrow, not in the spec)
+LEGEND = "map_legend"  # one row per year and class: the class's label and colour (Arrow, not in the spec)
+KEY_SEPARATOR = "|"
 
-    features: list[dict[str, Any]]
-    legend_labels: dict[str, list[str]]  # year -> labels (the same list for every year under a fixed scale)
-    colors: list[str]
+
+@dataclass(frozen=True)
+class MapValues:
+    """What the choropleth colours, as rows the browser looks up; none of it is written into the spec.
+
+    Classes, colours and legend labels live here rather than in the Vega-Lite spec
+    so that moving the number of classes, the method or the palette changes rows
+    only: Streamlit then swaps the rows of the drawn map in place instead of
+    embedding a new ~100 KB spec (measured: about 45 ms of browser work and
+    30 ms of server JSON work per move saved).
+
+    ``rows``: ``key`` (``"Beijing|2017"``), ``province``, ``year``, ``value``
+    (index, dimensionless), ``rank`` (that year), ``change`` (since the first
+    year), ``fill`` (hex colour of its class; empty for the continuous scale).  ``legend``: ``year``, ``cls`` (``"0|0.36 – 0.72"``:
+    class order and label, so sorting the text sorts the classes) and ``fill``.
+    """
+
+    rows: pd.DataFrame
+    legend: pd.DataFrame
     domain: tuple[float, float]
 
+    def datasets(self) -> dict[str, list[dict[str, Any]]]:
+        """The two named datasets as JSON-ready records (NaN as null), for export or a self-contained spec."""
+        return {VALUES: _records(self.rows), LEGEND: _records(self.legend)}
 
-def map_features(features: Sequence[Mapping[str, Any]], ranking: pd.DataFrame, regions: pd.DataFrame,
-                 options: MapOptions) -> MapData:
-    """Join values, ranks, changes, classes and group labels (all years) into the features' properties.
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+
+def value_key(province: str, year: int) -> str:
+    """The lookup key of a province and year (what the map computes in the browser for the shown year)."""
+    return f"{province}{KEY_SEPARATOR}{int(year)}"
+
+
+def map_values(ranking: pd.DataFrame, options: MapOptions) -> MapValues:
+    """Values, ranks, changes, classes and colours of every province and year, and the legend of each year.
 
     ``ranking`` is the long frame of :func:`core.agglomeration.rankings_all_years`
-    (``province``, ``year``, ``idt``, ``rank``, ``change``).  Properties added:
-    ``v`` (value), ``r`` (rank), ``d`` (change since the first year), ``c``
-    (class index, when classed), each ``{"2011": ..., ...}``; ``n`` (provinces
-    ranked that year); ``group``.
+    (``province``, ``year``, ``idt``, ``rank``, ``change``).  Reads ``method``,
+    ``k``, ``fixed_scale``, ``palette`` and ``years`` of ``options``.  Under a
+    fixed scale (or the index-meaning classes) every year has the same classes,
+    pooled over all years; otherwise each year is classed on its own.
     """
-    from core.geo import join_properties, records_by_year
-
     values = ranking["idt"].to_numpy(dtype=float)
     finite = values[np.isfinite(values)]
     domain = (float(finite.min()), float(finite.max()))
-    frame = ranking.copy()
-    legend: dict[str, list[str]] = {}
-    colors: list[str] = []
-    columns = ["idt", "rank", "change"]
+    frame = ranking[["province", "year", "idt", "rank", "change"]].copy()
+    frame["year"] = frame["year"].astype(int)
+    frame["fill"] = None
+    legend: list[dict[str, Any]] = []
     if options.method != "continuous":
+        classes_by_year: dict[int, cls.Classes] = {}
         if options.fixed_scale or options.method == "meaning":
             pooled = cls.classify(finite, options.method, options.k)
-            frame["cls"] = cls.assign(frame["idt"].to_numpy(dtype=float), pooled)
-            for year in options.years:
-                legend[str(year)] = pooled.labels()
+            classes_by_year = {int(year): pooled for year in options.years}
             colors = class_colors(pooled, options.palette, vmin=domain[0], vmax=domain[1])
         else:
-            frame["cls"] = -1
             for year in options.years:
-                mask = (frame.year == year).to_numpy()
-                year_values = frame.loc[mask, "idt"].to_numpy(dtype=float)
-                if np.isfinite(year_values).sum() < 2:
-                    legend[str(year)] = []
-                    continue
-                year_classes = cls.classify(year_values, options.method, options.k)
-                frame.loc[mask, "cls"] = cls.assign(year_values, year_classes)
-                legend[str(year)] = year_classes.labels()
-            k = max(len(labels) for labels in legend.values()) if legend else options.k
-            if options.palette == "sequential":
-                colors = [sample_ramp(BLUES[1:], (i + 0.5) / k) for i in range(k)]
-            else:  # per-year breaks: a symmetric diverging ramp by class order
-                colors = [sample_ramp(RDBU_LOW_TO_HIGH, (i + 0.5) / k) for i in range(k)]
-        columns.append("cls")
-    records = records_by_year(frame.rename(columns={"idt": "v", "rank": "r", "change": "d", "cls": "c"}),
-                              ["v", "r", "d"] + (["c"] if "cls" in columns else []))
-    counts = frame.dropna(subset=["idt"]).groupby("year").size()
-    group_of = regions.set_index("province")[options.group_by] if options.group_by else None
-    for province, record in records.items():
-        record["n"] = {str(int(y)): int(n) for y, n in counts.items()}
-        record["group"] = str(group_of.get(province, "")) if group_of is not None else ""
-    joined = join_properties({"features": list(features)}, records, keep=("name", "name_zh"))
-    return MapData(joined, legend, colors, domain)
+                year_values = frame.loc[frame.year == int(year), "idt"].to_numpy(dtype=float)
+                if np.isfinite(year_values).sum() >= 2:
+                    classes_by_year[int(year)] = cls.classify(year_values, options.method, options.k)
+            k = max((c.k for c in classes_by_year.values()), default=options.k)
+            ramp = BLUES[1:] if options.palette == "sequential" else RDBU_LOW_TO_HIGH
+            # per-year breaks: the ramp by class order (a diverging ramp cannot be centred on breaks that move)
+            colors = [sample_ramp(ramp, (i + 0.5) / k) for i in range(k)]
+        for year, year_classes in classes_by_year.items():
+            mask = (frame.year == year).to_numpy()
+            index = cls.assign(frame.loc[mask, "idt"].to_numpy(dtype=float), year_classes)
+            frame.loc[mask, "fill"] = [colors[i] if i >= 0 else None for i in index]
+            legend += [{"year": year, "cls": f"{i}{KEY_SEPARATOR}{label}", "fill": colors[i]}
+                       for i, label in enumerate(year_classes.labels())]
+    rows = pd.DataFrame({
+        "key": [value_key(p, y) for p, y in zip(frame.province, frame.year)],
+        "province": frame.province.astype(str).to_numpy(),
+        "year": frame.year.to_numpy(),
+        "value": frame.idt.astype(float).round(4).to_numpy(),
+        "rank": frame["rank"].astype(float).to_numpy(),
+        "change": frame.change.astype(float).round(4).to_numpy(),
+        "fill": frame.fill.to_numpy(dtype=object),
+    })
+    return MapValues(rows, pd.DataFrame(legend, columns=["year", "cls", "fill"]), domain)
+
+
+def map_shapes(features: Sequence[Mapping[str, Any]], regions: pd.DataFrame,
+               group_by: str | None = None) -> list[dict[str, Any]]:
+    """The province features the spec carries: geometry, English and Chinese name, and the group (if any)."""
+    from core.geo import join_properties
+
+    records = {}
+    if group_by:
+        records = {str(p): {"group": str(g or "")} for p, g in zip(regions.province, regions[group_by])}
+    features = join_properties({"features": list(features)}, records, keep=("name", "name_zh"))
+    for feature in features:
+        feature["properties"].pop("has_data", None)  # whether a province has data is a matter of the rows
+        feature["properties"].setdefault("group", "")
+    return features
 
 
 YEAR = "year"  # the in-map year slider: a point selection over "year" bound to a range input
@@ -204,10 +244,6 @@ def year_from_link(value: Any, years: Sequence[int]) -> int | None:
         return None
     year = int(text)
     return year if year in {int(y) for y in years} else None
-
-
-def _year_expr(field_name: str) -> str:
-    return f"datum.properties.has_data ? datum.properties.{field_name}[''+{SHOWN_YEAR}] : null"
 
 
 def play_label(options: MapOptions) -> str:
@@ -248,7 +284,7 @@ def animation_clock(options: MapOptions) -> tuple[alt.Chart, list[Any]]:
     return clock, [play, shown]
 
 
-def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
+def choropleth(options: MapOptions, domain: tuple[float, float] | None = None) -> alt.LayerChart:
     """The timeline choropleth: one spec for all years, a browser-side ``year`` slider and Play control.
 
     Time is handled in the browser, never by the server: the ``year`` point
@@ -259,13 +295,18 @@ def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
     slider's year to the page (``on_select``, ``selection_mode=["year"]``): the
     page keeps ``?year=`` and the downloads on the year shown, and since the
     spec does not change, the chart is not redrawn.  The
-    map layers colour each province by its value for :data:`SHOWN_YEAR`.  Class
-    colours and the fixed-scale domain are constants in the spec, so under a
-    fixed scale the legend is the same in every year, playing or not.
+    map layers colour each province by its row for :data:`SHOWN_YEAR`; under a
+    fixed scale every year's legend rows are the same, so the legend stays put
+    while the years change, playing or not.
 
-    The chart reads the named dataset :data:`DATASET`; :func:`choropleth_spec`
-    attaches ``data.features`` to it (Altair would otherwise walk every coordinate,
-    about a second per build).
+    The chart reads three named datasets: :data:`DATASET`, the province shapes
+    (attached by :func:`choropleth_spec`: Altair would otherwise walk every
+    coordinate, about a second per build), and :data:`VALUES` and :data:`LEGEND`
+    (:func:`map_values`), which Streamlit sends as Arrow rows.  Each province looks
+    up its row for the shown year, so the classes, their colours and the legend are
+    data: changing them changes rows, never the spec, and the browser updates the
+    drawn map in place.  ``domain`` (the index's range) is only read by the
+    continuous scale under a fixed scale.
 
     Tooltips give the English and Chinese name, the value, the rank that year
     and the change since the first year.  Provinces without data (Tibet,
@@ -279,10 +320,9 @@ def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
     params: list[Any] = list(clock_params)
     name_field = "properties.name_zh" if options.lang == "zh" else "properties.name"
     base = alt.Chart(alt.Data(name=DATASET)).transform_calculate(
-        value=_year_expr("v"), rank=_year_expr("r"), change=_year_expr("d"),
-        provinces=_year_expr("n"),
-        label=f"datum.{name_field}",
-    )
+        key=f"datum.properties.name + '{KEY_SEPARATOR}' + {SHOWN_YEAR}", label=f"datum.{name_field}",
+    ).transform_lookup(lookup="key", from_=alt.LookupData(data=alt.Data(name=VALUES), key="key",
+                                                           fields=["value", "rank", "change", "fill"]))
     in_group = "true"
     if options.group_by and options.groups:
         chosen = json.dumps(list(options.groups))
@@ -292,25 +332,30 @@ def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
         base = base.transform_calculate(in_group="true")
     shown = "isValid(datum.value) && (datum.in_group || " + ("false" if options.group_mode == "filter" else "true") + ")"
 
+    legend_layers: list[alt.Chart] = []
     if options.method == "continuous":
+        fixed_domain = list(domain) if options.fixed_scale and domain is not None else alt.Undefined
         if options.palette == "diverging":
-            scale = alt.Scale(scheme="redblue", reverse=True, domainMid=1.0,
-                              domain=list(data.domain) if options.fixed_scale else alt.Undefined)
+            scale = alt.Scale(scheme="redblue", reverse=True, domainMid=1.0, domain=fixed_domain)
         else:
-            scale = alt.Scale(scheme="blues", domain=list(data.domain) if options.fixed_scale else alt.Undefined,
-                              zero=False)
+            scale = alt.Scale(scheme="blues", domain=fixed_domain, zero=False)
         color_channel = alt.Color("value:Q", scale=scale, title=_t(options, "Agglomeration index"),
                                   legend=alt.Legend(format=".2f", orient="bottom-left", direction="horizontal",
                                                     gradientLength=220))
     else:
-        base = base.transform_calculate(cls=_year_expr("c"))
-        k = len(data.colors)
-        labels_by_year = json.dumps(data.legend_labels, ensure_ascii=False)
-        label_expr = f"({labels_by_year})[''+{SHOWN_YEAR}][datum.value]"
-        color_channel = alt.Color("cls:O", scale=alt.Scale(domain=list(range(k)), range=data.colors),
-                                  title=_t(options, "Agglomeration index"),
-                                  legend=alt.Legend(labelExpr=label_expr, orient="bottom-left", symbolType="square",
-                                                    symbolSize=180, labelFontSize=12, titleLimit=360))
+        # Each province is filled with its class's colour straight from the rows (no scale); the legend comes
+        # from an invisible layer over the shown year's legend rows, whose colour scale takes its range from the
+        # same rows (sorted alike: "0|…", "1|…"), so legend and map cannot disagree.
+        color_channel = alt.Fill("fill:N", scale=None, legend=None)
+        shown += " && isValid(datum.fill)"  # a year too thin to be classed on its own stays grey
+        legend_layers.append(alt.Chart(alt.Data(name=LEGEND), name="legend").transform_filter(
+            f"datum.year == {SHOWN_YEAR}").mark_square(opacity=0, filled=True, aria=False).encode(
+            # fill, not color: the shapes' color channel has no legend, and a color legend here would merge with it
+            fill=alt.Fill("cls:O", scale=alt.Scale(range=alt.FieldRange(field="fill")),
+                            title=_t(options, "Agglomeration index"),
+                            legend=alt.Legend(labelExpr=f"slice(datum.value, indexof(datum.value, '{KEY_SEPARATOR}') + 1)",
+                                              orient="bottom-left", symbolType="square", symbolSize=180,
+                                              symbolOpacity=1, labelFontSize=12, titleLimit=360))))
     fill = alt.condition(shown, color_channel, alt.value(NO_DATA))
     tooltip = [
         alt.Tooltip("properties.name:N", title=_t(options, "Province")),
@@ -325,7 +370,8 @@ def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
         name=SHAPES_LAYER).add_params(year)
     layers: list[alt.Chart] = [provinces]
     if options.group_by and options.group_mode == "outline":
-        outline = base.transform_filter("datum.properties.has_data && datum.properties.group").mark_geoshape(filled=False, strokeWidth=2.2)
+        outline = base.transform_filter("isValid(datum.value) && datum.properties.group").mark_geoshape(
+            filled=False, strokeWidth=2.2)
         if options.groups:
             outline = outline.transform_filter("datum.in_group")
         layers.append(outline.encode(
@@ -337,7 +383,7 @@ def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
                 + (f" — {_t(options, 'ILLUSTRATIVE SCENARIO, not observed data')}" if options.synthetic else ""),
                 _t(options, "Scale fixed across years") if options.fixed_scale or options.method == "meaning"
                 else _t(options, "Scale recomputed for each year")]
-    layers.append(clock)
+    layers += [*legend_layers, clock]
     chart = alt.layer(*layers).add_params(*params).project(
         "conicEqualArea", rotate=[-105, 0], parallels=[25, 47]
     ).properties(
@@ -349,39 +395,64 @@ def choropleth(data: MapData, options: MapOptions) -> alt.LayerChart:
     return chart
 
 
-def lisa_map(features: Sequence[Mapping[str, Any]], clusters: pd.DataFrame, *, year: int, source_label: str,
-             lang: str = "en", labels: Mapping[str, str] | None = None, height: int = 380) -> dict[str, Any]:
-    """LISA cluster map spec: High-High, Low-Low, High-Low, Low-High, not significant.
+LISA_VALUES = "lisa_values"  # one row per province: cluster, pseudo p-value, local I, year (Arrow, not in the spec)
 
-    ``clusters`` has ``province``, ``cluster``, ``p_sim``, ``local_i`` (from
-    :func:`core.spatial.lisa`).  Returned as a Vega-Lite dict whose named dataset
-    holds the features (see :func:`choropleth_spec`).
+
+def lisa_rows(clusters: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The rows the LISA map looks up: ``province``, ``cluster``, ``p_sim``, ``local_i``, ``year``.
+
+    ``clusters`` has ``province``, ``cluster``, ``p_sim``, ``local_i`` (from :func:`core.spatial.lisa`).
     """
-    from core.geo import join_properties
+    return pd.DataFrame({"province": clusters.province.astype(str).to_numpy(),
+                         "cluster": clusters.cluster.astype(str).to_numpy(),
+                         "p_sim": clusters.p_sim.astype(float).round(3).to_numpy(),
+                         "local_i": clusters.local_i.astype(float).round(3).to_numpy(), "year": int(year)})
 
+
+def lisa_map_frame(features: Sequence[Mapping[str, Any]], *, source_label: str, labels: Mapping[str, str] | None = None,
+                   height: int = 380) -> dict[str, Any]:
+    """LISA cluster map spec without its rows (High-High, Low-Low, High-Low, Low-High, not significant).
+
+    The province shapes are in the spec; each province looks up its cluster in
+    the named dataset :data:`LISA_VALUES` (:func:`lisa_rows`), and the title reads
+    the year from those rows, so another year changes rows only and the browser
+    updates the drawn map in place.
+    """
     labels = dict(labels or {})
     t = lambda s: labels.get(s, s)  # noqa: E731
-    records = {row.province: {"cluster": row.cluster, "p_sim": round(float(row.p_sim), 3),
-                              "local_i": round(float(row.local_i), 3)} for row in clusters.itertuples()}
-    data = join_properties({"features": list(features)}, records, keep=("name", "name_zh"))
+    shapes = [{"type": "Feature", "properties": {k: v for k, v in f.get("properties", {}).items()
+                                                 if k in ("name", "name_zh")}, "geometry": f["geometry"]}
+              for f in features]
     order = list(LISA_ORDER)
-    chart = alt.Chart(alt.Data(name=LISA_DATASET)).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
-        color=alt.condition("datum.properties.has_data",
-                            alt.Color("properties.cluster:N", title=t("LISA cluster"),
+    rows = f"data('{LISA_VALUES}')"
+    chart = alt.Chart(alt.Data(name=LISA_DATASET)).transform_lookup(
+        lookup="properties.name", from_=alt.LookupData(data=alt.Data(name=LISA_VALUES), key="province",
+                                                       fields=["cluster", "p_sim", "local_i"]),
+    ).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
+        color=alt.condition("isValid(datum.cluster)",
+                            alt.Color("cluster:N", title=t("LISA cluster"),
                                       scale=alt.Scale(domain=order, range=[LISA_COLORS[c] for c in order]),
                                       legend=alt.Legend(orient="bottom-left")),
                             alt.value("white")),
         tooltip=[alt.Tooltip("properties.name:N", title=t("Province")), alt.Tooltip("properties.name_zh:N", title="省份"),
-                 alt.Tooltip("properties.cluster:N", title=t("LISA cluster")),
-                 alt.Tooltip("properties.local_i:Q", title=t("Local Moran's I")),
-                 alt.Tooltip("properties.p_sim:Q", title=t("Pseudo p-value"))],
+                 alt.Tooltip("cluster:N", title=t("LISA cluster")),
+                 alt.Tooltip("local_i:Q", title=t("Local Moran's I")),
+                 alt.Tooltip("p_sim:Q", title=t("Pseudo p-value"))],
     ).project("conicEqualArea", rotate=[-105, 0], parallels=[25, 47]).properties(
-        height=height, width=420, title=alt.TitleParams(f"{t('LISA clusters')}, {year}",
-                                                        subtitle=f"{t('Source')}: {source_label}", anchor="start"),
+        height=height, width=420,
+        title=alt.TitleParams(alt.ExprRef(f"'{t('LISA clusters')}, ' + (length({rows}) ? {rows}[0].year : '')"),
+                              subtitle=f"{t('Source')}: {source_label}", anchor="start"),
     ).configure_view(stroke=None).configure(font=FONT)
     spec = chart.to_dict(validate=False)
-    spec.setdefault("datasets", {})[LISA_DATASET] = data
+    spec.setdefault("datasets", {})[LISA_DATASET] = shapes
     return spec
+
+
+def lisa_map(features: Sequence[Mapping[str, Any]], clusters: pd.DataFrame, *, year: int, source_label: str,
+             labels: Mapping[str, str] | None = None, height: int = 380) -> dict[str, Any]:
+    """The LISA map with its rows, a self-contained Vega-Lite dict (for export and tests)."""
+    spec = lisa_map_frame(features, source_label=source_label, labels=labels, height=height)
+    return {**spec, "datasets": {**spec["datasets"], LISA_VALUES: _records(lisa_rows(clusters, year))}}
 
 
 def group_lines(means: pd.DataFrame, national: pd.DataFrame, *, title: str, source_label: str,
@@ -423,9 +494,18 @@ def moran_line(by_year: pd.DataFrame, *, year: int, alpha: float = 0.05, source_
                                           anchor="start"))
 
 
-def choropleth_spec(data: MapData, options: MapOptions, *, validate: bool = False) -> dict[str, Any]:
-    """:func:`choropleth` as a Vega-Lite dict, with a fixed export width (the page stretches it)."""
-    chart = choropleth(data, options).properties(width=760)
-    spec = chart.to_dict(validate=validate)
-    spec.setdefault("datasets", {})[DATASET] = data.features
+def choropleth_spec(shapes: Sequence[Mapping[str, Any]], options: MapOptions, values: MapValues | None = None, *,
+                    domain: tuple[float, float] | None = None, validate: bool = False) -> dict[str, Any]:
+    """:func:`choropleth` as a Vega-Lite dict with a fixed export width (the page stretches it).
+
+    ``shapes`` (:func:`map_shapes`) travel in the spec.  With ``values`` the rows
+    are added too, as records, for a self-contained spec (export, tests); the page
+    leaves them out of the cached spec and adds the rows of the current settings.
+    ``domain`` defaults to ``values.domain``.
+    """
+    domain = domain if domain is not None else (values.domain if values is not None else None)
+    spec = choropleth(options, domain).properties(width=760).to_dict(validate=validate)
+    spec.setdefault("datasets", {})[DATASET] = list(shapes)
+    if values is not None:
+        spec["datasets"].update(values.datasets())
     return spec

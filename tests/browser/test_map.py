@@ -90,3 +90,39 @@ def test_play_steps_the_years_in_the_browser_with_a_fixed_legend(server, page):
     page.wait_for_function("el => el.querySelector('g.role-title').textContent.includes('2017')",
                            arg=chart.element_handle(), timeout=5_000)
     assert chart.evaluate(FILLS) == fills_before
+
+
+def test_number_of_classes_recolours_the_drawn_map_in_place(server, page):
+    """The classes are rows, not spec: a move of the slider swaps the rows of the map already drawn (same SVG
+    nodes, new fills, new legend) instead of embedding a new map; the same for the statistics' year."""
+    page.goto(f"{server.url}/map?year=2017")
+    wait_for_app(page, 90_000)
+    wait_for_chart(page)
+    chart = page.locator(MAP).first
+    fills_before, legend_before = chart.evaluate(FILLS), chart.evaluate(LEGEND)
+    assert legend_before.count("–") == 5  # Fisher-Jenks, five classes
+    chart.evaluate("el => { el.querySelector('g.role-mark path').dataset.probe = 'kept'; }")
+    slider = page.locator('[data-testid="stSlider"]').filter(has_text="Number of classes").get_by_role("slider").first
+    slider.focus()
+    page.keyboard.press("ArrowLeft")  # 5 -> 4 classes
+    page.wait_for_function("() => location.search.includes('k=4')", timeout=30_000)
+    wait_for_app(page)
+    page.wait_for_function(f"el => ({LEGEND})(el).split('–').length - 1 === 4", arg=chart.element_handle(),
+                           timeout=10_000)
+    assert chart.evaluate(FILLS) != fills_before, "the map kept its colours"
+    assert chart.evaluate("el => el.querySelector('g.role-mark path').dataset.probe") == "kept", "map re-embedded"
+    assert "2017" in chart.evaluate(TITLE)  # still on the year it showed
+    assert not page.locator('[data-testid="stException"]').count()
+
+    lisa = page.locator(MAP).filter(has_text="LISA clusters").first
+    lisa.scroll_into_view_if_needed()
+    page.wait_for_function("el => el.querySelector('g.role-title') && el.querySelector('g.role-title').textContent"
+                           ".includes('2023')", arg=lisa.element_handle(), timeout=10_000)
+    lisa.evaluate("el => { el.querySelector('g.role-mark path').dataset.probe = 'kept'; }")
+    stats = page.locator('[data-testid="stSlider"]').filter(has_text="Year for the statistics").get_by_role("slider")
+    stats.first.focus()
+    page.keyboard.press("ArrowLeft")  # 2023 -> 2022
+    page.wait_for_function("el => el.querySelector('g.role-title').textContent.includes('2022')",
+                           arg=lisa.element_handle(), timeout=30_000)
+    assert lisa.evaluate("el => el.querySelector('g.role-mark path').dataset.probe") == "kept", "LISA map re-embedded"
+    page.screenshot(path=str(ARTIFACTS / "map_four_classes.png"), full_page=True)

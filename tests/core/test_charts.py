@@ -19,3 +19,17 @@ def test_png_and_svg_from_a_spec_dict_give_the_same_drawing():
     spec = CHART.to_dict()
     assert export_svg(spec) == export_svg(CHART)
     assert export_png(spec).startswith(b"\x89PNG")
+
+
+def test_stable_spec_names_altair_datasets_by_position_and_keeps_chosen_names():
+    from core.charts import stable_spec
+
+    def chart(rows):
+        data = alt.Chart(pd.DataFrame({"x": range(rows), "y": range(rows)})).mark_line().encode(x="x:Q", y="y:Q")
+        return alt.layer(data, alt.Chart(alt.Data(name="shapes")).mark_point())
+    small, large = stable_spec(chart(3).to_dict()), stable_spec(chart(4).to_dict())
+    assert "data-0" in small["datasets"] and small["layer"][0]["data"] == {"name": "data-0"}
+    assert small["layer"][1]["data"] == {"name": "shapes"}  # a dataset named on purpose keeps its name
+    # new rows, same spec otherwise: what lets the browser swap the rows in place
+    assert {**small, "datasets": {}} == {**large, "datasets": {}}
+    assert small["datasets"]["data-0"] != large["datasets"]["data-0"]

@@ -50,12 +50,19 @@ def test_join_properties_marks_no_data_and_leaves_input_alone():
     assert json.dumps(collection["features"][0]["properties"]) == before
 
 
-def _spec(light, **changes) -> dict:
+def _options(**changes) -> map_charts.MapOptions:
     changes.setdefault("year", 2017)
-    options = map_charts.MapOptions(years=YEARS, **changes)
-    ranking = agglomeration.rankings_all_years(datasets.load_table1())
-    data = map_charts.map_features(light["features"], ranking, datasets.load_regions(), options)
-    return map_charts.choropleth_spec(data, options)
+    return map_charts.MapOptions(years=YEARS, **changes)
+
+
+def _values(**changes) -> map_charts.MapValues:
+    return map_charts.map_values(agglomeration.rankings_all_years(datasets.load_table1()), _options(**changes))
+
+
+def _spec(light, **changes) -> dict:
+    options = _options(**changes)
+    shapes = map_charts.map_shapes(light["features"], datasets.load_regions(), options.group_by)
+    return map_charts.choropleth_spec(shapes, options, _values(**changes))
 
 
 def test_map_spec_carries_all_years_under_150_kb(light):
@@ -63,32 +70,64 @@ def test_map_spec_carries_all_years_under_150_kb(light):
     assert geo.payload_kb(spec) < 150
     year = next(p for p in spec["params"] if p["name"] == "year")
     assert year["value"] == [{"year": 2017}] and year["bind"]["input"] == "range"
-    beijing = next(f for f in spec["datasets"][map_charts.DATASET] if f["properties"]["name"] == "Beijing")
-    assert set(beijing["properties"]["v"]) == {str(y) for y in YEARS}
-    assert beijing["properties"]["r"]["2017"] == 1
+    rows = pd.DataFrame(spec["datasets"][map_charts.VALUES])
+    assert set(rows[rows.province == "Beijing"].year) == set(YEARS)
+    assert rows.set_index("key").loc["Beijing|2017", "rank"] == 1
+    shapes = spec["datasets"][map_charts.DATASET]
+    assert len(shapes) == 34 and {"name", "name_zh", "group"} <= set(shapes[0]["properties"])
 
 
-def test_fixed_scale_has_one_legend_for_all_years_and_per_year_does_not(light):
-    def legends(spec):
-        text = json.dumps(spec, ensure_ascii=False)
-        start = text.index("labelExpr")
-        return text[start:start + 3000]
-    fixed = _spec(light, method="quantiles", fixed_scale=True)
-    per_year = _spec(light, method="quantiles", fixed_scale=False)
-    assert fixed != per_year
-    options = map_charts.MapOptions(year=2017, years=YEARS, method="quantiles", fixed_scale=True)
-    data = map_charts.map_features(_light_features(light), agglomeration.rankings_all_years(datasets.load_table1()),
-                                   datasets.load_regions(), options)
-    assert len({tuple(v) for v in data.legend_labels.values()}) == 1
-    options = map_charts.MapOptions(year=2017, years=YEARS, method="quantiles", fixed_scale=False)
-    data = map_charts.map_features(_light_features(light), agglomeration.rankings_all_years(datasets.load_table1()),
-                                   datasets.load_regions(), options)
-    assert len({tuple(v) for v in data.legend_labels.values()}) > 1
-    assert legends(fixed)
+def test_the_spec_does_not_depend_on_the_classes_their_number_or_the_palette(light):
+    """They are rows (map_values), so the page can change them without the browser rebuilding the map."""
+    shapes = map_charts.map_shapes(light["features"], datasets.load_regions())
+    specs = {json.dumps(map_charts.choropleth_spec(shapes, _options(method=method, k=k, palette=palette)))
+             for method in ("fisher_jenks", "quantiles", "equal_interval", "meaning") for k in (3, 5, 7)
+             for palette in ("sequential", "diverging")}
+    assert len(specs) == 1
 
 
-def _light_features(light):
-    return light["features"]
+def test_fixed_scale_has_one_legend_for_all_years_and_per_year_does_not():
+    def legends(values):
+        return {year: tuple(group.cls) for year, group in values.legend.groupby("year")}
+    fixed = legends(_values(method="quantiles", fixed_scale=True))
+    per_year = legends(_values(method="quantiles", fixed_scale=False))
+    assert set(fixed) == set(per_year) == set(YEARS)
+    assert len(set(fixed.values())) == 1 and len(set(per_year.values())) > 1
+    assert all(label.startswith(f"{i}|") for labels in fixed.values() for i, label in enumerate(labels))
+
+
+def test_every_province_has_its_class_colour_and_the_legend_the_same_colours():
+    """Hand check on 2017 under a fixed scale: a value within a class's bounds is filled with that class's colour."""
+    values = _values(method="equal_interval", k=4)
+    classes = map_charts.cls.classify(datasets.load_table1().idt, "equal_interval", 4)
+    colors = map_charts.class_colors(classes, "sequential")
+    legend = values.legend[values.legend.year == 2017]
+    assert list(legend.fill) == colors
+    assert [label.split("|", 1)[1] for label in legend.cls] == classes.labels()
+    rows = values.rows[values.rows.year == 2017].dropna(subset=["value"])
+    for value, fill in zip(rows.value, rows.fill):
+        (index,) = [i for i, (lo, hi) in enumerate(classes.bounds()) if (lo <= value <= hi if i == 0 else lo < value <= hi)]
+        assert fill == colors[index]
+
+
+def test_vega_lite_draws_the_legend_of_the_shown_year_in_the_rows_colours(light):
+    """Vega-Lite itself (vl-convert) compiles the data-driven legend: labels of the shown year, in class order,
+    each symbol in its class's colour (the domain and the range are sorted alike)."""
+    import re
+
+    import vl_convert as vlc
+
+    spec = _spec(light, method="quantiles", fixed_scale=False, k=4, year=2012)
+    scene = json.dumps(vlc.vegalite_to_scenegraph(spec, vl_version="6.4"), ensure_ascii=False)
+    values = _values(method="quantiles", fixed_scale=False, k=4)
+    legend = values.legend[values.legend.year == 2012]
+    labels = [c.split("|", 1)[1] for c in legend.cls]
+    shown = re.findall(r'"text": "([^"]*)"', scene)
+    start = shown.index(labels[0])
+    assert shown[start:start + 4] == labels
+    fills = re.findall(r'"fill": "(#[0-9a-f]{6})"', scene)
+    assert all(color in fills for color in legend.fill)
+    assert "Agglomeration index, 2012" in scene
 
 
 def test_diverging_colours_are_white_at_parity():
@@ -99,10 +138,18 @@ def test_diverging_colours_are_white_at_parity():
     assert (lambda r, b: b > r)(*low) and (lambda r, b: r > b)(*high)  # blue below parity, red above
 
 
-def test_lisa_map_and_lines_build(light):
+def test_lisa_map_reads_its_clusters_and_year_from_the_rows(light):
+    import vl_convert as vlc
+
     clusters = pd.DataFrame({"province": ["Beijing"], "cluster": ["High-High"], "p_sim": [0.01], "local_i": [1.0]})
     spec = map_charts.lisa_map(light["features"], clusters, year=2017, source_label="test")
     assert len(spec["datasets"][map_charts.LISA_DATASET]) == 34
+    assert spec["datasets"][map_charts.LISA_VALUES] == [
+        {"province": "Beijing", "cluster": "High-High", "p_sim": 0.01, "local_i": 1.0, "year": 2017}]
+    other = map_charts.lisa_map(light["features"], clusters, year=2012, source_label="test")
+    assert {**other, "datasets": {}} == {**spec, "datasets": {}}  # another year: other rows, the same spec
+    scene = json.dumps(vlc.vegalite_to_scenegraph(spec, vl_version="6.4"))
+    assert "LISA clusters, 2017" in scene and map_charts.LISA_COLORS["High-High"] in scene
 
 
 def test_the_year_slider_is_a_selection_bound_to_a_range_that_clicks_cannot_change(light):

@@ -32,3 +32,10 @@ def vega_specs(at: AppTest) -> list[dict]:
 def assert_clean(at: AppTest) -> None:
     """No exception element and no error box on the page."""
     assert not at.exception, [e.value for e in at.exception]
+
+
+def chart_rows(node) -> dict[str, "pd.DataFrame"]:
+    """The named datasets Streamlit sends beside a chart's spec (as Arrow), as DataFrames."""
+    import pyarrow as pa
+
+    return {d.name: pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in node.proto.datasets}

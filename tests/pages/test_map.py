@@ -7,17 +7,36 @@ import json
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.helpers import ROOT, assert_clean, run_page
+from core.charts import map as map_charts
+from tests.pages.helpers import ROOT, assert_clean, chart_rows, run_page
+
+
+def charts(at: AppTest) -> list:
+    """The page's chart elements (AppTest names st.vega_lite_chart elements ``vega_lite_chart``)."""
+    return list(at.get("vega_lite_chart")) + list(at.get("arrow_vega_lite_chart"))
 
 
 def specs(at: AppTest) -> list[dict]:
-    """Vega-Lite specs of the page (AppTest names st.vega_lite_chart elements ``vega_lite_chart``)."""
-    nodes = list(at.get("vega_lite_chart")) + list(at.get("arrow_vega_lite_chart"))
-    return [json.loads(node.proto.spec) for node in nodes]
+    """Vega-Lite specs of the page (without the rows Streamlit sends beside them as Arrow)."""
+    return [json.loads(node.proto.spec) for node in charts(at)]
+
+
+def map_node(at: AppTest):
+    return next(node for node in charts(at) if "provinces" in json.loads(node.proto.spec).get("datasets", {}))
 
 
 def map_spec(at: AppTest) -> dict:
-    return next(s for s in specs(at) if "provinces" in s.get("datasets", {}))
+    return json.loads(map_node(at).proto.spec)
+
+
+def map_view(at: AppTest) -> tuple[str, dict[str, bytes]]:
+    """What the browser receives for the map: the spec, and the bytes of each dataset sent beside it."""
+    node = map_node(at)
+    return node.proto.spec, {d.name: d.data.data for d in node.proto.datasets}
+
+
+def lisa_node(at: AppTest):
+    return next(node for node in charts(at) if "lisa_provinces" in json.loads(node.proto.spec).get("datasets", {}))
 
 
 def year_param(spec: dict) -> int:
@@ -44,19 +63,23 @@ def test_deep_link_sets_the_year_and_settings():
     assert year_param(map_spec(at)) == 2017
     assert at.selectbox(key="classes").value == "quantiles" and at.radio(key="palette").value == "diverging"
     assert any("2016" in m.label for m in at.metric)  # the statistics have their own year (own fragment)
-    lisa = next(s for s in specs(at) if "lisa_provinces" in s.get("datasets", {}))
-    assert "2016" in json.dumps(lisa["title"])
+    lisa = chart_rows(lisa_node(at))[map_charts.LISA_VALUES]
+    assert set(lisa.year) == {2016} and len(lisa) == 30
+    assert "lisa_values" in json.dumps(json.loads(lisa_node(at).proto.spec)["title"])  # the title reads the rows' year
 
 
 def test_the_statistics_year_is_its_own_control_and_leaves_the_map_alone():
     at = run_page("pages/map.py", query={"year": "2017"})
     assert_clean(at)
     assert at.select_slider(key="stats_year").value == 2023  # its default: the latest year, whatever the map's
-    before = json.dumps(map_spec(at))
+    before, lisa_before = map_view(at), lisa_node(at).proto.spec
     at.select_slider(key="stats_year").set_value(2012).run()
     assert_clean(at)
     assert any("2012" in m.label for m in at.metric)
-    assert json.dumps(map_spec(at)) == before
+    assert map_view(at) == before
+    # another year is other rows under the same LISA spec: the browser updates the drawn map in place
+    assert lisa_node(at).proto.spec == lisa_before
+    assert set(chart_rows(lisa_node(at))[map_charts.LISA_VALUES].year) == {2012}
 
 
 def test_a_tampered_statistics_year_falls_back_with_a_notice():
@@ -66,9 +89,9 @@ def test_a_tampered_statistics_year_falls_back_with_a_notice():
     assert any("Ignored invalid link value" in toast.value for toast in at.toast)
 
 
-def test_every_control_changes_the_map_spec():
+def test_every_control_changes_what_the_map_draws():
     at = run_page("pages/map.py")
-    previous = json.dumps(map_spec(at))
+    previous = map_view(at)
     steps = [
         lambda: at.selectbox(key="classes").set_value("quantiles"),
         lambda: at.slider(key="k").set_value(4),
@@ -83,10 +106,45 @@ def test_every_control_changes_the_map_spec():
     for number, step in enumerate(steps):
         step().run()
         assert_clean(at)
-        current = json.dumps(map_spec(at))
+        current = map_view(at)
         assert current != previous, f"control {number} did not change the map"
         previous = current
-    assert "IO tables" in previous
+    assert "IO tables" in previous[0]
+
+
+def test_classes_their_number_and_the_palette_change_rows_not_the_spec():
+    """So the browser swaps the drawn map's rows in place instead of embedding a new ~115 KB spec."""
+    at = run_page("pages/map.py", query={"year": "2017"})
+    assert_clean(at)
+    spec = map_spec(at)
+    assert len(json.dumps(spec)) < 150_000
+    rows = chart_rows(map_node(at))
+    legend = rows[map_charts.LEGEND]
+    assert len(legend[legend.year == 2017]) == 5 and legend.cls.iloc[0].startswith("0|")  # Fisher-Jenks, k = 5
+    steps = [
+        lambda: at.slider(key="k").set_value(3),
+        lambda: at.radio(key="palette").set_value("diverging"),
+        lambda: at.selectbox(key="classes").set_value("quantiles"),
+        lambda: at.selectbox(key="classes").set_value("meaning"),
+    ]
+    for number, step in enumerate(steps):
+        step().run()
+        assert_clean(at)
+        assert map_spec(at) == spec, f"step {number} changed the spec"
+        now = chart_rows(map_node(at))
+        assert not now[map_charts.VALUES].equals(rows[map_charts.VALUES]), f"step {number} left the colours alone"
+        rows = now
+    legend = rows[map_charts.LEGEND]
+    assert legend[legend.year == 2017].cls.str.split("|").str[1].str.startswith(("≤ 1.0", "1.0", "> 1.5")).all()
+
+
+def test_the_map_rows_hold_every_year_with_values_ranks_and_colours():
+    at = run_page("pages/map.py")
+    assert_clean(at)
+    values = chart_rows(map_node(at))[map_charts.VALUES]
+    assert len(values) == 30 * 13 and set(values.year) == set(range(2011, 2024))
+    beijing = values.set_index("key").loc["Beijing|2017"]
+    assert beijing["rank"] == 1 and beijing["value"] == 2.69 and beijing["fill"].startswith("#")
 
 
 def test_scenario_from_session_state_is_labelled_illustrative():
@@ -100,6 +158,7 @@ def test_scenario_from_session_state_is_labelled_illustrative():
     assert_clean(at)
     text = json.dumps(map_spec(at), ensure_ascii=False)
     assert "ILLUSTRATIVE SCENARIO" in text and "model estimate" in text
+    assert set(chart_rows(map_node(at))[map_charts.VALUES].province) == {"Beijing", "Tianjin", "Hebei", "Shanxi"}
     assert any("Illustrative scenario" in w.value for w in at.warning)
     assert any("need a value for all 30" in i.value for i in at.info)
 
@@ -127,7 +186,8 @@ def test_the_map_has_a_play_control_driven_by_the_vega_lite_timer():
     assert clock["encoding"]["time"]["scale"]["domain"] == list(range(2011, 2024))  # steps 2011 -> 2023
     assert spec["config"]["scale"]["framesPerSecond"] > 0
     text = json.dumps(spec)
-    assert "''+shown_year" in text and "''+year]" not in text  # fills and legend follow the shown year
+    # each province looks up its row of the shown year, and the legend shows that year's rows
+    assert "'|' + shown_year" in text and "datum.year == shown_year" in text
     assert len(text) < 150_000
 
 
@@ -136,13 +196,16 @@ def test_the_in_map_slider_sets_the_link_and_downloads_without_changing_the_spec
     at = run_page("pages/map.py", query={"year": "2017"})
     assert_clean(at)
     assert at.query_params["year"] == "2017"
-    before = json.dumps(map_spec(at))
+    before = map_view(at)
     at.session_state["map_chart"] = {"selection": {"year": [{"year": 2014}]}}
     at.run()
     assert_clean(at)
     assert at.query_params["year"] == "2014"  # the link follows the slider
-    assert json.dumps(map_spec(at)) == before  # same spec: the browser keeps its map, nothing is redrawn
-    at.selectbox(key="classes").set_value("quantiles").run()  # another setting: the map opens on the shown year
+    assert map_view(at) == before  # same spec and rows: the browser keeps its map, nothing is redrawn
+    at.slider(key="k").set_value(4).run()  # new rows, same spec: the map keeps its year in the browser
+    assert_clean(at)
+    assert year_param(map_spec(at)) == 2017
+    at.toggle(key="fixed").set_value(False).run()  # a new spec: it opens on the year shown
     assert_clean(at)
     assert year_param(map_spec(at)) == 2014
 
