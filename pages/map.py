@@ -49,6 +49,7 @@ SIMPLIFY_DEG, DECIMALS = 0.03, 2
 PUBLISHED_NOTE = "Liu (2026), WJARR 30(01), Table 1"
 
 
+
 # --- cached wrappers (page boundary) -----------------------------------------------------------
 
 @st.cache_resource(show_spinner=False)
@@ -151,13 +152,14 @@ def map_frame(key: str, _frame: pd.DataFrame, settings: tuple[tuple[str, Any], .
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def map_rows(key: str, _frame: pd.DataFrame, years: tuple[int, ...], method: str, k: int, fixed_scale: bool,
-             palette: str) -> dict[str, list[dict[str, Any]]]:
+             palette: str) -> shell.ChartRows:
     """The map's rows (values, colours, legend) for these classes: what a classes, number or palette move changes."""
     from core.charts import map as map_charts
 
     options = map_charts.MapOptions(year=years[-1], years=years, method=method, k=k, fixed_scale=fixed_scale,
                                     palette=palette)  # type: ignore[arg-type]
-    return map_charts.map_values(rankings(key, _frame), options).datasets()
+    values = map_charts.map_values(rankings(key, _frame), options)
+    return shell.ChartRows.of({map_charts.VALUES: values.rows, map_charts.LEGEND: values.legend})
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -168,14 +170,13 @@ def moran_by_year(key: str, _frame: pd.DataFrame, years: tuple[int, ...]) -> pd.
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def lisa_rows(key: str, _frame: pd.DataFrame, year: int) -> list[dict[str, Any]]:
+def lisa_rows(key: str, _frame: pd.DataFrame, year: int) -> shell.ChartRows:
     """The LISA map's rows (cluster, pseudo p-value, local I) of one year."""
     from core import spatial
     from core.charts import map as map_charts
 
     values = _frame[_frame.year == year].set_index("province")["idt"]
-    rows = map_charts.lisa_rows(spatial.lisa(values, province_weights()).table, year)
-    return json.loads(rows.to_json(orient="records", force_ascii=False))
+    return shell.ChartRows.of({map_charts.LISA_VALUES: map_charts.lisa_rows(spatial.lisa(values, province_weights()).table, year)})
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -194,11 +195,6 @@ def lisa_frame(source_label: str, labels: tuple[tuple[str, str], ...]) -> dict[s
     from core.charts import map as map_charts
 
     return map_charts.lisa_map_frame(map_features(), source_label=source_label, labels=dict(labels))
-
-
-def with_rows(spec: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    """A cached spec with this run's rows added, leaving the cached dict as it is."""
-    return {**spec, "datasets": {**spec["datasets"], **rows}}
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -323,12 +319,18 @@ def opening_year(settings: dict[str, Any], year: int) -> int:
 
 @st.fragment
 def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: str, synthetic: bool,
-                labels: dict[str, str]) -> None:
+                labels: dict[str, str], groups: tuple[str, str, tuple[str, ...]]) -> None:
+    """The class controls, the map and its downloads: a move of a class control reruns only this.
+
+    ``groups`` is (group_by, group_mode, chosen groups), chosen above the fragment: they change the map's spec
+    and the group lines below it, so they rerun the page.  What stays the same from move to move (the
+    explanations, the group lines) is drawn outside, so a move re-sends fewer elements.
+    """
     from core.charts import map as map_charts
 
-    regions = shell.regions()
+    group_by, group_mode, chosen_groups = groups
     year = shown_year(years)
-    controls = st.columns([1.3, 1.2, 1.6])
+    controls = st.columns([1.3, 1.2, 1.6])  # aligned with the group controls above
     with controls[0]:
         method = st.selectbox(t("Classes"), list(CLASS_LABELS), format_func=CLASS_LABELS.get,
                               key="classes", bind="query-params")
@@ -341,28 +343,17 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
         palette = st.radio(t("Colours"), ["sequential", "diverging"], key="palette", bind="query-params",
                            format_func=PALETTE_LABELS.get, horizontal=True,
                            help=t("Diverging: blue below national parity (1), red above."))
-    with controls[2]:
-        group_by = st.selectbox(t("Regional groups"), list(GROUP_LABELS), format_func=GROUP_LABELS.get,
-                                help=t("Region: east / central / west. Cluster: the paper's four urban clusters."),
-                                key="group_by", bind="query-params")
-        group_options = sorted(g for g in regions[group_by].unique() if g) if group_by != "none" else []
-        group_mode = st.radio(t("Show groups as"), ["outline", "filter"], key="group_mode", bind="query-params",
-                              format_func=GROUP_MODE_LABELS.get,
-                              horizontal=True, disabled=group_by == "none")
-        chosen_groups = st.multiselect(t("Groups"), group_options, key=f"groups_{group_by}", bind="query-params",
-                                       disabled=group_by == "none", placeholder=t("All groups"))
 
     # What the spec holds (a change re-embeds the map) apart from what its rows hold (classes, their number,
     # the palette: a change swaps the rows of the drawn map in place).
     settings = dict(
-        years=tuple(years), method="continuous" if method == "continuous" else "classes", fixed_scale=bool(fixed),
+        years=tuple(years), method="continuous" if method == "continuous" else "classes",
+        fixed_scale=bool(fixed) or method == "meaning",  # the meaning classes are the same in every year
         palette=palette if method == "continuous" else "sequential",
         group_by=None if group_by == "none" else group_by, group_mode=group_mode, groups=tuple(chosen_groups),
         source_label=source_label, synthetic=synthetic, lang=shell.lang(),
         height=620 if shell.presenting() else 520,
     )
-    if method == "meaning":
-        settings["fixed_scale"] = True  # its classes are the same in every year (the subtitle says so)
     try:
         frame_spec = map_frame(key, frame, tuple(settings.items()) + (("year", opening_year(settings, year)),),
                                tuple(labels.items()))
@@ -370,30 +361,22 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
     except ValueError as exc:  # e.g. ClassificationError: too few distinct values for the classes asked
         st.error(f"{t('The map could not be drawn with these settings')}: {exc}")
         return
-    spec = with_rows(frame_spec, rows)
     # The in-map slider's moves come back as a selection (fragment rerun): the spec is unchanged, so the
     # browser keeps its view, and only the link and the downloads below follow the year.
-    st.vega_lite_chart(spec, width="stretch", on_select="rerun", selection_mode=[map_charts.YEAR], key=MAP_CHART)
-    if synthetic:
-        st.warning(t("Illustrative scenario: a model projection, not observed data."))
-    shell.how_to_read(
-        "Darker blue = higher index (diverging: red above parity 1, blue below). The legend gives each class's "
-        "bounds in index units; with *Same scale for all years* on, a colour means the same value in every year, so "
-        "colour changes are real changes. Hover a province for its English and Chinese name, value, rank that year "
-        "and change since the first year. The slider under the map changes the year in your browser (the link and "
-        "the downloads follow it) and *▶ Play* steps through the years (untick it to return to the slider's "
-        "year). Grey: no data (Tibet is not in "
-        "the paper's 30 provinces; Taiwan, Hong Kong and Macao are outside it).",
-        f"{source_label}; classes: mapclassify; "
-        + t("boundaries are illustrative: Natural Earth (public domain), generalized by QGIS, simplified for the web."),
-    )
-
+    st.vega_lite_chart(shell.with_rows(frame_spec, rows.arrow), width="stretch", on_select="rerun",
+                       selection_mode=[map_charts.YEAR], key=MAP_CHART)
     visible = rankings(key, frame)
-    visible = visible.merge(regions[["province", "province_zh", "region", "cluster"]], on="province", how="left")
-    shell.download_view(visible[visible.year == year], spec, f"agglomeration_map_{year}", key="map")
-    shell.csv_button(visible, "agglomeration_index_all_years", key="map_csv_all", label="Download CSV (all years)")
+    visible = visible[visible.year == year].merge(shell.regions()[["province", "province_zh", "region", "cluster"]],
+                                                  on="province", how="left")
+    shell.download_view(visible, shell.with_rows(frame_spec, rows.records), f"agglomeration_map_{year}", key="map")
 
-    # groups over time (they follow the group controls above)
+
+def group_lines_section(key: str, frame: pd.DataFrame, source_label: str, labels: dict[str, str],
+                        groups: tuple[str, str, tuple[str, ...]]) -> None:
+    """Each group's mean index over time; it follows the group controls above the map."""
+    from core.charts import map as map_charts
+
+    group_by, _, chosen_groups = groups
     st.markdown(f"### {t('Regional groups over time')}")
     by = "cluster" if group_by == "cluster" else "region"
     means = group_means(key, frame, by)
@@ -413,9 +396,9 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
 
 @st.fragment
 def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_label: str, labels: dict[str, str]) -> None:
+    """Moran's I, the LISA map and Moran's I by year, for the statistics' own year (a move reruns only this)."""
     from core.charts import map as map_charts
 
-    st.markdown(f"### {t('Do high values sit next to high values?')}")
     weights = province_weights()
     complete = [y for y in years if (frame.year == y).sum() >= len(weights.ids)]
     if not complete:
@@ -430,31 +413,69 @@ def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_labe
     else:
         year = complete[0]
     stats = moran_stats(key, frame, year)
-    cols = st.columns(4)
-    cols[0].metric(f"{t('Global Moran’s I')}, {year}", f"{stats['I']:.3f}")
-    cols[1].metric(t("Permutation p-value"), f"{stats['p_sim']:.3f}", f"{stats['permutations']} {t('permutations')}",
-                   delta_color="off")
-    cols[2].metric(t("Expected under no clustering"), f"{stats['expected']:.3f}")
-    cols[3].metric(t("z (permutation)"), f"{stats['z_sim']:.2f}")
+    row = st.container(horizontal=True, gap="large")  # one block, not four columns: fewer to redraw per move
+    row.metric(f"{t('Global Moran’s I')}, {year}", f"{stats['I']:.3f}")
+    row.metric(t("Permutation p-value"), f"{stats['p_sim']:.3f}", f"{stats['permutations']} {t('permutations')}",
+               delta_color="off")
+    row.metric(t("Expected under no clustering"), f"{stats['expected']:.3f}")
+    row.metric(t("z (permutation)"), f"{stats['z_sim']:.2f}")
     left, right = st.columns(2)
     # The spec stays the same from year to year (the year is in the rows), so the browser updates both charts
     # in place instead of rebuilding them.
-    left.vega_lite_chart(with_rows(lisa_frame(source_label, tuple(labels.items())),
-                                   {map_charts.LISA_VALUES: lisa_rows(key, frame, year)}), width="stretch")
+    left.vega_lite_chart(shell.with_rows(lisa_frame(source_label, tuple(labels.items())),
+                                         lisa_rows(key, frame, year).arrow), width="stretch")
     shell.altair(map_charts.moran_line, moran_by_year(key, frame, tuple(complete)), year=year,
                  source_label=source_label, labels=labels, width="stretch", container=right)
+
+
+def spatial_reading(source_label: str) -> None:
+    """How to read the statistics (the same for every year, so drawn outside their fragment)."""
+    from core import spatial
+
     shell.how_to_read(
         "Moran's I > 0 means provinces resemble their neighbours (clustering); the p-value compares it with "
-        f"{stats['permutations']} random reshufflings of the values over the map (seed {stats['seed']}, so the "
-        "number is reproducible). The LISA map marks provinces whose local statistic is significant at 5 % (no "
-        "correction for multiple tests): High-High = a high province among high neighbours, Low-Low likewise, "
-        f"High-Low and Low-High are outliers. Neighbours: {weights.method}.",
+        f"{spatial.DEFAULT_PERMUTATIONS} random reshufflings of the values over the map (seed {spatial.DEFAULT_SEED}, "
+        "so the number is reproducible). The LISA map marks provinces whose local statistic is significant at 5 % "
+        "(no correction for multiple tests): High-High = a high province among high neighbours, Low-Low likewise, "
+        f"High-Low and Low-High are outliers. Neighbours: {province_weights().method}.",
         f"{source_label}; esda / libpysal (PySAL).",
     )
 
 
-map_section(key, frame, years, source_label, synthetic, labels)
+# The group controls change the map's spec and the group lines, so they rerun the page (outside the fragment).
+group_cols = st.columns([1.3, 1.2, 1.6])
+group_by = group_cols[0].selectbox(
+    t("Regional groups"), list(GROUP_LABELS), format_func=GROUP_LABELS.get, key="group_by", bind="query-params",
+    help=t("Region: east / central / west. Cluster: the paper's four urban clusters."))
+group_options = sorted(g for g in shell.regions()[group_by].unique() if g) if group_by != "none" else []
+group_mode = group_cols[1].radio(t("Show groups as"), ["outline", "filter"], key="group_mode", bind="query-params",
+                                 format_func=GROUP_MODE_LABELS.get, horizontal=True, disabled=group_by == "none")
+chosen_groups = group_cols[2].multiselect(t("Groups"), group_options, key=f"groups_{group_by}", bind="query-params",
+                                          disabled=group_by == "none", placeholder=t("All groups"))
+groups = (group_by, group_mode, tuple(chosen_groups))
+
+map_section(key, frame, years, source_label, synthetic, labels, groups)
+if synthetic:
+    st.warning(t("Illustrative scenario: a model projection, not observed data."))
+shell.how_to_read(
+    "Darker blue = higher index (diverging: red above parity 1, blue below). The legend gives each class's "
+    "bounds in index units; with *Same scale for all years* on, a colour means the same value in every year, so "
+    "colour changes are real changes. Hover a province for its English and Chinese name, value, rank that year "
+    "and change since the first year. The slider under the map changes the year in your browser (the link and "
+    "the downloads follow it) and *▶ Play* steps through the years (untick it to return to the slider's "
+    "year). Grey: no data (Tibet is not in "
+    "the paper's 30 provinces; Taiwan, Hong Kong and Macao are outside it).",
+    f"{source_label}; classes: mapclassify; "
+    + t("boundaries are illustrative: Natural Earth (public domain), generalized by QGIS, simplified for the web."),
+)
+shell.csv_button(rankings(key, frame).merge(shell.regions()[["province", "province_zh", "region", "cluster"]],
+                                            on="province", how="left"),
+                 "agglomeration_index_all_years", key="map_csv_all", label="Download CSV (all years)")
+group_lines_section(key, frame, source_label, labels, groups)
+
+st.markdown(f"### {t('Do high values sit next to high values?')}")
 spatial_section(key, frame, years, source_label, labels)
+spatial_reading(source_label)
 
 # --- the paper's tables ------------------------------------------------------------------------------
 
