@@ -6,6 +6,7 @@ draws with ``core.charts.global_``.  Every assumption widget is bound to the URL
 
 from __future__ import annotations
 
+import hashlib
 
 import pandas as pd
 import streamlit as st
@@ -13,6 +14,7 @@ import streamlit as st
 import pages as shell
 from core import clusters, uploads
 from core.charts import global_ as charts
+from core.charts import stable_spec
 from core.datasets import DataSchemaError
 
 shell.page_shell("Global talent clusters", ":material/public:")
@@ -48,12 +50,28 @@ def china(place_table: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
     return clusters.china_link(place_table, links, shell.table1())
 
 
-@st.cache_data(show_spinner=False)
-def composite(components: pd.DataFrame, weights: tuple[tuple[str, float], ...], method: str, missing: str,
-              top: int) -> tuple[clusters.CompositeResult, pd.DataFrame]:
-    result = clusters.composite_index(components, dict(weights), method=method, missing=missing)
-    stability = clusters.rank_stability(components, dict(weights), method=method, missing=missing, top=top)
-    return result, stability
+# The composite is keyed by ``key`` (the proxy figures, the proxy chosen per component and the places shown)
+# instead of hashing the frames on every move of a weight: a leading underscore keeps them out of the key.
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def component_values(key: tuple, _proxy_frame: pd.DataFrame, choice: tuple[tuple[str, str], ...],
+                     places: tuple[str, ...]) -> pd.DataFrame:
+    components = clusters.component_table(_proxy_frame, dict(choice))
+    return components[components.index.isin(places)]  # the filters apply here too
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def composite(key: tuple, _components: pd.DataFrame, weights: tuple[tuple[str, float], ...], method: str,
+              missing: str, top: int, illustrative: bool) -> dict:
+    """The composite, its rank stability, and the specs of their two charts (named by position, so a weight
+    move swaps the drawn bars' rows in place)."""
+    result = clusters.composite_index(_components, dict(weights), method=method, missing=missing)
+    stability = clusters.rank_stability(_components, dict(weights), method=method, missing=missing, top=top)
+    return {"result": result, "stability": stability,
+            "ranking_spec": stable_spec(charts.composite_bars(result.table, illustrative=illustrative,
+                                                              method=method).to_dict()),
+            "stability_spec": stable_spec(charts.stability_bars(stability, top=top, spread=0.2,
+                                                                illustrative=illustrative).to_dict())}
 
 
 @st.cache_data(show_spinner=False)
@@ -186,9 +204,14 @@ shell.explain(
     "productization speed**. Choose a proxy and a weight for each component; weights are normalised to sum to 1. "
     "The multiplicative form is a weighted geometric mean (each component divided by its geometric mean, so units "
     "do not matter); the additive form sums min-max-scaled components.")
-def proxy_choices(data: dict) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The upload of held figures and the proxy per component: rarely changed, so they rerun the whole page."""
+def proxy_choices(data: dict) -> tuple[str, pd.DataFrame, dict[str, str]]:
+    """The upload of held figures and the proxy per component: rarely changed, so they rerun the whole page.
+
+    Returns what identifies the proxy figures (the bundled ones, or the upload's digest), the figures, and the
+    proxy chosen per component.
+    """
     uploaded = None
+    figures = "bundled"
     with st.expander(t("Upload figures you hold (e.g. LinkedIn–Tsinghua)")):
         st.markdown("A CSV or XLSX with a `place` column (market names as in the comparison list) and one or more "
                     "numeric columns. Each numeric column becomes a proxy named `upload:<column>`, labelled "
@@ -197,6 +220,7 @@ def proxy_choices(data: dict) -> tuple[pd.DataFrame, dict[str, str]]:
         if file is not None:
             try:
                 uploaded = read_upload(file.getvalue(), file.name, tuple(clusters.in_48(data["cities"]).market))
+                figures = f"upload:{hashlib.sha256(file.getvalue()).hexdigest()}"
                 st.success(f"{len(uploaded)} {t('rows read')}: {', '.join(uploaded.columns.drop('place'))}")
             except uploads.UploadError as exc:
                 st.error(str(exc))
@@ -224,34 +248,39 @@ def proxy_choices(data: dict) -> tuple[pd.DataFrame, dict[str, str]]:
         picked_label = col.selectbox(label, options, index=options.index(proxy_label(defaults[component])),
                                      key=f"proxy_{component}", bind="query-params")
         choice[component] = by_label[picked_label]
-    return proxy_frame, choice
+    return figures, proxy_frame, choice
 
 
 @st.fragment
-def composite_section(data: dict, shown: pd.DataFrame, proxy_frame: pd.DataFrame, choice: dict[str, str]) -> None:
+def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame: pd.DataFrame,
+                      choice: dict[str, str]) -> None:
     """Weights, form and the composite; a fragment, so moving a weight reruns only this part (not the world map)."""
     catalogue = data["proxies"].set_index("proxy")
     weights: dict[str, float] = {}
-    for col, (component, label) in zip(st.columns(4), clusters.COMPONENTS.items()):
-        weights[component] = col.slider(f"{t('Weight')}: {label}", 0, 100, 25, step=5, key=f"w_{component}",
-                                        bind="query-params", help=f"{t('Weight of')} {label} (normalised with the others)")
-    cols = st.columns(3)
-    form = cols[0].radio(t("Form"), ["multiplicative", "additive"], key="form", bind="query-params", horizontal=True,
+    # Rows as horizontal containers, not columns: one block each instead of four, fewer to redraw per move.
+    sliders = st.container(horizontal=True, gap="medium")
+    for component, label in clusters.COMPONENTS.items():
+        weights[component] = sliders.slider(f"{t('Weight')}: {label}", 0, 100, 25, step=5, key=f"w_{component}",
+                                            bind="query-params",
+                                            help=f"{t('Weight of')} {label} (normalised with the others)")
+    options = st.container(horizontal=True, gap="large")
+    form = options.radio(t("Form"), ["multiplicative", "additive"], key="form", bind="query-params", horizontal=True,
                          help="multiplicative = seed 003's product (weighted geometric mean); additive = weighted sum")
     method = "geometric" if form == "multiplicative" else "additive"
-    missing = cols[1].radio(t("Missing component"), ["exclude", "neutral"], key="gaps", bind="query-params",
+    missing = options.radio(t("Missing component"), ["exclude", "neutral"], key="gaps", bind="query-params",
                             horizontal=True, help="exclude: drop a place lacking a weighted component; neutral: set the "
                             "gap to the average (geometric mean) and flag it")
-    top = cols[2].slider(t("Top k for stability"), 3, 10, 5, key="top", bind="query-params")
+    top = options.slider(t("Top k for stability"), 3, 10, 5, key="top", bind="query-params")
 
     illustrative_used = [c for c in clusters.COMPONENTS if weights[c] > 0 and choice[c] in catalogue.index
                          and bool(catalogue.loc[choice[c], "illustrative"])]
     user_used = [c for c in clusters.COMPONENTS if weights[c] > 0 and choice[c].startswith("upload:")]
     ranking = pd.DataFrame()
     try:
-        components = clusters.component_table(proxy_frame, choice)
-        components = components[components.index.isin(shown.place)]  # the filters apply here too
-        result, stability = composite(components, tuple(weights.items()), method, missing, top)
+        key = (figures, tuple(choice.items()), tuple(shown.place))
+        components = component_values(key, proxy_frame, tuple(choice.items()), tuple(shown.place))
+        view = composite(key, components, tuple(weights.items()), method, missing, top, bool(illustrative_used))
+        result = view["result"]
     except clusters.CompositeError as exc:
         st.warning(f"{t('The composite cannot be computed')}: {exc}")
     else:
@@ -266,23 +295,22 @@ def composite_section(data: dict, shown: pd.DataFrame, proxy_frame: pd.DataFrame
                     + f"  \n**{t('Ranking')}** · {t('weights')}: "
                     + ", ".join(f"{c} {w:.2f}" for c, w in result.weights.items())
                     + (f" · {t('ILLUSTRATIVE components')}: {', '.join(illustrative_used)}" if illustrative_used else ""))
-        cols = st.columns(2)
-        shell.altair(charts.composite_bars, ranking, illustrative=bool(illustrative_used), method=method,
-                     key="composite", container=cols[0])
-        shell.altair(charts.stability_bars, stability, top=top, spread=0.2, illustrative=bool(illustrative_used),
-                     key="stability", container=cols[1])
+        pair = st.container(horizontal=True, gap="medium")
+        pair.vega_lite_chart(view["ranking_spec"], key="composite")
+        pair.vega_lite_chart(view["stability_spec"], key="stability")
         if result.excluded:
             st.caption(f"{t('Excluded (a weighted component is missing)')}: {', '.join(result.excluded)}")
         st.dataframe(ranking, hide_index=True, key="ranking_table",
                      column_config={"score": st.column_config.NumberColumn(format="%.3f")})
-        shell.how_to_read(
-            "Rank 1 is the highest composite. Scores of the multiplicative form are relative to an average place (1.0). "
-            "Lighter bars had a component set to the neutral value. The stability chart re-ranks on a fixed grid of "
-            "weights, each within ±20 % of yours (5 levels per component), and shows how often each place stays in the "
-            "top k.", f"{SOURCE_LINE}; illustrative values: data/global/composite_illustrative.csv")
 
 
-composite_section(data, shown, *proxy_choices(data))
+composite_section(data, shown, *proxy_choices(data))  # (figures, proxy_frame, choice)
+# The same for every weight, so drawn by the page rather than re-sent with each move of a weight.
+shell.how_to_read(
+    "Rank 1 is the highest composite. Scores of the multiplicative form are relative to an average place (1.0). "
+    "Lighter bars had a component set to the neutral value. The stability chart re-ranks on a fixed grid of "
+    "weights, each within ±20 % of yours (5 levels per component), and shows how often each place stays in the "
+    "top k.", f"{SOURCE_LINE}; illustrative values: data/global/composite_illustrative.csv")
 
 # --- China link ------------------------------------------------------------------------------------------
 st.subheader(t("Link to China"))

@@ -16,6 +16,7 @@ import pages as shell
 from core import datasets, io_tables
 from core import digitalization as dg
 from core.charts import scale as charts
+from core.charts import stable_spec
 from core.uploads import UploadError, read_table
 
 shell.page_shell("Digitalization scale", ":material/account_tree:")
@@ -189,10 +190,13 @@ def with_label(frame: pd.DataFrame) -> pd.DataFrame:
 def _spec(builder: str, inputs: tuple, _data: pd.DataFrame, options: tuple[tuple[str, object], ...]) -> dict:
     """The Vega-Lite spec of a core.charts.scale chart, cached so reruns skip Altair's build and validation.
 
+    Datasets are named by position (:func:`core.charts.stable_spec`), so a chart whose title and encodings stay
+    the same when the year moves gets its rows swapped in place instead of being rebuilt by the browser.
+
     ``inputs`` are the plain values ``_data`` was computed from; they key the cache in its place, so a
     rerun does not hash the frame (the leading underscore keeps ``_data`` out of the key).
     """
-    return getattr(charts, builder)(_data, **dict(options)).to_dict()
+    return stable_spec(getattr(charts, builder)(_data, **dict(options)).to_dict())
 
 
 def show(builder: str, data: pd.DataFrame, inputs: tuple, **options: object) -> dict:
@@ -321,7 +325,10 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
             sectors = _sector_detail(table_year, detail, concepts, coefficient, scope, base_rule)
             sectors = sectors.assign(label=sectors["sector_zh"] if shell.lang() == "zh" else sectors["sector"])
             st.markdown(f"**{t('Step 1 · digital consumption coefficients (eq. 4)')}**")
-            show("coefficient_chart", sectors, (table_year, detail, concepts, coefficient, scope, base_rule), label="label", note=f"{pname(detail)}, {note}",
+            # The year and table stay out of the chart's subtitle (they are on the slider and in the metrics above),
+            # so a year move updates the drawn chart's rows instead of rebuilding it.
+            show("coefficient_chart", sectors, (table_year, detail, concepts, coefficient, scope, base_rule),
+                 label="label", note=pname(detail),
                  title=t("Digital consumption coefficient by sector (eq. 4)"), x_title=t("Coefficient (dimensionless)"))
             if scope == "core_only":
                 st.caption(t("Under the current scope (digital core only) these coefficients do not enter the index."))
@@ -357,9 +364,10 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
     with tab_rank:
         if tab_rank.open:
             st.markdown(f"**{t('All provinces')} {year}: {t('computed beside Table 1')}**")
-            rank_chart = show("ranking_chart", comparison, inputs, label="label", note=note,
-                              title=t("Computed index (bars) and published Table 1 (ticks)"),
-                              x_title=t("Agglomeration index (1 = national parity)"))
+            # On screen without the year's note (it is above), so a year move swaps rows; exported with it.
+            rank_options = dict(label="label", title=t("Computed index (bars) and published Table 1 (ticks)"),
+                                x_title=t("Agglomeration index (1 = national parity)"))
+            show("ranking_chart", comparison, inputs, **rank_options)
             shell.how_to_read(
                 f"Bars: the index computed here; black ticks: the published Table 1 value; dashed line: national parity. "
                 f"Spearman rank correlation {rho:.3f}.", f"{SRC_IO}; {SRC_TABLE1}; {SRC_PANEL}")
@@ -367,8 +375,9 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
             ranked.insert(1, "year", year)
             ranked.insert(2, "status", status)
             st.dataframe(ranked.assign(province=ranked["province"].map(pname)), hide_index=True)
-            shell.download_view(ranked, rank_chart, f"agglomeration_index_{year}", key="dl_rank")
-            show("scatter_chart", comparison, inputs, label="label", note=note, title=t("Computed against published"),
+            shell.download_view(ranked, lambda: charts.ranking_chart(comparison, note=note, **rank_options),
+                                f"agglomeration_index_{year}", key="dl_rank")
+            show("scatter_chart", comparison, inputs, label="label", title=t("Computed against published"),
                  x_title=t("Published (Table 1)"), y_title=t("Computed from the IO tables"))
 
     with tab_series:

@@ -47,7 +47,8 @@ def ranking_chart(comparison: pd.DataFrame, *, label: str = "province", note: st
                   computed_label: str = "computed", published_label: str = "published (Table 1)") -> alt.LayerChart:
     """Bars of the computed index per province, ranked, with the published value as a black tick."""
     data = comparison.dropna(subset=["computed"])
-    order = data.sort_values("computed", ascending=False)[label].tolist()
+    # ranked by the rows themselves (not a list written into the spec), so new values keep the same spec
+    order = alt.EncodingSortField("computed", op="max", order="descending")
     base = alt.Chart(data)
     bars = base.mark_bar(color="#5b9bd5").encode(
         x=alt.X("computed:Q", title=x_title),

@@ -147,3 +147,23 @@ def test_china_link_shows_province_index(default_page):
     beijing = link[link.place == "Beijing"].iloc[0]
     assert beijing.province == "Beijing" and beijing.idt_latest == pytest.approx(2.37)
     assert set(link[link.place == "Shenzhen"].province) == {"Guangdong"}
+
+
+def test_a_weight_move_changes_the_bars_rows_not_their_specs():
+    """The composite's charts keep their spec when a weight moves, so the browser swaps their rows in place."""
+    from tests.pages.helpers import chart_rows
+
+    at = run_page(PAGE)
+    assert_clean(at)
+
+    def composite_charts():
+        def title(node) -> str:
+            text = json.loads(node.proto.spec).get("title", "")
+            return text.get("text", "") if isinstance(text, dict) else text
+        return [node for node in at.get("vega_lite_chart") if title(node).startswith(("Talent-density", "Rank stab"))]
+    before = [(node.proto.spec, chart_rows(node)) for node in composite_charts()]
+    at.slider(key="w_density").set_value(60).run()
+    assert_clean(at)
+    after = [(node.proto.spec, chart_rows(node)) for node in composite_charts()]
+    assert len(after) == 2 and [s for s, _ in after] == [s for s, _ in before]
+    assert not after[0][1]["data-0"].equals(before[0][1]["data-0"])
