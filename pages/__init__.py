@@ -10,8 +10,11 @@ and not st.navigation").
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
+import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 from dataclasses import dataclass
@@ -156,8 +159,40 @@ def url_notice() -> None:
     if share.open:
         share.caption(t("Copy this link: it opens the page with every setting you chose."))
         share.code(share_url(), language=None, wrap_lines=True)
+    settle_heap()
     if ignored:
         st.toast(f"Ignored invalid link value(s): {'; '.join(ignored[:4])} — defaults used.", icon=":material/link_off:")
+
+
+# --- the collector and the heap --------------------------------------------------------------------------
+# This app's heap is large (pandas, scipy, linearmodels, esda, pyfixest: about a million objects), and
+# Python's collector walks all of it in every full (generation-2) collection: about 150 ms holding the GIL,
+# which struck a slider move every ten or so on the map (measured with gc.callbacks). Objects that exist once
+# the imports are done are modules, functions and classes that live as long as the process, so they are
+# frozen (gc.freeze) and full collections walk only what came after. A freeze follows each run that brought
+# new modules (a first visit to a page), a second after that run so that its messages go out first.
+
+_frozen_modules = 0  # len(sys.modules) at the last freeze; process-wide housekeeping, no session data
+_freeze_lock = threading.Lock()
+
+
+def settle_heap(delay_s: float = 1.0) -> None:
+    """Schedule a collection and ``gc.freeze()`` if modules were imported since the last one (cheap otherwise)."""
+    global _frozen_modules
+    if len(sys.modules) == _frozen_modules:
+        return
+    with _freeze_lock:
+        if len(sys.modules) == _frozen_modules:
+            return
+        _frozen_modules = len(sys.modules)
+        timer = threading.Timer(delay_s, _collect_and_freeze)
+        timer.daemon = True
+        timer.start()
+
+
+def _collect_and_freeze() -> None:
+    gc.collect()  # what is garbage now is freed, not frozen
+    gc.freeze()
 
 
 def explain(markdown: str) -> None:

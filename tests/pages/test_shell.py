@@ -105,3 +105,29 @@ def test_served_config_skips_the_full_collection_after_each_run():
     served = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert served["runner"]["postScriptGC"] is False
     assert "runner.postScriptGC" in config._config_options_template
+
+
+def test_settle_heap_freezes_once_after_new_imports(monkeypatch):
+    """After a run that imported modules, the heap is collected and frozen (full collections then skip it);
+    a run that imported nothing schedules nothing."""
+    import gc
+    import sys
+    import time
+
+    import pages as shell
+
+    gc.unfreeze()
+    monkeypatch.setattr(shell, "_frozen_modules", 0)
+    try:
+        shell.settle_heap(delay_s=0)
+        deadline = time.monotonic() + 10
+        while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert gc.get_freeze_count() > 0
+        assert shell._frozen_modules == len(sys.modules)
+        frozen = gc.get_freeze_count()
+        shell.settle_heap(delay_s=0)  # nothing imported since: no second collection
+        time.sleep(0.3)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
