@@ -15,7 +15,6 @@ import streamlit as st
 import pages as shell
 from core import demo_panel, panel, scenario
 from core.charts import regression as charts
-from core.charts import stable_spec
 from core.uploads import UploadError
 
 shell.page_shell("Regression explorer", ":material/query_stats:")
@@ -121,16 +120,18 @@ def descriptives(key: str, _data: pd.DataFrame) -> pd.DataFrame:
     return panel.describe_variables(_data)
 
 
-# --- charts whose spec stays the same when only their rows change (core.charts.stable_spec) -----------------
+# --- charts whose spec stays the same when only their rows change ------------------------------------------
+# A template per title and terms (Altair's build costs ~50 ms), rows attached on each run: a new sample or lever
+# value changes rows only, which the browser swaps into the drawn chart.
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def coefficient_spec(coef: pd.DataFrame, side: pd.DataFrame, title: str, note: str | None) -> dict:
-    return stable_spec(charts.coefficient_plot(coef, paper=side, title=title, note=note).to_dict())
+def coefficient_template(terms: tuple[str, ...], title: str, note: str | None) -> dict:
+    return charts.coefficient_template(terms, title=title, note=note)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def projection_spec(shown: pd.DataFrame, title: str, note: str | None) -> dict:
-    return stable_spec(charts.projection_chart(shown, title=title, note=note).to_dict())
+@st.cache_data(show_spinner=False, max_entries=16)
+def projection_template(title: str, note: str | None) -> dict:
+    return charts.projection_template(title=title, note=note)
 
 
 # --- helpers for display ----------------------------------------------------------------------------
@@ -294,8 +295,10 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
     counts.metric(t("Years"), f"{view['years'][0]}–{view['years'][1]}")
     counts.metric(t("Within R²") if model in ("fe", "twfe") else "R²", f"{view['rsquared']:.3f}")
     coef, side = view["coef"], view["side"]
-    chart = coefficient_spec(coef, side, t("Coefficients with 95 % intervals"), chart_note(source))
-    st.vega_lite_chart(chart, width="stretch")
+    rows = charts.coefficient_rows(coef, side)
+    template = coefficient_template(tuple(rows[charts.COEFFICIENT_ROWS].term), t("Coefficients with 95 % intervals"),
+                                    chart_note(source))
+    st.vega_lite_chart(shell.with_rows(template, rows), width="stretch")
     shell.how_to_read(
         "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; "
         "an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's "
@@ -307,7 +310,7 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
         "coef": st.column_config.NumberColumn(format="%.4f"), "std_error": st.column_config.NumberColumn(format="%.4f"),
         "t": st.column_config.NumberColumn(format="%.2f"), "p": st.column_config.NumberColumn(format="%.4f"),
         "lower": st.column_config.NumberColumn(format="%.4f"), "upper": st.column_config.NumberColumn(format="%.4f")})
-    shell.download_view(coef, chart, f"regression_{source}_{model}", key="coefs")
+    shell.download_view(coef, lambda: charts.with_rows(template, **rows), f"regression_{source}_{model}", key="coefs")
 
     # The heading and its explanation in one element.
     st.markdown(f"**{t('Specification tests')}**" + ("" if shell.presenting() else "  \n" + t(
@@ -369,9 +372,9 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, t
                      "extrapolate (red points).") + f" ({int(projected.out_of_range.sum())})")
     # The chart carries its source label in its subtitle; the caption labels the table below it.
     # The title names the year only: the levers' values are on the sliders and in the caption of the table, so
-    # moving a lever changes rows alone (see stable_spec).
-    st.vega_lite_chart(projection_spec(shown, f"{t('Projected index')}, {target_year}", chart_note(source)),
-                       width="stretch")
+    # moving a lever changes rows alone (see the templates above).
+    st.vega_lite_chart(shell.with_rows(projection_template(f"{t('Projected index')}, {target_year}", chart_note(source)),
+                                       {charts.PROJECTION_ROWS: charts.projection_rows(shown)}), width="stretch")
     shell.how_to_read(
         "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, "
         "the blue bar the 95 % band of the projection. Red dots: a changed value lies outside the observed "

@@ -3,17 +3,22 @@
 ``coefficient_plot`` draws the estimates of eq. 10 with their confidence
 intervals (optionally next to Table 5's published points); ``projection_chart``
 draws a scenario's projected index per province with its delta-method band and
-the baseline.  Every builder takes a ``note`` that is printed as the chart's
+the baseline.  Each comes as a spec template whose rows are named datasets
+(``*_template`` and ``*_rows``), so the page keeps the template and swaps rows
+when the sample or a lever moves; ``coefficient_plot`` and ``projection_chart``
+return them joined, as self-contained Vega-Lite dicts.  Every builder takes a ``note`` that is printed as the chart's
 subtitle - the page passes "synthetic — for demonstration" whenever the demo
 panel feeds the chart, so the label travels with PNG/SVG exports too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import altair as alt
 import pandas as pd
 
-from core.charts import FONT
+from core.charts import FONT, stable_spec
 
 MODEL_COLOR = "#2171b5"
 PAPER_COLOR = "#d6604d"
@@ -25,16 +30,42 @@ def _title(text: str, note: str | None) -> alt.TitleParams:
                            subtitleColor=OUT_OF_RANGE_COLOR if note and "synthetic" in note else "#555")
 
 
-def coefficient_plot(table: pd.DataFrame, *, paper: pd.DataFrame | None = None, title: str = "Coefficients",
-                     note: str | None = None, level: float = 0.95) -> alt.LayerChart:
-    """Point estimate and CI of each slope (the constant is left out: it is on another scale).
+COEFFICIENT_ROWS = "coefficient_rows"  # the model's slopes and intervals
+PAPER_ROWS = "paper_rows"  # Table 5's published slopes for the same terms
+PROJECTION_ROWS = "projection_rows"  # one row per province: baseline, projection, band
 
-    ``table`` has ``term``, ``coef``, ``lower``, ``upper`` (and ``stars``);
-    ``paper`` optionally has ``term`` and ``paper_coef`` (Table 5) drawn as open diamonds.
-    """
+
+def with_rows(spec: dict, **rows: pd.DataFrame) -> dict:
+    """A spec whose named datasets get these rows as JSON records (a self-contained spec: export, tests)."""
+    import json
+
+    records = {name: json.loads(frame.to_json(orient="records", force_ascii=False)) for name, frame in rows.items()}
+    return {**spec, "datasets": {**spec.get("datasets", {}), **records}}
+
+
+def coefficient_rows(table: pd.DataFrame, paper: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """The rows :func:`coefficient_template` draws: the slopes (the constant is on another scale, left out) and
+    the published slopes of the same terms (``paper``: ``term``, ``paper_coef``; Table 5)."""
     slopes = table[table.term != "const"].assign(source="This model")
-    order = slopes.term.tolist()
-    base = alt.Chart(slopes).encode(y=alt.Y("term:N", sort=order, title=None))
+    slopes = slopes[[c for c in ("term", "coef", "lower", "upper", "stars", "source") if c in slopes.columns]]
+    published = pd.DataFrame({"term": pd.Series(dtype=str), "paper_coef": pd.Series(dtype=float)})
+    if paper is not None:
+        published = paper.dropna(subset=["paper_coef"])
+        published = published[published.term.isin(slopes.term)][["term", "paper_coef"]]
+    return {COEFFICIENT_ROWS: slopes.reset_index(drop=True), PAPER_ROWS: published.reset_index(drop=True)}
+
+
+def coefficient_template(terms: Sequence[str], *, title: str = "Coefficients", note: str | None = None,
+                         level: float = 0.95) -> dict:
+    """Point estimate and CI of each slope, with Table 5's points as open diamonds, as a spec without rows.
+
+    The rows are the named datasets of :func:`coefficient_rows`; the spec depends only on the terms (their
+    order), title and note, so a new sample or standard error changes rows only and the drawn chart is
+    updated in place.  (A Step height, not a fixed number: Streamlit 1.67 collapses fixed-height layered
+    band charts to one row.)
+    """
+    order = list(terms)
+    base = alt.Chart(alt.Data(name=COEFFICIENT_ROWS)).encode(y=alt.Y("term:N", sort=order, title=None))
     rule = base.mark_rule(color=MODEL_COLOR, strokeWidth=2).encode(
         x=alt.X("lower:Q", title=f"Coefficient with {level:.0%} interval"), x2="upper:Q")
     point = base.mark_point(filled=True, size=70, color=MODEL_COLOR).encode(
@@ -43,38 +74,47 @@ def coefficient_plot(table: pd.DataFrame, *, paper: pd.DataFrame | None = None, 
                  alt.Tooltip("lower:Q", format=".4f", title="Lower"), alt.Tooltip("upper:Q", format=".4f", title="Upper"),
                  alt.Tooltip("stars:N", title="Significance")])
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#888", strokeDash=[4, 3]).encode(x="x:Q")
-    layers = [zero, rule, point]
-    if paper is not None:
-        published = paper.dropna(subset=["paper_coef"])
-        published = published[published.term.isin(order)]
-        if not published.empty:
-            layers.append(alt.Chart(published).mark_point(shape="diamond", size=90, color=PAPER_COLOR, filled=False,
-                                                          strokeWidth=2).encode(
-                y=alt.Y("term:N", sort=order), x="paper_coef:Q",
-                tooltip=[alt.Tooltip("term:N", title="Term"),
-                         alt.Tooltip("paper_coef:Q", format=".3f", title="Table 5 (paper)")]))
-    # a Step height (not a fixed number): Streamlit 1.67 collapses fixed-height layered band charts to one row
-    return alt.layer(*layers).properties(title=_title(title, note), height=alt.Step(30))
+    published = alt.Chart(alt.Data(name=PAPER_ROWS)).mark_point(
+        shape="diamond", size=90, color=PAPER_COLOR, filled=False, strokeWidth=2).encode(
+        y=alt.Y("term:N", sort=order), x="paper_coef:Q",
+        tooltip=[alt.Tooltip("term:N", title="Term"), alt.Tooltip("paper_coef:Q", format=".3f", title="Table 5 (paper)")])
+    chart = alt.layer(zero, rule, point, published).properties(title=_title(title, note), height=alt.Step(30))
+    return stable_spec(chart.to_dict())
 
 
-def projection_chart(projection: pd.DataFrame, *, title: str = "Projected index", note: str | None = None,
-                     province_label: str = "province", level: float = 0.95) -> alt.LayerChart:
-    """Provinces ranked by projected index: band (lower-upper), projected point, baseline tick.
+def coefficient_plot(table: pd.DataFrame, *, paper: pd.DataFrame | None = None, title: str = "Coefficients",
+                     note: str | None = None, level: float = 0.95) -> dict:
+    """Point estimate and CI of each slope (the constant is left out: it is on another scale), self-contained.
 
-    ``projection`` comes from :func:`core.panel.project` (``province`` may have
-    been replaced by display names); provinces whose changed values leave the
-    observed range are drawn in red.
+    ``table`` has ``term``, ``coef``, ``lower``, ``upper`` (and ``stars``);
+    ``paper`` optionally has ``term`` and ``paper_coef`` (Table 5) drawn as open diamonds.
     """
-    frame = projection.assign(range=projection.out_of_range.map({True: "outside observed range",
-                                                                  False: "inside observed range"}))
-    order = frame.sort_values("projected", ascending=False)[province_label].tolist()
+    rows = coefficient_rows(table, paper)
+    return with_rows(coefficient_template(rows[COEFFICIENT_ROWS].term, title=title, note=note, level=level), **rows)
+
+
+def projection_rows(projection: pd.DataFrame) -> pd.DataFrame:
+    """The rows :func:`projection_template` draws (from :func:`core.panel.project`), with the range label."""
+    return projection.assign(range=projection.out_of_range.map({True: "outside observed range",
+                                                                False: "inside observed range"}))
+
+
+def projection_template(*, title: str = "Projected index", note: str | None = None,
+                        province_label: str = "province", level: float = 0.95) -> dict:
+    """Provinces ranked by projected index: band (lower-upper), projected point, baseline tick; no rows.
+
+    Provinces are ranked by the rows themselves, so a moved lever changes rows only (named dataset
+    :data:`PROJECTION_ROWS`, see :func:`projection_rows`) and the drawn chart is updated in place.
+    Provinces whose changed values leave the observed range are drawn in red.
+    """
+    order = alt.EncodingSortField("projected", op="max", order="descending")
     y = alt.Y(f"{province_label}:N", sort=order, title=None, axis=alt.Axis(labelOverlap=False))
     tooltip = [alt.Tooltip(f"{province_label}:N", title="Province"),
                alt.Tooltip("baseline:Q", format=".3f", title="Baseline (fitted)"),
                alt.Tooltip("projected:Q", format=".3f", title="Projected"),
                alt.Tooltip("lower:Q", format=".3f", title="Lower"), alt.Tooltip("upper:Q", format=".3f", title="Upper"),
                alt.Tooltip("range:N", title="Changed values")]
-    base = alt.Chart(frame).encode(y=y)
+    base = alt.Chart(alt.Data(name=PROJECTION_ROWS)).encode(y=y)
     band = base.mark_bar(height=8, opacity=0.35, color=MODEL_COLOR).encode(
         x=alt.X("lower:Q", title=f"Agglomeration index, projected with {level:.0%} band", scale=alt.Scale(zero=False)),
         x2="upper:Q",
@@ -87,4 +127,12 @@ def projection_chart(projection: pd.DataFrame, *, title: str = "Projected index"
                                         range=[MODEL_COLOR, OUT_OF_RANGE_COLOR]),
                         legend=alt.Legend(orient="bottom")))
     parity = alt.Chart(pd.DataFrame({"x": [1.0]})).mark_rule(color="#888", strokeDash=[4, 3]).encode(x="x:Q")
-    return alt.layer(parity, band, tick, point).properties(title=_title(title, note), height=alt.Step(22))
+    chart = alt.layer(parity, band, tick, point).properties(title=_title(title, note), height=alt.Step(22))
+    return stable_spec(chart.to_dict())
+
+
+def projection_chart(projection: pd.DataFrame, *, title: str = "Projected index", note: str | None = None,
+                     province_label: str = "province", level: float = 0.95) -> dict:
+    """:func:`projection_template` with the rows of ``projection``, self-contained (export, tests)."""
+    spec = projection_template(title=title, note=note, province_label=province_label, level=level)
+    return with_rows(spec, **{PROJECTION_ROWS: projection_rows(projection)})

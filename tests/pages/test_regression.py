@@ -99,14 +99,46 @@ def test_lever_link_opens_scenario_only_on_entering_the_page():
 
 
 def test_moving_the_years_changes_the_charts_rows_not_its_spec():
-    # Datasets named by position: the browser swaps the rows in place instead of re-embedding the chart.
+    # A spec template with named rows: the browser swaps the rows in place instead of re-embedding the chart.
     at = run_page(PAGE, query={"data": "demo"})
     before = at.get("vega_lite_chart")[0].proto
     spec, rows = before.spec, [d.data.data for d in before.datasets]
-    assert [d.name for d in before.datasets][:2] == ["data-0", "data-1"]
+    assert {"coefficient_rows", "paper_rows"} <= {d.name for d in before.datasets}
     at.select_slider(key="years").set_value((2013, 2023)).run()
     after = at.get("vega_lite_chart")[0].proto
     assert after.spec == spec and [d.data.data for d in after.datasets] != rows
+
+
+def test_moving_a_lever_changes_the_projections_rows_not_its_spec():
+    at = run_page(PAGE, query={"data": "demo", "pcw": "5"})
+    assert_clean(at)
+
+    def projection():
+        return next(node.proto for node in at.get("vega_lite_chart")
+                    if "projection_rows" in {d.name for d in node.proto.datasets})
+    spec, rows = projection().spec, [d.data.data for d in projection().datasets]
+    at.slider(key="pcw").set_value(12.0).run()
+    assert_clean(at)
+    assert projection().spec == spec and [d.data.data for d in projection().datasets] != rows
+
+
+def test_the_exported_charts_are_self_contained_and_draw():
+    """The PNG/SVG export renders the template with its rows (vl-convert, offline): every province and term drawn."""
+    import vl_convert as vlc
+
+    from core import demo_panel, panel
+    from core.charts import regression as charts
+
+    regions = datasets.load_regions()
+    data = demo_panel.demo_panel(regions.query("in_paper").province.tolist(), datasets.load_table4(),
+                                 datasets.load_table5().coefficients)
+    fit = panel.fit_panel(data, "idt", list(panel.PAPER_REGRESSORS), model="fe", cov_type="clustered")
+    coef = charts.coefficient_plot(fit.table(), paper=panel.compare_with_table5(fit, datasets.load_table5().coefficients))
+    svg = vlc.vegalite_to_svg(coef, vl_version="6.4")
+    assert all(term in svg for term in panel.PAPER_REGRESSORS)
+    projection = charts.projection_chart(panel.project(fit, data, {"pcw": 10.0}, year=2023))
+    svg = vlc.vegalite_to_svg(projection, vl_version="6.4")
+    assert all(province in svg for province in ("Beijing", "Guangdong", "Xinjiang"))
 
 
 def test_lever_outside_model_is_disabled():
