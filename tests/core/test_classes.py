@@ -43,3 +43,24 @@ def test_assign_handles_nan_and_out_of_range():
 def test_typed_errors(args, message):
     with pytest.raises(classes.ClassificationError, match=message):
         classes.classify(*args)
+
+
+def test_fisher_jenks_by_hand():
+    # two tight groups: the only sensible split is between them; three classes split off the outlier
+    assert classes.fisher_jenks_upper([1, 2, 3, 10, 11, 12], 2) == (3.0, 12.0)
+    assert classes.fisher_jenks_upper([1, 2, 3, 10, 11, 30], 3) == (3.0, 11.0, 30.0)
+    assert classes.fisher_jenks_upper([5, 5, 5, 9], 2) == (5.0, 9.0)
+
+
+@pytest.mark.parametrize("k", range(2, 10))
+@pytest.mark.parametrize("sample", ["table1", "normal", "lognormal", "rounded"])
+def test_fisher_jenks_is_mapclassifys_partition(values, sample, k):
+    import warnings
+
+    rng = np.random.default_rng(7)
+    data = {"table1": values, "normal": rng.normal(size=200), "lognormal": rng.lognormal(size=390),
+            "rounded": np.round(rng.normal(size=300), 1)}[sample]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Numba not installed")
+        reference = mapclassify.FisherJenks(data, k=k).bins
+    assert np.allclose(classes.fisher_jenks_upper(data, k), reference)
