@@ -134,31 +134,37 @@ def _labels(matrix: Any, rows: Any, cols: Any, what: tuple[str, str, str]) -> tu
 
 def _check_totals(u: np.ndarray, v: np.ndarray, tol: float) -> None:
     su, sv = float(u.sum()), float(v.sum())
-    scale = max(abs(su), abs(sv), 1e-300)
+    # On the scale of the totals themselves, not of their sum: with negative targets (GRAS) the grand total
+    # can cancel to rounding noise (~1e-17) while every target is of a normal size.
+    scale = max(float(np.abs(u).sum()), float(np.abs(v).sum()), 1e-300)
     if abs(su - sv) > max(tol, _SUM_FLOOR) * scale:
         raise RasError(f"The row totals sum to {su:,.6g} but the column totals to {sv:,.6g} "
                        f"(gap {abs(su - sv) / scale:.2%}); both cannot hold. Make the two sets of "
                        "control totals add up to the same grand total.")
 
 
-def _residual_weights(target: np.ndarray) -> np.ndarray:
-    """1 / max(|target|, floor): relative deviation, with a floor for (near-)zero targets.
+def _residual_weights(target: np.ndarray, gross: np.ndarray | None = None) -> np.ndarray:
+    """1 / max(|target|, gross, floor): a row's deviation relative to the size of its flows.
 
-    A target that is zero or cancels to ~1e-15 (positive and negative cells in GRAS)
-    is measured against ``sqrt(eps) * max|target|`` instead, so rounding noise in
-    the target cannot make a balanced row look far off.
+    ``gross`` is the row's sum of absolute entries (GRAS): a row whose positive and negative cells cancel to a
+    target of ~0 is judged against the size of its cells, which is all the precision floating point has.
+    Without it, a target that is zero or cancels to ~1e-15 is measured against ``sqrt(eps) * max|target|``.
+    For non-negative rows (RAS) the gross flow equals the row sum, so nothing changes there.
     """
     if target.size == 0:
         return np.ones(0)
     top = float(np.max(np.abs(target)))
     floor = _ZERO_TARGET_SCALE * top if top > 0 else 1.0
-    return 1.0 / np.maximum(np.abs(target), floor)
+    scale = np.maximum(np.abs(target), floor)
+    if gross is not None:
+        scale = np.maximum(scale, gross)
+    return 1.0 / scale
 
 
-def _relative_residual(sums: np.ndarray, target: np.ndarray) -> float:
+def _relative_residual(sums: np.ndarray, target: np.ndarray, gross: np.ndarray | None = None) -> float:
     if sums.size == 0:
         return 0.0
-    return float(np.max(np.abs(sums - target) * _residual_weights(target)))
+    return float(np.max(np.abs(sums - target) * _residual_weights(target, gross)))
 
 
 def _wrap(values: np.ndarray, index: Any, columns: Any = None) -> Any:
@@ -362,15 +368,14 @@ def gras(Z0: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 10_000)
 
     r = np.ones(z0.shape[0])
     s = np.ones(z0.shape[1])
-    inv_u = _residual_weights(u_arr)
     residual = np.inf
     iterations = 0
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         for iterations in range(1, max_iter + 1):
             r = _gras_multiplier(P @ s, N @ (1.0 / s), u_arr)
             s = _gras_multiplier(r @ P, (1.0 / r) @ N, v_arr)
-            rows = r * (P @ s) - (N @ (1.0 / s)) / r
-            residual = float(np.max(np.abs(rows - u_arr) * inv_u)) if inv_u.size else 0.0
+            positive, negative = r * (P @ s), (N @ (1.0 / s)) / r
+            residual = _relative_residual(positive - negative, u_arr, positive + negative)
             if residual <= tol:
                 break
         else:
@@ -379,7 +384,8 @@ def gras(Z0: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 10_000)
         raise RasError(f"GRAS did not converge in {max_iter:,} iterations: the largest row or column sum is still "
                        f"{residual:.3g} (relative) away from its target, tolerance {tol:.1g}.")
     z = r[:, None] * P * s[None, :] - N / r[:, None] / s[None, :]
-    max_res = max(_relative_residual(z.sum(1), u_arr), _relative_residual(z.sum(0), v_arr))
+    max_res = max(_relative_residual(z.sum(1), u_arr, np.abs(z).sum(1)),
+                  _relative_residual(z.sum(0), v_arr, np.abs(z).sum(0)))
     return GrasResult(Z=_wrap(z, row_labels, col_labels), r=_wrap(r, row_labels), s=_wrap(s, col_labels),
                       iterations=iterations, converged=True, max_residual=max_res)
 
