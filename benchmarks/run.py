@@ -70,6 +70,23 @@ def cold_start(browser, script: str, path: str = "", cwd: Path = ROOT) -> float:
         server.stop()
 
 
+def first_slider(page, url: str):
+    """Open ``url`` and return the thumb of its first slider, or a short reason why the page cannot be measured."""
+    page.goto(url)
+    try:
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
+        page.wait_for_function(CHART_DRAWN, timeout=90_000)
+    except Exception as exc:  # reported in the table, not a crash of the whole run
+        return f"not measured: page did not finish drawing ({type(exc).__name__})"
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
+    slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    try:  # a chart can paint before the widgets below it arrive
+        slider.wait_for(state="attached", timeout=10_000)
+    except Exception:
+        return "no slider on the page"
+    return slider
+
+
 def slider_reruns(browser, url: str, moves: int) -> list[float] | str:
     """Milliseconds from an arrow-key move of the first slider to the rerun finished and painted.
 
@@ -77,18 +94,9 @@ def slider_reruns(browser, url: str, moves: int) -> list[float] | str:
     """
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     try:
-        page.goto(url)
-        try:
-            page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
-            page.wait_for_function(CHART_DRAWN, timeout=90_000)
-        except Exception as exc:  # reported in the table, not a crash of the whole run
-            return f"not measured: page did not finish drawing ({type(exc).__name__})"
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
-        slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
-        try:  # a chart can paint before the widgets below it arrive
-            slider.wait_for(state="attached", timeout=10_000)
-        except Exception:
-            return "no slider on the page"
+        slider = first_slider(page, url)
+        if isinstance(slider, str):
+            return slider
         page.evaluate(STATE_RECORDER)
         times = []
         for i in range(moves):
@@ -114,17 +122,9 @@ def slider_sweep(browser, url: str, limit: int = 30) -> list[float] | str:
     """
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     try:
-        page.goto(url)
-        try:
-            page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
-            page.wait_for_function(CHART_DRAWN, timeout=90_000)
-        except Exception as exc:
-            return f"not measured: page did not finish drawing ({type(exc).__name__})"
-        slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
-        try:
-            slider.wait_for(state="attached", timeout=10_000)
-        except Exception:
-            return "no slider on the page"
+        slider = first_slider(page, url)
+        if isinstance(slider, str):
+            return slider
         page.wait_for_timeout(1_500)  # a visitor reads before moving; the page shell settles the heap meanwhile
         page.evaluate(STATE_RECORDER)
         slider.focus()
