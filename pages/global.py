@@ -14,7 +14,6 @@ import streamlit as st
 import pages as shell
 from core import clusters, uploads
 from core.charts import global_ as charts
-from core.charts import stable_spec
 from core.datasets import DataSchemaError
 
 shell.page_shell("Global talent clusters", ":material/public:")
@@ -62,16 +61,15 @@ def component_values(key: tuple, _proxy_frame: pd.DataFrame, choice: tuple[tuple
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def composite(key: tuple, _components: pd.DataFrame, weights: tuple[tuple[str, float], ...], method: str,
-              missing: str, top: int, illustrative: bool) -> dict:
-    """The composite, its rank stability, and the specs of their two charts (named by position, so a weight
-    move swaps the drawn bars' rows in place)."""
+              missing: str, top: int) -> tuple[clusters.CompositeResult, pd.DataFrame]:
     result = clusters.composite_index(_components, dict(weights), method=method, missing=missing)
     stability = clusters.rank_stability(_components, dict(weights), method=method, missing=missing, top=top)
-    return {"result": result, "stability": stability,
-            "ranking_spec": stable_spec(charts.composite_bars(result.table, illustrative=illustrative,
-                                                              method=method).to_dict()),
-            "stability_spec": stable_spec(charts.stability_bars(stability, top=top, spread=0.2,
-                                                                illustrative=illustrative).to_dict())}
+    return result, stability
+
+
+# The two charts are templates whose rows a weight (or k) changes, so the browser swaps the bars in place.
+composite_template = st.cache_data(show_spinner=False, max_entries=8)(charts.composite_template)
+stability_template = st.cache_data(show_spinner=False, max_entries=8)(charts.stability_template)
 
 
 @st.cache_data(show_spinner=False)
@@ -279,8 +277,7 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
     try:
         key = (figures, tuple(choice.items()), tuple(shown.place))
         components = component_values(key, proxy_frame, tuple(choice.items()), tuple(shown.place))
-        view = composite(key, components, tuple(weights.items()), method, missing, top, bool(illustrative_used))
-        result = view["result"]
+        result, stability = composite(key, components, tuple(weights.items()), method, missing, top)
     except clusters.CompositeError as exc:
         st.warning(f"{t('The composite cannot be computed')}: {exc}")
     else:
@@ -296,8 +293,12 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
                     + ", ".join(f"{c} {w:.2f}" for c, w in result.weights.items())
                     + (f" · {t('ILLUSTRATIVE components')}: {', '.join(illustrative_used)}" if illustrative_used else ""))
         pair = st.container(horizontal=True, gap="medium")
-        pair.vega_lite_chart(view["ranking_spec"], key="composite")
-        pair.vega_lite_chart(view["stability_spec"], key="stability")
+        illustrative = bool(illustrative_used)
+        pair.vega_lite_chart(shell.with_rows(composite_template(illustrative=illustrative, method=method),
+                                             {charts.COMPOSITE_ROWS: charts.composite_rows(ranking)}), key="composite")
+        pair.vega_lite_chart(shell.with_rows(stability_template(spread=0.2, illustrative=illustrative),
+                                             {charts.STABILITY_ROWS: charts.stability_rows(stability, top)}),
+                             key="stability")
         if result.excluded:
             st.caption(f"{t('Excluded (a weighted component is missing)')}: {', '.join(result.excluded)}")
         st.dataframe(ranking, hide_index=True, key="ranking_table",

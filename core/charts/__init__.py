@@ -39,6 +39,13 @@ def stable_spec(spec: dict[str, Any]) -> dict[str, Any]:
     return json.loads(text)
 
 
+def with_rows(spec: dict[str, Any], **rows: Any) -> dict[str, Any]:
+    """A spec template whose named datasets get these rows (DataFrames) as JSON records: a self-contained spec
+    for export and tests.  (The pages hand Streamlit the DataFrames themselves, which it sends as Arrow.)"""
+    records = {name: json.loads(frame.to_json(orient="records", force_ascii=False)) for name, frame in rows.items()}
+    return {**spec, "datasets": {**spec.get("datasets", {}), **records}}
+
+
 def spec_json(chart: ChartLike) -> str:
     """The Vega-Lite JSON of an Altair chart or of a ready spec dict."""
     return json.dumps(chart) if isinstance(chart, dict) else chart.to_json()

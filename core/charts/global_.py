@@ -12,7 +12,7 @@ from typing import Any, Literal
 import altair as alt
 import pandas as pd
 
-from core.charts import FONT
+from core.charts import FONT, with_rows
 
 TIER_COLOURS = {
     "Tier 1: 500k+": "#08306b",
@@ -145,14 +145,26 @@ def wipo_country_bars(counts: pd.DataFrame) -> alt.Chart:
                         subtitle="2025 method adds venture-capital deals: not strictly comparable with 2024"), width=420)
 
 
-def composite_bars(table: pd.DataFrame, *, illustrative: bool, method: str) -> alt.Chart:
-    """Composite score per place, best first; bars of places with imputed components are hatched lighter."""
-    data = table.assign(imputed_any=table.imputed != "")
+COMPOSITE_ROWS = "composite_rows"  # one row per place: rank, score, components, imputed
+STABILITY_ROWS = "stability_rows"  # one row per place: share of weight samples in the top k, k, samples
+
+
+def composite_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows :func:`composite_template` draws (:attr:`core.clusters.CompositeResult.table`)."""
+    return table.assign(imputed_any=table.imputed != "")
+
+
+def composite_template(*, illustrative: bool, method: str) -> dict:
+    """Composite score per place, best first, lighter where a component was imputed; a spec without rows.
+
+    Its rows (:func:`composite_rows`, named :data:`COMPOSITE_ROWS`) are all a weight changes, so a weight move
+    swaps the drawn bars' rows in place.
+    """
     subtitle = [f"{'Weighted geometric mean (seed 003 product)' if method == 'geometric' else 'Weighted sum of min-max scaled'} "
                 "of the chosen proxies"]
     if illustrative:
         subtitle.append(ILLUSTRATIVE_NOTE)
-    return alt.Chart(data).mark_bar().encode(
+    chart = alt.Chart(alt.Data(name=COMPOSITE_ROWS)).mark_bar().encode(
         y=alt.Y("place:N", sort=alt.EncodingSortField("rank", order="ascending"), title=None),
         x=alt.X("score:Q", title="Composite score (1 = average place)" if method == "geometric" else "Composite score (0-1)"),
         opacity=alt.Opacity("imputed_any:N", scale=alt.Scale(domain=[False, True], range=[1.0, 0.45]),
@@ -160,19 +172,45 @@ def composite_bars(table: pd.DataFrame, *, illustrative: bool, method: str) -> a
         color=alt.value("#1f5f8b"),
         tooltip=["rank:Q", "place:N", alt.Tooltip("score:Q", format=".3f"), "imputed:N"]).properties(
         title=alt.Title("Talent-density composite: ranking", subtitle=subtitle), width=420)
+    return chart.to_dict()
 
 
-def stability_bars(stability: pd.DataFrame, *, top: int, spread: float, illustrative: bool) -> alt.Chart:
-    """Share of weight samples in which each place stays in the top ``top``."""
-    subtitle = [f"Every weight moved within ±{spread:.0%} on a fixed grid ({int(stability.samples.iloc[0])} samples)"]
+def composite_bars(table: pd.DataFrame, *, illustrative: bool, method: str) -> dict:
+    """:func:`composite_template` with the rows of ``table``, self-contained (export, tests)."""
+    return with_rows(composite_template(illustrative=illustrative, method=method),
+                     **{COMPOSITE_ROWS: composite_rows(table)})
+
+
+def stability_rows(stability: pd.DataFrame, top: int) -> pd.DataFrame:
+    """The rows :func:`stability_template` draws, with the top ``k`` they count."""
+    return stability.assign(top=int(top))
+
+
+def stability_template(*, spread: float, illustrative: bool) -> dict:
+    """Share of weight samples in which each place stays in the top k; a spec without rows.
+
+    The title reads k and the number of samples from the rows (:data:`STABILITY_ROWS`), so neither a weight
+    nor k changes the spec and the drawn bars are updated in place.
+    """
+    subtitle = [f"Every weight moved within ±{spread:.0%} on a fixed grid"]
     if illustrative:
         subtitle.append(ILLUSTRATIVE_NOTE)
-    return alt.Chart(stability).mark_bar(color="#e6550d").encode(
+    rows = f"data('{STABILITY_ROWS}')"
+    title = (f"length({rows}) ? 'Rank stability: how often each place stays top ' + {rows}[0].top + ' (' + "
+             f"{rows}[0].samples + ' weight samples)' : 'Rank stability'")
+    chart = alt.Chart(alt.Data(name=STABILITY_ROWS)).mark_bar(color="#e6550d").encode(
         y=alt.Y("place:N", sort=alt.EncodingSortField("share_top", order="descending"), title=None),
-        x=alt.X("share_top:Q", title=f"Share of samples in the top {top}", scale=alt.Scale(domain=[0, 1]),
+        x=alt.X("share_top:Q", title="Share of weight samples in the top k", scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format="%")),
         tooltip=["place:N", alt.Tooltip("share_top:Q", format=".0%"), "rank:Q", "best_rank:Q", "worst_rank:Q"]
-    ).properties(title=alt.Title(f"Rank stability: how often each place stays top {top}", subtitle=subtitle), width=420)
+    ).properties(title=alt.Title(alt.ExprRef(title), subtitle=subtitle), width=420)
+    return chart.to_dict()
+
+
+def stability_bars(stability: pd.DataFrame, *, top: int, spread: float, illustrative: bool) -> dict:
+    """:func:`stability_template` with the rows of ``stability``, self-contained (export, tests)."""
+    return with_rows(stability_template(spread=spread, illustrative=illustrative),
+                     **{STABILITY_ROWS: stability_rows(stability, top)})
 
 
 def china_bars(link: pd.DataFrame, *, year: int) -> alt.LayerChart:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from core.charts import FONT, stable_spec
+from core.charts import FONT, stable_spec, with_rows
 
 MODEL_COLOR = "#2171b5"
 PAPER_COLOR = "#d6604d"
@@ -33,14 +33,6 @@ def _title(text: str, note: str | None) -> alt.TitleParams:
 COEFFICIENT_ROWS = "coefficient_rows"  # the model's slopes and intervals
 PAPER_ROWS = "paper_rows"  # Table 5's published slopes for the same terms
 PROJECTION_ROWS = "projection_rows"  # one row per province: baseline, projection, band
-
-
-def with_rows(spec: dict, **rows: pd.DataFrame) -> dict:
-    """A spec whose named datasets get these rows as JSON records (a self-contained spec: export, tests)."""
-    import json
-
-    records = {name: json.loads(frame.to_json(orient="records", force_ascii=False)) for name, frame in rows.items()}
-    return {**spec, "datasets": {**spec.get("datasets", {}), **records}}
 
 
 def coefficient_rows(table: pd.DataFrame, paper: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:

@@ -33,3 +33,17 @@ def test_stable_spec_names_altair_datasets_by_position_and_keeps_chosen_names():
     # new rows, same spec otherwise: what lets the browser swap the rows in place
     assert {**small, "datasets": {}} == {**large, "datasets": {}}
     assert small["datasets"]["data-0"] != large["datasets"]["data-0"]
+
+
+def test_stability_chart_reads_k_and_the_samples_from_its_rows():
+    """The title comes from the rows, so k and the weights change rows only (Vega-Lite draws it: vl-convert)."""
+    import vl_convert as vlc
+
+    from core.charts import global_
+
+    stability = pd.DataFrame({"place": ["A", "B"], "share_top": [1.0, 0.4], "rank": [1, 2], "best_rank": [1, 1],
+                              "worst_rank": [2, 3], "samples": [625, 625]})
+    three = global_.stability_bars(stability, top=3, spread=0.2, illustrative=False)
+    five = global_.stability_bars(stability, top=5, spread=0.2, illustrative=False)
+    assert {**three, "datasets": {}} == {**five, "datasets": {}}
+    assert "stays top 5 (625 weight samples)" in vlc.vegalite_to_svg(five, vl_version="6.4")

@@ -157,13 +157,15 @@ def test_a_weight_move_changes_the_bars_rows_not_their_specs():
     assert_clean(at)
 
     def composite_charts():
-        def title(node) -> str:
-            text = json.loads(node.proto.spec).get("title", "")
-            return text.get("text", "") if isinstance(text, dict) else text
-        return [node for node in at.get("vega_lite_chart") if title(node).startswith(("Talent-density", "Rank stab"))]
+        return [node for node in at.get("vega_lite_chart")
+                if {d.name for d in node.proto.datasets} & {"composite_rows", "stability_rows"}]
     before = [(node.proto.spec, chart_rows(node)) for node in composite_charts()]
     at.slider(key="w_density").set_value(60).run()
     assert_clean(at)
     after = [(node.proto.spec, chart_rows(node)) for node in composite_charts()]
     assert len(after) == 2 and [s for s, _ in after] == [s for s, _ in before]
-    assert not after[0][1]["data-0"].equals(before[0][1]["data-0"])
+    assert not after[0][1]["composite_rows"].equals(before[0][1]["composite_rows"])
+    at.slider(key="top").set_value(3).run()  # k is in the rows too (the title reads it from them)
+    assert_clean(at)
+    assert [node.proto.spec for node in composite_charts()] == [s for s, _ in before]
+    assert set(chart_rows(composite_charts()[1])["stability_rows"].top) == {3}
