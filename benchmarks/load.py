@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import statistics
+from collections import Counter
 import sys
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import CHART_DRAWN, RERUN_DONE, STATE_RECORDER, TWO_FRAMES, percentile  # noqa: E402
+from benchmarks.run import CHART_DRAWN, FINISHED_RECORDER, RERUN_DONE, STATE_RECORDER, TWO_FRAMES, percentile  # noqa: E402
 from tests.browser.conftest import CHROMIUM_FLAGS, chromium_executable, start_server  # noqa: E402
 
 PAGES = ["", "scale", "map", "regression", "policy", "global"]
@@ -55,6 +56,7 @@ async def session(browser, url: str, moves: int, times: list[float], errors: lis
             if res.status >= 400 and not is_probe(res.url) else None)
     page.on("pageerror", lambda exc: errors.append(f"{url}: pageerror {exc}"))
     try:
+        await page.add_init_script(FINISHED_RECORDER)
         await page.goto(url, timeout=120_000)
         await page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=120_000)
         # "notRunning" also shows before the first run starts; a drawn chart means the page is really there
@@ -62,6 +64,8 @@ async def session(browser, url: str, moves: int, times: list[float], errors: lis
         await ready.wait()  # all sessions open before anyone moves: the load is concurrent
         await page.evaluate(STATE_RECORDER)
         slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+        if not url.endswith("/"):  # every page but home has a slider; it can arrive after the first chart paints
+            await slider.wait_for(state="attached", timeout=120_000)
         if await slider.count():
             for i in range(moves):
                 await slider.focus()
@@ -125,6 +129,11 @@ def write(result: dict) -> str:
         f"{percentile(times, 0.95):.0f} | {result['baseline_mb']:.0f} → {result['peak_mb']:.0f} | {per_session:.1f} | "
         f"{result['seconds']:.0f} |", "",
     ]
+    if result["missed"]:
+        by_page = Counter(url.split("/", 3)[-1] if url.count("/") >= 3 else url for url in result["missed"])
+        lines.append("Moves without a rerun, by page: " + ", ".join(f"/{page} {n}" for page, n in sorted(by_page.items()))
+                     + " (no script_finished within 60 s; a move at a slider's bound does not rerun)")
+        lines.append("")
     lines += [f"- error: {e}" for e in result["errors"][:20]]
     text = "\n".join(lines) + "\n"
     (ROOT / "benchmarks" / "load_results.md").write_text(text, encoding="utf-8")

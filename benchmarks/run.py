@@ -34,7 +34,32 @@ STATE_RECORDER = """() => {
   new MutationObserver(() => window.__states.push([performance.now(), app.getAttribute('data-test-script-state')]))
     .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
 }"""
+# A rerun is done when its script_finished message arrives. The app's script-state attribute alone misses fast
+# reruns: when "running" and "finished" land in one React commit the attribute never changes (seen on 1 move in
+# 20 of the minimal app, and more under load), so the page also notes, from the websocket frames themselves, when
+# a ForwardMsg with field 6 (script_finished) arrives. Installed before the page loads (page.add_init_script).
+FINISHED_RECORDER = """(() => {
+  window.__finished = [];
+  const isFinished = (buffer) => {  // top-level protobuf fields of a ForwardMsg: is field 6 among them?
+    const b = new Uint8Array(buffer); let i = 0;
+    const varint = () => { let v = 0, m = 1, x; do { x = b[i++]; v += (x & 127) * m; m *= 128; } while (x & 128 && i < b.length); return v; };
+    while (i < b.length) {
+      const tag = varint(), field = Math.floor(tag / 8), wire = tag % 8;
+      if (field === 6) return true;
+      if (wire === 0) varint(); else if (wire === 2) { const n = varint(); i += n; }
+      else if (wire === 1) i += 8; else if (wire === 5) i += 4; else return false;
+    }
+    return false;
+  };
+  const note = (ev) => { if (ev.data instanceof ArrayBuffer && isFinished(ev.data)) window.__finished.push(performance.now()); };
+  const Native = window.WebSocket;
+  window.WebSocket = function (...args) { const ws = new Native(...args); ws.binaryType = 'arraybuffer';
+    ws.addEventListener('message', note); return ws; };
+  window.WebSocket.prototype = Native.prototype;
+  Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
+})()"""
 RERUN_DONE = """(t0) => {
+  if ((window.__finished || []).some(t => t >= t0)) return true;
   const s = window.__states.filter(([t]) => t >= t0);
   const ran = s.findIndex(([, v]) => v === 'running');
   return ran >= 0 && s.slice(ran).some(([, v]) => v === 'notRunning');
@@ -72,6 +97,7 @@ def cold_start(browser, script: str, path: str = "", cwd: Path = ROOT) -> float:
 
 def first_slider(page, url: str):
     """Open ``url`` and return the thumb of its first slider, or a short reason why the page cannot be measured."""
+    page.add_init_script(FINISHED_RECORDER)
     page.goto(url)
     try:
         page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
@@ -156,6 +182,7 @@ def every_slider(browser, url: str, moves: int) -> list[tuple[str, list[float], 
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     rows = []
     try:
+        page.add_init_script(FINISHED_RECORDER)
         page.goto(url)
         page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=90_000)
         page.wait_for_function(CHART_DRAWN, timeout=90_000)
