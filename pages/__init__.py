@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gc
 import importlib
-import json
 import sys
 import threading
 from collections.abc import Callable
@@ -24,7 +23,7 @@ import pandas as pd
 import streamlit as st
 
 from core import datasets
-from core.charts import ChartLike, export_png, export_svg, stable_spec
+from core.charts import ChartLike, export_png, export_svg, records, stable_spec
 from core.i18n import translate
 
 APP_TITLE = "Digital talent explorer"
@@ -277,13 +276,7 @@ class ChartRows:
         from streamlit import dataframe_util  # the conversion st.vega_lite_chart applies to a DataFrame
 
         return cls({name: dataframe_util.convert_anything_to_arrow_bytes(frame) for name, frame in frames.items()},
-                   {name: json.loads(frame.to_json(orient="records", force_ascii=False))
-                    for name, frame in frames.items()})
-
-
-def with_rows(spec: dict[str, Any], rows: dict[str, Any]) -> dict[str, Any]:
-    """A cached spec with these rows added as named datasets, leaving the cached dict as it is."""
-    return {**spec, "datasets": {**spec.get("datasets", {}), **rows}}
+                   {name: records(frame) for name, frame in frames.items()})
 
 
 # --- cached loaders shared by several pages (process-wide, keyed by nothing) ---------

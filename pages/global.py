@@ -13,6 +13,7 @@ import streamlit as st
 
 import pages as shell
 from core import clusters, uploads
+from core.charts import attach
 from core.charts import global_ as charts
 from core.datasets import DataSchemaError
 
@@ -294,9 +295,9 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
                     + (f" · {t('ILLUSTRATIVE components')}: {', '.join(illustrative_used)}" if illustrative_used else ""))
         pair = st.container(horizontal=True, gap="medium")
         illustrative = bool(illustrative_used)
-        pair.vega_lite_chart(shell.with_rows(composite_template(illustrative=illustrative, method=method),
+        pair.vega_lite_chart(attach(composite_template(illustrative=illustrative, method=method),
                                              {charts.COMPOSITE_ROWS: charts.composite_rows(ranking)}), key="composite")
-        pair.vega_lite_chart(shell.with_rows(stability_template(spread=0.2, illustrative=illustrative),
+        pair.vega_lite_chart(attach(stability_template(spread=0.2, illustrative=illustrative),
                                              {charts.STABILITY_ROWS: charts.stability_rows(stability, top)}),
                              key="stability")
         if result.excluded:

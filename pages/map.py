@@ -19,7 +19,6 @@ everything) and the paper's tables stay outside.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 import numpy as np
@@ -28,6 +27,7 @@ import streamlit as st
 
 import pages as shell
 from core import agglomeration, datasets
+from core.charts import attach
 
 shell.page_shell("Agglomeration map", ":material/map:")
 t = shell.t
@@ -47,7 +47,6 @@ PALETTE_LABELS = {"sequential": "Sequential", "diverging": "Diverging"}
 GROUP_MODE_LABELS = {"outline": "Outline", "filter": "Filter"}
 SIMPLIFY_DEG, DECIMALS = 0.03, 2
 PUBLISHED_NOTE = "Liu (2026), WJARR 30(01), Table 1"
-
 
 
 # --- cached wrappers (page boundary) -----------------------------------------------------------
@@ -176,7 +175,8 @@ def lisa_rows(key: str, _frame: pd.DataFrame, year: int) -> shell.ChartRows:
     from core.charts import map as map_charts
 
     values = _frame[_frame.year == year].set_index("province")["idt"]
-    return shell.ChartRows.of({map_charts.LISA_VALUES: map_charts.lisa_rows(spatial.lisa(values, province_weights()).table, year)})
+    clusters = spatial.lisa(values, province_weights()).table
+    return shell.ChartRows.of({map_charts.LISA_VALUES: map_charts.lisa_rows(clusters, year)})
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -363,12 +363,12 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
         return
     # The in-map slider's moves come back as a selection (fragment rerun): the spec is unchanged, so the
     # browser keeps its view, and only the link and the downloads below follow the year.
-    st.vega_lite_chart(shell.with_rows(frame_spec, rows.arrow), width="stretch", on_select="rerun",
+    st.vega_lite_chart(attach(frame_spec, rows.arrow), width="stretch", on_select="rerun",
                        selection_mode=[map_charts.YEAR], key=MAP_CHART)
     visible = rankings(key, frame)
     visible = visible[visible.year == year].merge(shell.regions()[["province", "province_zh", "region", "cluster"]],
                                                   on="province", how="left")
-    shell.download_view(visible, shell.with_rows(frame_spec, rows.records), f"agglomeration_map_{year}", key="map")
+    shell.download_view(visible, attach(frame_spec, rows.records), f"agglomeration_map_{year}", key="map")
 
 
 def group_lines_section(key: str, frame: pd.DataFrame, source_label: str, labels: dict[str, str],
@@ -422,7 +422,7 @@ def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_labe
     left, right = st.columns(2)
     # The spec stays the same from year to year (the year is in the rows), so the browser updates both charts
     # in place instead of rebuilding them.
-    left.vega_lite_chart(shell.with_rows(lisa_frame(source_label, tuple(labels.items())),
+    left.vega_lite_chart(attach(lisa_frame(source_label, tuple(labels.items())),
                                          lisa_rows(key, frame, year).arrow), width="stretch")
     shell.altair(map_charts.moran_line, moran_by_year(key, frame, tuple(complete)), year=year,
                  source_label=source_label, labels=labels, width="stretch", container=right)

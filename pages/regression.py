@@ -14,6 +14,7 @@ import streamlit as st
 
 import pages as shell
 from core import demo_panel, panel, scenario
+from core.charts import attach
 from core.charts import regression as charts
 from core.uploads import UploadError
 
@@ -298,7 +299,7 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
     rows = charts.coefficient_rows(coef, side)
     template = coefficient_template(tuple(rows[charts.COEFFICIENT_ROWS].term), t("Coefficients with 95 % intervals"),
                                     chart_note(source))
-    st.vega_lite_chart(shell.with_rows(template, rows), width="stretch")
+    st.vega_lite_chart(attach(template, rows), width="stretch")
     shell.how_to_read(
         "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; "
         "an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's "
@@ -373,7 +374,7 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, t
     # The chart carries its source label in its subtitle; the caption labels the table below it.
     # The title names the year only: the levers' values are on the sliders and in the caption of the table, so
     # moving a lever changes rows alone (see the templates above).
-    st.vega_lite_chart(shell.with_rows(projection_template(f"{t('Projected index')}, {target_year}", chart_note(source)),
+    st.vega_lite_chart(attach(projection_template(f"{t('Projected index')}, {target_year}", chart_note(source)),
                                        {charts.PROJECTION_ROWS: charts.projection_rows(shown)}), width="stretch")
     shell.how_to_read(
         "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, "

@@ -39,11 +39,21 @@ def stable_spec(spec: dict[str, Any]) -> dict[str, Any]:
     return json.loads(text)
 
 
+def records(frame: Any) -> list[dict[str, Any]]:
+    """A DataFrame as the JSON records of a Vega-Lite dataset (NaN as null)."""
+    return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+
+def attach(spec: dict[str, Any], datasets: dict[str, Any]) -> dict[str, Any]:
+    """``spec`` with these named datasets added, as they are (records, DataFrames or Arrow bytes for Streamlit);
+    the spec passed in, often a cached template, is left as it is."""
+    return {**spec, "datasets": {**spec.get("datasets", {}), **datasets}}
+
+
 def with_rows(spec: dict[str, Any], **rows: Any) -> dict[str, Any]:
     """A spec template whose named datasets get these rows (DataFrames) as JSON records: a self-contained spec
     for export and tests.  (The pages hand Streamlit the DataFrames themselves, which it sends as Arrow.)"""
-    records = {name: json.loads(frame.to_json(orient="records", force_ascii=False)) for name, frame in rows.items()}
-    return {**spec, "datasets": {**spec.get("datasets", {}), **records}}
+    return attach(spec, {name: records(frame) for name, frame in rows.items()})
 
 
 def spec_json(chart: ChartLike) -> str:

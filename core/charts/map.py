@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from core import classes as cls
-from core.charts import FONT
+from core.charts import FONT, records, with_rows
 from core.spatial import LISA_ORDER
 
 NO_DATA = "#e3e3e3"
@@ -134,11 +134,7 @@ class MapValues:
 
     def datasets(self) -> dict[str, list[dict[str, Any]]]:
         """The two named datasets as JSON-ready records (NaN as null), for export or a self-contained spec."""
-        return {VALUES: _records(self.rows), LEGEND: _records(self.legend)}
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return json.loads(frame.to_json(orient="records", force_ascii=False))
+        return {VALUES: records(self.rows), LEGEND: records(self.legend)}
 
 
 def value_key(province: str, year: int) -> str:
@@ -452,7 +448,7 @@ def lisa_map(features: Sequence[Mapping[str, Any]], clusters: pd.DataFrame, *, y
              labels: Mapping[str, str] | None = None, height: int = 380) -> dict[str, Any]:
     """The LISA map with its rows, a self-contained Vega-Lite dict (for export and tests)."""
     spec = lisa_map_frame(features, source_label=source_label, labels=labels, height=height)
-    return {**spec, "datasets": {**spec["datasets"], LISA_VALUES: _records(lisa_rows(clusters, year))}}
+    return with_rows(spec, **{LISA_VALUES: lisa_rows(clusters, year)})
 
 
 def group_lines(means: pd.DataFrame, national: pd.DataFrame, *, title: str, source_label: str,
