@@ -4,11 +4,14 @@ The innovative-city pilot lists and the Broadband-China batches are real
 (``data/policy/city_pilot_lists.csv``); each city's province is hand-typed
 (``city_province.csv``) and its belt comes from ``regions.csv`` (NBS
 east/central/west).  First-approval years are only partly known
-(``pilot_approval_years.csv``): the 2018 batch exactly, Shenzhen (2008) and the
-2010 batches as commonly cited, the rest empty for the user to enter.
+(``pilot_approval_years.csv``): the 2018 batch exactly; 29 of the 61 units of
+the 2016 list from the official notices (Shenzhen 2008 by NDRC; the MOST batch
+of 20 units of 10 January 2010 and the NDRC batch of 16 cities of 13 January
+2010, 8 cities in both); the other 32 empty for the user to enter.
 
-The city-level outcome of the 002 study (location quotient of high-tech
-talent, 2002-2019) is not public.  :func:`synthetic_city_panel` builds a
+The city-level outcome of the pilot-city study ("Pilot Cities for Innovation
+and Clusters of High-Tech Talent": location quotient of high-tech talent in 29
+cities, 2002-2019) is not public.  :func:`synthetic_city_panel` builds a
 deterministic **synthetic** panel on the real city list so the estimators have
 something to run on; every page that shows it labels it
 ``SYNTHETIC_LABEL``.  Uploaded city panels are checked by
@@ -35,6 +38,9 @@ CONTROLS: dict[str, str] = {  # whitelisted control columns -> label (units in t
 BROADBAND = "broadband"  # 1 from the city's first Broadband-China batch year on
 SYNTHETIC_LABEL = "synthetic — for demonstration"
 SYNTHETIC_SEED = 2002
+# Base pilot effect by belt in the synthetic demo: east > west > central, as the pilot-city study reports.
+EFFECT_BY_REGION: dict[str, float] = {"east": 0.06, "west": 0.04, "central": 0.02}
+PAPER_SAMPLE = "29 cities, 2002-2019"  # the pilot-city study's own sample
 INNOVATIVE, BROADBAND_POLICY = "innovative_city_pilot", "broadband_china_pilot"
 
 
@@ -156,9 +162,10 @@ def synthetic_city_panel(
     The outcome ``lq_hightech`` (location quotient, dimensionless) is
     ``1 + city effect + 0.01/yr common trend + 0.15 * ln GDP per capita deviation
     + 0.02 * broadband + effect + noise``.  The pilot effect starts at approval
-    and grows with exposure, larger in the east: ``base * (1 + 0.4 e)`` for
-    ``e = 0..8`` years since approval (capped), ``base`` = 0.06 east, 0.04 central,
-    0.02 west.  Growing, cohort-varying effects are exactly the case where TWFE
+    and grows with exposure: ``base * (1 + 0.4 e)`` for ``e = 0..8`` years since
+    approval (capped), ``base`` = 0.06 east, 0.04 west, 0.02 central, the
+    regional order the pilot-city study reports (east benefits most, then west,
+    central weakest).  Growing, cohort-varying effects are exactly the case where TWFE
     is biased and did2s is not.  Pilots without a known year get a hidden
     year in 2011-2013 (so leaving them out, as the page does by default, is
     the honest choice).  ``extra_controls`` adds never-treated synthetic units
@@ -188,7 +195,7 @@ def synthetic_city_panel(
     gdp_growth = 0.09 + rng.normal(0, 0.015, n)
     pop = 5.8 + rng.normal(0, 0.6, n)
     sec0 = 47 + rng.normal(0, 6, n)
-    base_effect = pd.Series(region).map({"east": 0.06, "central": 0.04, "west": 0.02}).to_numpy()
+    base_effect = pd.Series(region).map(EFFECT_BY_REGION).to_numpy()
     g = np.array([hidden.get(c, 0) for c in names])[:, None]          # n x 1
     bb = np.array([broadband.get(c, 0) for c in names])[:, None]      # n x 1
     yr = years[None, :]                                                # 1 x t

@@ -20,12 +20,11 @@ PUBLIC_X = ["lnpcgdp", "estr", "pdl", "med"]
 
 @pytest.fixture(scope="module")
 def grunfeld() -> pd.DataFrame:
+    """statsmodels' Grunfeld data under its own column names (invest, value, capital): no renaming needed."""
     sm = pytest.importorskip("statsmodels.api")
     raw = sm.datasets.grunfeld.load_pandas().data
     raw = raw[raw.firm != "American Steel"].assign(year=lambda d: d.year.astype(int))
-    # Grunfeld's columns under whitelisted names: idt <- invest, gdp <- value, pcw <- capital.
-    frame = raw.rename(columns={"invest": "idt", "value": "gdp", "capital": "pcw"})
-    return frame.set_index(["firm", "year"])[["idt", "gdp", "pcw"]]
+    return raw.set_index(["firm", "year"])[["invest", "value", "capital"]]
 
 
 @pytest.fixture(scope="module")
@@ -46,13 +45,13 @@ def demo() -> pd.DataFrame:
 # --- Grunfeld: the published plm / Baltagi numbers ---------------------------------------------
 
 def test_grunfeld_within_slopes(grunfeld, reference):
-    fit = panel.fit_panel(grunfeld, "idt", ["gdp", "pcw"], model="fe")
-    assert fit.params["gdp"] == pytest.approx(reference["within"]["value"], abs=5e-7)
-    assert fit.params["pcw"] == pytest.approx(reference["within"]["capital"], abs=5e-7)
+    fit = panel.fit_panel(grunfeld, "invest", ["value", "capital"], model="fe")
+    assert fit.params["value"] == pytest.approx(reference["within"]["value"], abs=5e-7)
+    assert fit.params["capital"] == pytest.approx(reference["within"]["capital"], abs=5e-7)
 
 
 def test_grunfeld_f_test(grunfeld, reference):
-    test = panel.poolability_test(grunfeld, "idt", ["gdp", "pcw"])
+    test = panel.poolability_test(grunfeld, "invest", ["value", "capital"])
     ref = reference["f_individual_effects"]
     assert round(test.stat, 2) == ref["stat"]
     assert (test.df, test.df_denom) == (ref["df1"], ref["df2"])
@@ -60,15 +59,15 @@ def test_grunfeld_f_test(grunfeld, reference):
 
 
 def test_grunfeld_random_effects(grunfeld, reference):
-    fit = panel.fit_panel(grunfeld, "idt", ["gdp", "pcw"], model="re")
+    fit = panel.fit_panel(grunfeld, "invest", ["value", "capital"], model="re")
     ref = reference["random_effects_swamy_arora"]
     assert fit.params["const"] == pytest.approx(ref["const"], abs=5e-4)
-    assert fit.params["gdp"] == pytest.approx(ref["value"], abs=5e-6)
-    assert fit.params["pcw"] == pytest.approx(ref["capital"], abs=5e-6)
+    assert fit.params["value"] == pytest.approx(ref["value"], abs=5e-6)
+    assert fit.params["capital"] == pytest.approx(ref["capital"], abs=5e-6)
 
 
 def test_grunfeld_hausman(grunfeld, reference):
-    test = panel.hausman_test(grunfeld, "idt", ["gdp", "pcw"])
+    test = panel.hausman_test(grunfeld, "invest", ["value", "capital"])
     ref = reference["hausman"]
     assert round(test.stat, 4) == ref["stat"]
     assert test.df == ref["df"]
@@ -112,15 +111,25 @@ def test_fe_rsquared_is_within(public):
 
 # --- whitelist and transformations ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("bad", ["I(__import__('os').getpid())", "{os.getpid()}", "estr + pdl", "const", "idt2"])
-def test_unknown_names_are_rejected_not_evaluated(public, bad):
-    frame = public.assign(**{bad: 1.0}) if bad != "const" else public
+@pytest.mark.parametrize("name", ["I(__import__('os').getpid())", "{os.getpid()}", "estr + pdl", "idt2"])
+def test_any_column_name_is_data_never_evaluated(public, name):
+    """Issue 15: no whitelist in core; a code-like column name is just a column (its values are used, the name is
+    never parsed).  Whitelisting happens where text arrives (links and uploads)."""
+    rng = np.random.default_rng(1)
+    frame = public.assign(**{name: rng.normal(size=len(public))})
     before = os.getpid()
-    with pytest.raises(panel.PanelSpecError, match="not one of the known variables"):
-        panel.fit_panel(frame, "idt", [bad])
-    with pytest.raises(panel.PanelSpecError):
-        panel.fit_panel(frame, bad, ["estr"])
+    fit = panel.fit_panel(frame, "idt", [name, "estr"])
+    assert name in fit.params.index and np.isfinite(fit.params[name])
+    direct = panel.fit_panel(public.assign(renamed=frame[name]), "idt", ["renamed", "estr"])
+    assert fit.params[name] == pytest.approx(direct.params["renamed"])
     assert os.getpid() == before
+
+
+@pytest.mark.parametrize("bad", ["const", "absent", "province_text"])
+def test_missing_reserved_or_text_columns_are_refused(public, bad):
+    frame = public.assign(province_text="x")
+    with pytest.raises(panel.PanelSpecError, match="constant|not in this data|does not hold numbers"):
+        panel.fit_panel(frame.assign(const=1.0) if bad == "const" else frame, "idt", [bad])
 
 
 def test_dependent_cannot_be_regressor_and_empty_rejected(public):

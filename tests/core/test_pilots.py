@@ -39,8 +39,12 @@ def test_approval_years_file(ref):
     assert (status.loc[status["year_status"] == "exact", "first_approval_year"] == 2018).all()
     assert (status["year_status"] == "exact").sum() == 17
     assert status.loc["深圳", "first_approval_year"] == 2008
-    assert status.loc["深圳", "year_status"] == "commonly cited, verify"
-    assert status["first_approval_year"].isna().sum() == 33
+    # issue 15: the official notices replace the "commonly cited, verify" years (29 units); 32 stay empty
+    assert status.loc["深圳", "year_status"] == "official"
+    assert (status["year_status"] == "official").sum() == 29
+    assert status.loc["兰州", "first_approval_year"] == 2010  # in the MOST batch, missing before
+    assert status["first_approval_year"].isna().sum() == 32
+    assert set(status.loc[status["first_approval_year"].isna(), "year_status"]) == {"unknown, enter"}
 
 
 def test_broadband_first_batch(ref):
@@ -98,7 +102,7 @@ def test_did2s_recovers_synthetic_truth(ref):
     cohorts = pilots.cohort_map(approvals)
     panel = pilots.synthetic_city_panel(cities, cohorts, pilot_set, broadband)
     frame, counts = pilots.design_frame(panel, cohorts, pilot_set, broadband)
-    assert counts["dropped_unknown_year"] == 33
+    assert counts["dropped_unknown_year"] == 32
     truth = frame.loc[(frame["cohort"] > 0) & (frame["year"] >= frame["cohort"]), "true_effect"].mean()
     r = did.staggered_did(frame, outcome=pilots.OUTCOME, unit="city", time="year", cohort="cohort", method="did2s",
                           controls=("ln_gdp_per_capita", pilots.BROADBAND), cluster="city")
@@ -112,7 +116,7 @@ def test_design_frame_cohort_filter(ref):
     frame, counts = pilots.design_frame(panel, cohorts, pilot_set, broadband, include_cohorts=[2010])
     assert set(frame["cohort"]) == {0, 2010} and counts["dropped_cohort"] == 18
     timing = pilots.timing_table(frame)
-    assert timing.loc[timing["cohort"] == 2010, "cities"].sum() == 27
+    assert timing.loc[timing["cohort"] == 2010, "cities"].sum() == 28  # 27 + Lanzhou (official MOST batch)
 
 
 def csv(text: str) -> pd.DataFrame:
