@@ -104,9 +104,10 @@ CROSSWALK = [
 ]
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
+def write_csv(frame: pd.DataFrame, path: Path, float_format: str | None = "%.10g") -> None:
+    """``float_format=None`` writes Python's shortest round-trip repr (values unchanged to the last digit)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, lineterminator="\n", float_format="%.10g")
+    frame.to_csv(path, index=False, lineterminator="\n", float_format=float_format)
 
 
 def seed_table_lines(text: str, start: str, stop: str) -> list[str]:
@@ -327,7 +328,7 @@ def build_series() -> None:
         src = src[src.year.isin(SERIES_YEARS)][["province", "year", *columns]].rename(columns=columns)
         out = out.merge(src, on=["province", "year"], how="left", validate="one_to_one")
     assert len(out) == 31 * len(SERIES_YEARS)
-    write_csv(out, DATA / "panel" / "province_series.csv")
+    write_csv(out, DATA / "panel" / "province_series.csv", float_format=None)
 
 
 def build_pilot_years() -> None:
