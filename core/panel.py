@@ -925,8 +925,8 @@ def series_from_upload(content: bytes, filename: str, regions: pd.DataFrame) -> 
 
     The file has ``province`` (English or Chinese name), ``year`` and at least one of
     :data:`SERIES_UPLOAD_COLUMNS` (wage in yuan per year, intensity in percent).  Checked, in this order: text in
-    a number, unknown province, missing years (every province must have every year from the file's first to its
-    last, each value filled), wrong units (an intensity below 0.1 looks like a share; above 100 is not a percent;
+    a number, unknown province, missing years (every province must have a row for every year from the file's
+    first to its last; an empty cell keeps the bundled value), wrong units (an intensity below 0.1 looks like a share; above 100 is not a percent;
     a wage below 1,000 looks like thousands of yuan or a log).  Returns ``province``, ``year`` and the columns.
     """
     from core import uploads
@@ -975,10 +975,11 @@ def series_from_upload(content: bytes, filename: str, regions: pd.DataFrame) -> 
             raise uploads.UploadError(f"{province}: no row for {absent[0]} (the file covers {first}-{last}); add the "
                                       "row with its value, or leave the province out.")
     for column in value_columns:
-        for i in work.index[work[column].isna()]:
-            raise uploads.UploadError(f"{where(i)}, column {column}: empty; every year needs a value.")
+        if work[column].isna().all():
+            raise uploads.UploadError(f"Column {column} has no values; fill it or remove the column.")
     if "rd_intensity_pct" in value_columns:
         values = work["rd_intensity_pct"]
+        values = values.dropna()
         if (values < 0.1).all() or (values < 0).any():
             i = values.idxmin()
             raise uploads.UploadError(f"{where(i)}, column rd_intensity_pct: {values[i]:g} looks like a share (0-1); "
@@ -987,7 +988,7 @@ def series_from_upload(content: bytes, filename: str, regions: pd.DataFrame) -> 
             i = values.idxmax()
             raise uploads.UploadError(f"{where(i)}, column rd_intensity_pct: {values[i]:g} is above 100 %.")
     if "urban_avg_wage_yuan" in value_columns:
-        values = work["urban_avg_wage_yuan"]
+        values = work["urban_avg_wage_yuan"].dropna()
         if (values < 1000).any():
             i = values.idxmin()
             raise uploads.UploadError(f"{where(i)}, column urban_avg_wage_yuan: {values[i]:g} is too small for a "
