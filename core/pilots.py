@@ -321,3 +321,81 @@ def timing_table(frame: pd.DataFrame) -> pd.DataFrame:
     out = per_city.groupby(["cohort", "region"], as_index=False).size().rename(columns={"size": "cities"})
     out["cohort_label"] = out["cohort"].map(lambda g: "never" if g == 0 else str(g))
     return out
+
+
+# --- the user's approval years in a share link (``pol_years``) ------------------------------------------------
+
+_YEAR_ITEM_MAX = 200  # more items than pilot cities cannot come from the page
+
+
+def encode_user_years(approvals: pd.DataFrame) -> str:
+    """The years the user changed (``source == "yours"``) as ``city:year`` items (``city:`` = cleared), in table
+    order; empty when nothing was changed.  ``approvals`` is :func:`validate_approval_years`'s output."""
+    yours = approvals[approvals["source"] == "yours"]
+    return ",".join(f"{c}:{'' if pd.isna(y) else int(y)}" for c, y in zip(yours["city"], yours["first_approval_year"]))
+
+
+def decode_user_years(text: str, defaults: pd.DataFrame, *, year_range: tuple[int, int] = (2008, 2030)
+                      ) -> pd.DataFrame:
+    """The approval table of the bundled file with the years of a share link applied (inverse of
+    :func:`encode_user_years`).  Unknown cities, repeated cities and years that are not whole years in
+    ``year_range`` raise :class:`PilotDataError` (the link is text from outside: checked, never interpreted)."""
+    table = defaults.copy()
+    if not text or not text.strip():
+        return table
+    items = text.split(",")
+    if len(items) > _YEAR_ITEM_MAX:
+        raise PilotDataError("The link holds more approval years than there are pilot cities.")
+    known = set(table["city"])
+    seen: set[str] = set()
+    for item in items:
+        city, sep, year = item.strip().partition(":")
+        if not sep or city not in known:
+            raise PilotDataError(f"The link names an unknown pilot city ({city[:20]!r}).")
+        if city in seen:
+            raise PilotDataError(f"The link names {city} twice.")
+        seen.add(city)
+        if year == "":
+            value = pd.NA
+        elif year.isdigit() and year_range[0] <= int(year) <= year_range[1]:
+            value = int(year)
+        else:
+            raise PilotDataError(f"The link's year for {city} must be a whole year between {year_range[0]} and "
+                                 f"{year_range[1]} (found {year[:10]!r}).")
+        table.loc[table["city"] == city, "first_approval_year"] = value
+    table["first_approval_year"] = table["first_approval_year"].astype("Int64")
+    return table
+
+
+def merge_cohort_selection(selected: Sequence[int], available: Sequence[int], previously_available: Sequence[int]
+                           ) -> list[int]:
+    """The cohort selection after the available cohorts changed: cohorts that appeared (a year the user just
+    entered) are added, cohorts that no longer exist are removed, the user's other choices are kept."""
+    new = [g for g in available if g not in set(previously_available)]
+    kept = [g for g in selected if g in set(available)]
+    return sorted(set(kept) | set(new))
+
+
+# --- an exploratory real design: Table 1 with the number of approved pilot cities per province --------------
+
+def province_pilot_intensity(cities: pd.DataFrame, cohorts: Mapping[str, int], table1: pd.DataFrame
+                             ) -> pd.DataFrame:
+    """Province x year frame of Table 1's index with the treatment intensity of the innovative-city pilot.
+
+    ``pilots_approved`` = number of the province's pilot cities whose first approval year is <= the year (from
+    ``cohorts``, so the user's entered years count; pilots without a year are not counted), and
+    ``pilot_share`` = that number / the province's pilots with a known year (0 where it has none).  An
+    *exploratory* design (province level, continuous treatment, 2011-2023), not the pilot-city study's.
+    """
+    known = cities[cities["city"].isin(list(cohorts))][["city", "province"]].copy()
+    known["cohort"] = known["city"].map(cohorts).astype("int64")
+    out = table1[["province", "year", "idt"]].copy()
+    counts = []
+    totals = known.groupby("province").size()
+    for province, year in zip(out["province"], out["year"]):
+        mine = known[known["province"] == province]
+        counts.append(int((mine["cohort"] <= year).sum()))
+    out["pilots_approved"] = np.array(counts, dtype="float64")
+    total = out["province"].map(totals).fillna(0.0)
+    out["pilot_share"] = (out["pilots_approved"] / total.where(total > 0)).fillna(0.0)
+    return out.reset_index(drop=True)

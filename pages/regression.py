@@ -24,7 +24,9 @@ t = shell.t
 SYNTHETIC = demo_panel.LABEL
 # The paper's nine regressors less urban (it ends in 2019): the four levers (pcw, rd, psl, pdl) are in it.
 PUBLIC_DEFAULT = ["gdp", "pcw", "del", "estr", "pdl", "rd", "med", "psl"]
-UPLOAD_KINDS = {"series": "Wage / R&D series (on the public data)", "panel": "A full nine-variable panel"}
+# Bound radios carry their displayed label in the URL (Streamlit 1.67); the link also carries ``lang``, so it
+# reopens in the language it was copied in (an unknown label falls back to the default, never an error).
+UPLOAD_KINDS = {"panel": "Nine-variable panel", "series": "Wage / R&D series"}
 SUBPERIODS = {"2011–2016": (2011, 2016), "2017–2023": (2017, 2023)}
 LEVER_SLIDERS = {  # symbol -> (label, unit, min, max, step)
     "pcw": ("Wages (pcw)", "%", -30.0, 30.0, 1.0),
@@ -241,7 +243,7 @@ elif source == "demo":
         "standard deviations and Table 5's slopes, so every control works with all nine variables."),
         icon=":material/science:")
 else:
-    kind = st.radio(t("Your file holds"), ["series", "panel"], key="reg_upload_kind", bind="query-params",
+    kind = st.radio(t("Your file holds"), ["panel", "series"], key="reg_upload_kind", bind="query-params",
                     horizontal=True, format_func=lambda k: t(UPLOAD_KINDS[k]))
     if kind == "series":
         template = panel.series_template(shell.regions().query("in_paper").province.tolist(), series())

@@ -78,7 +78,7 @@ def test_empty_cohort_selection_shows_info():
 def upload(content: str, name: str = "panel.csv"):
     at = run_page(PAGE, query={"src": "Upload"})
     assert any("Upload a city x year panel" in i.value for i in at.info)
-    at.file_uploader(key="upload").upload(name, content.encode("utf-8"), "text/csv").run()
+    at.file_uploader(key="pol_upload").upload(name, content.encode("utf-8"), "text/csv").run()
     assert_clean(at)
     return at
 
