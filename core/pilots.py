@@ -28,7 +28,7 @@ import pandas as pd
 from core.uploads import UploadError, validate_panel
 
 REGIONS: tuple[str, ...] = ("east", "central", "west")
-FIRST_YEAR, LAST_YEAR = 2002, 2019  # the 002 study's sample years
+FIRST_YEAR, LAST_YEAR = 2002, 2019  # the pilot-city study's sample years
 OUTCOME = "lq_hightech"  # location quotient of high-tech talent (ratio of shares, dimensionless)
 CONTROLS: dict[str, str] = {  # whitelisted control columns -> label (units in the name)
     "ln_gdp_per_capita": "log GDP per capita (ln yuan)",

@@ -1,4 +1,4 @@
-"""Pilot-city policy (/policy): staggered DID and event study of the innovative-city pilot (the 002 study).
+"""Pilot-city policy (/policy): staggered DID and event study of the innovative-city pilot (the pilot-city study).
 
 The page gathers inputs (outcome source, approval years, cohorts, window,
 clustering, controls), calls ``core.pilots`` / ``core.did`` through the
@@ -55,7 +55,7 @@ ATT_HELP = (
     "the estimators agree on the bias question — the gap itself is the diagnostic.")
 REGION_HELP = (
     "The design re-estimated on the cities of each belt alone (its own pilots and comparison cities), as in the "
-    "002 study's heterogeneity analysis. A missing row means that belt has too few treated or comparison cities "
+    "pilot-city study's heterogeneity analysis. A missing row means that belt has too few treated or comparison cities "
     "with the current cohorts.")
 WHY_DIFFER = (
     "Two-way fixed effects compares cities approved later with cities approved earlier as if the earlier ones were "
@@ -179,7 +179,7 @@ def real_design_section(cohorts: dict[str, int]) -> None:
 st.title(t("Did the innovative-city pilot draw high-tech talent?"))
 shell.explain(
     "Cities joined China's national innovative-city pilot in different years (2008 onward). This page runs the "
-    "002 study's design — a multi-period difference-in-differences over cities and years — and checks it: are "
+    "pilot-city study's design — a multi-period difference-in-differences over cities and years — and checks it: are "
     "pilot and other cities on parallel paths before approval, and is the usual two-way fixed-effects answer "
     "biased because cities were treated at different times and effects grew over time?")
 

@@ -247,11 +247,11 @@ else:
                     horizontal=True, format_func=lambda k: t(UPLOAD_KINDS[k]))
     if kind == "series":
         template = panel.series_template(shell.regions().query("in_paper").province.tolist(), series())
-        shell.explain("One row per province and year: `province` (English or Chinese), `year`, and "
-                      "`urban_avg_wage_yuan` (yuan per year) and/or `rd_intensity_pct` (R&D / GDP in percent, e.g. "
-                      "2.41). The template holds the bundled values; change or fill cells and upload it: your "
-                      "values replace pcw and rd on the public data in this session. The bundled data are never "
-                      "changed.")
+        shell.explain(t("One row per province and year: `province` (English or Chinese), `year`, and "
+                        "`urban_avg_wage_yuan` (yuan per year) and/or `rd_intensity_pct` (R&D / GDP in percent, e.g. "
+                        "2.41). The template holds the bundled values; change or fill cells and upload it: your "
+                        "values replace pcw and rd on the public data in this session (an empty cell keeps the "
+                        "bundled value). The bundled data are never changed."))
         name = "wage_rd_series_template.csv"
     else:
         template = panel.upload_template(shell.regions().query("in_paper").province.tolist(), shell.table1())
