@@ -485,6 +485,8 @@ ZH.update({
     "Exploratory, not the pilot-city study's design: the outcome is the published provincial agglomeration index (Table 1, 30 provinces, 2011-2023) and the treatment intensity is the number (or share) of a province's innovative-city pilots approved by each year, from the approval years above (yours included). Province and year fixed effects, standard errors clustered by province. With the bundled years, the only change inside 2011-2023 is the 2018 batch; years you enter for the 2011-2013 units add variation.":
         '探索性设计，并非试点城市研究的设计：结果变量为已发表的省级集聚度指数（表1，30个省份，2011-2023年），处理强度为各省截至每年获批的创新型城市试点数量（或占比），取自上方的获批年份（包括您输入的）。省份和年份固定效应，标准误按省份聚类。使用内置年份时，2011-2023年内唯一的变化来自2018年批次；您为2011-2013年单位输入的年份会增加变化。',
     'Treatment intensity': '处理强度',
+    'your uploaded column': '您上传的列',
+    'Your own variable(s), available as regressors': '您自己的变量（可作为解释变量）',
     'Number of approved pilot cities': '已获批试点城市数',
     "Share of the province's pilots": '占本省试点的比重',
     'Effect on the index per unit of intensity': '每单位强度对指数的影响',

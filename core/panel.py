@@ -21,6 +21,7 @@ score points (``del``).
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -853,6 +854,7 @@ def project(results: PanelFit, data: pd.DataFrame, changes: Mapping[str, float],
 # --- the nine-variable upload (schema of Table 3) --------------------------------------------------------
 
 UPLOAD_KEYS: tuple[str, ...] = ("province", "year")
+OWN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")  # an uploaded panel's own variable: a plain identifier
 UPLOAD_MIN_ROWS = 30
 
 
@@ -872,7 +874,10 @@ def panel_from_upload(content: bytes, filename: str, regions: pd.DataFrame, tabl
 
     The file needs ``province``, ``year`` and the nine Table 3 symbols (units as
     in Table 3: logs for gdp/pcw/pdl/med, 0-1 shares for estr/rd/urban/psl);
-    ``idt`` is optional and taken from Table 1 when absent.  Provinces may be
+    ``idt`` is optional and taken from Table 1 when absent.  Further columns
+    whose names are plain identifiers (letters, digits, underscore) and whose
+    cells are numbers are kept as the file's own variables (any name can enter
+    a model); other extra columns are ignored and listed in the notes.  Provinces may be
     written in English or Chinese.  Every problem raises
     :class:`core.uploads.UploadError` with a message for the user; the notes
     list harmless things (ignored columns, where idt came from).
@@ -881,12 +886,24 @@ def panel_from_upload(content: bytes, filename: str, regions: pd.DataFrame, tabl
 
     frame = uploads.read_table(content, filename)
     expected = {*UPLOAD_KEYS, "idt", *PAPER_REGRESSORS}
-    ignored = uploads.check_columns(list(frame.columns), expected)
+    extra = uploads.check_columns(list(frame.columns), expected)
+    # The file's own variables: identifier-like names whose filled cells are all numbers enter the panel (and
+    # can enter a model); other extra columns are ignored and reported.
+    own, ignored = [], []
+    for column in extra:
+        cells = frame[column].astype("string").str.strip().str.replace(",", "", regex=False)
+        filled = cells[cells.notna() & (cells != "")]
+        numeric = pd.to_numeric(filled, errors="coerce")
+        if OWN_NAME.fullmatch(column) and column not in RESERVED_NAMES and len(filled) and numeric.notna().all():
+            own.append(column)
+        else:
+            ignored.append(column)
     if "province" in frame.columns:
         zh = dict(zip(regions.province_zh, regions.province))
         frame["province"] = frame["province"].map(lambda v: zh.get(str(v).strip(), v) if isinstance(v, str) else v)
     numeric = [*PAPER_REGRESSORS, *(["idt"] if "idt" in frame.columns else [])]
     known = regions.loc[regions.in_paper, "province"].tolist()
+    numeric = [*numeric, *own]
     checked = uploads.validate_panel(frame, keys=UPLOAD_KEYS, numeric=numeric, required=PAPER_REGRESSORS,
                                      known_units=known, unit_column="province", non_negative=numeric,
                                      min_rows=UPLOAD_MIN_ROWS)
@@ -896,12 +913,14 @@ def panel_from_upload(content: bytes, filename: str, regions: pd.DataFrame, tabl
     notes = []
     if ignored:
         notes.append(f"Ignored column(s) not in the template: {', '.join(ignored)}.")
+    if own:
+        notes.append(f"Your own variable(s), available as regressors: {', '.join(own)}.")
     if "idt" not in checked.columns or checked["idt"].isna().all():
         checked = checked.drop(columns=["idt"], errors="ignore").merge(
             table1[["province", "year", "idt"]], on=["province", "year"], how="left")
         notes.append("idt taken from the published index (Table 1).")
     out = checked.set_index(list(UPLOAD_KEYS)).sort_index()
-    return out[["idt", *PAPER_REGRESSORS]], notes
+    return out[["idt", *PAPER_REGRESSORS, *own]], notes
 
 
 # --- wage / R&D series upload (replaces bundled cells on a copy of the public panel) ---------------------------

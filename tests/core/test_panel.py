@@ -463,3 +463,15 @@ def test_scenario_link_carries_the_wage_switch(real):
     assert len(on) == len(off) == 30 and not np.allclose(on.idt, off.idt)
     with pytest.raises(scenario.ScenarioError):
         scenario.from_query({**spec.to_query(), "scenario_interp": "yes"})
+
+
+def test_upload_keeps_the_files_own_numeric_variables():
+    frame = _good_csv().assign(my_talent_index=lambda d: np.arange(len(d), dtype=float), remark="ok")
+    data, notes = _read(_bytes(frame))
+    assert "my_talent_index" in data.columns and "remark" not in data.columns
+    assert any("my_talent_index" in n for n in notes) and any("remark" in n for n in notes)
+    fit = panel.fit_panel(data, "idt", ["pcw", "my_talent_index"])
+    assert "my_talent_index" in fit.params.index
+    spaced = _good_csv().assign(**{"my index": 1.0})  # a plain name but not an identifier: ignored, said so
+    data, notes = _read(_bytes(spaced))
+    assert "my index" not in data.columns and any("my index" in n for n in notes)
