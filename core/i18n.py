@@ -486,6 +486,8 @@ ZH.update({
         '探索性设计，并非试点城市研究的设计：结果变量为已发表的省级集聚度指数（表1，30个省份，2011-2023年），处理强度为各省截至每年获批的创新型城市试点数量（或占比），取自上方的获批年份（包括您输入的）。省份和年份固定效应，标准误按省份聚类。使用内置年份时，2011-2023年内唯一的变化来自2018年批次；您为2011-2013年单位输入的年份会增加变化。',
     'Treatment intensity': '处理强度',
     'your uploaded column': '您上传的列',
+    "Invented values on real province names — do not read them as data about any province. This deterministic panel has Table 4's means and standard deviations and Table 5's slopes, so every control works with all nine variables; the Public data source holds the real series (some as labelled proxies).":
+        '真实省份名称上的虚构数值——请勿当作任何省份的数据。此确定性面板具有表4的均值和标准差以及表5的斜率，因此所有控件都可使用全部九个变量；“公开数据”来源包含真实序列（部分为已标注的代理变量）。',
     'Your own variable(s), available as regressors': '您自己的变量（可作为解释变量）',
     'Number of approved pilot cities': '已获批试点城市数',
     "Share of the province's pilots": '占本省试点的比重',

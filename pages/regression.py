@@ -239,8 +239,9 @@ if source == "public":
 elif source == "demo":
     data = demo_data()
     st.warning(f"**{t('Synthetic — for demonstration')}.** " + t(
-        "The yearbook series behind Table 5 are not bundled; this deterministic panel has Table 4's means and "
-        "standard deviations and Table 5's slopes, so every control works with all nine variables."),
+        "Invented values on real province names — do not read them as data about any province. This deterministic "
+        "panel has Table 4's means and standard deviations and Table 5's slopes, so every control works with all "
+        "nine variables; the Public data source holds the real series (some as labelled proxies)."),
         icon=":material/science:")
 else:
     kind = st.radio(t("Your file holds"), ["panel", "series"], key="reg_upload_kind", bind="query-params",

@@ -315,3 +315,12 @@ def test_upload_error_is_shown(case):
     assert any(message in e.value for e in at.error), [e.value for e in at.error]
     assert not specs(at)  # nothing is fitted on a rejected file
     assert os.getpid() == pid
+
+
+def test_map_rebuilds_the_public_scenario_from_the_link_alone():
+    at = run_page(PAGE, query={"pcw": "10", "psl": "1"})
+    sent = at.button(key="to_map").click().run().session_state["scenario_index"]
+    from core import scenario
+    rebuilt = scenario.recompute(scenario.from_query(dict(at.query_params)))
+    pd.testing.assert_frame_equal(rebuilt, sent)
+    assert (sent.change_vs_baseline.abs() > 0).all()
