@@ -464,10 +464,11 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, t
         shown = shown.assign(pcw_interpolated=projected.province.map(flags).fillna(False).astype(bool).to_numpy())
     if not changes:
         st.info(t("All levers are at 0: the chart shows the fitted baseline. Move a slider to project a change."))
-    flagged = [s for s in changes if s in panel.PUBLIC_NOTES and panel.PUBLIC_NOTES[s].status != "real"]
-    if flagged and (source == "public" or key.startswith("upload:series:")):
-        st.caption(" · ".join(f"**{s}**: {t(panel.public_status(s))} — {t(panel.PUBLIC_NOTES[s].definition)}"
-                              for s in flagged))
+    # Next to the levers: each lever's variable on the public data, its years and how it differs from Table 3.
+    in_model = [s for s in LEVER_SLIDERS if s in regressors and s in panel.PUBLIC_NOTES]
+    if in_model and (source == "public" or key.startswith("upload:series:")):
+        st.caption("  \n".join(f"**{s}** ({panel.PUBLIC_NOTES[s].years}, {t(panel.public_status(s))}): "
+                               f"{t(panel.PUBLIC_NOTES[s].definition)}" for s in in_model))
     if "pcw" in regressors and "pcw_interpolated" in data.columns:
         year_flags = data.xs(target_year, level=1)["pcw_interpolated"] if target_year in \
             data.index.get_level_values(1) else pd.Series(dtype=bool)
