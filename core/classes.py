@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.errors import ClassificationError
+
 METHODS: dict[str, str] = {
     "quantiles": "Quantiles",
     "fisher_jenks": "Natural breaks (Fisher-Jenks)",
@@ -24,10 +26,6 @@ METHODS: dict[str, str] = {
     "meaning": "Index meaning (<= 1, 1-1.5, > 1.5)",
 }
 MEANING_BOUNDS = (1.0, 1.5)
-
-
-class ClassificationError(ValueError):
-    """Unknown method, too few values, or an impossible number of classes."""
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ import pandas as pd
 from core import datasets, uploads
 from core.agglomeration import rank_by_mean
 from core.datasets import DataSchemaError, check_schema
+from core.errors import CompositeError
 
 GLOBAL_DIR = "global"
 
@@ -85,10 +86,6 @@ Missing = Literal["exclude", "neutral"]
 SKILL_SCORE = {"tech and disruptive tech skills": 2.0, "disruptive tech skills only": 1.0}
 WIPO_METHOD_NOTE = ("WIPO changed its method in 2025 (venture-capital deals added to PCT inventors and scientific "
                     "authors), so 2024 → 2025 rank changes mix real change with the new metric.")
-
-
-class CompositeError(ValueError):
-    """The composite index cannot be computed from the components and weights given."""
 
 
 # --- bands --------------------------------------------------------------------------------

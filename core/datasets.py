@@ -19,16 +19,14 @@ from typing import Any
 
 import pandas as pd
 
+from core.errors import DataSchemaError
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
 GEO_DIR = ROOT / "geo"
 
 FIRST_YEAR, LAST_YEAR = 2011, 2023
 PAPER_YEARS = tuple(range(FIRST_YEAR, LAST_YEAR + 1))
-
-
-class DataSchemaError(ValueError):
-    """A bundled or uploaded table does not have the columns or types expected."""
 
 
 def _relative(path: Path) -> str:

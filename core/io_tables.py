@@ -29,6 +29,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from core.errors import RasError
+
 __all__ = ["RasError", "RasResult", "GrasResult", "ras", "gras", "calc_A", "calc_Z", "calc_L", "calc_x"]
 
 # Large, mostly-empty matrices (block-structured multiregional tables) iterate on a sparse copy.
@@ -41,10 +43,6 @@ _ZERO_TARGET_SCALE = float(np.sqrt(np.finfo(float).eps))
 # Floating-point floor for the "totals must agree" check: sums of 1,764 cells
 # lose about 1e-13 relative precision, so a tol below this could never pass.
 _SUM_FLOOR = 1e-12
-
-
-class RasError(ValueError):
-    """A matrix cannot be balanced to the requested totals; the message says why and what to do."""
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ import pandas as pd
 from scipy import stats
 
 from core.agglomeration import describe
+from core.errors import PanelSpecError
 
 Model = Literal["pooled", "fe", "twfe", "re"]
 CovType = Literal["unadjusted", "robust", "clustered", "driscoll-kraay"]
@@ -105,10 +106,6 @@ PUBLIC_VARIABLES: dict[str, tuple[str, str, str]] = {
     "urban": ("urbanization_ratio", "identity", "urban population share (0-1), 2011-2019"),
     "med": ("beds_per_10k", "log", "log hospital beds per 10,000 people, 2012-2023"),
 }
-
-
-class PanelSpecError(ValueError):
-    """A model specification cannot be estimated (unknown column, too few rows, bad transform...)."""
 
 
 # --- data ----------------------------------------------------------------------------

@@ -29,6 +29,8 @@ from typing import Any, Iterator
 import numpy as np
 import pandas as pd
 
+from core.errors import SpatialInputError
+
 EARTH_RADIUS_KM = 6371.0
 DEFAULT_PERMUTATIONS = 999
 DEFAULT_SEED = 20260101
@@ -37,10 +39,6 @@ DEFAULT_SEED = 20260101
 QUADRANTS = {1: "High-High", 2: "Low-High", 3: "Low-Low", 4: "High-Low"}
 NOT_SIGNIFICANT = "Not significant"
 LISA_ORDER = ("High-High", "Low-Low", "High-Low", "Low-High", NOT_SIGNIFICANT)
-
-
-class SpatialInputError(ValueError):
-    """Values and weights do not match (missing provinces, NaN, too few units)."""
 
 
 @dataclass(frozen=True)
