@@ -12,6 +12,9 @@ rule so that the map, the legend and mapclassify agree exactly.
 
 from __future__ import annotations
 
+__all__ = ["ClassificationError", "METHODS", "MEANING_BOUNDS", "Classes", "FISHER_JENKS_TABLE_LIMIT",
+           "fisher_jenks_upper", "classify", "assign"]
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 

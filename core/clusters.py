@@ -35,6 +35,15 @@ the agglomeration index of the China link is dimensionless (Liu 2026, eq. 9).
 
 from __future__ import annotations
 
+__all__ = ["CompositeError", "GLOBAL_DIR", "TIER_EDGES", "TIER_1", "TIER_2", "TIER_3", "UNPUBLISHED", "NOT_KNOWN",
+           "SPANS", "TIERS", "STATUS_PUBLISHED", "STATUS_UNPUBLISHED", "STATUS_NOT_KNOWN", "STATUSES", "REGIONS",
+           "CONFIDENCE", "KIND_CITY", "KIND_WIPO", "KIND_LINKEDIN", "COMPONENTS", "Method", "Missing", "SKILL_SCORE",
+           "WIPO_METHOD_NOTE", "Band", "band_sum", "load_cities", "load_statements", "load_linkedin_facts",
+           "load_china_links", "load_reports", "load_proxies", "load_illustrative_values", "wipo_ranks",
+           "wipo_country_counts", "in_48", "check_statements", "counts_by", "places", "SOURCES", "filter_places",
+           "compare", "china_link", "corridor_lines", "proxy_values", "component_table", "normalise_weights",
+           "CompositeResult", "composite_index", "weight_grid", "rank_stability", "validate_uploaded_figures"]
+
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence

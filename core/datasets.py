@@ -11,6 +11,14 @@ Units are in the column names (``_10k_yuan`` = 10,000 yuan, ``_100m_yuan`` =
 
 from __future__ import annotations
 
+__all__ = ["DataSchemaError", "ROOT", "DATA_DIR", "GEO_DIR", "PAPER_YEARS", "check_schema", "load_regions",
+           "paper_provinces", "load_table1", "table1_wide", "load_table2", "load_table3", "load_table4",
+           "PublishedRegression", "load_table5", "IO_COLUMNS", "load_io_tables", "load_sectors",
+           "load_digital_crosswalk", "load_national_employment", "load_digital_presets", "load_three_sector_map",
+           "PANEL_COLUMNS", "load_panel", "load_pilot_lists", "load_city_province", "load_approval_years",
+           "load_cbre_bands", "load_wipo_clusters", "load_wipo_aggregates", "load_geojson", "load_china_provinces",
+           "load_world_countries", "load_tech_cities"]
+
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass

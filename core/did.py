@@ -29,6 +29,9 @@ with fixed internal column names (``y``, ``unit_id``, ``time_id``, ``x0`` ...,
 
 from __future__ import annotations
 
+__all__ = ["DIDError", "Method", "METHODS", "METHOD_LABELS", "Design", "DIDResult", "PretrendTest",
+           "EventStudyResult", "prepare", "staggered_did", "event_study", "pretrend_test", "compare_methods"]
+
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field

@@ -21,6 +21,13 @@ score points (``del``).
 
 from __future__ import annotations
 
+__all__ = ["PanelSpecError", "Model", "CovType", "Transform", "MODELS", "COV_TYPES", "TRANSFORMS", "Variable",
+           "VARIABLES", "PAPER_REGRESSORS", "LEVERS", "PUBLIC_VARIABLES", "public_panel", "variables_in", "coverage",
+           "describe_variables", "subset", "term_name", "Design", "PanelFit", "stars", "fit_panel", "TestResult",
+           "poolability_test", "poolability_from_fit", "hausman_test", "hausman_from_fits", "compare_fits",
+           "compare_with_table5", "change_to_delta", "project", "UPLOAD_KEYS", "UPLOAD_MIN_ROWS", "upload_template",
+           "panel_from_upload"]
+
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field

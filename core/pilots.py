@@ -17,6 +17,11 @@ something to run on; every page that shows it labels it
 
 from __future__ import annotations
 
+__all__ = ["PilotDataError", "REGIONS", "OUTCOME", "CONTROLS", "BROADBAND", "SYNTHETIC_LABEL", "SYNTHETIC_SEED",
+           "city_table", "broadband_years", "approval_table", "validate_approval_years", "cohort_map",
+           "synthetic_city_panel", "TEMPLATE_COLUMNS", "city_panel_template", "validate_city_panel", "design_frame",
+           "timing_table"]
+
 from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np

@@ -25,6 +25,9 @@ parameter              meaning                                      example
 
 from __future__ import annotations
 
+__all__ = ["ScenarioError", "PARAM_PREFIX", "SOURCES", "REGIONS", "MAX_CHANGE", "ScenarioSpec", "encode_changes",
+           "decode_changes", "from_query", "load_source", "recompute", "source_label", "to_map_frame"]
+
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field

@@ -9,6 +9,9 @@ person who made the file.
 
 from __future__ import annotations
 
+__all__ = ["UploadError", "MAX_UPLOAD_BYTES", "read_table", "validate_panel", "is_safe_column_name", "check_columns",
+           "check_upper_bound", "check_coverage"]
+
 import csv
 import io
 import math

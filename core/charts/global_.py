@@ -7,6 +7,11 @@ invented point inside the band.
 
 from __future__ import annotations
 
+__all__ = ["TIER_COLOURS", "REGION_COLOURS", "SIZE_DOMAIN", "SIZE_RANGE", "ILLUSTRATIVE_NOTE", "world_map",
+           "world_map_spec", "band_ranges", "count_bars", "wipo_country_bars", "COMPOSITE_ROWS", "STABILITY_ROWS",
+           "composite_rows", "composite_template", "composite_bars", "stability_rows", "stability_template",
+           "stability_bars", "china_bars"]
+
 from typing import Any, Literal
 
 import altair as alt

@@ -28,7 +28,7 @@ from core import datasets, io_tables
 from core.digitalization.sectors import BENCHMARK_YEARS, SECTORS
 from core.errors import DigitalizationError, RasError
 
-__all__ = ["IOStack", "io_stack", "benchmark_stacks", "DIRECT_YEARS", "BASE_RULES", "base_year_for",
+__all__ = ["IOStack", "io_stack", "benchmark_stacks", "DIRECT_YEARS", "CONTROL_COLUMN", "BASE_RULES", "base_year_for",
            "has_control_totals", "control_years", "table_for", "ControlTotals", "control_totals", "update_table",
            "update_stack", "YUAN_PER_10K"]
 
