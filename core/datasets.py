@@ -93,20 +93,20 @@ def load_regions() -> pd.DataFrame:
     """34 province-level units: GB code, English and Chinese names, NBS belt, paper cluster.
 
     ``region`` is east / central / west (empty for Taiwan, Hong Kong, Macao);
-    ``cluster`` is one of the 001 paper's four urban clusters or empty;
-    ``in_paper`` marks the 30 provinces of the 001 paper (Tibet excluded).
+    ``cluster`` is one of Liu's (2026) four urban clusters or empty;
+    ``in_paper`` marks the 30 provinces of Liu (2026; Tibet excluded).
     """
     return _read_csv("regions.csv", {"code": "str", "province": "str", "province_zh": "str",
                                      "region": "str", "cluster": "str", "in_paper": "bool"})
 
 
 def paper_provinces() -> list[str]:
-    """The 30 provinces of the 001 paper, in the paper's table order."""
+    """The 30 provinces of Liu (2026), in the paper's table order."""
     regions = load_regions()
     return regions.loc[regions.in_paper, "province"].tolist()
 
 
-# --- the 001 paper's published tables -----------------------------------------
+# --- the published tables of Liu (2026) -----------------------------------------
 
 def load_table1() -> pd.DataFrame:
     """Table 1: agglomeration index ``idt`` (dimensionless), 30 provinces x 2011-2023, long form."""
@@ -142,7 +142,7 @@ def load_table4() -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class PublishedRegression:
-    """Table 5 of the 001 paper: coefficients with t statistics and the model statistics."""
+    """Table 5 of Liu (2026): coefficients with t statistics and the model statistics."""
 
     coefficients: pd.DataFrame
     nobs: int

@@ -1,4 +1,4 @@
-"""Input-output table arithmetic: RAS (eq. 1-3 of the 001 paper), GRAS and Leontief helpers.
+"""Input-output table arithmetic: RAS (eq. 1-3 of Liu 2026), GRAS and Leontief helpers.
 
 Every function is pure and accepts either numpy arrays or labelled pandas
 objects (a ``DataFrame`` for matrices, a ``Series`` for vectors); a labelled
