@@ -27,7 +27,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from core.errors import RasError
 
@@ -261,6 +260,8 @@ def ras(A0: Any, x: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 
     inv_u = _residual_weights(u_arr)
     rows_op, cols_op = z0, z0.T
     if z0.size >= _SPARSE_MIN_CELLS and np.count_nonzero(z0) <= _SPARSE_MAX_DENSITY * z0.size:
+        from scipy import sparse  # only for large sparse tables; keeps `import core.io_tables` light
+
         rows_op = sparse.csr_array(z0)
         cols_op = sparse.csr_array(z0.T)
     residual = np.inf

@@ -40,6 +40,7 @@ def test_public_api_lists_the_entry_points_and_every_name_resolves():
         assert name in dir(core)
     assert core.location_quotient is importlib.import_module("core.agglomeration").location_quotient
     assert core.index_from_io is importlib.import_module("core.digitalization").index_from_io
+    assert set(core._ENTRY_POINTS) == set(core.__all__)  # one table says where each public name lives
     with pytest.raises(AttributeError):
         core.no_such_function  # noqa: B018
 
