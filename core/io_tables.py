@@ -217,6 +217,17 @@ def ras(A0: Any, x: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 
     References
     ----------
     Miller, R. E. & Blair, P. D. (2009). *Input-Output Analysis*, 2nd ed., section 7.4.
+
+    Examples
+    --------
+    The three-sector example of Miller & Blair (2009, section 7.4.2):
+
+    >>> A0 = np.array([[0.120, 0.100, 0.049], [0.210, 0.247, 0.265], [0.026, 0.249, 0.145]])
+    >>> res = ras(A0, x=[421.0, 284.0, 283.0], u=[245.0, 136.0, 159.0], v=[251.0, 107.0, 182.0])
+    >>> res.Z.sum(axis=1).round(6).tolist(), res.Z.sum(axis=0).round(6).tolist()
+    ([245.0, 136.0, 159.0], [251.0, 107.0, 182.0])
+    >>> res.A.round(3).tolist()
+    [[0.392, 0.122, 0.16], [0.151, 0.066, 0.19], [0.053, 0.189, 0.294]]
     """
     a0, u_arr, v_arr, row_labels, col_labels = _labels(A0, u, v, ("A0", "u (row totals)", "v (column totals)"))
     if isinstance(x, pd.Series) and col_labels is not None:
@@ -346,6 +357,14 @@ def gras(Z0: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 10_000)
     with both positive and negative entries. *Economic Systems Research* 15(1), 87-96.
     Temurshoev, U., Miller, R. E. & Bouwmeester, M. C. (2013). A note on the GRAS method.
     *Economic Systems Research* 25(3), 361-367.
+
+    Examples
+    --------
+    The example of Junius & Oosterhaven (2003), reused by Temurshoev et al. (2013); signs are kept:
+
+    >>> Z0 = np.array([[7.0, 3.0, 5.0, -3.0], [2.0, 9.0, 8.0, 0.0], [-2.0, 0.0, 2.0, 0.0]])
+    >>> gras(Z0, u=[15.0, 26.0, -1.0], v=[9.0, 16.0, 17.0, -2.0]).Z.round(3).tolist()
+    [[8.424, 3.375, 5.2, -2.0], [3.001, 12.625, 10.374, 0.0], [-2.425, 0.0, 1.425, 0.0]]
     """
     z0, u_arr, v_arr, row_labels, col_labels = _labels(Z0, u, v, ("Z0", "u (row totals)", "v (column totals)"))
     if tol <= 0 or max_iter < 1:
