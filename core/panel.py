@@ -21,6 +21,13 @@ score points (``del``).
 
 from __future__ import annotations
 
+__all__ = ["PanelSpecError", "Model", "CovType", "Transform", "MODELS", "COV_TYPES", "TRANSFORMS", "Variable",
+           "VARIABLES", "PAPER_REGRESSORS", "LEVERS", "PUBLIC_VARIABLES", "public_panel", "variables_in", "coverage",
+           "describe_variables", "subset", "term_name", "Design", "PanelFit", "stars", "fit_panel", "TestResult",
+           "poolability_test", "poolability_from_fit", "hausman_test", "hausman_from_fits", "compare_fits",
+           "compare_with_table5", "change_to_delta", "project", "UPLOAD_KEYS", "UPLOAD_MIN_ROWS", "upload_template",
+           "panel_from_upload"]
+
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +38,7 @@ import pandas as pd
 from scipy import stats
 
 from core.agglomeration import describe
+from core.errors import PanelSpecError
 
 Model = Literal["pooled", "fe", "twfe", "re"]
 CovType = Literal["unadjusted", "robust", "clustered", "driscoll-kraay"]
@@ -105,10 +113,6 @@ PUBLIC_VARIABLES: dict[str, tuple[str, str, str]] = {
     "urban": ("urbanization_ratio", "identity", "urban population share (0-1), 2011-2019"),
     "med": ("beds_per_10k", "log", "log hospital beds per 10,000 people, 2012-2023"),
 }
-
-
-class PanelSpecError(ValueError):
-    """A model specification cannot be estimated (unknown column, too few rows, bad transform...)."""
 
 
 # --- data ----------------------------------------------------------------------------

@@ -20,6 +20,10 @@ The fallback used is recorded in :attr:`ProvinceWeights.island_links`.
 
 from __future__ import annotations
 
+__all__ = ["SpatialInputError", "EARTH_RADIUS_KM", "DEFAULT_PERMUTATIONS", "DEFAULT_SEED", "QUADRANTS",
+           "NOT_SIGNIFICANT", "LISA_ORDER", "ProvinceWeights", "contiguity_weights", "MoranResult", "morans_i",
+           "LisaResult", "lisa", "morans_i_by_year"]
+
 import warnings
 from collections.abc import Mapping, Sequence
 from contextlib import contextmanager
@@ -29,6 +33,8 @@ from typing import Any, Iterator
 import numpy as np
 import pandas as pd
 
+from core.errors import SpatialInputError
+
 EARTH_RADIUS_KM = 6371.0
 DEFAULT_PERMUTATIONS = 999
 DEFAULT_SEED = 20260101
@@ -37,10 +43,6 @@ DEFAULT_SEED = 20260101
 QUADRANTS = {1: "High-High", 2: "Low-High", 3: "Low-Low", 4: "High-Low"}
 NOT_SIGNIFICANT = "Not significant"
 LISA_ORDER = ("High-High", "Low-Low", "High-Low", "Low-High", NOT_SIGNIFICANT)
-
-
-class SpatialInputError(ValueError):
-    """Values and weights do not match (missing provinces, NaN, too few units)."""
 
 
 @dataclass(frozen=True)
@@ -166,11 +168,25 @@ def _aligned(values: Mapping[str, float] | pd.Series, weights: ProvinceWeights) 
 class MoranResult:
     """Global Moran's I with its permutation inference (esda.Moran).
 
-    ``I`` is dimensionless (-1 to about 1); ``expected`` is E[I] = -1/(n-1) under
-    no autocorrelation; ``p_sim`` is the pseudo p-value from ``permutations``
-    random relabellings (one-sided, towards the observed sign, as esda reports);
-    ``z_sim`` is I standardised by the permutation mean and sd; ``p_norm`` the
-    two-sided p-value under the normality assumption.
+    Attributes
+    ----------
+    I : float
+        Moran's I, dimensionless (-1 to about 1; above ``expected`` = similar values are neighbours).
+    expected : float
+        E[I] = -1/(n-1) under no spatial autocorrelation.
+    z_sim : float
+        I standardised by the mean and sd of the permutation distribution (NaN without permutations).
+    p_sim : float
+        Pseudo p-value from ``permutations`` random relabellings, one-sided towards
+        the observed sign, as esda reports (NaN without permutations).
+    p_norm : float
+        Two-sided p-value under the normality assumption.
+    permutations : int
+        Number of random relabellings.
+    seed : int or None
+        Seed of the relabellings (None: not reproducible).
+    n : int
+        Number of provinces.
     """
 
     I: float  # noqa: E741 - the statistic's own name
@@ -204,9 +220,19 @@ def morans_i(values: Mapping[str, float] | pd.Series, weights: ProvinceWeights, 
 class LisaResult:
     """Local Moran's I per province (esda.Moran_Local).
 
-    ``table`` has columns ``province``, ``value``, ``local_i``, ``quadrant``
-    (High-High, Low-High, Low-Low, High-Low), ``p_sim`` and ``cluster`` (the
-    quadrant if ``p_sim <= alpha``, else "Not significant").
+    Attributes
+    ----------
+    table : DataFrame
+        One row per province: ``province``, ``value`` (the input), ``local_i``
+        (local Moran's I), ``quadrant`` (High-High, Low-High, Low-Low, High-Low),
+        ``p_sim`` (pseudo p-value) and ``cluster`` (the quadrant if ``p_sim <= alpha``,
+        else "Not significant").
+    alpha : float
+        Significance level per province (no multiple-comparison correction).
+    permutations : int
+        Number of conditional random relabellings.
+    seed : int or None
+        Seed of the relabellings.
     """
 
     table: pd.DataFrame
