@@ -300,10 +300,13 @@ def _panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], weights:
                                    + "; the spatial models need every entity in every year")
     gaps = frame[frame.isna().any(axis=1)]
     if len(gaps):
+        counts = frame.isna().sum()
+        columns = ", ".join(f"{c} ({int(counts[c])})" for c in used if counts[c])
         cells = [f"{e} {y} ({', '.join(c for c in used if pd.isna(row[c]))})"
-                 for (e, y), row in gaps.head(6).iterrows()]
-        raise UnbalancedPanelError(f"{len(gaps)} entity-year row(s) have missing values, e.g. {'; '.join(cells)}; "
-                                   "fill or drop them for every entity (the spatial models drop nothing)")
+                 for (e, y), row in gaps.head(4).iterrows()]
+        raise UnbalancedPanelError(f"{len(gaps)} entity-year row(s) have missing values; missing per column: "
+                                   f"{columns}; e.g. {'; '.join(cells)}. The spatial models drop nothing: choose "
+                                   "other variables or years, or fill the gaps for every entity")
     wide = frame.unstack(level=0)
     y = wide[dependent].loc[list(years), list(weights.labels)].to_numpy(dtype=float)
     x = np.stack([wide[r].loc[list(years), list(weights.labels)].to_numpy(dtype=float) for r in regressors],
@@ -677,7 +680,9 @@ def _effects(result: SpatialPanelResults, draws: int, seed: int | None, level: f
         z = norm.ppf(0.5 + level / 2)
         for c, est, s in (("direct", beta, se), ("indirect", 0 * beta, 0 * se), ("total", beta, se)):
             out[c], out[f"{c}_se"], out[f"{c}_lower"], out[f"{c}_upper"] = est, s, est - z * s, est + z * s
-        return out[_effect_columns()]
+        out = out[_effect_columns()]
+        out.attrs.update({"method": "analytical (error model: the effects are beta)", "level": level})
+        return out
     theta = np.array([result._theta(r) for r in names])
     rho = result.rho
     point = effects_from_params(beta, theta, np.array(rho), result.weights.eigenvalues)
@@ -706,8 +711,9 @@ def _effects(result: SpatialPanelResults, draws: int, seed: int | None, level: f
         out[f"{c}_se"] = sim.std(axis=0, ddof=1)
         out[f"{c}_lower"] = np.percentile(sim, tail, axis=0)
         out[f"{c}_upper"] = np.percentile(sim, 100 - tail, axis=0)
+    out = out[_effect_columns()]
     out.attrs.update({"method": "simulation", "draws": int(len(sample)), "seed": seed, "level": level})
-    return out[_effect_columns()]
+    return out
 
 
 def _effect_columns() -> list[str]:
