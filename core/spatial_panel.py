@@ -321,6 +321,23 @@ def _lag(w: np.ndarray, a: np.ndarray) -> np.ndarray:
     return np.einsum("ij,tj...->ti...", w, a)
 
 
+def _check_variation(y: np.ndarray, dependent: str) -> None:
+    if not np.any(np.abs(y) > 1e-12 * max(1.0, float(np.abs(y).max()))):
+        raise SpatialPanelInputError(f"{dependent!r} does not change over time within any entity: the fixed "
+                                     "effects explain it entirely and there is nothing left to model")
+
+
+def _check_not_exact(sigma2: float, y: np.ndarray) -> None:
+    if sigma2 <= 1e-12 * float(y @ y) / y.size:
+        raise SpatialPanelInputError("the regressors reproduce the dependent exactly (for example parts that sum "
+                                     "to it), so there is no error to estimate; drop one of them")
+
+
+def _log_variance(ss: float, nt: int) -> float:
+    """ln(ss / nt), +inf-safe: an exact fit (ss <= 0) makes the likelihood unbounded, reported by the caller."""
+    return math.log(ss / nt) if ss > 0 else -math.inf
+
+
 def _check_rank(z: np.ndarray, names: Sequence[str]) -> None:
     if np.linalg.matrix_rank(z) < z.shape[1]:
         raise SpatialPanelInputError("the regressors are collinear after removing the entity means (a regressor "
@@ -337,6 +354,9 @@ def _scalar_search(negll, bounds: tuple[float, float], name: str) -> float:
     res = minimize_scalar(negll, bounds=(lo + eps, hi - eps), method="bounded",
                           options={"xatol": 1e-10, "maxiter": 1000})
     value = float(res.x)
+    if res.fun == -math.inf:
+        raise ConvergenceError(f"the model fits the data exactly at {name} = {value:.4f}, so the likelihood is "
+                               "unbounded; the data look constructed rather than observed")
     if not res.success or not np.isfinite(res.fun):
         raise ConvergenceError(f"the likelihood search for {name} did not converge ({res.message})")
     if value - lo < BOUND_TOLERANCE or hi - value < BOUND_TOLERANCE:
@@ -567,6 +587,7 @@ def _fit_lag(panel: _Panel, weights: PreparedWeights, dependent: str, search: tu
     z = z3.reshape(nt, -1)
     _check_rank(z, names)
     y = yd.reshape(-1)
+    _check_variation(y, dependent)
     wy = _lag(W, yd).reshape(-1)
     ztz = z.T @ z
     b0 = np.linalg.solve(ztz, z.T @ y)
@@ -575,12 +596,13 @@ def _fit_lag(panel: _Panel, weights: PreparedWeights, dependent: str, search: tu
     a, b, c = e0 @ e0, e0 @ e1, e1 @ e1
 
     def negll(rho: float) -> float:
-        return nt / 2 * math.log((a - 2 * rho * b + rho * rho * c) / nt) - t * float(weights.logdet(rho))
+        return nt / 2 * _log_variance(a - 2 * rho * b + rho * rho * c, nt) - t * float(weights.logdet(rho))
 
     rho = _scalar_search(negll, search, "rho")
     beta = b0 - rho * b1
     eps = e0 - rho * e1
     sigma2 = float(eps @ eps / nt)
+    _check_not_exact(sigma2, y)
     loglik = -nt / 2 * (math.log(2 * math.pi) + 1) - nt / 2 * math.log(sigma2) + t * float(weights.logdet(rho))
     # information matrix of (beta, rho, sigma2) (Elhorst 2003; LeSage & Pace 2009, eq. 3.7)
     ainv = np.linalg.solve(np.eye(n) - rho * W, np.eye(n))
@@ -611,6 +633,7 @@ def _fit_error(panel: _Panel, weights: PreparedWeights, dependent: str,
     x = panel.xd.reshape(nt, -1)
     _check_rank(x, names)
     y = panel.yd.reshape(-1)
+    _check_variation(y, dependent)
     wx = _lag(W, panel.xd).reshape(nt, -1)
     wy = _lag(W, panel.yd).reshape(-1)
     xx, xwx, wxwx = x.T @ x, x.T @ wx, wx.T @ wx
@@ -626,7 +649,7 @@ def _fit_error(panel: _Panel, weights: PreparedWeights, dependent: str,
     def negll(lam: float) -> float:
         sxx, sxy, syy = moments(lam)
         ee = syy - sxy @ np.linalg.solve(sxx, sxy)
-        return nt / 2 * math.log(ee / nt) - t * float(weights.logdet(lam))
+        return nt / 2 * _log_variance(ee, nt) - t * float(weights.logdet(lam))
 
     lam = _scalar_search(negll, search, "lambda")
     sxx, sxy, _ = moments(lam)
@@ -634,6 +657,7 @@ def _fit_error(panel: _Panel, weights: PreparedWeights, dependent: str,
     u = y - x @ beta
     eps = u - lam * _lag(W, u.reshape(t, n)).reshape(-1)
     sigma2 = float(eps @ eps / nt)
+    _check_not_exact(sigma2, y)
     loglik = -nt / 2 * (math.log(2 * math.pi) + 1) - nt / 2 * math.log(sigma2) + t * float(weights.logdet(lam))
     # beta block sigma^2 (X*'X*)^-1; (lambda, sigma^2) block from its information matrix (Elhorst 2003)
     binv = np.linalg.solve(np.eye(n) - lam * W, np.eye(n))

@@ -63,7 +63,7 @@ KINDS = ("queen", "knn", "distance")
 
 def geometry_digest(collection: Mapping[str, Any], name_key: str = "name") -> str:
     """SHA-256 of the units' names and geometries in a GeoJSON FeatureCollection (key order ignored)."""
-    items = [[f["properties"][name_key], f["geometry"]] for f in collection["features"]]
+    items = [[(f.get("properties") or {}).get(name_key), f.get("geometry")] for f in collection["features"]]
     text = json.dumps(items, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 

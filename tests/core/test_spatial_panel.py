@@ -78,9 +78,11 @@ def _spreg_fit(kind: str, y, x, lw):
 
 @pytest.mark.parametrize("model, reference", [("lag", "ML_LagFE"), ("lag", "Panel_FE_Lag"), ("error", "ML_ErrorFE"),
                                               ("error", "Panel_FE_Error"), ("durbin", "ML_LagFE_slx")])
-@pytest.mark.parametrize("kind", ["queen", "knn"])
+@pytest.mark.parametrize("kind", ["queen", "knn", "distance"])
 def test_agrees_with_spreg(panels, provinces, queen, model, reference, kind):
-    w = queen if kind == "queen" else weights.knn_weights(provinces, k=4)  # knn: asymmetric, complex eigenvalues
+    # knn: asymmetric, complex eigenvalues; distance: dense
+    w = {"queen": queen, "knn": weights.knn_weights(provinces, k=4),
+         "distance": weights.inverse_distance_weights(provinces)}[kind]
     df = panels[model]
     ours = sp.fit_spatial_panel(df, "y", REGRESSORS, w, model=model)
     lw = weights.to_libpysal(w)
@@ -413,3 +415,14 @@ def test_rho_at_the_bound_is_a_convergence_error(panels, provinces, queen):
         sp.fit_spatial_panel(df, "y", REGRESSORS, queen, model="lag")
     with pytest.raises(sp.ConvergenceError, match="rho = 0.1"):
         sp.fit_spatial_panel(panels["lag"], "y", REGRESSORS, queen, bounds=(-0.5, 0.1))
+
+
+@pytest.mark.parametrize("model", sp.MODELS)
+def test_degenerate_dependents_are_typed_errors(panels, queen, model):
+    df = panels[model]
+    flat = df.assign(y=df.groupby(level=0)["x1"].transform("mean"))  # constant within every entity
+    with pytest.raises(sp.SpatialPanelInputError, match="does not change over time"):
+        sp.fit_spatial_panel(flat, "y", REGRESSORS, queen, model=model)
+    exact = df.assign(y=2 * df["x1"] - df["x2"])  # no error term at all
+    with pytest.raises((sp.SpatialPanelInputError, sp.ConvergenceError), match="exactly"):
+        sp.fit_spatial_panel(exact, "y", REGRESSORS, queen, model=model)
