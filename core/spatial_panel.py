@@ -1,4 +1,4 @@
-"""Spatial panel models with entity fixed effects, estimated by maximum likelihood.
+"""Spatial panel models with entity (or entity and year) fixed effects, estimated by maximum likelihood.
 
 Models (N entities observed in each of T years; W row-standardised N x N)::
 
@@ -6,11 +6,12 @@ Models (N entities observed in each of T years; W row-standardised N x N)::
     error   (SEM)  y_t = X_t beta + mu + u_t,      u_t = lambda W u_t + e_t
     durbin  (SDM)  y_t = rho W y_t + X_t beta + W X_t theta + mu + e_t
 
-with mu the entity fixed effects and e_t ~ N(0, sigma^2 I).  Estimation follows
-Elhorst, "Specification and estimation of spatial panel data models" (2003) and
-LeSage & Pace, *Introduction to Spatial Econometrics* (2009): the fixed effects
-are swept out by demeaning every variable within entity, and the log-likelihood
-is concentrated in the one spatial parameter,
+with mu the entity fixed effects and e_t ~ N(0, sigma^2 I); ``fixed_effects="twoway"``
+adds a year effect alpha_t to each equation.  Estimation follows Elhorst,
+"Specification and estimation of spatial panel data models" (2003) and LeSage &
+Pace, *Introduction to Spatial Econometrics* (2009): the fixed effects are swept
+out by demeaning every variable within entity (and, two-way, within year), and
+the log-likelihood is concentrated in the one spatial parameter,
 
     l(rho) = -NT/2 ln(2 pi sigma^2(rho)) - NT/2 + T sum_i ln|1 - rho omega_i|
 
@@ -58,7 +59,7 @@ import pandas as pd
 __all__ = [
     "SpatialModelError", "WeightsMismatchError", "InvalidWeightsError", "UnbalancedPanelError",
     "SpatialPanelInputError", "ConvergenceError",
-    "MODELS", "DEFAULT_SEED", "DEFAULT_DRAWS",
+    "MODELS", "FIXED_EFFECTS", "DEFAULT_SEED", "DEFAULT_DRAWS",
     "PreparedWeights", "prepare_weights", "check_weights",
     "SpatialPanelResults", "fit_spatial_panel",
     "effects_from_params", "impact_matrix", "spillover_projection",
@@ -68,6 +69,8 @@ __all__ = [
 
 Model = Literal["lag", "error", "durbin"]
 MODELS: tuple[str, ...] = ("lag", "error", "durbin")
+#: ``entity``: entity fixed effects; ``twoway``: entity and year fixed effects
+FIXED_EFFECTS: tuple[str, ...] = ("entity", "twoway")
 DEFAULT_SEED = 20260101
 DEFAULT_DRAWS = 1000
 #: an estimate closer than this to the edge of the admissible interval is "at the bound"
@@ -243,17 +246,32 @@ class _Panel:
     y: np.ndarray          # T x N, raw
     x: np.ndarray          # T x N x K, raw
     names: tuple[str, ...]
+    twoway: bool = False
+
+    def _within(self, a: np.ndarray) -> np.ndarray:
+        out = a - a.mean(axis=0)                      # entity means (over years)
+        if self.twoway:
+            out = out - out.mean(axis=1, keepdims=True)   # and year means (over entities)
+        return out
 
     @property
     def yd(self) -> np.ndarray:
-        return self.y - self.y.mean(axis=0)
+        return self._within(self.y)
 
     @property
     def xd(self) -> np.ndarray:
-        return self.x - self.x.mean(axis=0)
+        return self._within(self.x)
+
+    def effects_of(self, r: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """Entity effects mu_i (and year effects alpha_t, summing to 0) from structural residuals r (T x N)."""
+        mu = r.mean(axis=0)
+        return mu, (r.mean(axis=1) - r.mean()) if self.twoway else None
 
 
-def _panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], weights: PreparedWeights) -> _Panel:
+def _panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], weights: PreparedWeights,
+           fixed_effects: str = "entity") -> _Panel:
+    if fixed_effects not in FIXED_EFFECTS:
+        raise SpatialPanelInputError(f"fixed_effects must be one of {', '.join(FIXED_EFFECTS)}, not {fixed_effects!r}")
     if not isinstance(df, pd.DataFrame) or not isinstance(df.index, pd.MultiIndex) or df.index.nlevels != 2:
         raise SpatialPanelInputError("the panel must be a DataFrame indexed by (entity, year)")
     regressors = [str(r) for r in regressors]
@@ -313,7 +331,7 @@ def _panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], weights:
                  axis=2)
     if not (np.isfinite(y).all() and np.isfinite(x).all()):
         raise UnbalancedPanelError("the panel has infinite values")
-    return _Panel(tuple(weights.labels), years, y, x, tuple(regressors))
+    return _Panel(tuple(weights.labels), years, y, x, tuple(regressors), fixed_effects == "twoway")
 
 
 def _lag(w: np.ndarray, a: np.ndarray) -> np.ndarray:
@@ -321,10 +339,10 @@ def _lag(w: np.ndarray, a: np.ndarray) -> np.ndarray:
     return np.einsum("ij,tj...->ti...", w, a)
 
 
-def _check_variation(y: np.ndarray, dependent: str) -> None:
-    if not np.any(np.abs(y) > 1e-12 * max(1.0, float(np.abs(y).max()))):
-        raise SpatialPanelInputError(f"{dependent!r} does not change over time within any entity: the fixed "
-                                     "effects explain it entirely and there is nothing left to model")
+def _check_variation(y: np.ndarray, raw: np.ndarray, dependent: str) -> None:
+    if not np.any(np.abs(y) > 1e-10 * max(1.0, float(np.abs(raw).max()))):
+        raise SpatialPanelInputError(f"{dependent!r} does not change over time within any entity (beyond a change "
+                                     "common to all, with year effects): the fixed effects explain it entirely")
 
 
 def _check_not_exact(sigma2: float, y: np.ndarray) -> None:
@@ -340,9 +358,9 @@ def _log_variance(ss: float, nt: int) -> float:
 
 def _check_rank(z: np.ndarray, names: Sequence[str]) -> None:
     if np.linalg.matrix_rank(z) < z.shape[1]:
-        raise SpatialPanelInputError("the regressors are collinear after removing the entity means (a regressor "
-                                     "constant over time within every entity is absorbed by the fixed effects): "
-                                     + ", ".join(names))
+        raise SpatialPanelInputError("the regressors are collinear after removing the fixed effects (a regressor "
+                                     "constant over time within every entity, or with year effects the same in "
+                                     "every entity in a year, is absorbed by them): " + ", ".join(names))
 
 
 def _scalar_search(negll, bounds: tuple[float, float], name: str) -> float:
@@ -384,7 +402,9 @@ class SpatialPanelResults:
     loglik : maximised log-likelihood (with constants); ``aic``, ``bic`` from it.
     nobs : N x T; ``nentities`` N, ``ntime`` T; ``entities``, ``years``.
     resids : Series indexed (entity, year), the innovations e (demeaned; spatially filtered in the error model).
-    entity_effects : Series, the recovered fixed effects mu_i.
+    entity_effects : Series, the recovered entity effects mu_i (the mean structural residual of each entity).
+    time_effects : Series of year effects alpha_t (summing to 0) with ``fixed_effects="twoway"``, else None.
+    fixed_effects : ``"entity"`` or ``"twoway"``.
     effects : DataFrame indexed by regressor: ``direct``, ``indirect``, ``total`` and, for each,
         ``_se`` (simulated standard deviation) and ``_lower``/``_upper`` (95% simulated band); see the
         module docstring.  :meth:`effects_table` changes draws, seed or level.
@@ -404,6 +424,8 @@ class SpatialPanelResults:
     years: tuple[Any, ...]
     resids: pd.Series
     entity_effects: pd.Series
+    time_effects: pd.Series | None = None
+    fixed_effects: str = "entity"
     _cache: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -514,7 +536,8 @@ class SpatialPanelResults:
     def summary(self) -> str:
         """Plain-text summary: model, fit statistics, coefficients and effects."""
         titles = {"lag": "Spatial lag (SAR)", "error": "Spatial error (SEM)", "durbin": "Spatial Durbin (SDM)"}
-        head = [f"{titles[self.model]} panel model, entity fixed effects, maximum likelihood",
+        fe = "entity and year" if self.fixed_effects == "twoway" else "entity"
+        head = [f"{titles[self.model]} panel model, {fe} fixed effects, maximum likelihood",
                 f"Dependent: {self.dependent}   Entities: {self.nentities}   Years: {self.ntime}   "
                 f"Observations: {self.nobs}",
                 f"Log-likelihood: {self.loglik:.4f}   AIC: {self.aic:.4f}   BIC: {self.bic:.4f}   "
@@ -535,7 +558,8 @@ class SpatialPanelResults:
 # --- estimation -----------------------------------------------------------------------------------
 
 def fit_spatial_panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], w: Any, *,
-                      model: Model = "lag", bounds: tuple[float, float] | None = None) -> SpatialPanelResults:
+                      model: Model = "lag", fixed_effects: Literal["entity", "twoway"] = "entity",
+                      bounds: tuple[float, float] | None = None) -> SpatialPanelResults:
     """Fit a fixed-effects spatial lag, error or Durbin panel model by maximum likelihood.
 
     Parameters
@@ -545,6 +569,8 @@ def fit_spatial_panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str
     w : square DataFrame labelled by entity on both axes, a libpysal ``W`` or :class:`PreparedWeights`;
         row-standardised inside.  Its labels must be exactly the panel's entities.
     model : ``"lag"`` (SAR), ``"error"`` (SEM) or ``"durbin"`` (SDM: adds ``W_<name>`` for every regressor).
+    fixed_effects : ``"entity"`` (default) or ``"twoway"`` (entity and year effects: every variable is also
+        demeaned by year, which commutes with a row-standardised W; the likelihood is otherwise the same).
     bounds : interval searched for rho/lambda (default the admissible (1/omega_min, 1)).
 
     Raises
@@ -554,7 +580,7 @@ def fit_spatial_panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str
     if model not in MODELS:
         raise SpatialPanelInputError(f"unknown spatial model {model!r}; choose from {', '.join(MODELS)}")
     weights = prepare_weights(w)
-    panel = _panel(df, dependent, regressors, weights)
+    panel = _panel(df, dependent, regressors, weights, fixed_effects)
     search = weights.bounds if bounds is None else (float(bounds[0]), float(bounds[1]))
     if not weights.bounds[0] <= search[0] < search[1] <= weights.bounds[1]:
         raise SpatialPanelInputError(f"bounds must lie within the admissible interval {weights.bounds}")
@@ -563,7 +589,8 @@ def fit_spatial_panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str
     return _fit_lag(panel, weights, dependent, search, durbin=model == "durbin")
 
 
-def _results(model, panel, weights, dependent, names, params, cov, sigma2, loglik, eps, mu) -> SpatialPanelResults:
+def _results(model, panel, weights, dependent, names, params, cov, sigma2, loglik, eps, r) -> SpatialPanelResults:
+    mu, alpha = panel.effects_of(r)
     index = pd.MultiIndex.from_product([panel.entities, panel.years], names=["entity", "year"])
     resid = pd.Series(eps.T.reshape(-1), index=index, name="resid")
     return SpatialPanelResults(
@@ -571,7 +598,10 @@ def _results(model, panel, weights, dependent, names, params, cov, sigma2, logli
         params=pd.Series(params, index=names, name="parameter"),
         cov=pd.DataFrame(cov, index=names, columns=names), sigma2=float(sigma2), loglik=float(loglik),
         weights=weights, entities=panel.entities, years=panel.years, resids=resid,
-        entity_effects=pd.Series(mu, index=pd.Index(panel.entities, name="entity"), name="entity_effect"))
+        entity_effects=pd.Series(mu, index=pd.Index(panel.entities, name="entity"), name="entity_effect"),
+        time_effects=None if alpha is None else pd.Series(alpha, index=pd.Index(panel.years, name="year"),
+                                                          name="time_effect"),
+        fixed_effects="twoway" if panel.twoway else "entity")
 
 
 def _fit_lag(panel: _Panel, weights: PreparedWeights, dependent: str, search: tuple[float, float], *,
@@ -587,7 +617,7 @@ def _fit_lag(panel: _Panel, weights: PreparedWeights, dependent: str, search: tu
     z = z3.reshape(nt, -1)
     _check_rank(z, names)
     y = yd.reshape(-1)
-    _check_variation(y, dependent)
+    _check_variation(y, panel.y, dependent)
     wy = _lag(W, yd).reshape(-1)
     ztz = z.T @ z
     b0 = np.linalg.solve(ztz, z.T @ y)
@@ -616,10 +646,10 @@ def _fit_lag(panel: _Panel, weights: PreparedWeights, dependent: str, search: tu
     info[k, k + 1] = info[k + 1, k] = t * np.trace(g) / sigma2
     info[k + 1, k + 1] = nt / (2 * sigma2 ** 2)
     cov = np.linalg.inv(info)[: k + 1, : k + 1]
-    mu = (panel.y - rho * _lag(W, panel.y)
-          - (np.concatenate([panel.x, _lag(W, panel.x)], axis=2) if durbin else panel.x) @ beta).mean(axis=0)
+    r = (panel.y - rho * _lag(W, panel.y)
+         - (np.concatenate([panel.x, _lag(W, panel.x)], axis=2) if durbin else panel.x) @ beta)
     result = _results("durbin" if durbin else "lag", panel, weights, dependent, names + ["rho"],
-                      np.append(beta, rho), cov, sigma2, loglik, eps.reshape(t, n), mu)
+                      np.append(beta, rho), cov, sigma2, loglik, eps.reshape(t, n), r)
     result._cache["ainv"] = ainv
     return result
 
@@ -633,7 +663,7 @@ def _fit_error(panel: _Panel, weights: PreparedWeights, dependent: str,
     x = panel.xd.reshape(nt, -1)
     _check_rank(x, names)
     y = panel.yd.reshape(-1)
-    _check_variation(y, dependent)
+    _check_variation(y, panel.y, dependent)
     wx = _lag(W, panel.xd).reshape(nt, -1)
     wy = _lag(W, panel.yd).reshape(-1)
     xx, xwx, wxwx = x.T @ x, x.T @ wx, wx.T @ wx
@@ -668,9 +698,8 @@ def _fit_error(panel: _Panel, weights: PreparedWeights, dependent: str,
     cov = np.zeros((k + 1, k + 1))
     cov[:k, :k] = sigma2 * np.linalg.inv(sxx)
     cov[k, k] = np.linalg.inv(info)[0, 0]
-    mu = (panel.y - panel.x @ beta).mean(axis=0)
     return _results("error", panel, weights, dependent, names + ["lambda"], np.append(beta, lam), cov, sigma2,
-                    loglik, eps.reshape(t, n), mu)
+                    loglik, eps.reshape(t, n), panel.y - panel.x @ beta)
 
 
 # --- effects and spillovers -----------------------------------------------------------------------
@@ -786,9 +815,9 @@ def spillover_projection(result: SpatialPanelResults, lever: str,
 
 # --- diagnostics ----------------------------------------------------------------------------------
 
-def _fe_ols(df: pd.DataFrame, dependent: str, regressors: Sequence[str], weights: PreparedWeights
-            ) -> tuple[_Panel, np.ndarray, np.ndarray, np.ndarray]:
-    panel = _panel(df, dependent, regressors, weights)
+def _fe_ols(df: pd.DataFrame, dependent: str, regressors: Sequence[str], weights: PreparedWeights,
+            fixed_effects: str = "entity") -> tuple[_Panel, np.ndarray, np.ndarray, np.ndarray]:
+    panel = _panel(df, dependent, regressors, weights, fixed_effects)
     t, n = panel.y.shape
     x = panel.xd.reshape(n * t, -1)
     _check_rank(x, panel.names)
@@ -797,7 +826,8 @@ def _fe_ols(df: pd.DataFrame, dependent: str, regressors: Sequence[str], weights
     return panel, x, y, beta
 
 
-def lm_tests(df: pd.DataFrame, dependent: str, regressors: Sequence[str], w: Any) -> pd.DataFrame:
+def lm_tests(df: pd.DataFrame, dependent: str, regressors: Sequence[str], w: Any, *,
+             fixed_effects: str = "entity") -> pd.DataFrame:
     """LM tests for a spatial lag or spatial error in the fixed-effects (within) regression, plain and robust.
 
     On the demeaned data with residuals e, sigma^2 = e'e/NT, T_W = tr(W'W + WW) and
@@ -814,7 +844,7 @@ def lm_tests(df: pd.DataFrame, dependent: str, regressors: Sequence[str], w: Any
     from scipy.stats import chi2
 
     weights = prepare_weights(w)
-    panel, x, y, beta = _fe_ols(df, dependent, regressors, weights)
+    panel, x, y, beta = _fe_ols(df, dependent, regressors, weights, fixed_effects)
     W = weights.matrix
     t, n = panel.y.shape
     nt = n * t
@@ -852,7 +882,8 @@ class ModelComparison:
     lr: pd.DataFrame
 
 
-def compare_models(df: pd.DataFrame, dependent: str, regressors: Sequence[str], w: Any) -> ModelComparison:
+def compare_models(df: pd.DataFrame, dependent: str, regressors: Sequence[str], w: Any, *,
+                   fixed_effects: str = "entity") -> ModelComparison:
     """Fit lag, error and Durbin and test them against each other by likelihood ratio.
 
     Tests (Elhorst 2014, ch. 3): ``durbin_vs_lag`` (theta = 0, df K), ``durbin_vs_error`` (the common
@@ -862,8 +893,9 @@ def compare_models(df: pd.DataFrame, dependent: str, regressors: Sequence[str], 
     from scipy.stats import chi2
 
     weights = prepare_weights(w)
-    fits = {m: fit_spatial_panel(df, dependent, regressors, weights, model=m) for m in MODELS}
-    panel, x, y, beta = _fe_ols(df, dependent, regressors, weights)
+    fits = {m: fit_spatial_panel(df, dependent, regressors, weights, model=m, fixed_effects=fixed_effects)
+            for m in MODELS}
+    panel, x, y, beta = _fe_ols(df, dependent, regressors, weights, fixed_effects)
     nt = y.size
     e = y - x @ beta
     fe_ll = -nt / 2 * (math.log(2 * math.pi) + 1) - nt / 2 * math.log(e @ e / nt)
@@ -890,13 +922,14 @@ def compare_models(df: pd.DataFrame, dependent: str, regressors: Sequence[str], 
     return ModelComparison(fits, float(fe_ll), models, lr[["statistic", "df", "p_value", "null"]])
 
 
-def fe_residuals(df: pd.DataFrame, dependent: str, regressors: Sequence[str], w: Any) -> pd.Series:
-    """Residuals of the non-spatial within (entity fixed effects) regression, indexed (entity, year).
+def fe_residuals(df: pd.DataFrame, dependent: str, regressors: Sequence[str], w: Any, *,
+                 fixed_effects: str = "entity") -> pd.Series:
+    """Residuals of the non-spatial within regression (entity, or two-way, fixed effects), indexed (entity, year).
 
     ``w`` fixes the entities and their order and is checked against the panel (as for the spatial fits).
     """
     weights = prepare_weights(w)
-    panel, x, y, beta = _fe_ols(df, dependent, regressors, weights)
+    panel, x, y, beta = _fe_ols(df, dependent, regressors, weights, fixed_effects)
     t, n = panel.y.shape
     index = pd.MultiIndex.from_product([panel.entities, panel.years], names=["entity", "year"])
     return pd.Series((y - x @ beta).reshape(t, n).T.reshape(-1), index=index, name="resid")
@@ -942,6 +975,8 @@ def residual_morans_i(residuals: pd.Series, w: Any, *, permutations: int = 999,
 
 
 def fe_residual_morans_i(df: pd.DataFrame, dependent: str, regressors: Sequence[str], w: Any, *,
-                         permutations: int = 999, seed: int | None = DEFAULT_SEED) -> pd.DataFrame:
+                         fixed_effects: str = "entity", permutations: int = 999,
+                         seed: int | None = DEFAULT_SEED) -> pd.DataFrame:
     """:func:`residual_morans_i` of :func:`fe_residuals`: is there spatial dependence left after the FE model?"""
-    return residual_morans_i(fe_residuals(df, dependent, regressors, w), w, permutations=permutations, seed=seed)
+    return residual_morans_i(fe_residuals(df, dependent, regressors, w, fixed_effects=fixed_effects), w,
+                             permutations=permutations, seed=seed)

@@ -397,7 +397,7 @@ def test_typed_errors_and_nothing_dropped(panels, provinces, queen):
     with pytest.raises(sp.SpatialPanelInputError, match="entity, year"):
         sp.fit_spatial_panel(df.reset_index(), "y", REGRESSORS, queen)
     fixed = df.assign(region=df.groupby(level=0)["x1"].transform("mean"))
-    with pytest.raises(sp.SpatialPanelInputError, match="absorbed by the fixed effects"):
+    with pytest.raises(sp.SpatialPanelInputError, match="absorbed by them"):
         sp.fit_spatial_panel(fixed, "y", ["x1", "region"], queen)
     for error in (sp.WeightsMismatchError, sp.InvalidWeightsError, sp.UnbalancedPanelError,
                   sp.SpatialPanelInputError, sp.ConvergenceError):
@@ -426,3 +426,47 @@ def test_degenerate_dependents_are_typed_errors(panels, queen, model):
     exact = df.assign(y=2 * df["x1"] - df["x2"])  # no error term at all
     with pytest.raises((sp.SpatialPanelInputError, sp.ConvergenceError), match="exactly"):
         sp.fit_spatial_panel(exact, "y", REGRESSORS, queen, model=model)
+
+
+# --- two-way fixed effects -----------------------------------------------------------------------------
+
+def _with_year_shocks(df: pd.DataFrame, seed: int = 11) -> pd.DataFrame:
+    """Add a year shock common to all provinces to y and to x1 (which two-way effects must absorb)."""
+    rng = np.random.default_rng(seed)
+    years = df.index.get_level_values("year")
+    shock = pd.Series(rng.normal(size=years.nunique()) * 3, index=sorted(years.unique()))
+    return df.assign(y=df["y"] + shock.reindex(years).to_numpy(), x1=df["x1"] + 0.5 * shock.reindex(years).to_numpy())
+
+
+@pytest.mark.parametrize("model, reference", [("lag", "ML_LagFE"), ("error", "ML_ErrorFE"),
+                                              ("durbin", "ML_LagFE_slx")])
+def test_twoway_agrees_with_spreg_on_year_demeaned_data(panels, provinces, queen, model, reference):
+    df = _with_year_shocks(panels[model])
+    ours = sp.fit_spatial_panel(df, "y", REGRESSORS, queen, model=model, fixed_effects="twoway")
+    # a row-standardised W maps a year's common value to itself, so demeaning by year first and then
+    # letting spreg demean by entity is the two-way within transformation
+    by_year = df - df.groupby(level="year").transform("mean")
+    lw = weights.to_libpysal(queen)
+    lw.transform = "r"
+    theirs = _spreg_fit(reference, *_wide(by_year, provinces), lw)
+    np.testing.assert_allclose(ours.params.to_numpy(), np.ravel(theirs.betas), atol=1e-3, rtol=0)
+    np.testing.assert_allclose(ours.std_errors.to_numpy(), np.ravel(theirs.std_err), atol=1e-3, rtol=0)
+    assert ours.loglik == pytest.approx(float(np.ravel(theirs.logll)[0]), abs=1e-3)
+    assert ours.fixed_effects == "twoway" and "entity and year" in ours.summary
+    assert ours.time_effects.sum() == pytest.approx(0, abs=1e-9) and len(ours.time_effects) == 13
+    # entity-only effects are thrown off by the common shocks; two-way effects recover the truth
+    name = "lambda" if model == "error" else "rho"
+    truth = TRUE["lambda" if model == "error" else "rho"]
+    assert abs(ours.params[name] - truth) < 4 * ours.std_errors[name]
+
+
+def test_twoway_absorbs_a_regressor_common_to_all_provinces(panels, queen):
+    df = panels["lag"]
+    common = df.assign(national=df.groupby(level="year")["x1"].transform("mean"))
+    with pytest.raises(sp.SpatialPanelInputError, match="absorbed"):
+        sp.fit_spatial_panel(common, "y", ["x1", "national"], queen, fixed_effects="twoway")
+    with pytest.raises(sp.SpatialPanelInputError, match="fixed_effects"):
+        sp.fit_spatial_panel(df, "y", REGRESSORS, queen, fixed_effects="time")
+    tw = sp.compare_models(_with_year_shocks(df), "y", REGRESSORS, queen, fixed_effects="twoway")
+    assert all(f.fixed_effects == "twoway" for f in tw.fits.values())
+    assert sp.lm_tests(df, "y", REGRESSORS, queen, fixed_effects="twoway").shape == (4, 3)
