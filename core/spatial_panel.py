@@ -220,7 +220,8 @@ def prepare_weights(w: Any) -> PreparedWeights:
     standard = check_weights(raw)
     labels = tuple(standard.index)
     matrix = standard.to_numpy()
-    key = hashlib.sha1(repr(labels).encode() + np.ascontiguousarray(matrix).tobytes()).hexdigest()
+    method = str(raw.attrs.get("method", ""))
+    key = hashlib.sha1(repr((labels, method)).encode() + np.ascontiguousarray(matrix).tobytes()).hexdigest()
     if key in _PREPARED:
         _PREPARED.move_to_end(key)
         return _PREPARED[key]
@@ -230,7 +231,9 @@ def prepare_weights(w: Any) -> PreparedWeights:
     real = eig.real[np.abs(np.imag(eig)) < 1e-10] if np.iscomplexobj(eig) else eig
     lo = 1.0 / real.min() if real.min() < 0 else -1.0
     hi = 1.0 / real.max()
-    prepared = PreparedWeights(labels, matrix, eig, (float(lo), float(hi)), str(raw.attrs.get("method", "")))
+    matrix.flags.writeable = False  # shared by every fit that reuses these weights
+    eig.flags.writeable = False
+    prepared = PreparedWeights(labels, matrix, eig, (float(lo), float(hi)), method)
     _PREPARED[key] = prepared
     if len(_PREPARED) > _PREPARED_MAX:
         _PREPARED.popitem(last=False)
@@ -352,7 +355,7 @@ def _check_not_exact(sigma2: float, y: np.ndarray) -> None:
 
 
 def _log_variance(ss: float, nt: int) -> float:
-    """ln(ss / nt), +inf-safe: an exact fit (ss <= 0) makes the likelihood unbounded, reported by the caller."""
+    """ln(ss / nt), or -inf for an exact fit (ss <= 0: the likelihood is unbounded, which the caller reports)."""
     return math.log(ss / nt) if ss > 0 else -math.inf
 
 
@@ -367,10 +370,12 @@ def _scalar_search(negll, bounds: tuple[float, float], name: str) -> float:
     from scipy.optimize import minimize_scalar
 
     lo, hi = bounds
-    span = hi - lo
-    eps = 1e-7 * span
-    res = minimize_scalar(negll, bounds=(lo + eps, hi - eps), method="bounded",
-                          options={"xatol": 1e-10, "maxiter": 1000})
+    eps = 1e-7 * (hi - lo)
+    # a coarse grid first, so a likelihood with more than one local maximum is searched near the highest
+    grid = np.linspace(lo + eps, hi - eps, 41)
+    best = int(np.argmin([negll(float(g)) for g in grid]))
+    bracket = (float(grid[max(best - 1, 0)]), float(grid[min(best + 1, grid.size - 1)]))
+    res = minimize_scalar(negll, bounds=bracket, method="bounded", options={"xatol": 1e-10, "maxiter": 1000})
     value = float(res.x)
     if res.fun == -math.inf:
         raise ConvergenceError(f"the model fits the data exactly at {name} = {value:.4f}, so the likelihood is "
