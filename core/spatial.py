@@ -73,7 +73,7 @@ class ProvinceWeights:
 
 
 def contiguity_weights(collection: Mapping[str, Any], provinces: Sequence[str], *, k_islands: int = 2,
-                       name_key: str = "name") -> ProvinceWeights:
+                       name_key: str = "name", use_precomputed: bool = True) -> ProvinceWeights:
     """Queen contiguity weights of ``provinces`` from a GeoJSON FeatureCollection, islands linked by k-nearest.
 
     Parameters
@@ -87,17 +87,30 @@ def contiguity_weights(collection: Mapping[str, Any], provinces: Sequence[str], 
     k_islands : int
         Nearest provinces (great-circle distance between centroids, km) linked
         to a province that has no contiguous neighbour.
+    use_precomputed : bool
+        If ``collection`` is the bundled province geometry (same names and
+        coordinates, checked by :func:`core.weights.geometry_digest`), take the
+        neighbours from ``geo/china_provinces_weights.json``, which
+        ``scripts/build_weights.py`` computed from it with the same libpysal
+        calls, instead of importing geopandas and intersecting polygons at run
+        time.  The neighbours are identical (a test checks it); any other
+        collection is always intersected.
 
     Raises
     ------
     SpatialInputError
         A requested province has no polygon, or ``k_islands`` < 1.
     """
-    import geopandas as gpd
-    from libpysal.weights import KNN, W, Queen
-
     if k_islands < 1:
         raise SpatialInputError("k_islands must be at least 1")
+    if use_precomputed and name_key == "name":
+        from core import weights as bundled
+
+        if bundled.geometry_digest(collection, name_key) == bundled.precomputed()["geometry_sha256"]:
+            return _precomputed_weights(provinces, k_islands)
+    import geopandas as gpd
+    from libpysal.weights import KNN, Queen
+
     frame = gpd.GeoDataFrame.from_features(list(collection["features"]), crs="EPSG:4326")
     frame = frame.drop_duplicates(name_key).set_index(name_key)
     missing = [p for p in provinces if p not in frame.index]
@@ -124,15 +137,37 @@ def contiguity_weights(collection: Mapping[str, Any], provinces: Sequence[str], 
                     neighbors[island].append(other)
                 if island not in neighbors[other]:
                     neighbors[other].append(island)
+    return _province_weights(neighbors, ids, links, k_islands)
+
+
+def _province_weights(neighbors: Mapping[str, Sequence[str]], ids: Sequence[str],
+                      links: Mapping[str, tuple[str, ...]], k_islands: int) -> ProvinceWeights:
+    from libpysal.weights import W
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        w = W(neighbors, id_order=ids)
+        w = W({k: list(v) for k, v in neighbors.items()}, id_order=list(ids))
     w.transform = "R"
     method = "queen contiguity of the province polygons, row-standardised"
     if links:
         described = "; ".join(f"{k} -> {', '.join(v)}" for k, v in links.items())
         method += f"; no land neighbour, linked to the {k_islands} nearest by centroid distance: {described}"
-    return ProvinceWeights(w=w, ids=tuple(ids), island_links=links, method=method)
+    return ProvinceWeights(w=w, ids=tuple(ids), island_links=dict(links), method=method)
+
+
+def _precomputed_weights(provinces: Sequence[str], k_islands: int) -> ProvinceWeights:
+    """The same weights as the geometry path, from the neighbour pairs and centroids precomputed at build time."""
+    from core import weights as bundled
+    from core.spatial_panel import SpatialModelError
+
+    try:
+        matrix = bundled.queen_weights(provinces, islands="nearest", k_islands=k_islands)
+    except SpatialModelError as exc:
+        raise SpatialInputError(str(exc).replace("no bundled geometry", "no polygon")) from exc
+    ids = [str(p) for p in provinces]
+    values = matrix.to_numpy()
+    neighbors = {a: [ids[j] for j in np.flatnonzero(values[i])] for i, a in enumerate(ids)}
+    return _province_weights(neighbors, ids, matrix.attrs["island_links"], k_islands)
 
 
 @contextmanager
