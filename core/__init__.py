@@ -56,8 +56,12 @@ _ENTRY_POINTS: dict[str, str] = {
     "contiguity_weights": "core.spatial",
     "morans_i": "core.spatial",
     "lisa": "core.spatial",
-    # --- spatial panel models: the spatial engineer adds fit_spatial_panel here -------------
-    # "fit_spatial_panel": "core.spatial_panel",
+    # spatial panel models and spillovers (LeSage & Pace 2009; Elhorst 2003)
+    "fit_spatial_panel": "core.spatial_panel",
+    "spillover_projection": "core.spatial_panel",
+    "compare_models": "core.spatial_panel",
+    "lm_tests": "core.spatial_panel",
+    "province_weights": "core.weights",
     # global clusters
     "composite_index": "core.clusters",
     # errors
@@ -79,7 +83,7 @@ _ENTRY_POINTS.update(dict.fromkeys(_LOADERS, "core.datasets"))
 _SUBMODULES = (
     "agglomeration", "charts", "classes", "clusters", "datasets", "demo_panel", "did", "digitalization", "errors",
     "geo", "i18n", "io_tables", "panel", "pilots", "scenario", "spatial", "uploads",
-    # "spatial_panel", "weights",  # the spatial engineer's modules, once they exist
+    "spatial_panel", "weights",
 )
 
 __all__ = [
@@ -88,7 +92,7 @@ __all__ = [
     "public_panel", "fit_panel", "poolability_test", "hausman_test", "compare_fits",
     "staggered_did", "event_study",
     "contiguity_weights", "morans_i", "lisa",
-    # "fit_spatial_panel",  # spatial panel models (core.spatial_panel), added by the spatial engineer
+    "fit_spatial_panel", "spillover_projection", "compare_models", "lm_tests", "province_weights",
     "composite_index",
     "CoreError", "CoreWarning",
     *_LOADERS,

@@ -24,6 +24,8 @@ __all__ = [
     "RasError", "DigitalizationError",
     "PanelSpecError", "ScenarioError", "DIDError", "PilotDataError",
     "SpatialInputError", "ClassificationError", "CompositeError",
+    "SpatialModelError", "WeightsMismatchError", "InvalidWeightsError", "UnbalancedPanelError",
+    "SpatialPanelInputError", "ConvergenceError",
 ]
 
 
@@ -85,3 +87,30 @@ class ClassificationError(CoreError):
 
 class CompositeError(CoreError):
     """The composite index cannot be computed from the components and weights given."""
+
+
+# --- spatial panel models and spatial weights ------------------------------------------------
+
+class SpatialModelError(CoreError):
+    """Base of every error raised by the spatial panel models and the spatial weights."""
+
+
+class WeightsMismatchError(SpatialModelError):
+    """The weights' labels are not the panel's entities (some missing on either side)."""
+
+
+class InvalidWeightsError(SpatialModelError):
+    """The weights are not a usable matrix: not square, labels differ between axes, negative or
+    non-finite entries, a non-zero diagonal, or a row of zeros (a unit without neighbours)."""
+
+
+class UnbalancedPanelError(SpatialModelError):
+    """Some entity lacks some year, or a used value is missing: the spatial models need every cell."""
+
+
+class SpatialPanelInputError(SpatialModelError):
+    """The data or the specification cannot be estimated (index, columns, model name, collinearity)."""
+
+
+class ConvergenceError(SpatialModelError):
+    """The likelihood has no interior maximum: the spatial parameter ends at the edge of its interval."""

@@ -77,31 +77,11 @@ DEFAULT_DRAWS = 1000
 BOUND_TOLERANCE = 1e-3
 
 
-# --- errors -------------------------------------------------------------------------------------
-
-class SpatialModelError(ValueError):
-    """Base of every error raised by the spatial panel models and the spatial weights."""
-
-
-class WeightsMismatchError(SpatialModelError):
-    """The weights' labels are not the panel's entities (some missing on either side)."""
-
-
-class InvalidWeightsError(SpatialModelError):
-    """The weights are not a usable matrix: not square, labels differ between axes, negative or
-    non-finite entries, a non-zero diagonal, or a row of zeros (a unit without neighbours)."""
-
-
-class UnbalancedPanelError(SpatialModelError):
-    """Some entity lacks some year, or a used value is missing: the spatial models need every cell."""
-
-
-class SpatialPanelInputError(SpatialModelError):
-    """The data or the specification cannot be estimated (index, columns, model name, collinearity)."""
-
-
-class ConvergenceError(SpatialModelError):
-    """The likelihood has no interior maximum: the spatial parameter ends at the edge of its interval."""
+# The errors live in core.errors (common base CoreError); re-exported here for `except spatial_panel.X`.
+from core.errors import (  # noqa: E402
+    ConvergenceError, InvalidWeightsError, SpatialModelError, SpatialPanelInputError, UnbalancedPanelError,
+    WeightsMismatchError,
+)
 
 
 # --- weights --------------------------------------------------------------------------------------
