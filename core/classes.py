@@ -12,10 +12,15 @@ rule so that the map, the legend and mapclassify agree exactly.
 
 from __future__ import annotations
 
+__all__ = ["ClassificationError", "METHODS", "MEANING_BOUNDS", "Classes", "FISHER_JENKS_TABLE_LIMIT",
+           "fisher_jenks_upper", "classify", "assign"]
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from core.errors import ClassificationError
 
 METHODS: dict[str, str] = {
     "quantiles": "Quantiles",
@@ -24,10 +29,6 @@ METHODS: dict[str, str] = {
     "meaning": "Index meaning (<= 1, 1-1.5, > 1.5)",
 }
 MEANING_BOUNDS = (1.0, 1.5)
-
-
-class ClassificationError(ValueError):
-    """Unknown method, too few values, or an impossible number of classes."""
 
 
 @dataclass(frozen=True)

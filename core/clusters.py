@@ -4,20 +4,22 @@ Three public sources place China's digital talent in the world (see
 ``data/SOURCES.md``, section ``global/``):
 
 * CBRE, *Global Tech Talent Guidebook 2025*: tech-talent workforce per market
-  as **bands** (e.g. 300,000-500,000 persons), never as counts.  Seed 003 adds
-  the facts of the 48-city map (8 cities above 500,000, all in Asia; regional
-  counts) and the tiers at 100k / 300k / 500k persons.
+  as **bands** (e.g. 300,000-500,000 persons), never as counts.  Ba Jiuling (2025),
+  *Cities with over 500,000 top tech talents: India 4, China 3, US 0* (an article on
+  the CBRE guide), adds the facts of the 48-city map (8 cities above 500,000, all in
+  Asia; regional counts) and the tiers at 100k / 300k / 500k persons.
 * WIPO, *Global Innovation Index 2025*: top-100 innovation-cluster ranks (the
   2025 method adds venture-capital deals to patents and publications, so ranks
   are not strictly comparable with 2024).
-* LinkedIn China x Tsinghua SEM CIDG (2019), seed 000: categorical facts only
+* LinkedIn China x Tsinghua SEM CIDG (2019), *Innovative Cities and City Clusters in
+  the Era of Digital Economy: A Talent Perspective*: categorical facts only
   (coverage, migration corridors, most attractive cities, skill groups).
 
 Bands are kept as intervals: :class:`Band` adds two bands into a band (the sum
 of a 500k+ and a 300k-500k market is an 800k+ cluster) and never invents a
 point inside one.
 
-The composite "talent-density" index of seed 003 multiplies four components,
+The composite "talent-density" index of Ba Jiuling (2025) multiplies four components,
 
     C = density x structure crossover x ecosystem connectivity x productization speed,
 
@@ -35,6 +37,15 @@ the agglomeration index of the China link is dimensionless (Liu 2026, eq. 9).
 
 from __future__ import annotations
 
+__all__ = ["CompositeError", "GLOBAL_DIR", "TIER_EDGES", "TIER_1", "TIER_2", "TIER_3", "UNPUBLISHED", "NOT_KNOWN",
+           "SPANS", "TIERS", "STATUS_PUBLISHED", "STATUS_UNPUBLISHED", "STATUS_NOT_KNOWN", "STATUSES", "REGIONS",
+           "CONFIDENCE", "KIND_CITY", "KIND_WIPO", "KIND_LINKEDIN", "COMPONENTS", "Method", "Missing", "SKILL_SCORE",
+           "WIPO_METHOD_NOTE", "Band", "band_sum", "load_cities", "load_statements", "load_linkedin_facts",
+           "load_china_links", "load_reports", "load_proxies", "load_illustrative_values", "wipo_ranks",
+           "wipo_country_counts", "in_48", "check_statements", "counts_by", "places", "SOURCES", "filter_places",
+           "compare", "china_link", "corridor_lines", "proxy_values", "component_table", "normalise_weights",
+           "CompositeResult", "composite_index", "weight_grid", "rank_stability", "validate_uploaded_figures"]
+
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -47,10 +58,11 @@ import pandas as pd
 from core import datasets, uploads
 from core.agglomeration import rank_by_mean
 from core.datasets import DataSchemaError, check_schema
+from core.errors import CompositeError
 
 GLOBAL_DIR = "global"
 
-#: Tier thresholds of seed 003, persons (10万 / 30万 / 50万).
+#: Tier thresholds of Ba Jiuling (2025), persons (10万 / 30万 / 50万).
 TIER_EDGES: tuple[int, int, int] = (100_000, 300_000, 500_000)
 TIER_1 = "Tier 1: 500k+"
 TIER_2 = "Tier 2: 300k–500k"
@@ -72,7 +84,7 @@ KIND_CITY = "city"
 KIND_WIPO = "WIPO cluster"
 KIND_LINKEDIN = "LinkedIn cluster"
 
-#: Seed 003's four components (English key -> the seed's wording).
+#: Ba Jiuling's (2025) four components (English key -> the article's wording).
 COMPONENTS: dict[str, str] = {
     "density": "talent density (单位平方公里人才密度)",
     "crossover": "talent-structure crossover (人才结构交叉度)",
@@ -85,10 +97,6 @@ Missing = Literal["exclude", "neutral"]
 SKILL_SCORE = {"tech and disruptive tech skills": 2.0, "disruptive tech skills only": 1.0}
 WIPO_METHOD_NOTE = ("WIPO changed its method in 2025 (venture-capital deals added to PCT inventors and scientific "
                     "authors), so 2024 → 2025 rank changes mix real change with the new metric.")
-
-
-class CompositeError(ValueError):
-    """The composite index cannot be computed from the components and weights given."""
 
 
 # --- bands --------------------------------------------------------------------------------
@@ -126,7 +134,7 @@ class Band:
         return f"{k(self.low)}+" if self.high is None else f"{k(self.low)}–{k(self.high)}"
 
     def tier(self) -> str:
-        """Seed 003's tier if the whole band lies inside one tier, else :data:`SPANS`."""
+        """Ba Jiuling's (2025) tier if the whole band lies inside one tier, else :data:`SPANS`."""
         low, mid, top = TIER_EDGES
         if self.low >= top:
             return TIER_1
@@ -219,7 +227,7 @@ def load_cities() -> pd.DataFrame:
 
 
 def load_statements() -> pd.DataFrame:
-    """Counts stated by seed 003 about CBRE's 48 cities (``band_min_persons`` threshold, ``count`` cities)."""
+    """Counts stated by Ba Jiuling (2025) about CBRE's 48 cities (``band_min_persons`` threshold, ``count`` cities)."""
     frame = _read("cbre_2025_statements.csv", {"statement": "str", "scope": "str", "group": "str",
                                               "band_min_persons": "int", "count": "int", "source": "str",
                                               "confidence": "str", "quote": "str"})
@@ -228,7 +236,7 @@ def load_statements() -> pd.DataFrame:
 
 
 def load_linkedin_facts() -> pd.DataFrame:
-    """LinkedIn-Tsinghua (2019) facts stated in seed 000, long form (``fact``, ``subject``, ``object``, ``order``)."""
+    """LinkedIn-Tsinghua (2019) facts, long form (``fact``, ``subject``, ``object``, ``order``)."""
     frame = _read("linkedin_tsinghua_2019_facts.csv", {"fact": "str", "subject": "str", "object": "str",
                                                        "order": "float", "source": "str", "confidence": "str",
                                                        "note": "str"})
@@ -307,7 +315,7 @@ def wipo_country_counts(aggregates: pd.DataFrame | None = None) -> pd.DataFrame:
                          "confidence": rows.source_confidence.values})
 
 
-# --- counts and the seed's statements ------------------------------------------------------
+# --- counts and the article's statements------------------------------------------------------
 
 def in_48(cities: pd.DataFrame) -> pd.DataFrame:
     """The cities known to be among CBRE's 48 markets above 100,000 tech workers."""
@@ -469,7 +477,7 @@ def compare(place_table: pd.DataFrame, names: Sequence[str], china: pd.DataFrame
         row = table.loc[name]
         cells = {
             "Kind": row.kind, "Country": row.country, "Region": row.region, "Members": row.members,
-            "CBRE 2025 band (tech workers, 2023)": row.band_text, "Tier (seed 003)": row.tier,
+            "CBRE 2025 band (tech workers, 2023)": row.band_text, "Tier (Ba Jiuling 2025)": row.tier,
             "CBRE class 2025": row.cbre_class_2025 or "—",
             "WIPO cluster": row.wipo_cluster or "—",
             "WIPO rank 2024 → 2025 (2025 method adds VC deals)": f"{rank(row.rank_2024)} → {rank(row.rank_2025)}",
@@ -512,7 +520,7 @@ def china_link(place_table: pd.DataFrame, links: pd.DataFrame, table1: pd.DataFr
 
 
 def corridor_lines(facts: pd.DataFrame, place_table: pd.DataFrame) -> list[dict[str, object]]:
-    """Seed 000's migration corridors as GeoJSON LineString features between cluster centroids.
+    """LinkedIn-Tsinghua (2019) migration corridors as GeoJSON LineString features between cluster centroids.
 
     Drawn with a geoshape mark, a LineString follows the great circle (an arc on the map).
     """
@@ -652,9 +660,9 @@ class CompositeResult:
 
 def composite_index(components: pd.DataFrame, weights: Mapping[str, float], *, method: Method = "geometric",
                     missing: Missing = "exclude") -> CompositeResult:
-    """Seed 003's composite talent-density index over places (rows) and components (columns).
+    """Ba Jiuling's (2025) composite talent-density index over places (rows) and components (columns).
 
-    Multiplicative (``method="geometric"``; seed 003's product, weighted)::
+    Multiplicative (``method="geometric"``; the article's product, weighted)::
 
         C_j = prod_i (x_ij / g_i) ** w_i,   g_i = geometric mean of x_i over places     (C1)
 

@@ -11,6 +11,14 @@ Units are in the column names (``_10k_yuan`` = 10,000 yuan, ``_100m_yuan`` =
 
 from __future__ import annotations
 
+__all__ = ["DataSchemaError", "ROOT", "DATA_DIR", "GEO_DIR", "PAPER_YEARS", "check_schema", "load_regions",
+           "paper_provinces", "load_table1", "table1_wide", "load_table2", "load_table3", "load_table4",
+           "PublishedRegression", "load_table5", "IO_COLUMNS", "load_io_tables", "load_sectors",
+           "load_digital_crosswalk", "load_national_employment", "load_digital_presets", "load_three_sector_map",
+           "PANEL_COLUMNS", "load_panel", "load_pilot_lists", "load_city_province", "load_approval_years",
+           "load_cbre_bands", "load_wipo_clusters", "load_wipo_aggregates", "load_geojson", "load_china_provinces",
+           "load_world_countries", "load_tech_cities"]
+
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,16 +27,14 @@ from typing import Any
 
 import pandas as pd
 
+from core.errors import DataSchemaError
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
 GEO_DIR = ROOT / "geo"
 
 FIRST_YEAR, LAST_YEAR = 2011, 2023
 PAPER_YEARS = tuple(range(FIRST_YEAR, LAST_YEAR + 1))
-
-
-class DataSchemaError(ValueError):
-    """A bundled or uploaded table does not have the columns or types expected."""
 
 
 def _relative(path: Path) -> str:
@@ -87,20 +93,20 @@ def load_regions() -> pd.DataFrame:
     """34 province-level units: GB code, English and Chinese names, NBS belt, paper cluster.
 
     ``region`` is east / central / west (empty for Taiwan, Hong Kong, Macao);
-    ``cluster`` is one of the 001 paper's four urban clusters or empty;
-    ``in_paper`` marks the 30 provinces of the 001 paper (Tibet excluded).
+    ``cluster`` is one of Liu's (2026) four urban clusters or empty;
+    ``in_paper`` marks the 30 provinces of Liu (2026; Tibet excluded).
     """
     return _read_csv("regions.csv", {"code": "str", "province": "str", "province_zh": "str",
                                      "region": "str", "cluster": "str", "in_paper": "bool"})
 
 
 def paper_provinces() -> list[str]:
-    """The 30 provinces of the 001 paper, in the paper's table order."""
+    """The 30 provinces of Liu (2026), in the paper's table order."""
     regions = load_regions()
     return regions.loc[regions.in_paper, "province"].tolist()
 
 
-# --- the 001 paper's published tables -----------------------------------------
+# --- the published tables of Liu (2026) -----------------------------------------
 
 def load_table1() -> pd.DataFrame:
     """Table 1: agglomeration index ``idt`` (dimensionless), 30 provinces x 2011-2023, long form."""
@@ -136,7 +142,7 @@ def load_table4() -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class PublishedRegression:
-    """Table 5 of the 001 paper: coefficients with t statistics and the model statistics."""
+    """Table 5 of Liu (2026): coefficients with t statistics and the model statistics."""
 
     coefficients: pd.DataFrame
     nobs: int

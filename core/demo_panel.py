@@ -31,6 +31,8 @@ panel the same shape as the real one.  Every table and chart it feeds must say
 
 from __future__ import annotations
 
+__all__ = ["SEED", "LABEL", "NOISE_SD", "demo_panel"]
+
 import numpy as np
 import pandas as pd
 

@@ -29,6 +29,9 @@ with fixed internal column names (``y``, ``unit_id``, ``time_id``, ``x0`` ...,
 
 from __future__ import annotations
 
+__all__ = ["DIDError", "Method", "METHODS", "METHOD_LABELS", "Design", "DIDResult", "PretrendTest",
+           "EventStudyResult", "prepare", "staggered_did", "event_study", "pretrend_test", "compare_methods"]
+
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,6 +41,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from core.errors import DIDError
+
 Method = Literal["twfe", "did2s"]
 METHODS: tuple[str, ...] = ("twfe", "did2s")
 METHOD_LABELS = {"twfe": "Two-way fixed effects (TWFE)", "did2s": "Gardner two-stage (did2s)"}
@@ -45,10 +50,6 @@ METHOD_LABELS = {"twfe": "Two-way fixed effects (TWFE)", "did2s": "Gardner two-s
 # Internal column names: the only names that ever appear in a formula.
 _Y, _UNIT, _TIME, _COHORT, _TREAT, _D, _CLUSTER = "y", "unit_id", "time_id", "cohort", "treat", "d", "clu"
 _LABEL = "unit_label"
-
-
-class DIDError(ValueError):
-    """The data cannot support the requested DID estimate; the message says why and what to change."""
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core.errors import CoreError
+
 __all__ = ["EntropyError", "EntropyScore", "entropy_weights", "entropy_score", "SHIFT"]
 
 SHIFT = 1e-4  # the usual translation that keeps ln p finite after min-max normalisation
 
 
-class EntropyError(ValueError):
+class EntropyError(CoreError):
     """The indicator matrix cannot be weighted (fewer than two rows, a constant column, missing values)."""
 
 

@@ -18,6 +18,9 @@ latitude, finer than the generalised Natural Earth boundaries themselves.
 
 from __future__ import annotations
 
+__all__ = ["Ring", "signed_area", "is_clockwise", "round_coordinates", "simplify", "exterior_rings",
+           "join_properties", "payload_kb"]
+
 import copy
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence

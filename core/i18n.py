@@ -7,6 +7,8 @@ names come from ``data/regions.csv`` (which carries both), not from here.
 
 from __future__ import annotations
 
+__all__ = ["LANGUAGES", "ZH", "translate"]
+
 LANGUAGES = ("en", "zh")
 
 ZH: dict[str, str] = {

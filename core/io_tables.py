@@ -1,4 +1,4 @@
-"""Input-output table arithmetic: RAS (eq. 1-3 of the 001 paper), GRAS and Leontief helpers.
+"""Input-output table arithmetic: RAS (eq. 1-3 of Liu 2026), GRAS and Leontief helpers.
 
 Every function is pure and accepts either numpy arrays or labelled pandas
 objects (a ``DataFrame`` for matrices, a ``Series`` for vectors); a labelled
@@ -27,7 +27,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
+
+from core.errors import RasError
 
 __all__ = ["RasError", "RasResult", "GrasResult", "ras", "gras", "calc_A", "calc_Z", "calc_L", "calc_x"]
 
@@ -41,10 +42,6 @@ _ZERO_TARGET_SCALE = float(np.sqrt(np.finfo(float).eps))
 # Floating-point floor for the "totals must agree" check: sums of 1,764 cells
 # lose about 1e-13 relative precision, so a tol below this could never pass.
 _SUM_FLOOR = 1e-12
-
-
-class RasError(ValueError):
-    """A matrix cannot be balanced to the requested totals; the message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -220,6 +217,17 @@ def ras(A0: Any, x: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 
     References
     ----------
     Miller, R. E. & Blair, P. D. (2009). *Input-Output Analysis*, 2nd ed., section 7.4.
+
+    Examples
+    --------
+    The three-sector example of Miller & Blair (2009, section 7.4.2):
+
+    >>> A0 = np.array([[0.120, 0.100, 0.049], [0.210, 0.247, 0.265], [0.026, 0.249, 0.145]])
+    >>> res = ras(A0, x=[421.0, 284.0, 283.0], u=[245.0, 136.0, 159.0], v=[251.0, 107.0, 182.0])
+    >>> res.Z.sum(axis=1).round(6).tolist(), res.Z.sum(axis=0).round(6).tolist()
+    ([245.0, 136.0, 159.0], [251.0, 107.0, 182.0])
+    >>> res.A.round(3).tolist()
+    [[0.392, 0.122, 0.16], [0.151, 0.066, 0.19], [0.053, 0.189, 0.294]]
     """
     a0, u_arr, v_arr, row_labels, col_labels = _labels(A0, u, v, ("A0", "u (row totals)", "v (column totals)"))
     if isinstance(x, pd.Series) and col_labels is not None:
@@ -263,6 +271,8 @@ def ras(A0: Any, x: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 
     inv_u = _residual_weights(u_arr)
     rows_op, cols_op = z0, z0.T
     if z0.size >= _SPARSE_MIN_CELLS and np.count_nonzero(z0) <= _SPARSE_MAX_DENSITY * z0.size:
+        from scipy import sparse  # only for large sparse tables; keeps `import core.io_tables` light
+
         rows_op = sparse.csr_array(z0)
         cols_op = sparse.csr_array(z0.T)
     residual = np.inf
@@ -347,6 +357,14 @@ def gras(Z0: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 10_000)
     with both positive and negative entries. *Economic Systems Research* 15(1), 87-96.
     Temurshoev, U., Miller, R. E. & Bouwmeester, M. C. (2013). A note on the GRAS method.
     *Economic Systems Research* 25(3), 361-367.
+
+    Examples
+    --------
+    The example of Junius & Oosterhaven (2003), reused by Temurshoev et al. (2013); signs are kept:
+
+    >>> Z0 = np.array([[7.0, 3.0, 5.0, -3.0], [2.0, 9.0, 8.0, 0.0], [-2.0, 0.0, 2.0, 0.0]])
+    >>> gras(Z0, u=[15.0, 26.0, -1.0], v=[9.0, 16.0, 17.0, -2.0]).Z.round(3).tolist()
+    [[8.424, 3.375, 5.2, -2.0], [3.001, 12.625, 10.374, 0.0], [-2.425, 0.0, 1.425, 0.0]]
     """
     z0, u_arr, v_arr, row_labels, col_labels = _labels(Z0, u, v, ("Z0", "u (row totals)", "v (column totals)"))
     if tol <= 0 or max_iter < 1:

@@ -21,6 +21,17 @@ score points (``del``).
 
 from __future__ import annotations
 
+__all__ = ["PanelSpecError", "Model", "CovType", "Transform", "MODELS", "COV_TYPES", "TRANSFORMS", "Variable",
+           "VARIABLES", "PAPER_REGRESSORS", "LEVERS", "PUBLIC_VARIABLES", "public_panel", "variables_in", "coverage",
+           "describe_variables", "subset", "term_name", "Design", "PanelFit", "stars", "fit_panel", "TestResult",
+           "poolability_test", "poolability_from_fit", "hausman_test", "hausman_from_fits", "compare_fits",
+           "compare_with_table5", "change_to_delta", "project", "UPLOAD_KEYS", "UPLOAD_MIN_ROWS", "upload_template",
+           "panel_from_upload",
+           # issue 15: real series, variable notes, the wage / R&D upload
+           "DEL_INDICATORS", "PROXY_LABEL", "COMPUTED_LABEL", "PublicNote", "PUBLIC_NOTES", "RESERVED_NAMES",
+           "derived_gdp", "log_interpolate_even_years", "del_indicators", "latest_common_year", "public_status",
+           "OWN_NAME", "SERIES_UPLOAD_COLUMNS", "series_template", "series_from_upload", "apply_series"]
+
 import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
@@ -32,6 +43,7 @@ import pandas as pd
 from scipy import stats
 
 from core.agglomeration import describe
+from core.errors import PanelSpecError
 
 Model = Literal["pooled", "fe", "twfe", "re"]
 CovType = Literal["unadjusted", "robust", "clustered", "driscoll-kraay"]
@@ -170,10 +182,6 @@ PUBLIC_NOTES: dict[str, PublicNote] = {
                       "(other definition)", "real"),
     "lnpcgdp": PublicNote("2011-2023", "ln per-capita GDP (yuan)", "Not in Table 3 (stand-in for gdp)", "proxy"),
 }
-
-
-class PanelSpecError(ValueError):
-    """A model specification cannot be estimated (unknown column, too few rows, bad transform...)."""
 
 
 # --- data ----------------------------------------------------------------------------

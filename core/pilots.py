@@ -20,12 +20,18 @@ something to run on; every page that shows it labels it
 
 from __future__ import annotations
 
+__all__ = ["PilotDataError", "REGIONS", "OUTCOME", "CONTROLS", "BROADBAND", "SYNTHETIC_LABEL", "SYNTHETIC_SEED",
+           "city_table", "broadband_years", "approval_table", "validate_approval_years", "cohort_map",
+           "synthetic_city_panel", "TEMPLATE_COLUMNS", "city_panel_template", "validate_city_panel", "design_frame",
+           "timing_table"]
+
 from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from core.uploads import UploadError, validate_panel
+from core.errors import PilotDataError
 
 REGIONS: tuple[str, ...] = ("east", "central", "west")
 FIRST_YEAR, LAST_YEAR = 2002, 2019  # the pilot-city study's sample years
@@ -42,10 +48,6 @@ SYNTHETIC_SEED = 2002
 EFFECT_BY_REGION: dict[str, float] = {"east": 0.06, "west": 0.04, "central": 0.02}
 PAPER_SAMPLE = "29 cities, 2002-2019"  # the pilot-city study's own sample
 INNOVATIVE, BROADBAND_POLICY = "innovative_city_pilot", "broadband_china_pilot"
-
-
-class PilotDataError(ValueError):
-    """Approval years (or another pilot input) are not usable; the message says what to fix."""
 
 
 def city_table(city_province: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:

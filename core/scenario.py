@@ -27,6 +27,9 @@ parameter              meaning                                      example
 
 from __future__ import annotations
 
+__all__ = ["ScenarioError", "PARAM_PREFIX", "SOURCES", "REGIONS", "MAX_CHANGE", "ScenarioSpec", "encode_changes",
+           "decode_changes", "from_query", "load_source", "recompute", "source_label", "to_map_frame"]
+
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -34,16 +37,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core import panel
+from core.errors import ScenarioError
 
 PARAM_PREFIX = "scenario"
 SOURCES: dict[str, str] = {"public": "Public data", "upload": "Uploaded data", "demo": "Paper-shaped demo (synthetic)"}
 REGIONS: tuple[str, ...] = ("east", "central", "west")
 MAX_CHANGE = 100.0  # |percent or percentage points| accepted from a link
 _ITEM = re.compile(r"^([a-z]+):([+-]?\d+(?:\.\d+)?)$")
-
-
-class ScenarioError(ValueError):
-    """A scenario link or request cannot be turned into a projection."""
 
 
 @dataclass(frozen=True)

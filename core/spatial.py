@@ -20,6 +20,10 @@ The fallback used is recorded in :attr:`ProvinceWeights.island_links`.
 
 from __future__ import annotations
 
+__all__ = ["SpatialInputError", "EARTH_RADIUS_KM", "DEFAULT_PERMUTATIONS", "DEFAULT_SEED", "QUADRANTS",
+           "NOT_SIGNIFICANT", "LISA_ORDER", "ProvinceWeights", "contiguity_weights", "MoranResult", "morans_i",
+           "LisaResult", "lisa", "morans_i_by_year"]
+
 import warnings
 from collections.abc import Mapping, Sequence
 from contextlib import contextmanager
@@ -29,6 +33,8 @@ from typing import Any, Iterator
 import numpy as np
 import pandas as pd
 
+from core.errors import SpatialInputError
+
 EARTH_RADIUS_KM = 6371.0
 DEFAULT_PERMUTATIONS = 999
 DEFAULT_SEED = 20260101
@@ -37,10 +43,6 @@ DEFAULT_SEED = 20260101
 QUADRANTS = {1: "High-High", 2: "Low-High", 3: "Low-Low", 4: "High-Low"}
 NOT_SIGNIFICANT = "Not significant"
 LISA_ORDER = ("High-High", "Low-Low", "High-Low", "Low-High", NOT_SIGNIFICANT)
-
-
-class SpatialInputError(ValueError):
-    """Values and weights do not match (missing provinces, NaN, too few units)."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ class ProvinceWeights:
 
 
 def contiguity_weights(collection: Mapping[str, Any], provinces: Sequence[str], *, k_islands: int = 2,
-                       name_key: str = "name") -> ProvinceWeights:
+                       name_key: str = "name", use_precomputed: bool = True) -> ProvinceWeights:
     """Queen contiguity weights of ``provinces`` from a GeoJSON FeatureCollection, islands linked by k-nearest.
 
     Parameters
@@ -85,17 +87,30 @@ def contiguity_weights(collection: Mapping[str, Any], provinces: Sequence[str], 
     k_islands : int
         Nearest provinces (great-circle distance between centroids, km) linked
         to a province that has no contiguous neighbour.
+    use_precomputed : bool
+        If ``collection`` is the bundled province geometry (same names and
+        coordinates, checked by :func:`core.weights.geometry_digest`), take the
+        neighbours from ``geo/china_provinces_weights.json``, which
+        ``scripts/build_weights.py`` computed from it with the same libpysal
+        calls, instead of importing geopandas and intersecting polygons at run
+        time.  The neighbours are identical (a test checks it); any other
+        collection is always intersected.
 
     Raises
     ------
     SpatialInputError
         A requested province has no polygon, or ``k_islands`` < 1.
     """
-    import geopandas as gpd
-    from libpysal.weights import KNN, W, Queen
-
     if k_islands < 1:
         raise SpatialInputError("k_islands must be at least 1")
+    if use_precomputed and name_key == "name":
+        from core import weights as bundled
+
+        if bundled.geometry_digest(collection, name_key) == bundled.precomputed()["geometry_sha256"]:
+            return _precomputed_weights(provinces, k_islands)
+    import geopandas as gpd
+    from libpysal.weights import KNN, Queen
+
     frame = gpd.GeoDataFrame.from_features(list(collection["features"]), crs="EPSG:4326")
     frame = frame.drop_duplicates(name_key).set_index(name_key)
     missing = [p for p in provinces if p not in frame.index]
@@ -122,15 +137,37 @@ def contiguity_weights(collection: Mapping[str, Any], provinces: Sequence[str], 
                     neighbors[island].append(other)
                 if island not in neighbors[other]:
                     neighbors[other].append(island)
+    return _province_weights(neighbors, ids, links, k_islands)
+
+
+def _province_weights(neighbors: Mapping[str, Sequence[str]], ids: Sequence[str],
+                      links: Mapping[str, tuple[str, ...]], k_islands: int) -> ProvinceWeights:
+    from libpysal.weights import W
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        w = W(neighbors, id_order=ids)
+        w = W({k: list(v) for k, v in neighbors.items()}, id_order=list(ids))
     w.transform = "R"
     method = "queen contiguity of the province polygons, row-standardised"
     if links:
         described = "; ".join(f"{k} -> {', '.join(v)}" for k, v in links.items())
         method += f"; no land neighbour, linked to the {k_islands} nearest by centroid distance: {described}"
-    return ProvinceWeights(w=w, ids=tuple(ids), island_links=links, method=method)
+    return ProvinceWeights(w=w, ids=tuple(ids), island_links=dict(links), method=method)
+
+
+def _precomputed_weights(provinces: Sequence[str], k_islands: int) -> ProvinceWeights:
+    """The same weights as the geometry path, from the neighbour pairs and centroids precomputed at build time."""
+    from core import weights as bundled
+    from core.spatial_panel import SpatialModelError
+
+    try:
+        matrix = bundled.queen_weights(provinces, islands="nearest", k_islands=k_islands)
+    except SpatialModelError as exc:
+        raise SpatialInputError(str(exc).replace("no bundled geometry", "no polygon")) from exc
+    ids = [str(p) for p in provinces]
+    values = matrix.to_numpy()
+    neighbors = {a: [ids[j] for j in np.flatnonzero(values[i])] for i, a in enumerate(ids)}
+    return _province_weights(neighbors, ids, matrix.attrs["island_links"], k_islands)
 
 
 @contextmanager
@@ -166,11 +203,25 @@ def _aligned(values: Mapping[str, float] | pd.Series, weights: ProvinceWeights) 
 class MoranResult:
     """Global Moran's I with its permutation inference (esda.Moran).
 
-    ``I`` is dimensionless (-1 to about 1); ``expected`` is E[I] = -1/(n-1) under
-    no autocorrelation; ``p_sim`` is the pseudo p-value from ``permutations``
-    random relabellings (one-sided, towards the observed sign, as esda reports);
-    ``z_sim`` is I standardised by the permutation mean and sd; ``p_norm`` the
-    two-sided p-value under the normality assumption.
+    Attributes
+    ----------
+    I : float
+        Moran's I, dimensionless (-1 to about 1; above ``expected`` = similar values are neighbours).
+    expected : float
+        E[I] = -1/(n-1) under no spatial autocorrelation.
+    z_sim : float
+        I standardised by the mean and sd of the permutation distribution (NaN without permutations).
+    p_sim : float
+        Pseudo p-value from ``permutations`` random relabellings, one-sided towards
+        the observed sign, as esda reports (NaN without permutations).
+    p_norm : float
+        Two-sided p-value under the normality assumption.
+    permutations : int
+        Number of random relabellings.
+    seed : int or None
+        Seed of the relabellings (None: not reproducible).
+    n : int
+        Number of provinces.
     """
 
     I: float  # noqa: E741 - the statistic's own name
@@ -204,9 +255,19 @@ def morans_i(values: Mapping[str, float] | pd.Series, weights: ProvinceWeights, 
 class LisaResult:
     """Local Moran's I per province (esda.Moran_Local).
 
-    ``table`` has columns ``province``, ``value``, ``local_i``, ``quadrant``
-    (High-High, Low-High, Low-Low, High-Low), ``p_sim`` and ``cluster`` (the
-    quadrant if ``p_sim <= alpha``, else "Not significant").
+    Attributes
+    ----------
+    table : DataFrame
+        One row per province: ``province``, ``value`` (the input), ``local_i``
+        (local Moran's I), ``quadrant`` (High-High, Low-High, Low-Low, High-Low),
+        ``p_sim`` (pseudo p-value) and ``cluster`` (the quadrant if ``p_sim <= alpha``,
+        else "Not significant").
+    alpha : float
+        Significance level per province (no multiple-comparison correction).
+    permutations : int
+        Number of conditional random relabellings.
+    seed : int or None
+        Seed of the relabellings.
     """
 
     table: pd.DataFrame

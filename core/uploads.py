@@ -9,6 +9,9 @@ person who made the file.
 
 from __future__ import annotations
 
+__all__ = ["UploadError", "MAX_UPLOAD_BYTES", "read_table", "validate_panel", "is_safe_column_name", "check_columns",
+           "check_upper_bound", "check_coverage"]
+
 import csv
 import io
 import math
@@ -17,12 +20,10 @@ from collections.abc import Collection, Sequence
 
 import pandas as pd
 
+from core.errors import UploadError
+
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # the same limit as server.maxUploadSize in .streamlit/config.toml
 _SAFE_COLUMN = re.compile(r"^[A-Za-z_][A-Za-z0-9_ .\-()%/]*$|^[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9_ ]*$")
-
-
-class UploadError(ValueError):
-    """An uploaded file cannot be used; the message says why and what to fix."""
 
 
 def read_table(content: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYTES) -> pd.DataFrame:

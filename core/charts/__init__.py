@@ -6,6 +6,9 @@ holds what they share: the colour vocabulary and the PNG/SVG export.
 
 from __future__ import annotations
 
+__all__ = ["SOURCE_PUBLISHED", "FONT", "ChartLike", "ALTAIR_DATASET_NAME", "stable_spec", "records", "attach",
+           "with_rows", "spec_json", "export_png", "export_svg"]
+
 import json
 import re
 from typing import Any, Union

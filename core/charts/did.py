@@ -6,6 +6,8 @@ chart made from the synthetic panel always says so (also in PNG/SVG exports).
 
 from __future__ import annotations
 
+__all__ = ["REGION_COLOURS", "METHOD_COLOURS", "METHOD_NAMES", "timing_chart", "event_study_chart", "att_chart"]
+
 import altair as alt
 import pandas as pd
 

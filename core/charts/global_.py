@@ -7,6 +7,11 @@ invented point inside the band.
 
 from __future__ import annotations
 
+__all__ = ["TIER_COLOURS", "REGION_COLOURS", "SIZE_DOMAIN", "SIZE_RANGE", "ILLUSTRATIVE_NOTE", "world_map",
+           "world_map_spec", "band_ranges", "count_bars", "wipo_country_bars", "COMPOSITE_ROWS", "STABILITY_ROWS",
+           "composite_rows", "composite_template", "composite_bars", "stability_rows", "stability_template",
+           "stability_bars", "china_bars"]
+
 from typing import Any, Literal
 
 import altair as alt
@@ -129,8 +134,8 @@ def count_bars(counts: pd.DataFrame, by: str, stated: pd.DataFrame | None = None
     if stated is None or stated.empty:
         return bars.properties(title=title, width=420)
     ticks = alt.Chart(stated).mark_tick(color="#000", thickness=3, size=20).encode(
-        y=alt.Y("group:N", sort="-x"), x="stated:Q", tooltip=["group:N", alt.Tooltip("stated:Q", title="Stated (seed 003)")])
-    return alt.layer(bars, ticks).properties(title=alt.Title(title, subtitle="Black tick: count stated by seed 003"),
+        y=alt.Y("group:N", sort="-x"), x="stated:Q", tooltip=["group:N", alt.Tooltip("stated:Q", title="Stated (Ba Jiuling 2025)")])
+    return alt.layer(bars, ticks).properties(title=alt.Title(title, subtitle="Black tick: count stated by Ba Jiuling (2025)"),
                                              width=420)
 
 
@@ -160,7 +165,7 @@ def composite_template(*, illustrative: bool, method: str) -> dict:
     Its rows (:func:`composite_rows`, named :data:`COMPOSITE_ROWS`) are all a weight changes, so a weight move
     swaps the drawn bars' rows in place.
     """
-    subtitle = [f"{'Weighted geometric mean (seed 003 product)' if method == 'geometric' else 'Weighted sum of min-max scaled'} "
+    subtitle = [f"{'Weighted geometric mean (product of Ba Jiuling 2025)' if method == 'geometric' else 'Weighted sum of min-max scaled'} "
                 "of the chosen proxies"]
     if illustrative:
         subtitle.append(ILLUSTRATIVE_NOTE)

@@ -16,6 +16,13 @@ sequential classes, RdBu for the diverging option centred on 1 (national parity)
 
 from __future__ import annotations
 
+__all__ = ["NO_DATA", "OUTSIDE_GROUP", "BLUES", "RDBU_LOW_TO_HIGH", "LISA_COLORS", "GROUP_COLORS", "LISA_DATASET",
+           "DATASET", "INDEX_TITLE", "Palette", "sample_ramp", "class_colors", "MapOptions", "VALUES", "LEGEND",
+           "KEY_SEPARATOR", "MapValues", "value_key", "map_values", "map_shapes", "YEAR", "SHAPES_LAYER", "PLAY",
+           "ANIMATION", "SHOWN_YEAR", "CLOCK_LAYER", "year_from_selection", "year_from_link", "play_label",
+           "animation_clock", "choropleth", "LISA_VALUES", "lisa_rows", "lisa_map_frame", "lisa_map", "group_lines",
+           "moran_line", "choropleth_spec"]
+
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field

@@ -13,6 +13,10 @@ panel feeds the chart, so the label travels with PNG/SVG exports too.
 
 from __future__ import annotations
 
+__all__ = ["MODEL_COLOR", "PAPER_COLOR", "OUT_OF_RANGE_COLOR", "COEFFICIENT_ROWS", "PAPER_ROWS", "PROJECTION_ROWS",
+           "coefficient_rows", "coefficient_template", "coefficient_plot", "projection_rows", "projection_template",
+           "projection_chart"]
+
 from collections.abc import Sequence
 
 import altair as alt

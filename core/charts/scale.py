@@ -7,6 +7,9 @@ employment source or an approximation travels with the chart into PNG/SVG export
 
 from __future__ import annotations
 
+__all__ = ["ROLE_COLOURS", "STATUS_COLOURS", "coefficient_chart", "ranking_chart", "scatter_chart", "series_chart",
+           "delta_heatmap"]
+
 import altair as alt
 import pandas as pd
 

@@ -321,3 +321,47 @@ def test_yearly_index_with_partial_upload_leaves_uncovered_years_empty(bundled):
     status = yi.groupby("year").status.first()
     assert status[2012] == "benchmark table" and status[2013] == "no employment data"
     assert yi[yi.year == 2013].idt.isna().all() and yi[yi.year == 2012].idt.notna().all()
+
+
+# --- one rule for the table of a year, one check for control totals ---------------------------
+
+def test_control_years_and_has_control_totals(bundled):
+    _, panel, _, _, _ = bundled
+    # GDP by three sectors covers 2011-2019 in the bundled panel; 2012 and 2017 have their own tables
+    assert dg.control_years(panel) == list(range(2011, 2020))
+    assert dg.has_control_totals(panel, 2015) and dg.has_control_totals(panel, 2017)
+    assert not dg.has_control_totals(panel, 2021) and not dg.has_control_totals(panel, 2007)
+    # a panel without any GDP by sector still has the two benchmark years
+    bare = panel.assign(gdp_secondary_100m_yuan=np.nan)
+    assert dg.control_years(bare) == [2012, 2017] and not dg.has_control_totals(bare, 2015)
+
+
+def test_table_for_is_the_benchmark_table_or_its_ras_update(bundled):
+    io, panel, _, stacks, paper = bundled
+    assert dg.table_for(2017, stacks, panel) is stacks[2017]
+    from_frame = dg.table_for(2012, io, panel)  # from the tidy frame only the needed year is stacked
+    np.testing.assert_array_equal(from_frame.Z, stacks[2012].Z)
+    updated = dg.table_for(2015, stacks, panel, regions=paper + ["Atlantis"])
+    by_hand = dg.update_stack(stacks[2012], 2015, panel, regions=paper)
+    assert updated.status == "RAS-updated from 2012" and updated.regions == by_hand.regions
+    np.testing.assert_allclose(updated.Z, by_hand.Z)
+    assert dg.table_for(2015, stacks, panel, base_rule="nearest").status == "RAS-updated from 2017"
+    # the index of a RAS year is eq. 4-9 on exactly that table
+    codes = dg.digital_codes(dg.preset_concepts("paper"), updated.scheme)
+    emp = dg.population_employment().employed(2015, list(updated.regions), panel)
+    np.testing.assert_allclose(dg.index_from_io(2015, io=io, panel=panel).reindex(updated.regions),
+                               dg.province_scale(updated, codes, dg.DEFAULT_VARIANT, emp)["idt"])
+
+
+def test_equations_take_labelled_frames_and_give_labelled_series():
+    labels = ["T1", "T2", "D"]
+    Z = pd.DataFrame(Z3, index=labels, columns=labels)
+    x, va = pd.Series(X3, index=labels), pd.Series(VA3, index=labels)
+    digital = pd.Series(DIGITAL3, index=labels)
+    coef = dg.digital_coefficients(Z.iloc[::-1], x, digital)  # row order does not matter, labels do
+    assert isinstance(coef, pd.Series) and list(coef.index) == labels
+    np.testing.assert_allclose(coef, dg.digital_coefficients(Z3, X3, DIGITAL3))
+    dva = dg.digital_value_added(coef, va.iloc[::-1], digital, "plus_core")
+    assert dva.to_dict() == pytest.approx({"T1": 3.5, "T2": 5.0, "D": 30.0})
+    with pytest.raises(dg.DigitalizationError, match="labels"):
+        dg.digital_coefficients(Z, x.rename({"D": "X"}), digital)
