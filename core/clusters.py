@@ -25,8 +25,9 @@ which :func:`composite_index` generalises to a weighted geometric mean of the
 components, each divided by its geometric mean over the places compared
 (eq. C1 below), with an additive alternative on min-max scaled components
 (eq. C2).  Weights are normalised to sum to one; a missing component is either
-excluded (the place is dropped) or set to the neutral value, and the result says
-which.  :func:`rank_stability` re-ranks on a deterministic grid of weights
+excluded (the place is dropped), set to the neutral value, or left out of that place's
+score with the weights re-normalised over the components it has ("reweight"), and the
+result says which.  :func:`rank_stability` re-ranks on a deterministic grid of weights
 within +/-20 % of the chosen ones.
 
 Units: head counts in persons; WIPO ranks are ordinal (1 = first);
@@ -81,7 +82,7 @@ COMPONENTS: dict[str, str] = {
 }
 
 Method = Literal["geometric", "additive"]
-Missing = Literal["exclude", "neutral"]
+Missing = Literal["exclude", "neutral", "reweight"]
 SKILL_SCORE = {"tech and disruptive tech skills": 2.0, "disruptive tech skills only": 1.0}
 WIPO_METHOD_NOTE = ("WIPO changed its method in 2025 (venture-capital deals added to PCT inventors and scientific "
                     "authors), so 2024 → 2025 rank changes mix real change with the new metric.")
@@ -253,6 +254,39 @@ def load_reports() -> pd.DataFrame:
     """The reports behind the page, with publication dates (for the sources panel)."""
     return _read("reports.csv", {"report": "str", "publisher": "str", "published": "str", "used_for": "str",
                                  "where": "str", "licence": "str", "source": "str", "confidence": "str"})
+
+
+def load_wipo_extra_facts() -> pd.DataFrame:
+    """WIPO GII 2025 facts reported beside the ranks: clusters' shares of world publications and PCT filings.
+
+    Long form (``gii_edition``, ``cluster``, ``economy``, ``metric``, ``value`` as text, ``unit``,
+    ``source_url``, ``source_confidence``, ``note``); shares are percent of the world total.
+    """
+    frame = _read("wipo_gii_2025_extra_facts.csv", {
+        "gii_edition": "int", "cluster": "str", "economy": "str", "metric": "str", "value": "str", "unit": "str",
+        "source_url": "str", "source_confidence": "str", "note": "str"})
+    _require_values(frame, "unit", ("percent", "rank", "list"), "data/global/wipo_gii_2025_extra_facts.csv")
+    return frame
+
+
+WORLD_SHARES = {"share_of_global_scientific_publications": "scientific publications",
+                "share_of_global_PCT_applications": "PCT applications"}
+
+
+def world_shares(extra: pd.DataFrame) -> pd.DataFrame:
+    """Clusters' shares of the world's publications and PCT filings: ``cluster``, ``output`` (a key of
+    :data:`WORLD_SHARES`), ``share_percent`` (percent of the world total), ``edition``, ``confidence``."""
+    rows = extra[extra.metric.isin(list(WORLD_SHARES))]
+    return pd.DataFrame({"cluster": rows.cluster, "output": rows.metric,
+                         "share_percent": pd.to_numeric(rows.value).astype("float64"),
+                         "edition": rows.gii_edition, "confidence": rows.source_confidence}).reset_index(drop=True)
+
+
+def load_cluster_facts() -> pd.DataFrame:
+    """Counts stated for a cluster in one year (``value``) with its share of China's total (percent)."""
+    return _read("cluster_facts_2024.csv", {"cluster": "str", "year": "int", "metric": "str", "value": "float",
+                                            "unit": "str", "share_of_china_percent": "float", "source": "str",
+                                            "confidence": "str", "quote": "str"})
 
 
 def load_proxies() -> pd.DataFrame:
@@ -588,13 +622,25 @@ class _Prepared:
     matrix: np.ndarray  # places x active components, normalised (log scale for geometric)
     imputed: np.ndarray  # bool, same shape
     excluded: list[str]
+    reweight: bool = False  # missing cells leave the place's weights (eq. C3) instead of being filled
+
+    def scores(self, weights: np.ndarray) -> np.ndarray:
+        """Raw scores (log scale for C1) for weight vectors ``weights`` (active components x samples).
+
+        With ``reweight`` a place's weights are re-normalised over the components it has (eq. C3):
+        ``sum_i w_i a_ij m_ij / sum_i w_i a_ij`` with ``a_ij`` = 1 where the value exists.
+        """
+        if not self.reweight:
+            return self.matrix @ weights
+        have = (~self.imputed).astype("float64")
+        return (np.where(self.imputed, 0.0, self.matrix) @ weights) / (have @ weights)
 
 
 def _prepare(components: pd.DataFrame, active: Sequence[str], method: Method, missing: Missing) -> _Prepared:
     if method not in ("geometric", "additive"):
         raise CompositeError(f"method must be 'geometric' or 'additive', not {method!r}")
-    if missing not in ("exclude", "neutral"):
-        raise CompositeError(f"missing must be 'exclude' or 'neutral', not {missing!r}")
+    if missing not in ("exclude", "neutral", "reweight"):
+        raise CompositeError(f"missing must be 'exclude', 'neutral' or 'reweight', not {missing!r}")
     absent = [c for c in active if c not in components.columns]
     if absent:
         raise CompositeError(f"no column for component(s) {', '.join(absent)}")
@@ -605,6 +651,10 @@ def _prepare(components: pd.DataFrame, active: Sequence[str], method: Method, mi
         gaps = values.isna().any(axis=1)
         excluded = [str(p) for p in values.index[gaps]]
         values = values[~gaps]
+    elif missing == "reweight":
+        empty = values.isna().all(axis=1)  # nothing to re-normalise over
+        excluded = [str(p) for p in values.index[empty]]
+        values = values[~empty]
     for column in active:
         if values[column].notna().sum() == 0:
             raise CompositeError(f"component '{column}' has no value for any place")
@@ -626,7 +676,8 @@ def _prepare(components: pd.DataFrame, active: Sequence[str], method: Method, mi
         for column in values.columns[span.isna()]:  # a constant component: 0.5 for every place
             scaled[column] = np.where(values[column].notna(), 0.5, np.nan)
         matrix = scaled.fillna(scaled.mean()).to_numpy()
-    return _Prepared([str(p) for p in values.index], list(active), matrix, values.isna().to_numpy(), excluded)
+    return _Prepared([str(p) for p in values.index], list(active), matrix, values.isna().to_numpy(), excluded,
+                     reweight=missing == "reweight")
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:
@@ -673,7 +724,11 @@ def composite_index(components: pd.DataFrame, weights: Mapping[str, float], *, m
     weights : component -> weight (any non-negative scale).
     missing : ``"exclude"`` drops places lacking a weighted component (listed in
         ``excluded``); ``"neutral"`` sets the gap to the neutral value (the geometric mean
-        in C1, the mean scaled value in C2) and lists it in ``imputed``.
+        in C1, the mean scaled value in C2) and lists it in ``imputed``; ``"reweight"``
+        scores each place on the components it has, its weights re-normalised over them
+        (eq. C3: ``sum_i w_i a_ij m_ij / sum_i w_i a_ij``, ``a_ij`` = 1 where place j has
+        component i), and lists the missing components in ``imputed``.  A place with no
+        weighted component at all is excluded.
 
     Raises
     ------
@@ -684,12 +739,15 @@ def composite_index(components: pd.DataFrame, weights: Mapping[str, float], *, m
     active = [c for c, v in w.items() if v > 0]
     prep = _prepare(components, active, method, missing)
     vector = np.array([w[c] for c in active])
-    raw = prep.matrix @ vector
+    raw = prep.scores(vector)
     score = np.exp(raw) if method == "geometric" else raw
     ranks = _ranks(raw[:, None])[:, 0]
     table = pd.DataFrame({"place": prep.places, "score": score, "rank": ranks})
     for i, c in enumerate(active):
         table[c] = np.exp(prep.matrix[:, i]) if method == "geometric" else prep.matrix[:, i]
+    for i, c in enumerate(active):
+        if prep.reweight:
+            table.loc[prep.imputed[:, i], c] = np.nan  # left out of that place's score, not filled
     table["imputed"] = [", ".join(c for c, gap in zip(active, row) if gap) for row in prep.imputed]
     table = table.sort_values(["rank", "place"]).reset_index(drop=True)
     return CompositeResult(table, w, method, missing, tuple(prep.excluded))
@@ -724,8 +782,8 @@ def rank_stability(components: pd.DataFrame, weights: Mapping[str, float], *, me
     active = [c for c, v in w.items() if v > 0]
     prep = _prepare(components, active, method, missing)
     grid = weight_grid(w, spread=spread, levels=levels)
-    ranks = _ranks(prep.matrix @ grid.T)
-    base = _ranks((prep.matrix @ np.array([w[c] for c in active]))[:, None])[:, 0]
+    ranks = _ranks(prep.scores(grid.T))
+    base = _ranks(prep.scores(np.array([w[c] for c in active]))[:, None])[:, 0]
     out = pd.DataFrame({"place": prep.places, "rank": base, "share_top": (ranks <= top).mean(axis=1),
                         "best_rank": ranks.min(axis=1), "worst_rank": ranks.max(axis=1), "samples": grid.shape[0]})
     return out.sort_values(["share_top", "rank", "place"], ascending=[False, True, True]).reset_index(drop=True)
