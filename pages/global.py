@@ -40,7 +40,7 @@ COMPONENT_WORDS = {"density": "Talent density", "crossover": "Talent-structure c
 PROXY_WORDS = {"cbre_band_min": "CBRE band lower bound (persons)",
                "linkedin_skill_group": "LinkedIn–Tsinghua skill group (ordinal score)",
                "illustrative_crossover": "Illustrative crossover index (0-1)",
-               "wipo_2025_score": "WIPO 2025 rank score (101 − rank)",
+               "wipo_2025_score": "WIPO 2025 rank score",
                "illustrative_speed": "Illustrative speed index (0-1)"}
 FORM_WORDS = {"multiplicative": "Multiplicative (weighted geometric mean)", "additive": "Additive (weighted sum)"}
 GAP_WORDS = {"exclude": "Leave the place out", "neutral": "Set the gap to the average",
@@ -75,6 +75,19 @@ def statement_words(code: str) -> str:
         threshold = {"100k": "100,000", "300k": "300,000", "500k": "500,000"}.get(parts[1], parts[1])
         return t("Cities above {n} tech workers, {group}").format(n=threshold, group=t(parts[2].replace("_", " ")))
     return t(code)
+
+
+def export_row(frame: pd.DataFrame, chart, name: str, *, key: str, what: str) -> None:
+    """CSV of the rows on screen and PNG/SVG of the chart (built on click), each saying what it downloads."""
+    from core.charts import export_png, export_svg
+
+    row = st.container(horizontal=True)
+    shell.csv_button(frame, name, key=f"{key}_csv", label=f"Download CSV: {what}", container=row)
+    if chart is not None:
+        row.download_button(t("Download PNG"), lambda: export_png(chart()), f"{name}.png", "image/png",
+                            key=f"{key}_png", on_click="ignore")
+        row.download_button(t("Download SVG"), lambda: export_svg(chart()), f"{name}.svg", "image/svg+xml",
+                            key=f"{key}_svg", on_click="ignore")
 
 
 # --- cached wrappers around core (keyed by their arguments) ------------------------------------
@@ -385,8 +398,7 @@ def proxy_choices(data: dict) -> tuple[str, pd.DataFrame, dict[str, str]]:
 
     def proxy_words(proxy: str) -> str:
         if proxy in PROXY_WORDS:
-            return t(PROXY_WORDS[proxy]) + (f" — {t('ILLUSTRATIVE')}" if bool(catalogue.loc[proxy, "illustrative"])
-                                             else "")
+            return t(PROXY_WORDS[proxy])  # "Illustrative" is in the words, and said in full beside the chart
         return f"{proxy.removeprefix('upload:')} ({t('your upload')})"
 
     defaults = {"density": "cbre_band_min", "crossover": "illustrative_crossover", "connectivity": "wipo_2025_score",
@@ -398,7 +410,8 @@ def proxy_choices(data: dict) -> tuple[str, pd.DataFrame, dict[str, str]]:
             component_words(component), options, key=f"glob_proxy_{component}", words=proxy_words,
             default=defaults[component], container=col,
             aliases=lambda p: [f"{catalogue.loc[p, 'label']} [{catalogue.loc[p, 'unit']}]"] if p in catalogue.index else [],
-            help=t("The figure that stands for this component; its source and caveats are in the sources panel."))
+            help=t("The figure that stands for this component. WIPO rank score = 101 − the cluster's 2025 rank; "
+                   "illustrative indices are set by the app authors, not measured."))
     return figures, proxy_frame, choice
 
 

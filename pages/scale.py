@@ -49,6 +49,18 @@ def src(*names: str) -> str:
     return "; ".join(t(n) for n in names)
 
 
+def export_row(frame: pd.DataFrame, chart, name: str, *, key: str, what: str) -> None:
+    """CSV of the rows on screen and PNG/SVG of the chart (built on click), each saying what it downloads."""
+    from core.charts import export_png, export_svg
+
+    row = st.container(horizontal=True)
+    shell.csv_button(frame, name, key=f"{key}_csv", label=f"Download CSV: {what}", container=row)
+    row.download_button(t("Download PNG"), lambda: export_png(chart()), f"{name}.png", "image/png",
+                        key=f"{key}_png", on_click="ignore")
+    row.download_button(t("Download SVG"), lambda: export_svg(chart()), f"{name}.svg", "image/svg+xml",
+                        key=f"{key}_svg", on_click="ignore")
+
+
 # --- cached calls into core (keyed by plain, hashable arguments) ----------------------------
 
 @st.cache_data(show_spinner=False)
@@ -501,11 +513,11 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
                 "digital value added (eq. 5-6)."), src(SRC_IO))
             shown_sectors, _ = words_table(sectors.assign(code=sectors.code.str.replace("sec", "", regex=False)),
                                            SECTOR_COLUMNS)
-            shell.download_view(
+            export_row(
                 with_assumptions(shown_sectors, **{t("Province"): pname(detail)}, **{t(k): v for k, v in meta.items()}),
                 lambda: charts.coefficient_chart(sectors, note=f"{pname(detail)}, {export_note}", lang=shell.lang(),
                                                  **coef_options),
-                f"coefficients_{detail}_{year}", key="scale_dl_sectors")
+                f"coefficients_{detail}_{year}", key="scale_dl_sectors", what="coefficients by sector")
 
             st.markdown(f"**{t('Steps 2-4 · digital value added, practitioners, index')}**")
             if not chosen_prov:
@@ -569,10 +581,10 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
             shell.csv_button(with_assumptions(shown_series), "agglomeration_index_2011_2023", key="scale_dl_series",
                              label="Download CSV: index of every province 2011-2023", container=export)
             if series_prov:
-                shell.download_view(with_assumptions(words_table(part.assign(
+                export_row(with_assumptions(words_table(part.assign(
                     province=part.label, status=part.status.map(status_words)), SERIES_COLUMNS)[0]),
                     lambda: charts.series_chart(part, note=export_note, lang=shell.lang(), **series_options),
-                    "agglomeration_index_series_chart", key="scale_dl_series_chart")
+                    "agglomeration_index_series_chart", key="scale_dl_series_chart", what="the chosen provinces' series")
 
     with tab_ras:
         if tab_ras.open:

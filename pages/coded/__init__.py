@@ -21,10 +21,12 @@ from core.i18n import LANGUAGES, translate
 Words = Mapping[str, str] | Callable[[str], str]
 
 
-def _shown(words: Words, lang: str) -> Callable[[str], str]:
-    if callable(words):
-        return words
-    return lambda code: translate(words.get(code, code), lang)
+def _shown(words: Words, lang: str, codes: Sequence[str] = ()) -> Callable[[str], str]:
+    """The format function of a widget: the words of each option, fixed when the widget is drawn (Streamlit may
+    format a value outside the script run, where the session's language is not known)."""
+    fmt = words if callable(words) else (lambda code: translate(words.get(code, code), lang))
+    labels = {code: fmt(code) for code in codes}
+    return lambda code: labels[code] if code in labels else fmt(code)
 
 
 def _lookup(codes: Sequence[str], words: Words, aliases: Callable[[str], Iterable[str]] | None) -> dict[str, str]:
@@ -80,7 +82,7 @@ def selectbox(label: str, codes: Sequence[str], *, key: str, words: Words, defau
     """``st.selectbox`` over ``codes`` showing ``words`` (English, translated here, or a function)."""
     default = codes[0] if default is None else default
     seed(key, codes, default, words, aliases=aliases)
-    value = (container or st).selectbox(label, list(codes), format_func=_shown(words, _lang()), key=key, **kwargs)
+    value = (container or st).selectbox(label, list(codes), format_func=_shown(words, _lang(), codes), key=key, **kwargs)
     sync(key, value, default)
     return value
 
@@ -90,7 +92,7 @@ def radio(label: str, codes: Sequence[str], *, key: str, words: Words, default: 
     """``st.radio`` over ``codes`` showing ``words``."""
     default = codes[0] if default is None else default
     seed(key, codes, default, words, aliases=aliases)
-    value = (container or st).radio(label, list(codes), format_func=_shown(words, _lang()), key=key, **kwargs)
+    value = (container or st).radio(label, list(codes), format_func=_shown(words, _lang(), codes), key=key, **kwargs)
     sync(key, value, default)
     return value
 
@@ -100,7 +102,7 @@ def multiselect(label: str, codes: Sequence[str], *, key: str, words: Words, def
                 **kwargs: Any) -> list[str]:
     """``st.multiselect`` over ``codes`` showing ``words``; an emptied choice is kept in the link as ``key=``."""
     seed(key, codes, list(default), words, multi=True, aliases=aliases)
-    value = (container or st).multiselect(label, list(codes), format_func=_shown(words, _lang()), key=key, **kwargs)
+    value = (container or st).multiselect(label, list(codes), format_func=_shown(words, _lang(), codes), key=key, **kwargs)
     sync(key, value, list(default), multi=True)
     return value
 

@@ -176,3 +176,103 @@ def test_a_weight_move_changes_the_bars_rows_not_their_specs():
     assert_clean(at)
     assert [node.proto.spec for node in composite_charts()] == [s for s, _ in before]
     assert set(chart_rows(composite_charts()[1])["stability_rows"].top) == {3}
+
+
+# --- issues 16 and 18: words, keys, left-out places, what the sources say ---------------------------------------
+
+import re
+
+from core import clusters, datasets
+from tests.pages.helpers import _WORD, english_words, visible_texts
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def proper_nouns() -> set[str]:
+    """Names of places, economies, organisations and works, taken from the bundled tables (not typed here)."""
+    cities = clusters.load_cities()
+    names = [*cities.market, *cities.country, *cities.wipo_cluster, *cities.linkedin_cluster, *cities.geo_city,
+             *clusters.load_reports().report, *clusters.load_reports().publisher,
+             *clusters.wipo_country_counts(datasets.load_wipo_aggregates()).economy,
+             *clusters.world_shares(clusters.load_wipo_extra_facts()).cluster,
+             *clusters.load_linkedin_facts().subject, *clusters.load_statements().group]
+    return {w for name in names for w in _WORD.findall(str(name))} | {"Tech", "Talent", "Guidebook", "Innovation",
+                                                                      "Index", "Ba", "Jiu", "Ling", "Dallas-Ft"}
+
+
+@pytest.fixture(scope="module")
+def zh_page() -> AppTest:
+    return run_page(PAGE, query={"lang": "zh"})
+
+
+def test_chinese_mode_shows_no_english_words_but_proper_nouns(zh_page):
+    assert_clean(zh_page)
+    words = english_words(zh_page, allow=proper_nouns())
+    assert not words, {w: places[:3] for w, places in words.items()}
+
+
+def test_english_mode_shows_no_chinese_in_labels(default_page):
+    shown = [(where, text) for where, text in visible_texts(default_page)
+             if CJK.search(text) and where != "table cell"]  # a Chinese publisher's name in the sources table
+    assert not shown, shown[:5]
+    assert not any("seed 00" in text for _, text in visible_texts(default_page)), "works are cited by author and year"
+
+
+def test_widget_keys_are_the_pages_own_and_links_hold_codes(zh_page):
+    keys = [w.key for kind in ("selectbox", "multiselect", "radio", "slider", "download_button", "button")
+            for w in zh_page.main.get(kind) if getattr(w, "key", None)]
+    assert keys and all(k.startswith("glob_") for k in keys), keys
+    zh_page.radio(key="glob_colour").set_value("region").run()
+    assert zh_page.query_params["glob_colour"] == "region"
+    zh_page.multiselect(key="glob_source").set_value(["CBRE"]).run()
+    assert zh_page.query_params["glob_source"] == "CBRE" and "source" not in zh_page.query_params
+
+
+def test_left_out_places_are_named_with_a_way_to_include_them(default_page):
+    warning = next(w.value for w in default_page.warning if "left out of the ranking" in w.value)
+    for city in ("Bengaluru", "Delhi-Gurugram", "Hyderabad", "Mumbai", "Toronto", "Singapore"):
+        assert city in warning and city not in ranking(default_page)
+    assert "Ecosystem connectivity" in warning  # the reason: the missing component
+    at = run_page(PAGE)
+    at.button(key="glob_include_left_out").click().run()
+    assert_clean(at)
+    assert at.radio(key="glob_gaps").value == "reweight"
+    assert at.query_params["glob_gaps"] == "reweight"
+    ranked = ranking(at)
+    assert {"Bengaluru", "Toronto", "Singapore"} <= set(ranked)
+    assert not any("left out of the ranking" in w.value for w in at.warning)
+    assert any("ranked with a component missing" in i.value for i in at.info)
+    flagged = next(df.value for df in at.dataframe if "Composite score" in df.value.columns).set_index("Place")
+    assert flagged.loc["Toronto", "Components missing"] == "Ecosystem connectivity"
+    assert flagged.loc["Shenzhen", "Components missing"] == "—"
+
+
+def test_what_the_sources_say(default_page):
+    metrics = {m.label: (m.value, m.proto.delta) for m in default_page.metric}
+    assert metrics["Cities the LinkedIn–Tsinghua report covers"][0] == "26"
+    assert "11 city clusters" in metrics["Cities the LinkedIn–Tsinghua report covers"][1]
+    assert metrics["Most attractive city for digital talent"][0] == "Dublin"
+    assert metrics["Invention patents granted, Shenzhen–Hong Kong–Guangzhou, 2024"][0] == "113,000"
+    assert "12.1 %" in metrics["Invention patents granted, Shenzhen–Hong Kong–Guangzhou, 2024"][1]
+    assert metrics["PCT applications, Shenzhen–Hong Kong–Guangzhou, 2024"][0] == "19,000"
+    assert "27.5 %" in metrics["PCT applications, Shenzhen–Hong Kong–Guangzhou, 2024"][1]
+    from tests.pages.helpers import chart_rows
+
+    node = next(n for n in default_page.get("vega_lite_chart") if "Shares of world output" in n.proto.spec)
+    rows = next(iter(chart_rows(node).values()))
+    values = {(r.cluster, r.output): r.share_percent for r in rows.itertuples()}
+    assert values[("Beijing", "share_of_global_scientific_publications")] == 4.0
+    assert values[("Tokyo–Yokohama", "share_of_global_PCT_applications")] == 10.3
+
+
+def test_no_none_nan_or_true_false_on_screen(default_page):
+    texts = [text for where, text in visible_texts(default_page) if where in ("table cell", "chart", "metric")]
+    assert not [t for t in texts if t in ("None", "nan", "null", "true", "false", "True", "False")]
+    for spec in specs(default_page):
+        assert "[false, true]" not in json.dumps(spec).lower().replace(" ", "").replace("[false,true]", "[false, true]")
+
+
+def test_bar_charts_label_every_bar(default_page):
+    for start in ("Talent-density composite", "WIPO top-100"):
+        spec = spec_titled(default_page, start)
+        assert spec["encoding"]["y"]["axis"]["labelOverlap"] is False

@@ -185,3 +185,108 @@ def test_a_year_move_changes_the_charts_rows_not_their_specs():
         after = [(node.proto.spec, chart_rows(node)) for node in at.get("vega_lite_chart")]
         assert [spec for spec, _ in after] == [spec for spec, _ in before], tab
         assert any(not all(a[name].equals(b[name]) for name in a) for (_, a), (_, b) in zip(after, before)), tab
+
+
+# --- issue 16 and 18: keys, words, exports, labels ------------------------------------------------------------
+
+import re
+
+import pytest
+
+from tests.pages.helpers import english_words, visible_texts
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+TABS = ("steps", "ranked", "series", "ras")
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_chinese_mode_shows_no_english_words(tab):
+    """Every text /scale shows in Chinese mode (labels, options, captions, headers, chart texts) is Chinese,
+    apart from proper nouns, units and acronyms (helpers.ALLOWED_WORDS)."""
+    at = run_page(PAGE, query={"lang": "zh", "scale_tab": tab})
+    assert_clean(at)
+    words = english_words(at)
+    assert not words, {w: places[:3] for w, places in words.items()}
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_english_mode_shows_no_chinese_in_labels(tab):
+    at = run_page(PAGE, query={"scale_tab": tab})
+    assert_clean(at)
+    shown = [(where, text) for where, text in visible_texts(at) if CJK.search(text)]
+    assert not shown, shown[:5]
+
+
+def test_every_widget_key_is_the_pages_own_and_the_link_holds_codes():
+    at = run_page(PAGE, query={"lang": "zh", "scale_tab": "ras"})
+    keys = [w.key for kind in ("selectbox", "multiselect", "radio", "select_slider", "checkbox", "download_button")
+            for w in at.main.get(kind) if getattr(w, "key", None)]
+    assert keys and all(k.startswith("scale_") for k in keys), keys
+    at.selectbox(key="scale_preset").set_value("narrow_ict").run()
+    assert at.query_params["scale_preset"] == "narrow_ict"  # the code, not "窄口径信息通信（20 + 32）"
+    assert at.query_params["scale_tab"] == "ras"
+    assert not {"tab", "source", "upload", "year", "preset"} & set(at.query_params)
+    # a Chinese link opens the same view in English
+    english = run_page(PAGE, query={"scale_preset": "narrow_ict", "scale_tab": "ras"})
+    assert english.selectbox(key="scale_preset").value == "narrow_ict"
+    assert metric(english, "Method") == "RAS"
+
+
+def test_every_bar_is_labelled():
+    """Band axes of the bar charts never drop labels (Vega-Lite hides every other label when they overlap)."""
+    for tab, title in (("ranked", "Computed index"), ("steps", "Digital consumption coefficient")):
+        at = run_page(PAGE, query={"scale_tab": tab})
+        spec = next(s for s in specs(at) if title in json.dumps(s.get("title", "")))
+        layers = spec.get("layer", [spec])
+        y = next(layer["encoding"]["y"] for layer in layers if layer.get("encoding", {}).get("y", {}).get("axis"))
+        assert y["axis"]["labelOverlap"] is False
+        assert spec["height"]["step"] >= 18
+
+
+def test_ras_and_series_downloads_say_what_they_download():
+    for tab in ("ras", "series"):
+        at = run_page(PAGE, query={"scale_tab": tab})
+        labels = [b.proto.label for b in at.main.get("download_button")]
+        assert len(labels) == len(set(labels)), labels
+        assert all(label != "Download CSV" for label in labels), labels
+
+
+def test_exports_carry_the_assumptions_and_the_screen_table(monkeypatch):
+    """The ranking's CSV is the table on screen plus the year, sector preset, scope, reading, employment and
+    source; its PNG/SVG is the chart on screen with the assumptions in the subtitle.  (AppTest cannot click a
+    download whose data are made on click, so the frames and charts handed to the shell are recorded.)"""
+    import pages as shell
+
+    handed: dict[str, tuple] = {}
+    original = shell.download_view
+
+    def record(frame, chart, name, *, key):
+        handed[key] = (frame, chart)
+        return original(frame, chart, name, key=key)
+
+    monkeypatch.setattr(shell, "download_view", record)
+    at = run_page(PAGE, query={"scale_tab": "ranked", "scale_preset": "narrow_ict", "scale_scope": "plus_core",
+                               "scale_year": "2015"})
+    assert_clean(at)
+    frame, chart = handed["scale_dl_rank"]
+    screen = at.dataframe[0].value
+    assert list(frame.columns[:len(screen.columns)]) == list(screen.columns)
+    assert frame["Province"].tolist() == screen["Province"].tolist()
+    row = frame.iloc[0]
+    assert row["Year"] == 2015 and row["Digital-core sectors"] == "Narrow ICT (20 + 32)"
+    assert row["Whose value added counts"] == "Traditional + core"
+    assert "CHNIO" in row["Sources"] and "Table 1" in row["Sources"]
+    assert row["Employment source"].startswith("Approximation")
+    exported = chart().to_dict()
+    drawn = next(spec for spec in specs(at) if "Computed index" in json.dumps(spec.get("title", "")))
+    assert exported["title"]["text"] == drawn["title"]["text"]
+    subtitle = " ".join(exported["title"]["subtitle"])
+    assert "2015" in subtitle and "Narrow ICT" in subtitle and "Traditional" in subtitle and "CHNIO" in subtitle
+    assert [layer["mark"] for layer in exported["layer"]] == [layer["mark"] for layer in drawn["layer"]]
+
+
+def test_no_none_nan_or_true_false_on_screen():
+    for tab in TABS:
+        at = run_page(PAGE, query={"scale_tab": tab})
+        texts = [text for where, text in visible_texts(at) if where in ("table cell", "chart", "metric")]
+        assert not [t for t in texts if t in ("None", "nan", "null", "true", "false", "True", "False")], tab
