@@ -171,7 +171,8 @@ def words_table(frame: pd.DataFrame, columns: dict[str, tuple[str, str | None]])
     """``frame`` with its columns renamed to words with units (translated), and their number formats."""
     shown = frame[[c for c in columns if c in frame.columns]].copy()
     names = {c: t(columns[c][0]) for c in shown.columns}
-    config = {names[c]: st.column_config.NumberColumn(format=columns[c][1]) for c in shown.columns if columns[c][1]}
+    config = {names[c]: st.column_config.NumberColumn(format=columns[c][1]) if columns[c][1]
+              else st.column_config.TextColumn(width="medium") for c in shown.columns}
     return shown.rename(columns=names), config
 
 

@@ -37,7 +37,7 @@ ILLUSTRATIVE_NOTE = "Illustrative components included: not measurements"
 def _colour(field: str, by: Literal["tier", "region"], title: str, lang: str = "en") -> alt.Color:
     """Colour by the translated words in ``{field}_words``, domain in the palette's (English) order."""
     palette = TIER_COLOURS if by == "tier" else REGION_COLOURS
-    return alt.Color(f"{field}_words:N", title=title,
+    return alt.Color(f"{field}_words:N", title=title, legend=alt.Legend(labelLimit=0),
                      scale=alt.Scale(domain=[translate(k, lang) for k in palette], range=list(palette.values())))
 
 
@@ -133,9 +133,9 @@ def band_ranges(frame: pd.DataFrame, *, title: str = "CBRE 2025 tech-talent band
               axis=alt.Axis(format="~s"))
     y = alt.Y(f"{label}:N", title=None, sort=None, axis=alt.Axis(labelLimit=320, labelOverlap=False))
     bars = alt.Chart(data).mark_rule(strokeWidth=8, opacity=0.75).encode(
-        x=x, x2="right:Q", y=y, color=alt.Color("kind_words:N", title=t("Kind")),
+        x=x, x2="right:Q", y=y, color=alt.Color("kind_words:N", title=t("Kind"), legend=alt.Legend(labelLimit=0)),
         strokeDash=alt.StrokeDash("band_kind:N", scale=alt.Scale(domain=[closed, open_], range=[[1, 0], [4, 3]]),
-                                  title=t("Band")),
+                                  title=t("Band"), legend=alt.Legend(labelLimit=0)),
         tooltip=[alt.Tooltip(f"{label}:N", title=t("Place")), alt.Tooltip("band_text:N", title=t("Band")),
                  alt.Tooltip("tier_words:N", title=t("Tier"))])
     start = alt.Chart(data).mark_tick(thickness=2, size=18, color="#111").encode(x=x, y=y)
@@ -241,7 +241,8 @@ def composite_template(*, illustrative: bool, method: str, missing: str = "neutr
                 axis=alt.Axis(labelOverlap=False, labelLimit=260)),
         x=alt.X("score:Q", title=t("Composite score (1 = average place)") if method == "geometric"
                 else t("Composite score (0-1)")),
-        opacity=alt.Opacity("gap:N", scale=alt.Scale(domain=[full, gap], range=[1.0, 0.45]), title=t("Components")),
+        opacity=alt.Opacity("gap:N", scale=alt.Scale(domain=[full, gap], range=[1.0, 0.45]), title=t("Components"),
+                            legend=alt.Legend(labelLimit=0, orient="bottom", direction="vertical")),
         color=alt.value("#1f5f8b"),
         tooltip=[alt.Tooltip("rank:Q", title=t("Rank")), alt.Tooltip("name:N", title=t("Place")),
                  alt.Tooltip("score:Q", format=".3f", title=t("Composite score")),
