@@ -4,20 +4,20 @@ Three public sources place China's digital talent in the world (see
 ``data/SOURCES.md``, section ``global/``):
 
 * CBRE, *Global Tech Talent Guidebook 2025*: tech-talent workforce per market
-  as **bands** (e.g. 300,000-500,000 persons), never as counts.  Seed 003 adds
+  as **bands** (e.g. 300,000-500,000 persons), never as counts.  An article on the guide (Ba Jiu Ling, 2025) adds
   the facts of the 48-city map (8 cities above 500,000, all in Asia; regional
   counts) and the tiers at 100k / 300k / 500k persons.
 * WIPO, *Global Innovation Index 2025*: top-100 innovation-cluster ranks (the
   2025 method adds venture-capital deals to patents and publications, so ranks
   are not strictly comparable with 2024).
-* LinkedIn China x Tsinghua SEM CIDG (2019), seed 000: categorical facts only
+* LinkedIn China x Tsinghua SEM CIDG (2019): categorical facts only
   (coverage, migration corridors, most attractive cities, skill groups).
 
 Bands are kept as intervals: :class:`Band` adds two bands into a band (the sum
 of a 500k+ and a 300k-500k market is an 800k+ cluster) and never invents a
 point inside one.
 
-The composite "talent-density" index of seed 003 multiplies four components,
+The composite "talent-density" index of Ba Jiu Ling (2025) multiplies four components,
 
     C = density x structure crossover x ecosystem connectivity x productization speed,
 
@@ -51,7 +51,7 @@ from core.datasets import DataSchemaError, check_schema
 
 GLOBAL_DIR = "global"
 
-#: Tier thresholds of seed 003, persons (10万 / 30万 / 50万).
+#: Tier thresholds of Ba Jiu Ling (2025), persons (10万 / 30万 / 50万).
 TIER_EDGES: tuple[int, int, int] = (100_000, 300_000, 500_000)
 TIER_1 = "Tier 1: 500k+"
 TIER_2 = "Tier 2: 300k–500k"
@@ -73,7 +73,7 @@ KIND_CITY = "city"
 KIND_WIPO = "WIPO cluster"
 KIND_LINKEDIN = "LinkedIn cluster"
 
-#: Seed 003's four components (English key -> the seed's wording).
+#: The four components of the talent-density formula in Ba Jiu Ling (2025), an article on CBRE's Global Tech Talent Guidebook 2025 (English key -> the article's wording).
 COMPONENTS: dict[str, str] = {
     "density": "talent density (单位平方公里人才密度)",
     "crossover": "talent-structure crossover (人才结构交叉度)",
@@ -127,7 +127,7 @@ class Band:
         return f"{k(self.low)}+" if self.high is None else f"{k(self.low)}–{k(self.high)}"
 
     def tier(self) -> str:
-        """Seed 003's tier if the whole band lies inside one tier, else :data:`SPANS`."""
+        """Ba Jiu Ling's (2025) tier if the whole band lies inside one tier, else :data:`SPANS`."""
         low, mid, top = TIER_EDGES
         if self.low >= top:
             return TIER_1
@@ -220,7 +220,7 @@ def load_cities() -> pd.DataFrame:
 
 
 def load_statements() -> pd.DataFrame:
-    """Counts stated by seed 003 about CBRE's 48 cities (``band_min_persons`` threshold, ``count`` cities)."""
+    """Counts stated by Ba Jiu Ling (2025) about CBRE's 48 cities (``band_min_persons`` threshold, ``count`` cities)."""
     frame = _read("cbre_2025_statements.csv", {"statement": "str", "scope": "str", "group": "str",
                                               "band_min_persons": "int", "count": "int", "source": "str",
                                               "confidence": "str", "quote": "str"})
@@ -229,7 +229,7 @@ def load_statements() -> pd.DataFrame:
 
 
 def load_linkedin_facts() -> pd.DataFrame:
-    """LinkedIn-Tsinghua (2019) facts stated in seed 000, long form (``fact``, ``subject``, ``object``, ``order``)."""
+    """LinkedIn-Tsinghua (2019) facts stated in the report's summary, long form (``fact``, ``subject``, ``object``, ``order``)."""
     frame = _read("linkedin_tsinghua_2019_facts.csv", {"fact": "str", "subject": "str", "object": "str",
                                                        "order": "float", "source": "str", "confidence": "str",
                                                        "note": "str"})
@@ -503,7 +503,7 @@ def compare(place_table: pd.DataFrame, names: Sequence[str], china: pd.DataFrame
         row = table.loc[name]
         cells = {
             "Kind": row.kind, "Country": row.country, "Region": row.region, "Members": row.members,
-            "CBRE 2025 band (tech workers, 2023)": row.band_text, "Tier (seed 003)": row.tier,
+            "CBRE 2025 band (tech workers, 2023)": row.band_text, "Tier": row.tier,
             "CBRE class 2025": row.cbre_class_2025 or "—",
             "WIPO cluster": row.wipo_cluster or "—",
             "WIPO rank 2024 → 2025 (2025 method adds VC deals)": f"{rank(row.rank_2024)} → {rank(row.rank_2025)}",
@@ -546,7 +546,7 @@ def china_link(place_table: pd.DataFrame, links: pd.DataFrame, table1: pd.DataFr
 
 
 def corridor_lines(facts: pd.DataFrame, place_table: pd.DataFrame) -> list[dict[str, object]]:
-    """Seed 000's migration corridors as GeoJSON LineString features between cluster centroids.
+    """The LinkedIn–Tsinghua report's migration corridors as GeoJSON LineString features between cluster centroids.
 
     Drawn with a geoshape mark, a LineString follows the great circle (an arc on the map).
     """
@@ -703,9 +703,9 @@ class CompositeResult:
 
 def composite_index(components: pd.DataFrame, weights: Mapping[str, float], *, method: Method = "geometric",
                     missing: Missing = "exclude") -> CompositeResult:
-    """Seed 003's composite talent-density index over places (rows) and components (columns).
+    """Ba Jiu Ling's (2025) composite talent-density index over places (rows) and components (columns).
 
-    Multiplicative (``method="geometric"``; seed 003's product, weighted)::
+    Multiplicative (``method="geometric"``; Ba Jiu Ling's (2025) product, weighted)::
 
         C_j = prod_i (x_ij / g_i) ** w_i,   g_i = geometric mean of x_i over places     (C1)
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 import pages as shell
 from core import clusters, uploads
-from core.charts import attach
+from core.charts import attach, records
 from core.charts import global_ as charts
 from core.datasets import DataSchemaError
 from pages import coded
@@ -177,8 +177,19 @@ def words_table(frame: pd.DataFrame, columns: dict[str, tuple[str, str | None]])
 
 
 def table(frame: pd.DataFrame, columns: dict[str, tuple[str, str | None]], **kwargs: object) -> pd.DataFrame:
+    """Draw ``frame`` as words with units; a missing number reads "—" (Streamlit would write "None").  Returns the
+    table with its numbers (for the CSV, where a missing value stays empty)."""
     shown, config = words_table(frame, columns)
-    st.dataframe(shown, hide_index=True, column_config=config, **kwargs)
+    display = shown.copy()
+    formats = {t(columns[c][0]): columns[c][1] for c in columns if c in frame.columns}
+    for column in display.columns:
+        fmt = formats.get(column)
+        if fmt and pd.api.types.is_numeric_dtype(display[column]) and display[column].isna().any():
+            display[column] = [("—" if pd.isna(v) else fmt % v) for v in display[column]]
+            config[column] = st.column_config.TextColumn(width="small")
+        elif not fmt and display[column].dtype == object:
+            display[column] = display[column].fillna("—")
+    st.dataframe(display, hide_index=True, column_config=config, **kwargs)
     return shown
 
 
@@ -303,14 +314,14 @@ else:
     names = shell.province_names()
     cells = compared.set_index("attribute")
     translated = cells.apply(lambda column: [
-        t(v) if a in ("Kind", "Region", "Tier (seed 003)", "LinkedIn skill group", "Confidence", "CBRE class 2025",
+        t(v) if a in ("Kind", "Region", "Tier", "LinkedIn skill group", "Confidence", "CBRE class 2025",
                       "LinkedIn–Tsinghua unit") else
         "; ".join(f"{names.get(p.rsplit(' ', 1)[0], p.rsplit(' ', 1)[0])} {p.rsplit(' ', 1)[1]}"
                   if " " in p else p for p in v.split("; ")) if a.startswith("China: provinces") else
         "; ".join(f"{w.split(' ', 1)[0]} {t(w.split(' ', 1)[1])}" if w.startswith("#") else w
                   for w in v.split("; ")) if a == "LinkedIn migration corridors" else
         v.replace("(sum of member bands)", t("(sum of member bands)")) for a, v in zip(cells.index, column)])
-    translated.index = [t(a.replace("Tier (seed 003)", "Tier")) for a in cells.index]
+    translated.index = [t(a) for a in cells.index]
     translated.columns = [place_words(p) for p in translated.columns]
     comparison_table = translated.rename_axis(t("Attribute")).reset_index()
     st.dataframe(comparison_table, hide_index=True)
@@ -513,10 +524,18 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
         t("Proxies"): ", ".join(f"{component_words(c)}: {c_p}" for c, c_p in choice.items()),
         t("Left out"): ", ".join(place_words(p) for p in result.excluded) or "—",
         t("Sources"): source_line()})
-    shell.download_view(export, lambda: charts.composite_bars(ranking_named.assign(place=ranking_named.label),
-                                                              illustrative=illustrative, method=method,
-                                                              missing=missing, lang=lang),
-                        "talent_density_composite", key="glob_dl_composite")
+    def composite_export() -> dict:
+        spec = charts.composite_bars(ranking_named, illustrative=illustrative, method=method, missing=missing,
+                                     lang=lang)
+        spec = {**spec, "datasets": {charts.COMPOSITE_ROWS: records(charts.composite_rows(
+            ranking_named, missing=missing, lang=lang, label="label"))}}
+        lines = [f"{t('weights')}: " + ", ".join(f"{component_words(c)} {w:.2f}" for c, w in result.weights.items()),
+                 f"{t('Missing component')}: {t(GAP_WORDS[missing])}"
+                 + (f" · {t('Left out')}: {', '.join(place_words(p) for p in result.excluded)}" if result.excluded else ""),
+                 f"{t('Sources')}: {source_line()}"]
+        return {**spec, "title": {**spec["title"], "subtitle": [*spec["title"]["subtitle"], *lines]}}
+
+    shell.download_view(export, composite_export, "talent_density_composite", key="glob_dl_composite")
 
 
 composite_section(data, shown, *proxy_choices(data))  # (figures, proxy_frame, choice)
@@ -570,7 +589,20 @@ on_screen, _ = words_table(
      "tier": ("Tier", None), "wipo_cluster": ("WIPO cluster", None), "rank_2024": ("WIPO rank 2024", "%d"),
      "rank_2025": ("WIPO rank 2025", "%d"), "linkedin": ("LinkedIn–Tsinghua unit", None),
      "skill_group": ("LinkedIn skill group", None), "confidence": ("Confidence", None)})
-shell.download_view(on_screen.assign(**{t("Sources"): source_line()}), map_chart, "global_talent_clusters",
+def with_sources(spec: dict | None) -> dict | None:
+    """The chart on screen with its sources and filters as the last subtitle lines (what an export carries)."""
+    if spec is None:
+        return None
+    title = dict(spec.get("title") or {}) if isinstance(spec.get("title"), dict) else {"text": spec.get("title", "")}
+    subtitle = title.get("subtitle", [])
+    subtitle = [subtitle] if isinstance(subtitle, str) else list(subtitle)
+    filters = (f"{t('Region')}: {', '.join(t(r) for r in regions)}; {t('Tier')}: {', '.join(t(x) for x in tiers)}; "
+               f"{t('Source')}: {', '.join(sources)}")
+    return {**spec, "title": {**title, "subtitle": [*subtitle, filters, f"{t('Sources')}: {source_line()}"]}}
+
+
+shell.download_view(on_screen.assign(**{t("Sources"): source_line()}),
+                    (lambda: with_sources(map_chart)) if map_chart is not None else None, "global_talent_clusters",
                     key="glob_dl_map")
 st.caption(t("CSV: the places shown under the current filters; PNG/SVG: the world map."))
 shell.url_notice()

@@ -244,8 +244,19 @@ def words_table(frame: pd.DataFrame, columns: dict[str, tuple[str, str | None]])
 
 
 def table(frame: pd.DataFrame, columns: dict[str, tuple[str, str | None]], **kwargs: object) -> pd.DataFrame:
+    """Draw ``frame`` as words with units; a missing number reads "—" (Streamlit would write "None").  Returns the
+    table with its numbers (for the CSV, where a missing value stays empty)."""
     shown, config = words_table(frame, columns)
-    st.dataframe(shown, hide_index=True, column_config=config, **kwargs)
+    display = shown.copy()
+    formats = {t(columns[c][0]): columns[c][1] for c in columns if c in frame.columns}
+    for column in display.columns:
+        fmt = formats.get(column)
+        if fmt and pd.api.types.is_numeric_dtype(display[column]) and display[column].isna().any():
+            display[column] = [("—" if pd.isna(v) else fmt % v) for v in display[column]]
+            config[column] = st.column_config.TextColumn(width="small")
+        elif not fmt and display[column].dtype == object:
+            display[column] = display[column].fillna("—")
+    st.dataframe(display, hide_index=True, column_config=config, **kwargs)
     return shown
 
 

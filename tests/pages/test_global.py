@@ -152,7 +152,9 @@ def test_compare_needs_two_places():
 def test_china_link_shows_province_index(default_page):
     link = next(df.value for df in default_page.dataframe if "Agglomeration index, 2023" in df.value.columns)
     beijing = link[link.Place == "Beijing"].iloc[0]
-    assert beijing.Province == "Beijing" and beijing["Agglomeration index, 2023"] == pytest.approx(2.37)
+    assert beijing.Province == "Beijing" and float(beijing["Agglomeration index, 2023"]) == pytest.approx(2.37)
+    hong_kong = link[link.Place == "Hong Kong"].iloc[0]
+    assert hong_kong["Agglomeration index, 2023"] == "—" and hong_kong.Note == "Not in Table 1"  # never None
     assert set(link[link.Place == "Shenzhen"].Province) == {"Guangdong"}
 
 
