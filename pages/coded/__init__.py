@@ -60,15 +60,31 @@ def seed(key: str, codes: Sequence[str], default: Any, words: Words, *, multi: b
     st.session_state[key] = value
 
 
-def sync(key: str, value: Any, default: Any, *, multi: bool = False) -> None:
-    """After the widget: the code (codes) into the URL, or nothing when the value is the default."""
-    if (list(value) == list(default)) if multi else value == default:
-        if key in st.query_params:
-            del st.query_params[key]
+def sync(key: str, value: Any, default: Any, *, multi: bool = False,
+         known: Mapping[str, str] | None = None) -> None:
+    """After the widget: the code (codes) into the URL, or nothing when the value is the default.
+
+    A link value this rewrites because the visitor chose another option (or because it was an option's words
+    rather than its code, ``known``) is not an invalid link value: the shell's notice of ignored link values
+    (``pages.url_notice``, which compares the URL at the start and the end of the run) is told so.  Values that
+    are no option at all are left for that notice to report.
+    """
+    raw = st.query_params.get_all(key)
+    is_default = (list(value) == list(default)) if multi else value == default
+    wanted = [] if is_default else (([str(v) for v in value] or [""]) if multi else [str(value)])
+    if raw == wanted:
         return
-    wanted = ([str(v) for v in value] or [""]) if multi else [str(value)]
-    if st.query_params.get_all(key) != wanted:
+    if wanted:
         st.query_params[key] = wanted if multi else wanted[0]
+    else:
+        del st.query_params[key]
+    valid = all(v in (known or {}) or v == "" for v in raw)
+    start = st.session_state.get("_url_at_start")
+    if valid and isinstance(start, dict) and key in start:
+        if wanted:
+            start[key] = wanted
+        else:
+            start.pop(key)
 
 
 def _lang() -> str:
@@ -83,7 +99,7 @@ def selectbox(label: str, codes: Sequence[str], *, key: str, words: Words, defau
     default = codes[0] if default is None else default
     seed(key, codes, default, words, aliases=aliases)
     value = (container or st).selectbox(label, list(codes), format_func=_shown(words, _lang(), codes), key=key, **kwargs)
-    sync(key, value, default)
+    sync(key, value, default, known=_lookup(codes, words, aliases))
     return value
 
 
@@ -93,7 +109,7 @@ def radio(label: str, codes: Sequence[str], *, key: str, words: Words, default: 
     default = codes[0] if default is None else default
     seed(key, codes, default, words, aliases=aliases)
     value = (container or st).radio(label, list(codes), format_func=_shown(words, _lang(), codes), key=key, **kwargs)
-    sync(key, value, default)
+    sync(key, value, default, known=_lookup(codes, words, aliases))
     return value
 
 
@@ -103,7 +119,7 @@ def multiselect(label: str, codes: Sequence[str], *, key: str, words: Words, def
     """``st.multiselect`` over ``codes`` showing ``words``; an emptied choice is kept in the link as ``key=``."""
     seed(key, codes, list(default), words, multi=True, aliases=aliases)
     value = (container or st).multiselect(label, list(codes), format_func=_shown(words, _lang(), codes), key=key, **kwargs)
-    sync(key, value, list(default), multi=True)
+    sync(key, value, list(default), multi=True, known=_lookup(codes, words, aliases))
     return value
 
 
@@ -126,5 +142,5 @@ def tabs(words: Mapping[str, str], *, key: str, default: str | None = None) -> t
     containers = st.tabs([shown[c] for c in codes], key=key, on_change="rerun")
     by_code = dict(zip(codes, containers))
     open_code = next((c for c, tab in by_code.items() if tab.open), default)
-    sync(key, open_code, default)
+    sync(key, open_code, default, known=by_label)
     return by_code, open_code

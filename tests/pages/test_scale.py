@@ -290,3 +290,14 @@ def test_no_none_nan_or_true_false_on_screen():
         at = run_page(PAGE, query={"scale_tab": tab})
         texts = [text for where, text in visible_texts(at) if where in ("table cell", "chart", "metric")]
         assert not [t for t in texts if t in ("None", "nan", "null", "true", "false", "True", "False")], tab
+
+
+def test_choosing_an_option_is_not_reported_as_an_invalid_link_value():
+    at = run_page(PAGE)
+    at.selectbox(key="scale_preset").set_value("narrow_ict").run()
+    at.selectbox(key="scale_preset").set_value("paper").run()  # back to the default: the parameter leaves the URL
+    assert not at.toast and "scale_preset" not in at.query_params
+    old_words = run_page(PAGE, query={"scale_preset": "Custom", "scale_tab": "RAS update"})  # a link of the old form
+    assert not old_words.toast and old_words.query_params["scale_tab"] == "ras"
+    bogus = run_page(PAGE, query={"scale_preset": "bogus"})
+    assert any("scale_preset=bogus" in t.value for t in bogus.toast)
