@@ -443,7 +443,7 @@ ZH.update({
     "The row totals and the column totals do not add up to the same grand total, so both cannot hold: tick the scaling of the row totals.":
         "行合计与列合计的总量不相等，二者无法同时成立：请勾选“将行合计缩放至列合计的总量”。",
     "Balancing the table with RAS…": "正在用 RAS 平衡投入产出表……",
-    "No updated table for these settings: change the control marked in red.": "这些设置下没有更新后的表：请修改标红的控件。",
+    "No updated table for these settings: change the control beside the red message.": "这些设置下没有更新后的表：请修改红色提示旁边的控件。",
     "Computing the index from the input-output tables…": "正在由投入产出表计算指数……",
     "RAS-updated from {year}": "由 {year} 年表 RAS 更新",
     "extrapolated ({year} carried forward)": "外推（沿用 {year} 年）",

@@ -394,7 +394,7 @@ def ras_section() -> None:
         # beside the control that caused it: iterations/tolerance, the balance box, or the table and year
         where = q3 if "did not converge" in error else q2 if "both cannot hold" in error else q1
         where.error(ras_error_words(error), icon=":material/error:")
-        st.info(t("No updated table for these settings: change the control marked in red."))
+        st.info(t("No updated table for these settings: change the control beside the red message."))
         return
     # one horizontal row, not four columns: fewer blocks to redraw on each RAS move
     row = st.container(horizontal=True, gap="medium")
