@@ -29,7 +29,10 @@ import pages as shell
 from core import agglomeration, datasets
 from core.charts import attach
 
-shell.page_shell("Agglomeration map", ":material/map:")
+# Old links named the map's parameters without the page's prefix (before every key was made unique).
+RENAMED = {old: f"map_{old}" for old in ("source", "classes", "k", "fixed", "palette", "group_by", "group_mode",
+                                          "groups_region", "groups_cluster", "stats_year")}
+shell.page_shell("Agglomeration map", ":material/map:", renamed=RENAMED)
 t = shell.t
 
 # Option labels double as URL values (Streamlit binds the formatted label), so they stay short, English
@@ -237,7 +240,7 @@ captions = [
 ]
 # The source changes every section below, so it stays outside the fragments (a full rerun).
 source = st.radio(t("Data source"), list(SOURCE_LABELS), format_func=SOURCE_LABELS.get, horizontal=True,
-                  key="source", bind="query-params",
+                  key="map_source", bind="query-params",
                   help="\n\n".join(f"**{SOURCE_LABELS[s]}**: {c}" for s, c in zip(SOURCE_LABELS, captions)))
 unavailable = [SOURCE_LABELS[s] for s, ok in zip(SOURCE_LABELS, (True, io_ok, scenario_frame is not None)) if not ok]
 if unavailable:
@@ -317,7 +320,7 @@ def opening_year(settings: dict[str, Any], year: int) -> int:
 # Moving the year, the classes or any other map control reruns only this function (st.fragment), so the
 # browser redraws these elements and not the tables of the paper below.
 
-@st.fragment
+@shell.fragment
 def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: str, synthetic: bool,
                 labels: dict[str, str], groups: tuple[str, str, tuple[str, ...]]) -> None:
     """The class controls, the map and its downloads: a move of a class control reruns only this.
@@ -333,14 +336,14 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
     controls = st.columns([1.3, 1.2, 1.6])  # aligned with the group controls above
     with controls[0]:
         method = st.selectbox(t("Classes"), list(CLASS_LABELS), format_func=CLASS_LABELS.get,
-                              key="classes", bind="query-params")
-        k = st.slider(t("Number of classes"), 3, 7, 5, key="k", bind="query-params",
+                              key="map_classes", bind="query-params")
+        k = st.slider(t("Number of classes"), 3, 7, 5, key="map_k", bind="query-params",
                       disabled=method in ("meaning", "continuous"))
     with controls[1]:
-        fixed = st.toggle(t("Same scale for all years"), value=True, key="fixed", bind="query-params",
+        fixed = st.toggle(t("Same scale for all years"), value=True, key="map_fixed", bind="query-params",
                           help=t("On: a colour means the same value in every year. Off: the scale is recomputed "
                                  "for each year (compares provinces within a year only)."))
-        palette = st.radio(t("Colours"), ["sequential", "diverging"], key="palette", bind="query-params",
+        palette = st.radio(t("Colours"), ["sequential", "diverging"], key="map_palette", bind="query-params",
                            format_func=PALETTE_LABELS.get, horizontal=True,
                            help=t("Diverging: blue below national parity (1), red above."))
 
@@ -394,7 +397,7 @@ def group_lines_section(key: str, frame: pd.DataFrame, source_label: str, labels
 
 # --- spatial autocorrelation: its own fragment with its own year -----------------------------------
 
-@st.fragment
+@shell.fragment
 def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_label: str, labels: dict[str, str]) -> None:
     """Moran's I, the LISA map and Moran's I by year, for the statistics' own year (a move reruns only this)."""
     from core.charts import map as map_charts
@@ -408,7 +411,7 @@ def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_labe
         return
     if len(complete) > 1:
         year = st.select_slider(t("Year for the statistics"), options=complete, value=complete[-1],
-                                key="stats_year", bind="query-params",
+                                key="map_stats_year", bind="query-params",
                                 help=t("The year of Moran's I and of the LISA map (the map above has its own year)."))
     else:
         year = complete[0]
@@ -445,12 +448,12 @@ def spatial_reading(source_label: str) -> None:
 # The group controls change the map's spec and the group lines, so they rerun the page (outside the fragment).
 group_cols = st.columns([1.3, 1.2, 1.6])
 group_by = group_cols[0].selectbox(
-    t("Regional groups"), list(GROUP_LABELS), format_func=GROUP_LABELS.get, key="group_by", bind="query-params",
+    t("Regional groups"), list(GROUP_LABELS), format_func=GROUP_LABELS.get, key="map_group_by", bind="query-params",
     help=t("Region: east / central / west. Cluster: the paper's four urban clusters."))
 group_options = sorted(g for g in shell.regions()[group_by].unique() if g) if group_by != "none" else []
-group_mode = group_cols[1].radio(t("Show groups as"), ["outline", "filter"], key="group_mode", bind="query-params",
+group_mode = group_cols[1].radio(t("Show groups as"), ["outline", "filter"], key="map_group_mode", bind="query-params",
                                  format_func=GROUP_MODE_LABELS.get, horizontal=True, disabled=group_by == "none")
-chosen_groups = group_cols[2].multiselect(t("Groups"), group_options, key=f"groups_{group_by}", bind="query-params",
+chosen_groups = group_cols[2].multiselect(t("Groups"), group_options, key=f"map_groups_{group_by}", bind="query-params",
                                           disabled=group_by == "none", placeholder=t("All groups"))
 groups = (group_by, group_mode, tuple(chosen_groups))
 

@@ -407,7 +407,8 @@ def send_to_map(key: str, data: pd.DataFrame, source: str, fit_args: tuple, targ
     st.session_state["scenario_index"] = scenario.to_map_frame(projected, source)
     # The map's data-source radio is bound to ``source`` and (Streamlit 1.67) reads its
     # formatted label from the URL, so "Scenario" opens it on the projection.
-    st.switch_page("pages/map.py", query_params={**spec.to_query(), "source": "Scenario"})
+    st.switch_page("pages/map.py", query_params={**spec.to_query(), "map_source": "Scenario",
+                                                   **dict(shell.shared_params())})
 
 
 @st.fragment

@@ -61,7 +61,7 @@ def test_deep_link_sets_the_year_and_settings():
                                          "stats_year": "2016"})
     assert_clean(at)
     assert year_param(map_spec(at)) == 2017
-    assert at.selectbox(key="classes").value == "quantiles" and at.radio(key="palette").value == "diverging"
+    assert at.selectbox(key="map_classes").value == "quantiles" and at.radio(key="map_palette").value == "diverging"
     assert any("2016" in m.label for m in at.metric)  # the statistics have their own year (own fragment)
     lisa = chart_rows(lisa_node(at))[map_charts.LISA_VALUES]
     assert set(lisa.year) == {2016} and len(lisa) == 30
@@ -71,9 +71,9 @@ def test_deep_link_sets_the_year_and_settings():
 def test_the_statistics_year_is_its_own_control_and_leaves_the_map_alone():
     at = run_page("pages/map.py", query={"year": "2017"})
     assert_clean(at)
-    assert at.select_slider(key="stats_year").value == 2023  # its default: the latest year, whatever the map's
+    assert at.select_slider(key="map_stats_year").value == 2023  # its default: the latest year, whatever the map's
     before, lisa_before = map_view(at), lisa_node(at).proto.spec
-    at.select_slider(key="stats_year").set_value(2012).run()
+    at.select_slider(key="map_stats_year").set_value(2012).run()
     assert_clean(at)
     assert any("2012" in m.label for m in at.metric)
     assert map_view(at) == before
@@ -85,7 +85,7 @@ def test_the_statistics_year_is_its_own_control_and_leaves_the_map_alone():
 def test_a_tampered_statistics_year_falls_back_with_a_notice():
     at = run_page("pages/map.py", query={"stats_year": "1800"})
     assert_clean(at)
-    assert at.select_slider(key="stats_year").value == 2023
+    assert at.select_slider(key="map_stats_year").value == 2023
     assert any("Ignored invalid link value" in toast.value for toast in at.toast)
 
 
@@ -93,15 +93,15 @@ def test_every_control_changes_what_the_map_draws():
     at = run_page("pages/map.py")
     previous = map_view(at)
     steps = [
-        lambda: at.selectbox(key="classes").set_value("quantiles"),
-        lambda: at.slider(key="k").set_value(4),
-        lambda: at.toggle(key="fixed").set_value(False),
-        lambda: at.radio(key="palette").set_value("diverging"),
-        lambda: at.selectbox(key="group_by").set_value("cluster"),
-        lambda: at.multiselect(key="groups_cluster").set_value(["Cheng-Yu"]),
-        lambda: at.radio(key="group_mode").set_value("filter"),
-        lambda: at.selectbox(key="classes").set_value("continuous"),
-        lambda: at.radio(key="source").set_value("io"),
+        lambda: at.selectbox(key="map_classes").set_value("quantiles"),
+        lambda: at.slider(key="map_k").set_value(4),
+        lambda: at.toggle(key="map_fixed").set_value(False),
+        lambda: at.radio(key="map_palette").set_value("diverging"),
+        lambda: at.selectbox(key="map_group_by").set_value("cluster"),
+        lambda: at.multiselect(key="map_groups_cluster").set_value(["Cheng-Yu"]),
+        lambda: at.radio(key="map_group_mode").set_value("filter"),
+        lambda: at.selectbox(key="map_classes").set_value("continuous"),
+        lambda: at.radio(key="map_source").set_value("io"),
     ]
     for number, step in enumerate(steps):
         step().run()
@@ -122,10 +122,10 @@ def test_classes_their_number_and_the_palette_change_rows_not_the_spec():
     legend = rows[map_charts.LEGEND]
     assert len(legend[legend.year == 2017]) == 5 and legend.cls.iloc[0].startswith("0|")  # Fisher-Jenks, k = 5
     steps = [
-        lambda: at.slider(key="k").set_value(3),
-        lambda: at.radio(key="palette").set_value("diverging"),
-        lambda: at.selectbox(key="classes").set_value("quantiles"),
-        lambda: at.selectbox(key="classes").set_value("meaning"),
+        lambda: at.slider(key="map_k").set_value(3),
+        lambda: at.radio(key="map_palette").set_value("diverging"),
+        lambda: at.selectbox(key="map_classes").set_value("quantiles"),
+        lambda: at.selectbox(key="map_classes").set_value("meaning"),
     ]
     for number, step in enumerate(steps):
         step().run()
@@ -153,7 +153,7 @@ def test_scenario_from_session_state_is_labelled_illustrative():
     at.session_state["scenario_index"] = pd.DataFrame({
         "province": ["Beijing", "Tianjin", "Hebei", "Shanxi"], "year": 2023, "idt": [2.9, 1.8, 0.8, 0.7],
         "label": "Projection from public data (model estimate, not an observed index)"})
-    at.query_params["source"] = "Scenario"
+    at.query_params["map_source"] = "Scenario"
     at.run()
     assert_clean(at)
     text = json.dumps(map_spec(at), ensure_ascii=False)
@@ -202,10 +202,10 @@ def test_the_in_map_slider_sets_the_link_and_downloads_without_changing_the_spec
     assert_clean(at)
     assert at.query_params["year"] == "2014"  # the link follows the slider
     assert map_view(at) == before  # same spec and rows: the browser keeps its map, nothing is redrawn
-    at.slider(key="k").set_value(4).run()  # new rows, same spec: the map keeps its year in the browser
+    at.slider(key="map_k").set_value(4).run()  # new rows, same spec: the map keeps its year in the browser
     assert_clean(at)
     assert year_param(map_spec(at)) == 2017
-    at.toggle(key="fixed").set_value(False).run()  # a new spec: it opens on the year shown
+    at.toggle(key="map_fixed").set_value(False).run()  # a new spec: it opens on the year shown
     assert_clean(at)
     assert year_param(map_spec(at)) == 2014
 
