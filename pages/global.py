@@ -250,7 +250,7 @@ def proxy_choices(data: dict) -> tuple[str, pd.DataFrame, dict[str, str]]:
     return figures, proxy_frame, choice
 
 
-@st.fragment
+@shell.fragment
 def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame: pd.DataFrame,
                       choice: dict[str, str]) -> None:
     """Weights, form and the composite; a fragment, so moving a weight reruns only this part (not the world map)."""

@@ -92,7 +92,7 @@ def _event(frame: pd.DataFrame, method: str, window: tuple[int, int], controls: 
                            reference=-1, method=method, controls=controls, cluster=cluster)
 
 
-@st.fragment
+@shell.fragment
 def event_study_section(frame: pd.DataFrame, used_controls: tuple[str, ...], cluster: str | None, note: str) -> None:
     """Event study, pre-trend tests and their download; its window and estimator rerun only this section."""
     st.subheader(t("Event study and pre-trends"))

@@ -278,7 +278,7 @@ def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]) -> t
         return None
 
 
-@st.fragment
+@shell.fragment
 def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
     """Counts, coefficient chart and table, F and Hausman tests, Table 5 side by side."""
     sampled = sample(key, data, spec, all_years)
@@ -344,7 +344,7 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
 
 # --- the scenario section: its levers rerun only the projection -------------------------------------------
 
-@st.fragment
+@shell.fragment
 def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, target_year: int,
                    where: tuple[str, ...] | None) -> None:
     """The levers and the projection they change: a fragment inside the scenario section, so a lever reruns only
@@ -411,7 +411,7 @@ def send_to_map(key: str, data: pd.DataFrame, source: str, fit_args: tuple, targ
                                                    **dict(shell.shared_params())})
 
 
-@st.fragment
+@shell.fragment
 def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
     """Sample, projected year and provinces (a change reruns this section), then the levers' own fragment."""
     sampled = sample(key, data, spec, all_years)
@@ -434,7 +434,7 @@ def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all
 
 # --- the robustness and descriptive sections ---------------------------------------------------------------
 
-@st.fragment
+@shell.fragment
 def robustness_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
     """The model refitted by region and sub-period, side by side."""
     sampled = sample(key, data, spec, all_years)
@@ -461,7 +461,7 @@ def robustness_section(key: str, data: pd.DataFrame, source: str, spec: tuple, a
         st.caption(f"{t('Not estimated')} — {message}")
 
 
-@st.fragment
+@shell.fragment
 def descriptive_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
     # The sample controls stay visible (Table 4 itself is computed on every observation of the source).
     if sample(key, data, spec, all_years) is None:

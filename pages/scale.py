@@ -214,7 +214,7 @@ TAB_NAMES = ["Step by step", "All provinces ranked", "Series 2011-2023", "RAS up
 
 # --- sections rerun on their own (st.fragment): a widget inside reruns only its section --------------
 
-@st.fragment
+@shell.fragment
 def ras_section() -> None:
     """The RAS update of one table (eq. 1-3); it depends on no assumption above, so its controls rerun only it.
 
@@ -257,7 +257,7 @@ def ras_section() -> None:
     shell.csv_button(delta, f"change_in_A_{ras_prov}_{ras_base}_{ras_year}", key="dl_delta")
 
 
-@st.fragment
+@shell.fragment
 def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_rule: str,
                  employment_table: pd.DataFrame | None, source: dg.EmploymentSource) -> None:
     """The year slider and everything it changes: metrics, status line, warnings and the open tab.
