@@ -93,6 +93,20 @@ def presenting() -> bool:
     return bool(st.session_state["present"])
 
 
+# The language control is kept in the URL by the shell (like presenter mode), not bound to it: a bound widget
+# drawn on every page lost its parameter on some page switches (Home → /scale), while the session kept the
+# language, so a share link from there opened in English.
+LANG_FROM_URL = {"en": "EN", "EN": "EN", "zh": "中文", "中文": "中文"}
+
+
+def _sync_lang() -> None:
+    if st.session_state.get("lang") == "中文":
+        if st.query_params.get_all("lang") != ["中文"]:
+            st.query_params["lang"] = "中文"
+    elif "lang" in st.query_params:
+        st.query_params.pop("lang", None)
+
+
 def _sync_present() -> None:
     st.session_state["_present"] = bool(st.session_state.get("present"))
     if st.session_state["_present"]:
@@ -169,10 +183,12 @@ def fragment(func: Callable[..., Any] | None = None, **kwargs: Any) -> Any:
 
 
 def rename_params(path: str, renamed: dict[str, str]) -> None:
-    """Accept a link's old parameter names (before the keys were made unique): ``{old: new}``.
+    """Reopen a link whose parameters a widget cannot read as they are, under the names and values it reads.
 
-    A widget reads its value from the query string the run started with, so a link with an old name is
-    reopened once with the new names (``st.switch_page``, which also rewrites the address bar).
+    ``renamed`` maps a page's old parameter names (before every key was made unique) to the new ones.  A widget
+    reads its
+    value from the query string the run started with, so the page is reopened once (``st.switch_page``, which
+    also rewrites the address bar) rather than patched during the run.
     """
     if not any(old in st.query_params for old in renamed):
         return
@@ -193,21 +209,22 @@ def page_shell(title: str, icon: str = ":material/hub:", *, renamed: dict[str, s
     """
     st.session_state[_PAGE] = page_path(title)
     st.session_state["_left_out"] = []
-    if renamed:
-        rename_params(page_path(title), renamed)
+    rename_params(page_path(title), renamed or {})
     if "present" in st.query_params:  # a link (or a sidebar link) says presenter mode: it wins
         st.session_state["_present"] = str(st.query_params.get("present", "")).lower() in PRESENT_ON
         st.session_state["present"] = st.session_state["_present"]
     elif "_present" in st.session_state and "present" not in st.session_state:
         st.session_state["present"] = st.session_state["_present"]  # the toggle was forgotten with its page
+    if "lang" in st.query_params:  # a link says the language (a label or a short code); an invalid one is ignored
+        chosen = LANG_FROM_URL.get(str(st.query_params.get("lang")))
+        if chosen:
+            st.session_state["lang"] = chosen
+    st.session_state.setdefault("lang", "EN")
     present = presenting()
     if present and "present" not in st.query_params:
         st.query_params["present"] = "1"
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=FAVICON, layout="wide",
                        initial_sidebar_state="collapsed" if present else "auto")
-    code = st.query_params.get("lang")
-    if code in LANG_OPTIONS.values() and "lang" not in st.session_state:
-        st.session_state["lang"] = next(label for label, c in LANG_OPTIONS.items() if c == code)
     st.session_state["_url_at_start"] = {key: st.query_params.get_all(key) for key in st.query_params}
     if present:
         st.html(PRESENTER_CSS)
@@ -217,8 +234,8 @@ def page_shell(title: str, icon: str = ":material/hub:", *, renamed: dict[str, s
             st.page_link(page.path, label=t(page.label), icon=page.icon, help=t(page.question),
                          query_params=link_params(page.path) or None)
         st.divider()
-        st.segmented_control(t("Language"), list(LANG_OPTIONS), default="EN", key="lang", bind="query-params",
-                             required=True)
+        st.segmented_control(t("Language"), list(LANG_OPTIONS), key="lang", required=True, on_change=_sync_lang)
+        _sync_lang()
         st.toggle(t("Presenter mode"), key="present", on_change=_sync_present,
                   help="Wide layout, larger type, short explanations. Also `?present=1` in the link.")
         st.caption(DATA_NOTE)
@@ -253,8 +270,8 @@ def url_notice() -> None:
     for key, values in start.items():
         if key == "present" or st.query_params.get_all(key) == values:
             continue
-        if key == "lang" and values and values[-1] in LANG_OPTIONS.values():
-            continue  # a short code, applied by page_shell
+        if key == "lang" and values and values[-1] in LANG_FROM_URL:
+            continue  # a short code or the default, applied by page_shell
         shown = ",".join(values)
         ignored.append(f"{key[:20]}={shown[:24]}{'…' if len(shown) > 24 else ''}")
     # Built when opened (opening reruns the page), so a section rerun as a fragment never leaves a stale link.
