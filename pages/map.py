@@ -522,6 +522,11 @@ chosen_groups = group_cols[2].multiselect(t("Groups"), group_options, key=f"map_
                                           disabled=group_by == "none", placeholder=t("All groups"))
 groups = (group_by, group_mode, tuple(chosen_groups))
 
+# While the in-map Play box is ticked the title steps through the years and the slider cannot follow (a
+# Vega-Lite input is moved only by the visitor), so it is hidden rather than left reading another year; unticking
+# Play brings it back, and the map returns to its year.
+st.html("<style>.vega-bindings:has(input[type=checkbox]:checked) .vega-bind:has(input[type=range])"
+        " { visibility: hidden; }</style>")
 map_section(key, frame, years, source_label, synthetic, labels, groups, extra)
 if synthetic:
     st.warning(t("Illustrative scenario: a model projection, not observed data."))

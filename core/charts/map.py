@@ -254,12 +254,15 @@ def play_label(options: MapOptions) -> str:
 
 
 def shown_year_expr(year: int, years: Sequence[int], ms_per_year: int) -> str:
-    """The Vega expression of the year on screen: the played year while *Play* is ticked (counted from the
-    first year since the tick), else the slider's, else ``year`` (the one the slider opens on)."""
+    """The Vega expression of the year on screen: while *Play* is ticked, the year it has reached (counted from
+    the first year since the tick, one per ``ms_per_year``); otherwise the slider's, else ``year``.
+
+    (The slider itself cannot follow: Vega-Lite gives a bound parameter its expression at start only, so no
+    expression can move an input; the page hides the slider while Play runs, see ``pages/map.py``.)
+    """
     years = sorted(int(y) for y in years)
-    played = (f"{json.dumps(years)}[floor((now() - {PLAY_START}) / {int(ms_per_year)}) % {len(years)}]")
-    return (f"{PLAY} && {ANIMATION}.year ? {played} : "
-            f"({YEAR}.year ? {_selected(YEAR)} : {int(year)})")
+    played = f"{json.dumps(years)}[floor((now() - {PLAY_START}) / {int(ms_per_year)}) % {len(years)}]"
+    return f"{PLAY} && {ANIMATION}.year ? {played} : ({YEAR}.year ? {_selected(YEAR)} : {int(year)})"
 
 
 def at_year(spec: Mapping[str, Any], year: int, notes: Sequence[str] = ()) -> dict[str, Any]:
@@ -311,16 +314,17 @@ def animation_clock(options: MapOptions) -> tuple[alt.Chart, list[Any]]:
     play = alt.param(name=PLAY, value=False,
                      bind=alt.Undefined if single else alt.binding_checkbox(name=play_label(options)))
     anim = alt.selection_point(name=ANIMATION, fields=["year"], on="timer")
-    # Play starts at the first year whatever the timer's phase: the year shown while playing counts the steps
-    # since the box was ticked (``play_start`` is re-evaluated only when ``play`` changes), one per timer tick.
+    # Play starts at the first year whatever the timer's phase: the year reached counts the steps since the box
+    # was ticked (``play_start`` is re-evaluated only when ``play`` changes; ``anim`` ticks once a year-step).
     start = alt.param(name=PLAY_START, expr=f"{PLAY} ? now() : 0")
     shown = alt.param(name=SHOWN_YEAR, expr=shown_year_expr(options.year, years, options.play_ms_per_year))
+    params: list[Any] = [play, start, shown]
     clock = alt.Chart(pd.DataFrame({"year": years}), name=CLOCK_LAYER).mark_text(
         opacity=0, aria=False, size=1).encode(
         text=alt.Text("year:O"),
         time=alt.Time("year:O", scale=alt.Scale(domain=years)),
     ).transform_filter(anim).add_params(anim)
-    return clock, [play, start, shown]
+    return clock, params
 
 
 def choropleth(options: MapOptions, domain: tuple[float, float] | None = None) -> alt.LayerChart:
