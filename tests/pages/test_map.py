@@ -217,3 +217,57 @@ def test_a_tampered_map_year_falls_back_to_the_latest_with_a_notice():
         assert year_param(map_spec(at)) == 2023
         assert "year" not in at.query_params
         assert any("Ignored invalid link value" in toast.value for toast in at.toast)
+
+
+def test_an_empty_scenario_never_crashes_the_map():
+    """Issue 16 item 2: "Show on the map" with a projection that has no rows (or no finite values)."""
+    for empty in (pd.DataFrame(columns=["province", "year", "idt", "label"]),
+                  pd.DataFrame({"province": ["Beijing"], "year": [2023], "idt": [float("nan")]}),
+                  pd.DataFrame({"province": ["Beijing"]})):
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+        at.switch_page("pages/map.py")
+        at.session_state["scenario_index"] = empty
+        at.query_params["map_source"] = "Scenario"
+        at.run()
+        assert_clean(at)
+        assert any("No scenario was sent" in w.value and "scenario sent has no" in w.value for w in at.warning)
+        assert "Table 1" in json.dumps(map_spec(at))
+
+
+def test_a_one_year_scenario_says_what_it_is_and_shows_the_change():
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.switch_page("pages/map.py")
+    from core import datasets
+
+    latest = datasets.load_table1().query("year == 2023")
+    at.session_state["scenario_index"] = latest.assign(baseline=latest.idt, change=0.1, idt=latest.idt + 0.1,
+                                                       label="Projection (model estimate)")
+    at.query_params["map_source"] = "Scenario"
+    at.run()
+    assert_clean(at)
+    captions = " ".join(c.value for c in at.caption)
+    assert "What this view is: the model's projection for 2023 only" in captions
+    assert "no lines over time" in captions and "Moran's I by year needs more than one year" in captions
+    params = {p["name"]: p for p in map_spec(at)["params"]}
+    assert "bind" not in params["year"] and "bind" not in params["play"]  # no slider or Play over one year
+    rows = chart_rows(map_node(at))[map_charts.VALUES]
+    assert set(rows.columns) >= {"baseline", "scenario_change"} and rows.scenario_change.round(3).eq(0.1).all()
+    change = next(df.value for df in at.dataframe if "scenario_change" in df.value.columns)
+    assert len(change) == 30
+    assert "scenario_change" in json.dumps(map_spec(at))  # the tooltip reads it
+
+
+def test_old_links_with_unprefixed_map_parameters_still_open_their_view():
+    at = run_page("pages/map.py", query={"source": "IO tables", "classes": "Quantiles", "k": "4"})
+    assert_clean(at)
+    assert at.radio(key="map_source").value == "io" and at.selectbox(key="map_classes").value == "quantiles"
+    assert at.slider(key="map_k").value == 4
+    assert "source" not in at.query_params and not at.toast
+
+
+def test_sidebar_links_carry_each_pages_own_view_and_the_shared_settings():
+    at = run_page("pages/map.py", query={"present": "1", "map_source": "IO tables"})
+    assert_clean(at)
+    links = {el.proto.page: el.proto.query_string for el in at.sidebar.get("page_link")}
+    assert links["global"] == "present=1" and links["scale"] == "present=1"  # no map parameter elsewhere
+    assert "map_source=IO+tables" in links["map"] and "present=1" in links["map"]
