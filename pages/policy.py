@@ -197,6 +197,7 @@ else:
         st.stop()
     try:
         panel = _uploaded_panel(upload.getvalue(), upload.name)
+        shell.not_in_link(t("your uploaded file (a link cannot carry a file: whoever opens it uploads it again)"))
     except UploadError as exc:
         st.error(f"{t('The file cannot be used')}: {exc}")
         st.stop()

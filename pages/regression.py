@@ -203,6 +203,7 @@ else:
     else:
         try:
             data, notes = upload_data(uploaded.getvalue(), uploaded.name)
+            shell.not_in_link(t("your uploaded file (a link cannot carry a file: whoever opens it uploads it again)"))
             key = data_key(source, uploaded.getvalue(), uploaded.name)
             for note in notes:
                 st.caption(note)
