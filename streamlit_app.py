@@ -72,7 +72,9 @@ trend = (
         x=alt.X("year:O", title=None),
         y=alt.Y("mean_idt:Q", title=t("Mean agglomeration index"), scale=alt.Scale(zero=False)),
         color=alt.Color("group:N", title=t("Cluster")),
-        tooltip=["group", "year", alt.Tooltip("mean_idt:Q", format=".2f"), "provinces"],
+        tooltip=[alt.Tooltip("group:N", title=t("Cluster")), alt.Tooltip("year:O", title=t("Year")),
+                 alt.Tooltip("mean_idt:Q", title=t("Mean agglomeration index"), format=".2f"),
+                 alt.Tooltip("provinces:Q", title=t("Provinces"))],
     )
     .properties(height=260)
 )

@@ -401,6 +401,8 @@ ZH.update({
     "Moran's I by year needs more than one year with all 30 provinces; this source has ":
         "逐年莫兰指数需要多于一个包含全部 30 个省份的年份；此数据来源只有 ",
     "only.": "。",
+    "Mean index of the group": "组平均指数",
+    "Pseudo p-value": "伪 p 值",
 })
 
 

@@ -313,7 +313,7 @@ labels = {text: t(text) for text in ("Year", "Play", "Province", "Agglomeration 
                                      "LISA cluster", "LISA clusters", "Local Moran's I", "Pseudo p-value",
                                      "Mean index of the group", "All provinces", "Permutation test",
                                      "Global Moran's I by year", "no data", "Baseline (no change)",
-                                     "Change vs baseline")}
+                                     "Change vs baseline", "Provinces")}
 
 
 # --- the year on screen ------------------------------------------------------------------------------

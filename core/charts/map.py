@@ -521,7 +521,9 @@ def group_lines(means: pd.DataFrame, national: pd.DataFrame, *, title: str, sour
         x=alt.X("year:O", title=t("Year")),
         y=alt.Y("mean_idt:Q", title=t("Mean index of the group"), scale=alt.Scale(zero=False)),
         color=alt.Color("group:N", title=t("Group"), scale=alt.Scale(range=list(GROUP_COLORS))),
-        tooltip=["group:N", "year:O", alt.Tooltip("mean_idt:Q", format=".3f"), "provinces:Q"],
+        tooltip=[alt.Tooltip("group:N", title=t("Group")), alt.Tooltip("year:O", title=t("Year")),
+                 alt.Tooltip("mean_idt:Q", title=t("Mean index of the group"), format=".3f"),
+                 alt.Tooltip("provinces:Q", title=t("Provinces"))],
     )
     avg = alt.Chart(national).mark_line(strokeDash=[5, 4], color="#555").encode(
         x="year:O", y="mean_idt:Q", tooltip=[alt.Tooltip("mean_idt:Q", title=t("All provinces"), format=".3f")])
@@ -542,7 +544,8 @@ def moran_line(by_year: pd.DataFrame, *, year: int, alpha: float = 0.05, source_
     points = base.mark_point(size=70, filled=True).encode(
         y="I:Q", color=alt.Color("significant:N", title=t("Permutation test"),
                                  scale=alt.Scale(domain=[f"p ≤ {alpha}", f"p > {alpha}"], range=["#1f5f8b", "#bbbbbb"])),
-        tooltip=["year:O", alt.Tooltip("I:Q", format=".3f"), alt.Tooltip("p_sim:Q", format=".3f")])
+        tooltip=[alt.Tooltip("year:O", title=t("Year")), alt.Tooltip("I:Q", title="Moran's I", format=".3f"),
+                 alt.Tooltip("p_sim:Q", title=t("Pseudo p-value"), format=".3f")])
     expected = base.mark_line(strokeDash=[4, 3], color="#999").encode(y="expected:Q")
     chosen = alt.Chart(pd.DataFrame({"year": [year]})).mark_rule(color="#d7191c").encode(x="year:O")
     return alt.layer(line, expected, points, chosen).properties(
