@@ -271,3 +271,13 @@ def test_sidebar_links_carry_each_pages_own_view_and_the_shared_settings():
     links = {el.proto.page: el.proto.query_string for el in at.sidebar.get("page_link")}
     assert links["global"] == "present=1" and links["scale"] == "present=1"  # no map parameter elsewhere
     assert "map_source=IO+tables" in links["map"] and "present=1" in links["map"]
+
+
+def test_show_on_the_map_opens_the_scenario_under_the_maps_own_key_and_keeps_presenter_mode():
+    at = run_page("pages/regression.py", query={"data": "demo", "pcw": "10", "rd": "-0.5", "present": "1"})
+    at.button(key="to_map").click().run()
+    assert_clean(at)
+    assert at.radio(key="map_source").value == "scenario"
+    assert at.query_params["map_source"] == "Scenario" and at.query_params["present"] == "1"
+    assert "source" not in at.query_params
+    assert any("Illustrative scenario" in w.value for w in at.warning)
