@@ -557,8 +557,13 @@ shell.how_to_read(
     f"{source_label}; classes: mapclassify; "
     + t("boundaries are illustrative: Natural Earth (public domain), generalized by QGIS, simplified for the web."),
 )
-shell.csv_button(rankings(key, frame).merge(shell.regions()[["province", "province_zh", "region", "cluster"]],
-                                            on="province", how="left"),
+all_years = rankings(key, frame).rename(columns={"change": f"change_since_{years[0]}"}) if len(years) > 1 else \
+    rankings(key, frame).drop(columns=["change"])
+if extra is not None:
+    all_years = all_years.merge(extra, on=["province", "year"], how="left")
+shell.csv_button(all_years.merge(shell.regions()[["province", "province_zh", "region", "cluster"]], on="province",
+                                 how="left").assign(source=source_label,
+                                                    observed="no: model projection" if synthetic else "yes").fillna(""),
                  "agglomeration_index_all_years", key="map_csv_all", label="Download CSV (all years)")
 group_lines_section(key, frame, source_label, labels, groups)
 
