@@ -281,3 +281,25 @@ def test_show_on_the_map_opens_the_scenario_under_the_maps_own_key_and_keeps_pre
     assert at.query_params["map_source"] == "Scenario" and at.query_params["present"] == "1"
     assert "source" not in at.query_params
     assert any("Illustrative scenario" in w.value for w in at.warning)
+
+
+def test_the_share_popover_says_what_the_link_leaves_out():
+    from core import datasets
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.switch_page("pages/map.py")
+    latest = datasets.load_table1().query("year == 2023")
+    at.session_state["scenario_index"] = latest.assign(label="Projection (model estimate)")
+    at.query_params["map_source"] = "Scenario"  # a scenario in the session, none in the link
+    at.run()
+    at.session_state["share_open"] = True  # the popover opened (it is built when opened)
+    at.run()
+    assert_clean(at)
+    captions = [c.value for c in at.sidebar.get("caption")]
+    assert any("except:" in c for c in captions)
+    assert any("the scenario itself" in m.value for m in at.sidebar.get("markdown"))
+    plain = run_page("pages/map.py", query={"map_classes": "Quantiles"})
+    plain.session_state["share_open"] = True
+    plain.run()
+    assert any("every setting you chose" in c.value for c in plain.sidebar.get("caption"))
+    assert any("map_classes=Quantiles" in c.value for c in plain.sidebar.get("code"))
