@@ -191,7 +191,7 @@ def test_a_copied_share_link_reproduces_the_map_view(server, browser, visitor):
         chart = shared.locator(MAP).first
         shared.wait_for_function("el => el.querySelector('g.role-title') && "
                                  "el.querySelector('g.role-title').textContent.includes('2015')",
-                                 arg=chart.element_handle(), timeout=15_000)
+                                 arg=chart.element_handle(), timeout=60_000)
         assert chart.locator("input[type=range]").first.input_value() == "2015"
         assert "map_classes=Quantiles" in shared.url and "year=2015" in shared.url  # kept, not dropped as invalid
         assert not notices(shared), notices(shared)
