@@ -186,9 +186,8 @@ def rename_params(path: str, renamed: dict[str, str]) -> None:
     """Reopen a link whose parameters a widget cannot read as they are, under the names and values it reads.
 
     ``renamed`` maps a page's old parameter names (before every key was made unique) to the new ones.  A widget
-    reads its
-    value from the query string the run started with, so the page is reopened once (``st.switch_page``, which
-    also rewrites the address bar) rather than patched during the run.
+    reads its value from the query string the run started with, so the page is reopened once
+    (``st.switch_page``, which also rewrites the address bar) rather than patched during the run.
     """
     if not any(old in st.query_params for old in renamed):
         return
