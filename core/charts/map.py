@@ -485,6 +485,10 @@ def lisa_map_frame(features: Sequence[Mapping[str, Any]], *, source_label: str, 
     chart = alt.Chart(alt.Data(name=LISA_DATASET)).transform_lookup(
         lookup="properties.name", from_=alt.LookupData(data=alt.Data(name=LISA_VALUES), key="province",
                                                        fields=["cluster", "p_sim", "local_i"]),
+    ).transform_calculate(  # tooltips read text: a province without a row (Tibet) says "no data", not null
+        **{f"{field}_text": f"isValid(datum.{field}) ? {fmt} : {json.dumps(t('no data'))}"
+           for field, fmt in (("cluster", "datum.cluster"), ("local_i", "format(datum.local_i, '.3f')"),
+                              ("p_sim", "format(datum.p_sim, '.3f')"))}
     ).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
         color=alt.condition("isValid(datum.cluster)",
                             alt.Color("cluster:N", title=t("LISA cluster"),
@@ -492,9 +496,9 @@ def lisa_map_frame(features: Sequence[Mapping[str, Any]], *, source_label: str, 
                                       legend=alt.Legend(orient="bottom-left")),
                             alt.value("white")),
         tooltip=[alt.Tooltip("properties.name:N", title=t("Province")), alt.Tooltip("properties.name_zh:N", title="省份"),
-                 alt.Tooltip("cluster:N", title=t("LISA cluster")),
-                 alt.Tooltip("local_i:Q", title=t("Local Moran's I")),
-                 alt.Tooltip("p_sim:Q", title=t("Pseudo p-value"))],
+                 alt.Tooltip("cluster_text:N", title=t("LISA cluster")),
+                 alt.Tooltip("local_i_text:N", title=t("Local Moran's I")),
+                 alt.Tooltip("p_sim_text:N", title=t("Pseudo p-value"))],
     ).project("conicEqualArea", rotate=[-105, 0], parallels=[25, 47]).properties(
         height=height, width=420,
         title=alt.TitleParams(alt.ExprRef(f"'{t('LISA clusters')}, ' + (length({rows}) ? {rows}[0].year : '')"),

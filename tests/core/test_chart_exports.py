@@ -94,3 +94,20 @@ def test_at_year_leaves_the_spec_it_is_given_alone():
     assert next(p for p in spec["params"] if p["name"] == "year")["value"] == [{"year": 2015}]
     assert next(p for p in again["params"] if p["name"] == "year")["value"] == [{"year": 2012}]
     assert next(p for p in again["params"] if p["name"] == "shown_year")["expr"].endswith(" 2012)")
+
+
+def test_the_lisa_map_says_no_data_for_a_province_without_a_value():
+    from core import spatial
+
+    table1 = datasets.load_table1()
+    values = table1[table1.year == 2017].set_index("province")["idt"]
+    clusters = spatial.lisa(values, spatial.contiguity_weights(datasets.load_china_provinces(),
+                                                               datasets.paper_provinces())).table
+    features = geo.round_coordinates(geo.simplify(datasets.load_china_provinces(), 0.05), 2)["features"]
+    svg = export_svg(map_charts.lisa_map(features, clusters, year=2017, source_label="Table 1",
+                                         labels={"no data": "no data"}))
+    tibet = re.search(r'aria-label="[^"]*?Province: Tibet;[^"]*"', svg)
+    # (the SVG's description also names the colour channel, which is null there: that is not the tooltip)
+    assert tibet and "Local Moran's I: no data" in tibet.group(0) and "Pseudo p-value: no data" in tibet.group(0)
+    beijing = re.search(r'aria-label="[^"]*?Province: Beijing;[^"]*"', svg)
+    assert beijing and "Pseudo p-value: 0." in beijing.group(0)
