@@ -25,33 +25,12 @@ import streamlit as st
 from core import datasets
 from core.charts import ChartLike, export_png, export_svg, records, stable_spec
 from core.i18n import translate
+from ui.pages_list import PAGES, PageLink  # noqa: F401  (the one page list; re-exported)
 
 APP_TITLE = "Digital talent explorer"
 # A local file: a material-icon favicon would be fetched from a font CDN, and the app runs offline.
 FAVICON = str(Path(__file__).with_name("assets") / "favicon.png")
 
-
-@dataclass(frozen=True)
-class PageLink:
-    path: str
-    label: str
-    icon: str
-    question: str
-
-
-PAGES: tuple[PageLink, ...] = (
-    PageLink("streamlit_app.py", "Home", ":material/home:", "What this app answers"),
-    PageLink("pages/scale.py", "Digitalization scale", ":material/account_tree:",
-             "How large is industrial digitalization, and where do its workers concentrate? (IO tables)"),
-    PageLink("pages/map.py", "Agglomeration map", ":material/map:",
-             "Where in China do industrial-digitalization talents cluster, year by year?"),
-    PageLink("pages/regression.py", "Regression explorer", ":material/query_stats:",
-             "What moves the agglomeration index, and what if wages or R&D change?"),
-    PageLink("pages/policy.py", "Pilot-city policy", ":material/policy:",
-             "Did the innovative-city pilot draw high-tech talent? (staggered DID)"),
-    PageLink("pages/global.py", "Global talent clusters", ":material/public:",
-             "How do China's clusters compare with the world's tech-talent cities?"),
-)
 
 DATA_NOTE = (
     "Embedded data, offline. Index: Liu (2026), *WJARR* 30(01), Table 1. IO tables: provincial "
