@@ -374,7 +374,7 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
     rows = charts.coefficient_rows(coef, side)
     template = coefficient_template(tuple(rows[charts.COEFFICIENT_ROWS].term), t("Coefficients with 95 % intervals"),
                                     chart_note(source))
-    st.vega_lite_chart(attach(template, rows), width="stretch")
+    shell.chart(template, rows=rows, width="stretch")
     shell.how_to_read(
         "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; "
         "an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's "

@@ -344,7 +344,7 @@ def show(builder: str, data: pd.DataFrame, inputs: tuple, **options: object) -> 
     """
     options = {"lang": shell.lang(), **options}
     spec = _spec(builder, (*inputs, shell.lang()), data, tuple(sorted(options.items())))
-    st.vega_lite_chart(spec, width="stretch")
+    shell.chart(spec, width="stretch")
     return spec
 
 

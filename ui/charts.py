@@ -61,13 +61,18 @@ def chart(spec_or_builder: dict[str, Any] | Callable[..., Any], *args: Any, rows
     """Draw one chart and return its spec (for ``download_view``).
 
     ``spec_or_builder`` is either a ``core.charts`` builder, called with ``*args, **kwargs`` (the spec is cached
-    by those inputs, see :func:`altair`), or a Vega-Lite spec dict, often a cached template whose rows change.
+    by those inputs, see :func:`altair`), a Vega-Lite spec dict, often a cached template whose rows change, or
+    an Altair chart built on the page (converted on each run: prefer a builder for anything costly).
     ``rows`` are the named datasets to attach to it: a :class:`ChartRows` (its Arrow bytes are drawn, the
     returned spec carries its JSON records, so it exports as it is) or a dict of name -> DataFrame/records.
     ``on_select``/``selection_mode`` are passed to ``st.vega_lite_chart`` (a selection rerun, e.g. the map's
     in-chart year slider).
     """
-    if callable(spec_or_builder):
+    if hasattr(spec_or_builder, "to_dict"):  # an Altair chart
+        if args or kwargs:
+            raise TypeError("an Altair chart is drawn as it is: builder arguments go with a builder")
+        spec = stable_spec(spec_or_builder.to_dict())
+    elif callable(spec_or_builder):
         spec = _chart_spec(spec_or_builder.__module__, spec_or_builder.__qualname__, args,
                            tuple(sorted(kwargs.items())))
     else:
