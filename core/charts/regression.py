@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from core.charts import chart_title, stable_spec, with_rows
+from core.charts import FONT, stable_spec, with_rows
 
 MODEL_COLOR = "#2171b5"
 PAPER_COLOR = "#d6604d"
@@ -30,7 +30,8 @@ OUT_OF_RANGE_COLOR = "#b2182b"
 
 
 def _title(text: str, note: str | None) -> alt.TitleParams:
-    return chart_title(text, note, subtitleColor=OUT_OF_RANGE_COLOR if note and "synthetic" in note else "#555")
+    return alt.TitleParams(text, subtitle=[note] if note else [], anchor="start", font=FONT, subtitleFont=FONT,
+                           subtitleColor=OUT_OF_RANGE_COLOR if note and "synthetic" in note else "#555")
 
 
 COEFFICIENT_ROWS = "coefficient_rows"  # the model's slopes and intervals
