@@ -328,7 +328,7 @@ def public_panel(table1: pd.DataFrame, raw_panel: pd.DataFrame, series: pd.DataF
     Only the 30 provinces of Table 1 are kept; a regressor is NaN where its
     source has no value (never filled, except the flagged wage interpolation).
     With ``series`` (``core.datasets.load_series``) the panel also has the real
-    series of issue 15 (see :data:`PUBLIC_NOTES` for each): ``gdp`` extended to
+    public series (see :data:`PUBLIC_NOTES` for each): ``gdp`` extended to
     2020-2023, ``pcw`` (odd years interpolated unless ``interpolate_wages`` is
     False; boolean column ``pcw_interpolated`` flags each filled cell), ``rd``,
     ``rd_firms``, ``psl`` and ``psl_func`` (proxies), ``del`` (entropy-weight
