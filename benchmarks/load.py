@@ -66,6 +66,7 @@ class Outcome:
     think_s: tuple[float, float]
     open_s: list[float] = field(default_factory=list)
     reruns: list[float] = field(default_factory=list)
+    by_page: dict = field(default_factory=lambda: defaultdict(list))
     errors: list[str] = field(default_factory=list)
     rss_idle_mb: float = float("nan")
     rss_one_per_page_mb: float = float("nan")
@@ -158,9 +159,10 @@ class Visitor:
                 out.errors.append(f"/{self.page} #{self.index}: rerun {result.status}")
                 continue
             out.reruns.append(result.seconds)
+            out.by_page[self.page].append(result.seconds)
             self.seen_texts += result.texts
             if not self.upload:
-                views[view].add(result.digest)
+                views[view].add((result.digest, result.kinds))
 
     def leaks(self) -> list[str]:
         """Markers of other sessions' uploads this session was shown, or its own marker missing."""
@@ -220,8 +222,9 @@ async def load(sessions: int, seconds: float, *, servers: int = 1, think_s: tupl
         await sampler
         out.rss_peak_mb = peak[0]
         out.isolation_views = len(views)
-        out.isolation_conflicts = [f"{view[0] or 'home'} {view[2:] if len(view) > 2 else ''}: {len(d)} different views"
-                                   for view, d in views.items() if len(d) > 1]
+        out.isolation_conflicts = [
+            f"/{view[0]} {view[2:] if len(view) > 2 else ''}: {len(d)} different views, element counts "
+            f"{sorted(len(k) for _, k in d)}" for view, d in views.items() if len(d) > 1]
         for v in visitors:
             out.errors += [f"/{v.page} #{v.index}: {e}" for e in v.session.errors]
             out.upload_leaks += v.leaks()
@@ -252,6 +255,16 @@ async def idle_memory() -> list[tuple[str, float]]:
     return rows
 
 
+def page_rows(o: Outcome) -> list[str]:
+    """Rerun times by page for one load run."""
+    lines = ["| page | reruns | p50 (ms) | p95 (ms) | max (ms) |", "|---|---|---|---|---|"]
+    for page in PAGES:
+        times = o.by_page.get(page, [])
+        lines.append(f"| /{page} | {len(times)} | {percentile(times, 0.5) * 1000:.0f} | "
+                     f"{percentile(times, 0.95) * 1000:.0f} | {max(times, default=float('nan')) * 1000:.0f} |")
+    return lines
+
+
 def row(o: Outcome) -> str:
     return (f"| {o.sessions} | {o.servers} | {len(o.errors)} | {len(o.reruns)} | {o.throughput:.1f} | "
             f"{percentile(o.reruns, 0.5) * 1000:.0f} | {percentile(o.reruns, 0.95) * 1000:.0f} | "
@@ -274,6 +287,7 @@ def main() -> int:
     out = asyncio.run(load(sessions, seconds, servers=servers))
     print(HEADER)
     print(row(out))
+    print("\n".join(page_rows(out)))
     for e in (out.errors + out.isolation_conflicts + out.upload_leaks)[:20]:
         print("-", e)
     return 1 if out.errors or out.isolation_conflicts or out.upload_leaks else 0

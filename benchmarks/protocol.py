@@ -71,6 +71,7 @@ class RunResult:
     texts: list[str] = field(default_factory=list)
     query: str = ""
     digest: str = ""
+    kinds: tuple[str, ...] = ()
 
 
 class Session:
@@ -96,6 +97,7 @@ class Session:
         self._finished: asyncio.Queue = asyncio.Queue()
         self._texts: list[str] = []
         self._digest = hashlib.sha256()
+        self._kinds: list[str] = []
         self._url_query = query
 
     # --- connection ---------------------------------------------------------------------------------
@@ -179,6 +181,7 @@ class Session:
         kind = element.WhichOneof("type")
         if kind in CONTENT:
             self._digest.update(kind.encode() + element.SerializeToString(deterministic=True))
+            self._kinds.append(kind)
         if kind == "exception":
             self.errors.append(f"exception shown: {element.exception.type} {element.exception.message[:100]}")
         elif kind == "slider":
@@ -204,6 +207,7 @@ class Session:
             self._finished.get_nowait()
         self._texts = []
         self._digest = hashlib.sha256()
+        self._kinds = []
         back = BackMsg()
         rerun = back.rerun_script
         rerun.query_string = self._url_query if not first else self.query
@@ -231,7 +235,7 @@ class Session:
                     return RunResult(time.perf_counter() - start, "error: connection closed")
                 if finished in FINISHED_OK:
                     return RunResult(time.perf_counter() - start, "ok", list(self._texts), self._url_query,
-                                     self._digest.hexdigest())
+                                     self._digest.hexdigest(), tuple(self._kinds))
                 if finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     return RunResult(time.perf_counter() - start, "error: compile error")
                 # FINISHED_EARLY_FOR_RERUN: a newer run follows; keep waiting for it
