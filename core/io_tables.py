@@ -27,7 +27,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 __all__ = ["RasError", "RasResult", "GrasResult", "ras", "gras", "calc_A", "calc_Z", "calc_L", "calc_x"]
 
@@ -263,6 +262,8 @@ def ras(A0: Any, x: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 
     inv_u = _residual_weights(u_arr)
     rows_op, cols_op = z0, z0.T
     if z0.size >= _SPARSE_MIN_CELLS and np.count_nonzero(z0) <= _SPARSE_MAX_DENSITY * z0.size:
+        from scipy import sparse  # here, not at import: `import core.io_tables` stays cheap (issue 19)
+
         rows_op = sparse.csr_array(z0)
         cols_op = sparse.csr_array(z0.T)
     residual = np.inf
