@@ -184,8 +184,13 @@ async def sample_rss(pids: list[int], peak: list[float], stop: asyncio.Event) ->
 
 
 async def load(sessions: int, seconds: float, *, servers: int = 1, think_s: tuple[float, float] = THINK_S,
-               uploaders: int | None = None) -> Outcome:
-    """Start ``servers`` fresh server processes (behind a :class:`Balancer` if more than one) and load them."""
+               uploaders: int | None = None, pages: list[str] | None = None) -> Outcome:
+    """Start ``servers`` fresh server processes (behind a :class:`Balancer` if more than one) and load them.
+
+    Visitor ``i`` opens ``pages[i % len(pages)]`` (default :data:`PAGES`); every other /regression visitor
+    uploads (at most ``uploaders``).
+    """
+    pages = pages or PAGES
     procs: list[StreamlitServer] = []
     balancer = None
     out = Outcome(sessions, servers, seconds, think_s)
@@ -200,17 +205,17 @@ async def load(sessions: int, seconds: float, *, servers: int = 1, think_s: tupl
             base = balancer.url
         await asyncio.sleep(1)
         out.rss_idle_mb = sum(rss_mb(pid) for pid in pids)
-        regression = [i for i in range(sessions) if PAGES[i % len(PAGES)] == "regression"]
+        regression = [i for i in range(sessions) if pages[i % len(pages)] == "regression"]
         n_up = len(regression) // 2 if uploaders is None else uploaders
         upload_set = set(regression[1::2][:n_up])  # every other /regression visitor brings a file
-        visitors = [Visitor(i, base, PAGES[i % len(PAGES)], i in upload_set) for i in range(sessions)]
+        visitors = [Visitor(i, base, pages[i % len(pages)], i in upload_set) for i in range(sessions)]
         peak, stop = [0.0], asyncio.Event()
         sampler = asyncio.create_task(sample_rss(pids, peak, stop))
-        first = visitors[:len(PAGES)]
+        first = visitors[:len(pages)]
         await asyncio.gather(*(v.open(out) for v in first))  # one visitor per page: every module imported
         await asyncio.sleep(1)
         out.rss_one_per_page_mb = sum(rss_mb(pid) for pid in pids)
-        await asyncio.gather(*(v.open(out) for v in visitors[len(PAGES):]))
+        await asyncio.gather(*(v.open(out) for v in visitors[len(pages):]))
         await asyncio.sleep(1)
         out.rss_all_open_mb = sum(rss_mb(pid) for pid in pids)
         views: dict = defaultdict(set)
