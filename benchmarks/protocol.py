@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 import time
 import urllib.request
 import uuid
@@ -30,6 +31,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 # per-session ids). Two sessions that asked for the same view must get the same digest of these.
 CONTENT = {"markdown", "alert", "text", "metric", "heading", "arrow_vega_lite_chart", "vega_lite_chart",
            "arrow_data_frame", "arrow_table", "json", "table", "dataframe"}
+# Altair names unnamed views and parameters from a process-wide counter (view_12, param_3), so one chart built
+# after another page's charts reads differently; the names are normalised before hashing (not a setting).
+_ALTAIR_NAMES = re.compile(r'"(view|param)_\d+"')
 FINISHED_OK = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 XSRF_COOKIE = "_streamlit_xsrf"
 
@@ -180,7 +184,14 @@ class Session:
         element = delta.new_element
         kind = element.WhichOneof("type")
         if kind in CONTENT:
-            self._digest.update(kind.encode() + element.SerializeToString(deterministic=True))
+            if kind == "vega_lite_chart":
+                chart = type(element.vega_lite_chart)()
+                chart.CopyFrom(element.vega_lite_chart)
+                chart.spec = _ALTAIR_NAMES.sub(r'"\1_N"', chart.spec)
+                chart.ClearField("id")  # derived from the spec
+                self._digest.update(kind.encode() + chart.SerializeToString(deterministic=True))
+            else:
+                self._digest.update(kind.encode() + element.SerializeToString(deterministic=True))
             self._kinds.append(kind)
         if kind == "exception":
             self.errors.append(f"exception shown: {element.exception.type} {element.exception.message[:100]}")

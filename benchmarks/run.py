@@ -304,6 +304,10 @@ def minimal_apps(stock_dir: Path) -> list[tuple[str, str, Path]]:
             ("minimal app, this app's config", "benchmarks/minimal_app.py", ROOT)]
 
 
+def progress(message: str) -> None:
+    print(f"[bench {datetime.now(timezone.utc):%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
 def ratio(value: float, reference: float) -> str:
     return f"{value / reference:.2f}" if reference == reference and reference > 0 else "–"
 
@@ -333,7 +337,8 @@ def main() -> int:
         # falls on all of them alike.
         cold: dict[str, list[float]] = {label: [] for label, _, _ in references}
         pages_cold: dict[str, list[float]] = {path: [] for path in PAGES}
-        for _ in range(COLD_RUNS):
+        for run in range(COLD_RUNS):
+            progress(f"cold deep links, run {run + 1} of {COLD_RUNS}")
             for label, script, cwd in references:
                 cold[label].append(cold_start(browser, script, cwd=cwd))
             for path in PAGES:
@@ -359,6 +364,7 @@ def main() -> int:
                   "| page | p50 (ms) | p95 (ms) | p95 ratio to minimal (defaults) | "
                   "p95 ratio to minimal (app config) | moves measured |", "|---|---|---|---|---|---|"]
         base: dict[str, list[float]] = {}
+        progress("first slider of each page")
         for label, script, cwd in references:
             with running_server(script, cwd=cwd) as server:
                 times = slider_reruns(browser, server.url, MOVES)
@@ -383,6 +389,7 @@ def main() -> int:
                       "", "| page | slider | p50 (ms) | p95 (ms) | p95 ratio to minimal (defaults) | "
                       "p95 ratio to minimal (app config) | moves measured | elements redrawn per move | goal ≤ 1.5× |",
                       "|---|---|---|---|---|---|---|---|---|"]
+            progress("every slider, cached values")
             for path in PAGES:
                 for label, times, redrawn in every_slider(browser, f"{server.url}/{path}", every):
                     if times:
@@ -399,6 +406,7 @@ def main() -> int:
                   "| page | slider | p50 (ms) | p95 (ms) | max (ms) | p95 ratio to minimal (defaults) | "
                   "p95 ratio to minimal (app config) | fresh moves | goal ≤ 1.5× |", "|---|---|---|---|---|---|---|---|---|"]
         for path in PAGES[1:]:  # home has no slider
+            progress(f"fresh values on /{path}")
             with running_server() as server:
                 rows = every_slider_sweep(browser, f"{server.url}/{path}", sweep)
             if not rows:
@@ -429,6 +437,7 @@ def main() -> int:
         print("\n".join(lines))
         return 0
     for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+        progress(script.name)
         result = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=900)
         status = "ok" if result.returncode == 0 else f"failed ({result.returncode}): {result.stderr.strip()[-300:]}"
         lines.append(f"<!-- {script.name}: {status} -->")
@@ -446,10 +455,15 @@ def load_section() -> list[str]:
 
     from benchmarks import load
 
-    seconds = float(os.environ.get("BENCH_LOAD_SECONDS", "20"))
+    seconds = float(os.environ.get("BENCH_LOAD_SECONDS", "30"))
     counts = [int(n) for n in os.environ.get("BENCH_LOAD_SESSIONS", "1,10,25,50").split(",")]
-    outcomes = [asyncio.run(load.load(n, seconds)) for n in counts]
+    outcomes = []
+    for n in counts:
+        progress(f"load: {n} visitors")
+        outcomes.append(asyncio.run(load.load(n, seconds)))
+    progress(f"load: {counts[-1]} visitors on two processes")
     outcomes.append(asyncio.run(load.load(counts[-1], seconds, servers=2)))
+    progress("idle memory")
     idle = asyncio.run(load.idle_memory())
     lines = ["## Goal 3 — load: concurrent visitors as protocol-level clients", "",
              "Each visitor is a websocket client speaking Streamlit's protocol (`benchmarks/protocol.py`: "
@@ -496,12 +510,14 @@ def imports_section() -> list[str]:
              f"Fresh interpreters (`benchmarks/imports.py`). *Before* is commit {before_commit} (unpacked with "
              "`git archive`), *after* this checkout. Seconds are noisy on a loaded machine; the library lists are "
              "not.", ""]
+    progress("imports, after")
     after = [imports.measure(ROOT, s) for s in imports.SCRIPTS]
     before = None
     with tempfile.TemporaryDirectory() as old:
         archive = subprocess.run(["git", "archive", before_commit], cwd=ROOT, capture_output=True)
         if archive.returncode == 0:
             subprocess.run(["tar", "-x", "-C", old], input=archive.stdout, check=True)
+            progress(f"imports, before ({before_commit})")
             before = [imports.measure(Path(old), s) for s in imports.SCRIPTS]
     lines += imports.table(after, before) + [""]
     return lines
