@@ -248,16 +248,34 @@ async def load(sessions: int, seconds: float, *, servers: int = 1, think_s: tupl
 
 
 async def idle_memory() -> list[tuple[str, float]]:
-    """Server RSS with one idle visitor, after it opened each page in turn (a fresh server; imports accumulate)."""
+    """Server RSS with one idle visitor: on a fresh server per page, then one server visited page after page.
+
+    The first rows are what one session on one page costs a new process; the last is a session that opened
+    every page in turn (closed before the next), which leaves every library imported and every cache filled.
+    """
+    rows = []
+    for page in PAGES:
+        server = await asyncio.to_thread(start_server)
+        try:
+            session = Session(server.url, page)
+            result = await session.open()
+            await asyncio.sleep(2)  # idle: the heap settles (collection and freeze a second after the run)
+            rows.append((f"fresh server, one idle session on /{page} ({result.status})", rss_mb(server.process.pid)))
+            await session.close()
+        finally:
+            await asyncio.to_thread(server.stop)
     server = await asyncio.to_thread(start_server)
-    rows = [("no session yet", rss_mb(server.process.pid))]
     try:
         for page in PAGES:
             session = Session(server.url, page)
             result = await session.open()
-            await asyncio.sleep(2)  # idle: the heap settles (collection and freeze a second after the run)
-            rows.append((f"one idle session, after /{page} ({result.status})", rss_mb(server.process.pid)))
             await session.close()
+        await asyncio.sleep(2)
+        session = Session(server.url, "")
+        await session.open()
+        await asyncio.sleep(2)
+        rows.append(("one server, every page opened in turn, then one idle session on /", rss_mb(server.process.pid)))
+        await session.close()
     finally:
         await asyncio.to_thread(server.stop)
     return rows

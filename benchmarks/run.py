@@ -492,8 +492,9 @@ def load_section() -> list[str]:
     if problems:
         lines += [f"- {p}" for p in problems[:15]] + [""]
     lines += ["## Goal 4 — memory of one idle session", "",
-              "A fresh server; one visitor opens each page in turn (one session at a time, closed before the next), "
-              "waits 2 s idle, and the server's RSS is read. Goal ≤ 400 MB.", "",
+              "One visitor opens a page on a fresh server and stays idle 2 s; then the server's RSS is read. The "
+              "last row: one server on which every page was opened in turn, so every library is imported and every "
+              "process-wide cache filled. Goal ≤ 400 MB.", "",
               "| state | server RSS (MB) |", "|---|---|"]
     lines += [f"| {label} | {mb:.0f} |" for label, mb in idle]
     peak = max(o.rss_peak_mb for o in outcomes[:-1])
