@@ -165,7 +165,7 @@ class Visitor:
             out.by_page[self.page].append(result.seconds)
             self.seen_texts += result.texts
             if not self.upload:
-                views[view].add((result.digest, result.kinds))
+                views[view].add((result.digest, result.kinds, result.parts))
 
     def leaks(self) -> list[str]:
         """Markers of other sessions' uploads this session was shown, or its own marker missing."""
@@ -175,6 +175,15 @@ class Visitor:
         if self.upload and self.marker not in found:
             problems.append(f"#{self.index} did not see its own upload ({self.marker})")
         return problems
+
+
+def first_difference(variants: set) -> str:
+    """Index and kind of the first element whose content differs between the variants of one view."""
+    listed = sorted(variants)
+    for i, (kind, *_) in enumerate(zip(*(k for _, k, _ in listed))):
+        if len({p[i] for _, _, p in listed}) > 1:
+            return f"#{i} ({kind})"
+    return "none (element lists differ in length)"
 
 
 async def sample_rss(pids: list[int], peak: list[float], stop: asyncio.Event) -> None:
@@ -232,7 +241,8 @@ async def load(sessions: int, seconds: float, *, servers: int = 1, think_s: tupl
         out.isolation_views = len(views)
         out.isolation_conflicts = [
             f"/{view[0]} {view[2:] if len(view) > 2 else ''}: {len(d)} different views, element counts "
-            f"{sorted(len(k) for _, k in d)}" for view, d in views.items() if len(d) > 1]
+            f"{sorted(len(k) for _, k, _ in d)}, first differing element: {first_difference(d)}"
+            for view, d in views.items() if len(d) > 1]
         for v in visitors:
             out.errors += [f"/{v.page} #{v.index}: {e}" for e in v.session.errors]
             out.upload_leaks += v.leaks()

@@ -76,6 +76,7 @@ class RunResult:
     query: str = ""
     digest: str = ""
     kinds: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()  # a short digest per element, to name the one that differs
 
 
 class Session:
@@ -102,6 +103,7 @@ class Session:
         self._texts: list[str] = []
         self._digest = hashlib.sha256()
         self._kinds: list[str] = []
+        self._parts: list[str] = []
         self._url_query = query
 
     # --- connection ---------------------------------------------------------------------------------
@@ -189,9 +191,11 @@ class Session:
                 chart.CopyFrom(element.vega_lite_chart)
                 chart.spec = _ALTAIR_NAMES.sub(r'"\1_N"', chart.spec)
                 chart.ClearField("id")  # derived from the spec
-                self._digest.update(kind.encode() + chart.SerializeToString(deterministic=True))
+                body = chart.SerializeToString(deterministic=True)
             else:
-                self._digest.update(kind.encode() + element.SerializeToString(deterministic=True))
+                body = element.SerializeToString(deterministic=True)
+            self._digest.update(kind.encode() + body)
+            self._parts.append(hashlib.sha1(body).hexdigest()[:8])
             self._kinds.append(kind)
         if kind == "exception":
             self.errors.append(f"exception shown: {element.exception.type} {element.exception.message[:100]}")
@@ -219,6 +223,7 @@ class Session:
         self._texts = []
         self._digest = hashlib.sha256()
         self._kinds = []
+        self._parts = []
         back = BackMsg()
         rerun = back.rerun_script
         rerun.query_string = self._url_query if not first else self.query
@@ -246,7 +251,7 @@ class Session:
                     return RunResult(time.perf_counter() - start, "error: connection closed")
                 if finished in FINISHED_OK:
                     return RunResult(time.perf_counter() - start, "ok", list(self._texts), self._url_query,
-                                     self._digest.hexdigest(), tuple(self._kinds))
+                                     self._digest.hexdigest(), tuple(self._kinds), tuple(self._parts))
                 if finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     return RunResult(time.perf_counter() - start, "error: compile error")
                 # FINISHED_EARLY_FOR_RERUN: a newer run follows; keep waiting for it
