@@ -59,8 +59,9 @@ def map_features() -> list[dict[str, Any]]:
     """Province polygons, simplified (0.03°) and rounded (0.01°) so the map spec stays small."""
     from core import geo
 
-    light = geo.round_coordinates(geo.simplify(datasets.load_china_provinces(), SIMPLIFY_DEG), DECIMALS)
-    return light["features"]
+    # prepared at build time (scripts/build_map_geometry.py); computed here only if the stamp does not match
+    return geo.light_features(datasets.GEO_DIR / "china_provinces.geojson", SIMPLIFY_DEG, DECIMALS,
+                              datasets.GEO_DIR / "china_provinces_map.geojson", load=datasets.load_china_provinces)
 
 
 @st.cache_resource(show_spinner=False)
