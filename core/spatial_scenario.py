@@ -54,8 +54,8 @@ from core.errors import ScenarioError
 __all__ = [
     "SpilloverLinkError", "PARAM_PREFIX", "MODELS", "WEIGHTS", "ISLANDS", "SOURCES", "REGIONS", "FIXED_EFFECTS",
     "MAX_CHANGE", "MAX_K", "YEAR_RANGE", "SpilloverSpec", "from_query", "has_spillover", "lever_delta",
-    "weight_options", "build_weights", "sample_panel", "load_source", "fit", "map_frame", "recompute",
-    "source_label",
+    "weight_options", "build_weights", "sample_panel", "balance_report", "load_source", "fit", "map_frame",
+    "recompute", "source_label",
 ]
 
 PARAM_PREFIX = "spill"
@@ -257,6 +257,56 @@ def sample_panel(data: pd.DataFrame, years: tuple[int, int], entities: Sequence[
     """The rows of ``data`` (indexed by province, year) in ``years`` and ``entities``, only ``columns``."""
     out = panel.subset(data, years=years, entities=entities)
     return out[list(columns)] if columns is not None else out
+
+
+def _spans(years: Sequence[int]) -> str:
+    """2011, 2013, 2014, 2015 -> '2011, 2013–2015'."""
+    out: list[str] = []
+    run: list[int] = []
+    for y in sorted(years):
+        if run and y != run[-1] + 1:
+            out.append(f"{run[0]}" if len(run) == 1 else f"{run[0]}–{run[-1]}")
+            run = []
+        run.append(y)
+    if run:
+        out.append(f"{run[0]}" if len(run) == 1 else f"{run[0]}–{run[-1]}")
+    return ", ".join(out)
+
+
+def balance_report(data: pd.DataFrame, columns: Sequence[str], years: tuple[int, int],
+                   entities: Sequence[str] | None = None) -> tuple[list[str], tuple[int, int] | None]:
+    """What breaks balance in the sample, and the longest run of complete years inside it.
+
+    Returns (``gaps``, ``span``): ``gaps`` names each column with the years in which some province
+    lacks it (e.g. ``"med: 2011 (30 provinces)"``), empty when every province has every column in every
+    year; ``span`` is the longest run of consecutive years (the latest on a tie, at least 2 years) in
+    which every province has every column, or None.  Nothing is dropped: this only describes.
+    """
+    sample = panel.subset(data, years=years, entities=entities)
+    units = sorted(set(sample.index.get_level_values(0))) if entities is None else list(entities)
+    span_years = [y for y in sorted(set(data.index.get_level_values(1))) if years[0] <= y <= years[1]]
+    full = pd.MultiIndex.from_product([units, span_years])
+    cells = sample.reindex(full)[list(columns)]
+    missing = cells.isna()
+    gaps = []
+    for column in columns:
+        by_year = missing[column].groupby(level=1).sum()
+        bad = by_year[by_year > 0]
+        if len(bad):
+            most = int(bad.max())
+            gaps.append(f"{column}: {_spans([int(y) for y in bad.index])} "
+                        f"({most if most < len(units) else 'all'} of {len(units)} provinces)")
+    complete = [int(y) for y, bad in missing.any(axis=1).groupby(level=1).any().items() if not bad]
+    best: tuple[int, int] | None = None
+    run: list[int] = []
+    for y in complete + [None]:  # type: ignore[list-item]
+        if y is not None and run and y == run[-1] + 1:
+            run.append(y)
+            continue
+        if len(run) >= 2 and (best is None or len(run) >= best[1] - best[0] + 1):
+            best = (run[0], run[-1])
+        run = [y] if y is not None else []
+    return gaps, best
 
 
 def load_source(source: str) -> pd.DataFrame:

@@ -229,6 +229,12 @@ elif any(k == "scenario" for k, _ in link_params):
     scenario_frame, scenario_note = scenario_from_link(link_params)
 else:
     scenario_note = "no scenario was sent: set one on the regression page and send it to the map."
+spill_frame, spill_note = None, ""
+if "spill" in st.query_params:  # a spatial spillover scenario from the regression page (its spill_* parameters)
+    from pages.sections import spatial as spill
+
+    spill_frame, spill_note = spill.for_map()
+    scenario_frame, scenario_note = (None if spill_frame is None else spill_frame.assign(idt=spill_frame.change)), spill_note
 
 captions = [
     t("Table 1 as printed in the paper (default)."),
@@ -274,6 +280,8 @@ labels = {text: t(text) for text in ("Year", "Play", "Province", "Agglomeration 
                                      "LISA cluster", "LISA clusters", "Local Moran's I", "Pseudo p-value",
                                      "Mean index of the group", "All provinces", "Permutation test",
                                      "Global Moran's I by year")}
+if spill_frame is not None and shown_source == "scenario":  # coloured by the change, not the level
+    labels["Agglomeration index"] = t(spill.MAP_VALUE_LABEL)
 
 
 # --- the year on screen ------------------------------------------------------------------------------
@@ -455,6 +463,8 @@ chosen_groups = group_cols[2].multiselect(t("Groups"), group_options, key=f"grou
 groups = (group_by, group_mode, tuple(chosen_groups))
 
 map_section(key, frame, years, source_label, synthetic, labels, groups)
+if spill_frame is not None and shown_source == "scenario":
+    spill.map_caption(spill_frame)
 if synthetic:
     st.warning(t("Illustrative scenario: a model projection, not observed data."))
 shell.how_to_read(

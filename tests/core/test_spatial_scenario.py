@@ -139,3 +139,15 @@ def test_recompute_reports_unbalanced_sample(public):
 def test_province_outside_the_sample(public):
     with pytest.raises(ss.SpilloverLinkError, match="Sichuan"):
         ss.recompute(spec(regions=("east",)), public)
+
+
+def test_balance_report_names_the_gap_and_the_balanced_years(public):
+    gaps, span = ss.balance_report(public, ["idt", *X], (2011, 2023))
+    assert gaps == ["med: 2011 (all of 30 provinces)"]
+    assert span == (2012, 2023)
+    gaps, span = ss.balance_report(public, ["idt", "gdp", "estr"], (2011, 2023))
+    assert gaps == ["gdp: 2020–2023 (all of 30 provinces)"] and span == (2011, 2019)
+    assert ss.balance_report(public, ["idt", *X], (2012, 2023)) == ([], (2012, 2023))
+    holed = public.drop(("Hainan", 2015))
+    gaps, span = ss.balance_report(holed, ["idt", "estr"], (2011, 2023))
+    assert gaps == ["idt: 2015 (1 of 30 provinces)", "estr: 2015 (1 of 30 provinces)"] and span == (2016, 2023)
