@@ -75,7 +75,7 @@ _LOADERS = (
     "load_table5", "load_io_tables", "load_sectors", "load_digital_crosswalk", "load_national_employment",
     "load_digital_presets", "load_three_sector_map", "load_panel", "load_pilot_lists", "load_city_province",
     "load_approval_years", "load_cbre_bands", "load_wipo_clusters", "load_wipo_aggregates", "load_geojson",
-    "load_china_provinces", "load_world_countries", "load_tech_cities",
+    "load_china_provinces", "load_world_countries", "load_tech_cities", "load_series", "load_pilot_batches",
 )
 _ENTRY_POINTS.update(dict.fromkeys(_LOADERS, "core.datasets"))
 

@@ -234,6 +234,33 @@ def load_panel() -> pd.DataFrame:
     return _read_csv("panel/province_panel.csv", PANEL_COLUMNS)
 
 
+SERIES_COLUMNS = {
+    "province": "str", "year": "int", "rd_expenditure_100m_yuan": "float", "rd_intensity_pct": "float",
+    "rd_personnel_fte_person_years": "float", "ind_firms_rd_exp_10k_yuan": "float", "urban_avg_wage_yuan": "float",
+    "budget_total_100m_yuan": "float", "budget_education_100m_yuan": "float",
+    "budget_science_tech_100m_yuan": "float", "budget_agri_forestry_water_100m_yuan": "float",
+    "budget_general_public_services_100m_yuan": "float", "budget_culture_sport_media_100m_yuan": "float",
+    "budget_social_security_employment_100m_yuan": "float", "budget_health_100m_yuan": "float",
+    "patent_applications_pieces": "float", "patent_grants_pieces": "float", "patent_valid_invention_pieces": "float",
+    "tech_market_inflow_10k_yuan": "float", "tech_market_outflow_10k_yuan": "float",
+    "hitech_revenue_100m_yuan": "float",
+}
+
+
+def load_series() -> pd.DataFrame:
+    """Provincial science, wage and budget series, 31 provinces x 2010-2023 (NaN where a source has no value).
+
+    R&D expenditure and intensity 2011-2023, R&D personnel 2010-2023, industrial firms' R&D 2018-2023, urban
+    average wage in even years 2010-2020 only, public budget (total, education, S&T, agriculture) 2010-2023 and
+    four more functions 2019-2023, patents 2010-2023, technology-market turnover (no 2011), high-tech revenue (no
+    2017).  Units in the names; origins in ``data/SOURCES.md``.
+    """
+    frame = _read_csv("panel/province_series.csv", SERIES_COLUMNS)
+    if frame.duplicated(["province", "year"]).any():
+        raise DataSchemaError("data/panel/province_series.csv: duplicate province-years")
+    return frame
+
+
 # --- policy and global ----------------------------------------------------------------
 
 def load_pilot_lists() -> pd.DataFrame:
@@ -249,8 +276,16 @@ def load_city_province() -> pd.DataFrame:
                                                    "province": "str", "admin_level": "str", "note": "str"})
 
 
+def load_pilot_batches() -> pd.DataFrame:
+    """The official 2008/2010 batch notices: one row per unit and agency (MOST 2010-01-10, NDRC 2010-01-13)."""
+    return _read_csv("policy/innovative_city_batches_2008_2010.csv", {
+        "prefecture_city": "str", "unit_as_named": "str", "agency": "str", "batch": "str", "announce_date": "str",
+        "year": "int", "source_url": "str", "source_type": "str"})
+
+
 def load_approval_years() -> pd.DataFrame:
-    """First-approval years of the innovative-city pilots: 2018 batch exact, 2008/2010 commonly cited, others empty.
+    """First-approval years of the innovative-city pilots: 2018 batch exact, 2008/2010 official notices (29 units),
+    the other 32 units of the 2016 list empty (``unknown, enter``).
 
     ``first_approval_year`` is a float column (NaN = not known); ``year_status`` says how sure the year is.
     """

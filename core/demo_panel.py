@@ -1,9 +1,10 @@
 """A deterministic, paper-shaped **synthetic** panel for demonstrating the regression explorer.
 
-Synthetic — for demonstration.  The yearbook series behind Table 5 of Liu (2026)
-(wages, R&D intensity, public-service employment, the digital-economy score...)
-are not bundled, so this module generates 30 provinces x 2011-2023 whose
-moments follow Table 4 and whose relationships follow Table 5:
+Synthetic — for demonstration.  Not all series behind Table 5 of Liu (2026)
+are public (public-service employment and the paper's own digital-economy score
+are not; the public panel of :func:`core.panel.public_panel` holds the real
+series, some as labelled proxies), so this module generates 30 provinces x
+2011-2023 whose moments follow Table 4 and whose relationships follow Table 5:
 
 1. each regressor x_k = province level (driven by a shared "development"
    factor, so the variables correlate across provinces as in reality) +

@@ -1,6 +1,6 @@
 """Staggered difference-in-differences: two-way fixed effects and Gardner's two-stage estimator.
 
-The 002 study's design is a multi-period DID over cities that joined the
+The pilot-city study's design ("Pilot Cities for Innovation and Clusters of High-Tech Talent") is a multi-period DID over cities that joined the
 innovative-city pilot in different years:
 
 .. math:: y_{it} = \\beta\\, D_{it} + \\gamma' x_{it} + \\mu_i + \\lambda_t + \\varepsilon_{it},

@@ -378,6 +378,138 @@ ZH.update({
 })
 
 
+# --- real data behind the levers, pilot years in the link (issue 15; pages/regression.py, pages/policy.py) ---
+ZH.update({
+    'Gross regional product': '地区生产总值',
+    'Per-capita wage': '人均工资',
+    'Digital economy level': '数字经济水平',
+    'Economic structure': '经济结构',
+    'Population quality': '人口素质',
+    'R&D intensity': '研发投入强度',
+    'Urbanization rate': '城镇化率',
+    'Medical care level': '医疗水平',
+    'Public service level': '公共服务水平',
+    'Per-capita GDP (public stand-in)': '人均GDP（公开数据替代）',
+    'R&D intensity, industrial firms': '规上工业企业研发强度',
+    'Public-service spending share': '公共服务支出占比',
+    'Published agglomeration index (Table 1)': '已发表的集聚度指数（表1）',
+    'Same as the paper': '与论文相同',
+    'same as the paper': '与论文相同',
+    'proxy': '代理变量',
+    'odd years interpolated': '奇数年份为插值',
+    "computed here, not the paper's score": '本应用计算，非论文得分',
+    '2020-2023 derived from R&D bulletins': '2020-2023年由研发统计公报推算',
+    'ln GDP (100 million yuan): NBS 2011-2019; 2020-2023 derived as R&D expenditure / R&D intensity':
+        'GDP对数（亿元）：2011-2019年为国家统计局数据；2020-2023年由研发经费 / 研发投入强度推算',
+    '2020-2023 derived: intensity is printed to 2 decimals, so GDP is within ±0.005 / intensity (0.1-1.1 % in these provinces); where both exist (2019) the derived GDP is within 1.6 % of NBS (median 0.3 %); 2013/14 revision break':
+        '2020-2023年为推算值：强度只印到小数点后两位，因此GDP误差在 ±0.005 / 强度以内（这些省份为 0.1-1.1 %）；两者都有的年份（2019年）推算GDP与国家统计局相差不超过 1.6 %（中位数 0.3 %）；2013/14年有修订断点',
+    'ln urban average wage (yuan): on-post staff of urban non-private units, even years published; odd years 2011-2019 interpolated in logs (flagged per cell); nothing after 2020':
+        '城镇平均工资对数（元）：城镇非私营单位在岗职工，偶数年份为公布值；2011-2019年奇数年份按对数插值（逐格标记）；2020年以后不做推断',
+    'On-post staff definition, 2-4 % above the employed-persons wage Table 3 names; odd years interpolated':
+        '在岗职工口径，比表3所用的就业人员平均工资高 2-4 %；奇数年份为插值',
+    'R&D expenditure of all performers / GDP (0-1), NBS R&D bulletins':
+        '全社会研发经费 / GDP（0-1），国家统计局研发统计公报',
+    'Table 3 uses R&D of industrial firms above designated size; see rd_firms (2018-2023)':
+        '表3使用规模以上工业企业研发经费；见 rd_firms（2018-2023）',
+    "R&D of industrial firms above designated size / GDP (0-1): firms' R&D x intensity / all R&D (the bulletin's GDP)":
+        '规模以上工业企业研发经费 / GDP（0-1）：企业研发经费 × 强度 / 全社会研发经费（公报所用GDP）',
+    'General public budget expenditure / GDP (0-1): the size of provincial public provision':
+        '一般公共预算支出 / GDP（0-1）：省级公共供给的规模',
+    'Proxy: Table 3 uses the share of public-service employees in urban employment, which is not in the bundled data':
+        '代理变量：表3使用公共服务业就业人员占城镇就业人员的比重，内置数据中没有该指标',
+    'Budget spending on general public services, education, culture/sport/media, social security & employment and health / total budget spending (0-1)':
+        '一般公共服务、教育、文化体育与传媒、社会保障和就业、卫生健康支出 / 一般公共预算支出（0-1）',
+    'Proxy (spending, not employment); only 2019-2023': '代理变量（支出而非就业）；仅2019-2023年',
+    'Entropy-weight score (0-1) over valid invention patents, patent applications and R&D personnel per GDP and the S&T share of the budget':
+        '熵权法得分（0-1）：单位GDP有效发明专利、专利申请量、研发人员全时当量，以及科技支出占预算支出比重',
+    "Computed here, not the paper's score: the paper's indicator system is not published":
+        '本应用计算，非论文得分：论文的指标体系未公布',
+    'Tertiary share of GDP (0-1)': '第三产业占GDP比重（0-1）',
+    'ln college students per 100,000 people': '每十万人在校大学生数对数',
+    'Urban population share (0-1)': '城镇人口占比（0-1）',
+    'Same as the paper; ends 2019': '与论文相同；止于2019年',
+    'ln hospital beds per 10,000 people': '每万人医疗机构床位数对数',
+    'Same as the paper; 2011 withheld (other definition)': '与论文相同；2011年口径不同，未采用',
+    'ln per-capita GDP (yuan)': '人均GDP对数（元）',
+    'Not in Table 3 (stand-in for gdp)': '不在表3中（gdp 的替代）',
+    'Valid invention patents per GDP': '单位GDP有效发明专利数',
+    'Patent applications per GDP': '单位GDP专利申请量',
+    'R&D personnel (full-time equivalent) per GDP': '单位GDP研发人员全时当量',
+    'Science & technology share of public budget spending': '科技支出占一般公共预算支出比重',
+    'Variable': '变量',
+    'Definition here': '本应用的定义',
+    'Difference from Table 3': '与表3的差异',
+    'Status': '状态',
+    'Variables of this model on the public data (Table 3 of the paper for comparison):':
+        '本模型在公开数据上的变量（与论文表3对照）：',
+    'pcw: odd-year wages are interpolated in logs (flagged per cell)': 'pcw：奇数年份工资按对数插值（逐格标记）',
+    'cells; switch the interpolation off above to use published years only.':
+        '个单元格；关闭上方的插值开关即只用公布年份。',
+    'Entropy weights': '熵权',
+    'Interpolate wages in odd years 2011-2019 (in logs, flagged)': '对2011-2019年奇数年份工资插值（对数，逐格标记）',
+    'Urban wages are published for even years only. On: each odd year 2011-2019 is the geometric mean of its neighbours, flagged per cell. Off: odd years are missing and drop out of any model with pcw. Nothing after 2020 is invented either way.':
+        '城镇工资只有偶数年份的公布值。开启：2011-2019年每个奇数年份取相邻两年的几何平均，逐格标记。关闭：奇数年份缺失，含 pcw 的模型不使用这些年份。无论开关与否，2020年以后都不做推断。',
+    'Your file holds': '您的文件包含',
+    'Nine-variable panel': '九变量面板',
+    'Wage / R&D series': '工资 / 研发强度序列',
+    'One row per province and year: `province` (English or Chinese), `year`, and `urban_avg_wage_yuan` (yuan per year) and/or `rd_intensity_pct` (R&D / GDP in percent, e.g. 2.41). The template holds the bundled values; change or fill cells and upload it: your values replace pcw and rd on the public data in this session (an empty cell keeps the bundled value). The bundled data are never changed.':
+        '每个省份每年一行：`province`（中文或英文）、`year`，以及 `urban_avg_wage_yuan`（元/年）和/或 `rd_intensity_pct`（研发经费 / GDP，百分数，如 2.41）。模板中已填入内置数值；修改或补充后上传：您的数值在本次会话中替换公开数据中的 pcw 和 rd（空单元格保留内置数值）。内置数据不会被修改。',
+    'Upload a file (or download the template first) to fit the model on your own data.':
+        '上传文件（或先下载模板），用您自己的数据拟合模型。',
+    'Data: public — published index (Table 1) with provincial yearbook series bundled in data/.':
+        '数据：公开——已发表的指数（表1）与内置于 data/ 的省级年鉴序列。',
+    'Proxies, interpolated wages and the computed del score are marked in the variables table.':
+        '代理变量、插值工资和本应用计算的 del 得分在变量表中标明。',
+    "The data column says where the real-data variable differs from the paper's: proxy, odd years interpolated, or computed here, not the paper's score.":
+        '“data”列说明真实数据变量与论文的差异：代理变量、奇数年份插值，或本应用计算而非论文得分。',
+    'Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same-sign is shown where both estimate the term.':
+        '论文：省份固定效应，N = 390，R² = 0.31（表5）。两者都估计的项显示符号是否一致。',
+    "The projected year's wages are interpolated (odd year), not published":
+        '预测年份的工资为插值（奇数年份），并非公布值',
+    'Years of the estimation sample only: the latest is the last year in which every chosen regressor has data.':
+        '仅限估计样本中的年份：最近一年是所有所选解释变量都有数据的最后一年。',
+    "Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard errors are chosen above; they are computed by linearmodels (`f_pooled`, `RandomEffectsResults.hausman`).":
+        '无论上方选择何种标准误，两个检验都与论文一样使用经典（同方差）协方差；由 linearmodels 计算（`f_pooled`、`RandomEffectsResults.hausman`）。',
+    'Paper columns: Table 4 of Liu (2026), 30 provinces × 2011–2023.':
+        '论文列：Liu (2026) 表4，30个省份 × 2011–2023年。',
+    'Approval years in the link not usable': '链接中的获批年份无法使用',
+    'All other years are from the bundled file (2018 batch exact; 2008/2010 from the official notices).':
+        '其余年份来自内置文件（2018年批次准确；2008/2010年来自官方通知）。',
+    'Approval years: bundled file only (2018 batch exact; 2008/2010 from the official notices).':
+        '获批年份：仅内置文件（2018年批次准确；2008/2010年来自官方通知）。',
+    'pilots without a year are left out until you enter one.': '个没有年份的试点城市在您输入年份之前不纳入估计。',
+    'The 2016 list names 61 pilots approved 2008-2013 but not the year each was approved. The 2018 batch is exact; 29 years are from the official notices: Shenzhen 2008 (NDRC), the MOST batch of 20 units (10 January 2010) and the NDRC batch of 16 cities (January 2010). The other 32 units (approved 2011-2013) have no public year: enter or correct a year in the table; the page marks every year you changed as yours and keeps it in the share link. Pilots left empty are left out (they are neither clean comparison cities nor usable treated cities).':
+        '2016年名单列出2008-2013年获批的61个试点，但未给出各自的获批年份。2018年批次准确；29个年份来自官方通知：深圳2008年（国家发展改革委）、科技部首批20个单位（2010年1月10日）和国家发展改革委16个城市（2010年1月）。其余32个单位（2011-2013年获批）没有公开年份：请在表中输入或更正年份；页面会把您改动的年份标为您的，并保存在分享链接中。留空的试点不纳入估计（它们既不是干净的对照城市，也不是可用的处理城市）。',
+    "The pilot-city study (Pilot Cities for Innovation and Clusters of High-Tech Talent) used a city outcome (location quotient of high-tech talent) for 29 cities, 2002-2019, which is not public. This panel is generated: real cities, real pilot and Broadband-China timing, invented outcome with a known effect that grows with years since approval and follows the study's regional order (east largest, then west, central weakest). It shows how the methods behave, not what happened. Choose 'My city panel (upload)' to run the design on real data.":
+        '试点城市研究（Pilot Cities for Innovation and Clusters of High-Tech Talent）使用了29个城市2002-2019年的城市结果变量（高技术人才区位熵），该数据未公开。本面板为生成数据：真实城市、真实的试点与“宽带中国”时间，虚构的结果变量带有已知效应——效应随获批年数增长，并遵循该研究的地区顺序（东部最大，其次西部，中部最弱）。它展示方法的表现，而非实际发生的情况。选择“我的城市面板（上传）”即可在真实数据上运行该设计。',
+    'Exploratory real-data design: provincial index and pilot intensity': '探索性真实数据设计：省级指数与试点强度',
+    'Exploratory': '探索性',
+    "Exploratory, not the pilot-city study's design: the outcome is the published provincial agglomeration index (Table 1, 30 provinces, 2011-2023) and the treatment intensity is the number (or share) of a province's innovative-city pilots approved by each year, from the approval years above (yours included). Province and year fixed effects, standard errors clustered by province. With the bundled years, the only change inside 2011-2023 is the 2018 batch; years you enter for the 2011-2013 units add variation.":
+        '探索性设计，并非试点城市研究的设计：结果变量为已发表的省级集聚度指数（表1，30个省份，2011-2023年），处理强度为各省截至每年获批的创新型城市试点数量（或占比），取自上方的获批年份（包括您输入的）。省份和年份固定效应，标准误按省份聚类。使用内置年份时，2011-2023年内唯一的变化来自2018年批次；您为2011-2013年单位输入的年份会增加变化。',
+    'Treatment intensity': '处理强度',
+    'your uploaded column': '您上传的列',
+    "Invented values on real province names — do not read them as data about any province. This deterministic panel has Table 4's means and standard deviations and Table 5's slopes, so every control works with all nine variables; the Public data source holds the real series (some as labelled proxies).":
+        '真实省份名称上的虚构数值——请勿当作任何省份的数据。此确定性面板具有表4的均值和标准差以及表5的斜率，因此所有控件都可使用全部九个变量；“公开数据”来源包含真实序列（部分为已标注的代理变量）。',
+    'Your own variable(s), available as regressors': '您自己的变量（可作为解释变量）',
+    'Number of approved pilot cities': '已获批试点城市数',
+    "Share of the province's pilots": '占本省试点的比重',
+    'Effect on the index per unit of intensity': '每单位强度对指数的影响',
+    '95% interval': '95% 区间',
+    "Real data: Table 1 index (Liu 2026) and the approval years above; province and year fixed effects (linearmodels), SE clustered by province. Exploratory — not the pilot-city study's design or result.":
+        '真实数据：表1指数（Liu 2026）与上方的获批年份；省份和年份固定效应（linearmodels），标准误按省份聚类。探索性——并非试点城市研究的设计或结果。',
+    "Each bar counts the cities first approved in that year, split by east/central/west; 'never' are the comparison cities (Broadband-China cities that never joined the innovative-city pilot, plus any city you uploaded). With several cohorts the design is *staggered*: early cohorts are already treated when later ones start.":
+        '每个柱表示当年首次获批的城市数，按东部/中部/西部划分；“never”为对照城市（从未加入创新型城市试点的“宽带中国”城市，以及您上传的城市）。有多个批次时设计是*交错的*：后续批次开始时，早期批次已处于处理状态。',
+    'Each point is the effect *k* years after approval relative to the year before approval (k = -1, the dashed line, fixed at 0); bars are 95% intervals. Points left of the reference test the design: if pilot cities were already pulling ahead before approval, they sit away from 0 and the joint test below the chart rejects. The first and last points pool all earlier/later years (binned window ends).':
+        '每个点是获批后第 *k* 年相对于获批前一年（k = -1，虚线，固定为0）的效应；竖线为95%区间。参照点左侧的点检验设计：如果试点城市在获批前就已领先，这些点会偏离0，图下方的联合检验会拒绝。首尾两点合并了更早/更晚的所有年份（窗口端点分箱）。',
+    'One number per estimator: the average effect over all treated city-years. Overlapping intervals do not mean the estimators agree on the bias question — the gap itself is the diagnostic.':
+        '每个估计量一个数：所有处理城市-年份的平均效应。区间重叠并不意味着估计量在偏误问题上一致——两者之差本身就是诊断。',
+    "The design re-estimated on the cities of each belt alone (its own pilots and comparison cities), as in the pilot-city study's heterogeneity analysis. A missing row means that belt has too few treated or comparison cities with the current cohorts.":
+        '在每个地带的城市（其自身的试点与对照城市）上分别重新估计，与试点城市研究的异质性分析相同。缺少某行表示在当前批次下该地带的处理或对照城市太少。',
+    "Two-way fixed effects compares cities approved later with cities approved earlier as if the earlier ones were untreated; when the effect grows with years since approval, those comparisons subtract part of the effect (and can weight some city-years negatively), so TWFE is pulled away from the average effect. Gardner's two-stage estimator (did2s) learns city and year effects from untreated city-years only, then averages the remaining gap over treated city-years, so it is robust to effects that differ by cohort and over time. A small gap means timing heterogeneity matters little here; a large one means the TWFE number should not be used.":
+        '双向固定效应把较晚获批的城市与较早获批的城市比较，仿佛较早的城市未受处理；当效应随获批年数增长时，这些比较会减去部分效应（并可能给某些城市-年份负权重），使TWFE偏离平均效应。Gardner两阶段估计量（did2s）只用未处理的城市-年份估计城市和年份效应，再对处理城市-年份的剩余差距取平均，因此对随批次和时间变化的效应是稳健的。差距小说明时间异质性在此影响不大；差距大则说明不应使用TWFE的数字。',
+})
+
+
 # --- regression explorer: Spatial spillovers section and its map view (pages/sections/spatial.py) ---
 ZH.update({
     "Spatial spillovers": "空间溢出",

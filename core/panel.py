@@ -26,8 +26,13 @@ __all__ = ["PanelSpecError", "Model", "CovType", "Transform", "MODELS", "COV_TYP
            "describe_variables", "subset", "term_name", "Design", "PanelFit", "stars", "fit_panel", "TestResult",
            "poolability_test", "poolability_from_fit", "hausman_test", "hausman_from_fits", "compare_fits",
            "compare_with_table5", "change_to_delta", "project", "UPLOAD_KEYS", "UPLOAD_MIN_ROWS", "upload_template",
-           "panel_from_upload"]
+           "panel_from_upload",
+           # issue 15: real series, variable notes, the wage / R&D upload
+           "DEL_INDICATORS", "PROXY_LABEL", "COMPUTED_LABEL", "PublicNote", "PUBLIC_NOTES", "RESERVED_NAMES",
+           "derived_gdp", "log_interpolate_even_years", "del_indicators", "latest_common_year", "public_status",
+           "OWN_NAME", "SERIES_UPLOAD_COLUMNS", "series_template", "series_from_upload", "apply_series"]
 
+import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -99,6 +104,11 @@ VARIABLES: dict[str, Variable] = {v.symbol: v for v in (
     Variable("psl", "Public service level", "Public-service employees / urban employment (0-1)", "ratio"),
     Variable("lnpcgdp", "Per-capita GDP (public stand-in)", "Per-capita GDP, yuan, natural log (not in Table 3; "
              "public stand-in for gdp after 2019)", "log"),
+    Variable("rd_firms", "R&D intensity, industrial firms", "R&D spending of industrial firms above designated size "
+             "/ GDP (0-1), the paper's definition, 2018-2023 only", "ratio", "2018-2023"),
+    Variable("psl_func", "Public-service spending share", "Budget spending on general public services, education, "
+             "culture, social security and health / total budget spending (0-1), 2019-2023 only", "ratio",
+             "2019-2023"),
 )}
 PAPER_REGRESSORS: tuple[str, ...] = ("gdp", "pcw", "del", "estr", "pdl", "rd", "urban", "med", "psl")
 # The policy levers of the 004 brief and the regressor each maps onto.
@@ -113,15 +123,110 @@ PUBLIC_VARIABLES: dict[str, tuple[str, str, str]] = {
     "urban": ("urbanization_ratio", "identity", "urban population share (0-1), 2011-2019"),
     "med": ("beds_per_10k", "log", "log hospital beds per 10,000 people, 2012-2023"),
 }
+# The indicators of the digital-economy score ``del`` computed here (entropy weights, core.entropy), all per
+# unit of GDP or of budget, so provinces of different size compare: name -> (label, unit).
+DEL_INDICATORS: dict[str, tuple[str, str]] = {
+    "valid_invention_per_gdp": ("Valid invention patents per GDP", "pieces per 100 million yuan"),
+    "patent_applications_per_gdp": ("Patent applications per GDP", "pieces per 100 million yuan"),
+    "rd_fte_per_gdp": ("R&D personnel (full-time equivalent) per GDP", "person-years per 100 million yuan"),
+    "science_budget_share": ("Science & technology share of public budget spending", "0-1"),
+}
+PROXY_LABEL = "proxy"
+COMPUTED_LABEL = "computed here, not the paper's score"
+
+
+@dataclass(frozen=True)
+class PublicNote:
+    """What a variable of the public panel is: its years, its definition here, how it differs from Table 3, status.
+
+    ``status`` is ``real`` (published series, the paper's definition up to the stated difference), ``derived``
+    (some years computed from other published series, as stated), ``proxy``
+    (another quantity standing in for the paper's), ``interpolated`` (some cells interpolated, flagged per cell)
+    or ``computed`` (calculated here from bundled series).
+    """
+
+    years: str
+    definition: str
+    differs: str
+    status: Literal["real", "derived", "proxy", "interpolated", "computed"]
+
+
+PUBLIC_NOTES: dict[str, PublicNote] = {
+    "idt": PublicNote("2011-2023", "Published agglomeration index (Table 1)", "Same as the paper", "real"),
+    "gdp": PublicNote("2011-2023", "ln GDP (100 million yuan): NBS 2011-2019; 2020-2023 derived as R&D expenditure "
+                      "/ R&D intensity", "2020-2023 derived: intensity is printed to 2 decimals, so GDP is within "
+                      "±0.005 / intensity (0.1-1.1 % in these provinces); where both exist (2019) the derived GDP is "
+                      "within 1.6 % of NBS (median 0.3 %); 2013/14 revision break",
+                      "derived"),
+    "pcw": PublicNote("2010-2020", "ln urban average wage (yuan): on-post staff of urban non-private units, even "
+                      "years published; odd years 2011-2019 interpolated in logs (flagged per cell); nothing after "
+                      "2020", "On-post staff definition, 2-4 % above the employed-persons wage Table 3 names; odd "
+                      "years interpolated", "interpolated"),
+    "rd": PublicNote("2011-2023", "R&D expenditure of all performers / GDP (0-1), NBS R&D bulletins",
+                     "Table 3 uses R&D of industrial firms above designated size; see rd_firms (2018-2023)", "proxy"),
+    "rd_firms": PublicNote("2018-2023", "R&D of industrial firms above designated size / GDP (0-1): firms' R&D x "
+                           "intensity / all R&D (the bulletin's GDP)", "Same as Table 3; only 2018-2023", "real"),
+    "psl": PublicNote("2011-2023", "General public budget expenditure / GDP (0-1): the size of provincial public "
+                      "provision", "Proxy: Table 3 uses the share of public-service employees in urban "
+                      "employment, which is not in the bundled data", "proxy"),
+    "psl_func": PublicNote("2019-2023", "Budget spending on general public services, education, culture/sport/"
+                           "media, social security & employment and health / total budget spending (0-1)",
+                           "Proxy (spending, not employment); only 2019-2023", "proxy"),
+    "del": PublicNote("2011-2023", "Entropy-weight score (0-1) over valid invention patents, patent applications "
+                      "and R&D personnel per GDP and the S&T share of the budget", "Computed here, not the paper's "
+                      "score: the paper's indicator system is not published", "computed"),
+    "estr": PublicNote("2011-2023", "Tertiary share of GDP (0-1)", "Same as the paper", "real"),
+    "pdl": PublicNote("2011-2023", "ln college students per 100,000 people", "Same as the paper", "real"),
+    "urban": PublicNote("2011-2019", "Urban population share (0-1)", "Same as the paper; ends 2019", "real"),
+    "med": PublicNote("2012-2023", "ln hospital beds per 10,000 people", "Same as the paper; 2011 withheld "
+                      "(other definition)", "real"),
+    "lnpcgdp": PublicNote("2011-2023", "ln per-capita GDP (yuan)", "Not in Table 3 (stand-in for gdp)", "proxy"),
+}
 
 
 # --- data ----------------------------------------------------------------------------
 
-def public_panel(table1: pd.DataFrame, raw_panel: pd.DataFrame) -> pd.DataFrame:
+def derived_gdp(series: pd.DataFrame) -> pd.Series:
+    """GDP (100 million yuan) = R&D expenditure / (R&D intensity / 100), from the NBS R&D bulletins.
+
+    The bulletins print intensity to 2 decimals (%), so the relative error of this GDP is at most
+    0.005 / intensity_pct (plus the 0.05 rounding of expenditure, negligible): 0.2 % at 2.5 %, 2.6 % at 0.19 %.
+    """
+    return series["rd_expenditure_100m_yuan"] / (series["rd_intensity_pct"] / 100.0)
+
+
+def log_interpolate_even_years(values: pd.Series, years: pd.Series, *, last: int = 2019) -> tuple[pd.Series, pd.Series]:
+    """Fill odd years between two published even years with the mean of their logs (geometric mean).
+
+    ``values``/``years`` are one province's series; returns the logged series and a boolean flag of the filled
+    cells.  Only years with both neighbours published and ``<= last`` are filled; nothing is extrapolated.
+    """
+    logged = np.log(values.where(values > 0))
+    by_year = dict(zip(years, logged))
+    filled = logged.copy()
+    flag = pd.Series(False, index=values.index)
+    for i, year in zip(values.index, years):
+        if pd.isna(logged[i]) and year <= last:
+            before, after = by_year.get(year - 1), by_year.get(year + 1)
+            if before is not None and after is not None and np.isfinite(before) and np.isfinite(after):
+                filled[i] = (before + after) / 2.0
+                flag[i] = True
+    return filled, flag
+
+
+def public_panel(table1: pd.DataFrame, raw_panel: pd.DataFrame, series: pd.DataFrame | None = None, *,
+                 interpolate_wages: bool = True) -> pd.DataFrame:
     """Merge the published index (Table 1) with the public regressors, indexed by (province, year).
 
     Only the 30 provinces of Table 1 are kept; a regressor is NaN where its
-    source has no value (never filled).
+    source has no value (never filled, except the flagged wage interpolation).
+    With ``series`` (``core.datasets.load_series``) the panel also has the real
+    series of issue 15 (see :data:`PUBLIC_NOTES` for each): ``gdp`` extended to
+    2020-2023, ``pcw`` (odd years interpolated unless ``interpolate_wages`` is
+    False; boolean column ``pcw_interpolated`` flags each filled cell), ``rd``,
+    ``rd_firms``, ``psl`` and ``psl_func`` (proxies), ``del`` (entropy-weight
+    score computed here, weights in ``attrs["del_weights"]``) and the boolean
+    column ``gdp_derived``.
     """
     merged = table1.merge(raw_panel, on=["province", "year"], how="left")
     out = pd.DataFrame({"province": merged.province, "year": merged.year, "idt": merged.idt})
@@ -132,12 +237,90 @@ def public_panel(table1: pd.DataFrame, raw_panel: pd.DataFrame) -> pd.DataFrame:
         elif transform == "share":
             values = values / 100.0
         out[symbol] = values
-    return out.set_index(["province", "year"]).sort_index()
+    weights = None
+    if series is not None:
+        out, weights = _add_series(out, merged, series, interpolate_wages)
+    frame = out.set_index(["province", "year"]).sort_index()
+    if weights is not None:
+        frame.attrs["del_weights"] = weights.to_dict()
+    return frame
+
+
+def _add_series(out: pd.DataFrame, merged: pd.DataFrame, series: pd.DataFrame, interpolate_wages: bool
+                ) -> tuple[pd.DataFrame, pd.Series]:
+    from core.entropy import entropy_score
+
+    s = out[["province", "year"]].merge(series, on=["province", "year"], how="left")
+    s.index = out.index
+    gdp_nbs = merged["gdp_100m_yuan"].astype("float64")
+    derived = derived_gdp(s)
+    use_derived = gdp_nbs.isna() & (out.year >= 2020) & derived.notna()
+    gdp = gdp_nbs.where(~use_derived, derived)
+    out["gdp"] = np.log(gdp.where(gdp > 0))
+    out["gdp_derived"] = use_derived.to_numpy()
+    # wages: whole series per province (2010 is needed to fill 2011 and is outside Table 1's years)
+    wages = series[["province", "year", "urban_avg_wage_yuan"]].sort_values(["province", "year"])
+    parts = []
+    for _, one in wages.groupby("province", sort=False):
+        values, flag = log_interpolate_even_years(one["urban_avg_wage_yuan"], one["year"])
+        if not interpolate_wages:
+            values, flag = values.where(~flag), flag & False
+        parts.append(pd.DataFrame({"province": one.province, "year": one.year, "pcw": values,
+                                   "pcw_interpolated": flag}))
+    w = out[["province", "year"]].merge(pd.concat(parts), on=["province", "year"], how="left")
+    out["pcw"] = w["pcw"].to_numpy()
+    out["pcw_interpolated"] = w["pcw_interpolated"].fillna(False).astype(bool).to_numpy()
+    out["rd"] = s["rd_intensity_pct"] / 100.0
+    firms_100m = s["ind_firms_rd_exp_10k_yuan"] / 1e4
+    out["rd_firms"] = out["rd"] * firms_100m / s["rd_expenditure_100m_yuan"]
+    out["psl"] = s["budget_total_100m_yuan"] / gdp
+    service = ["budget_general_public_services_100m_yuan", "budget_education_100m_yuan",
+               "budget_culture_sport_media_100m_yuan", "budget_social_security_employment_100m_yuan",
+               "budget_health_100m_yuan"]
+    out["psl_func"] = s[service].sum(axis=1, min_count=len(service)) / s["budget_total_100m_yuan"]
+    indicators = pd.DataFrame({
+        "valid_invention_per_gdp": s["patent_valid_invention_pieces"] / gdp,
+        "patent_applications_per_gdp": s["patent_applications_pieces"] / gdp,
+        "rd_fte_per_gdp": s["rd_personnel_fte_person_years"] / gdp,
+        "science_budget_share": s["budget_science_tech_100m_yuan"] / s["budget_total_100m_yuan"],
+    }, index=out.index)
+    score = entropy_score(indicators, list(DEL_INDICATORS))
+    out["del"] = score.score
+    return out, score.weights
+
+
+def del_indicators(data: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
+    """The indicator matrix behind ``del`` (for display and checks), indexed like :func:`public_panel`."""
+    s = data.reset_index()[["province", "year", "gdp"]].merge(series, on=["province", "year"], how="left")
+    gdp = np.exp(s["gdp"])
+    out = pd.DataFrame({
+        "province": s.province, "year": s.year,
+        "valid_invention_per_gdp": s["patent_valid_invention_pieces"] / gdp,
+        "patent_applications_per_gdp": s["patent_applications_pieces"] / gdp,
+        "rd_fte_per_gdp": s["rd_personnel_fte_person_years"] / gdp,
+        "science_budget_share": s["budget_science_tech_100m_yuan"] / s["budget_total_100m_yuan"]})
+    return out.set_index(["province", "year"])
+
+
+def latest_common_year(data: pd.DataFrame, columns: Iterable[str]) -> int | None:
+    """The latest year in which every one of ``columns`` has at least one value (None if there is none)."""
+    years = data.index.get_level_values(1)
+    cols = list(columns)
+    if not cols:
+        return int(years.max()) if len(years) else None
+    have = data[cols].notna().all(axis=1).to_numpy()
+    return int(years[have].max()) if have.any() else None
 
 
 def variables_in(data: pd.DataFrame) -> list[str]:
-    """Whitelisted variables present in ``data`` with at least one value, in Table 3 order."""
-    return [s for s in VARIABLES if s in data.columns and data[s].notna().any()]
+    """Numeric columns of ``data`` with at least one value: Table 3's symbols first (in order), then the others.
+
+    Any column qualifies (no whitelist: names are never parsed); boolean columns are flags, not variables.
+    """
+    numeric = [c for c in data.columns if isinstance(c, str) and pd.api.types.is_numeric_dtype(data[c])
+               and not pd.api.types.is_bool_dtype(data[c]) and data[c].notna().any()]
+    known = [s for s in VARIABLES if s in numeric]
+    return known + [c for c in numeric if c not in known]
 
 
 def coverage(data: pd.DataFrame) -> pd.DataFrame:
@@ -179,12 +362,18 @@ def subset(data: pd.DataFrame, *, years: tuple[int, int] | None = None,
 
 # --- design ------------------------------------------------------------------------------
 
+RESERVED_NAMES = frozenset({"const", "__y"})  # design columns built here
+
+
 def _check_names(names: Iterable[str], data: pd.DataFrame) -> None:
+    """Every name must be a column of ``data`` holding numbers (any name: columns are data, never parsed)."""
     for name in names:
-        if not isinstance(name, str) or name not in VARIABLES:
-            raise PanelSpecError(f"{name!r} is not one of the known variables ({', '.join(VARIABLES)}).")
+        if not isinstance(name, str) or not name:
+            raise PanelSpecError(f"{name!r} is not a column name.")
         if name not in data.columns:
             raise PanelSpecError(f"Variable '{name}' is not in this data source.")
+        if not pd.api.types.is_numeric_dtype(data[name]) or pd.api.types.is_bool_dtype(data[name]):
+            raise PanelSpecError(f"Variable '{name}' does not hold numbers.")
 
 
 def _check_index(data: pd.DataFrame) -> None:
@@ -275,6 +464,9 @@ def _design(data: pd.DataFrame, dependent: str, regressors: Sequence[str],
     if not regressors:
         raise PanelSpecError("Choose at least one regressor.")
     _check_names([dependent, *regressors], data)
+    reserved = [n for n in (dependent, *regressors) if n in RESERVED_NAMES]
+    if reserved:
+        raise PanelSpecError(f"'{reserved[0]}' is a name the design uses itself (the constant); rename that column.")
     if dependent in regressors:
         raise PanelSpecError(f"'{dependent}' cannot be both the dependent variable and a regressor.")
     steps = _normalise_transforms(regressors, transforms)
@@ -394,12 +586,13 @@ def _estimate(y: pd.Series, x: pd.DataFrame, model: str, cov_type: str) -> Any:
 def fit_panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], *, model: Model = "fe",
               cov_type: CovType = "unadjusted", transforms: Mapping[str, Sequence[str]] | None = None,
               years: tuple[int, int] | None = None, entities: Iterable[str] | None = None) -> PanelFit:
-    """Estimate eq. 10 (or a neighbour) of ``dependent`` on whitelisted ``regressors``.
+    """Estimate eq. 10 (or a neighbour) of ``dependent`` on ``regressors``.
 
     Parameters
     ----------
-    df : DataFrame indexed by (entity, year); columns are whitelisted symbols (:data:`VARIABLES`).
-    dependent, regressors : symbols from :data:`VARIABLES`; anything else raises :class:`PanelSpecError`.
+    df : DataFrame indexed by (entity, year); any numeric columns (Table 3's symbols or others, e.g.
+        statsmodels' Grunfeld data under its own names).
+    dependent, regressors : column names of ``df``; a missing or non-numeric column raises :class:`PanelSpecError`.
     model : ``pooled`` (OLS), ``fe`` (entity effects, the paper's eq. 10), ``twfe`` (entity and
         year effects) or ``re`` (random effects, Swamy-Arora).  All include a constant.
     cov_type : ``unadjusted``, ``robust``, ``clustered`` (by province) or ``driscoll-kraay``
@@ -536,8 +729,23 @@ def compare_fits(fits: Mapping[str, PanelFit]) -> pd.DataFrame:
     return body.rename_axis("term").reset_index()
 
 
-def compare_with_table5(fit: PanelFit, table5: pd.DataFrame) -> pd.DataFrame:
-    """Table 5 (coef, t, stars) next to ``fit`` for every term in either; ``same_sign`` where both exist."""
+def public_status(symbol: str) -> str:
+    """How the public panel's ``symbol`` relates to Table 3: ``same as the paper``, ``proxy``, ``interpolated``,
+    ``computed here, not the paper's score`` or ``not in the public data`` (unknown symbols)."""
+    note = PUBLIC_NOTES.get(symbol)
+    if note is None:
+        return "not in the public data"
+    return {"real": "same as the paper", "derived": "2020-2023 derived from R&D bulletins", "proxy": PROXY_LABEL, "interpolated": "odd years interpolated",
+            "computed": COMPUTED_LABEL}[note.status]
+
+
+def compare_with_table5(fit: PanelFit, table5: pd.DataFrame, notes: Mapping[str, str] | None = None
+                        ) -> pd.DataFrame:
+    """Table 5 (coef, t, stars) next to ``fit`` for every term in either; ``same_sign`` where both exist.
+
+    ``notes`` (term -> text, e.g. :func:`public_status` for the public panel) fills a ``data`` column saying where
+    the fitted variable differs from the paper's (proxies marked).
+    """
     ours = fit.table().set_index("term")
     paper = table5.set_index("symbol")
     terms = list(dict.fromkeys([*paper.index, *ours.index]))
@@ -553,7 +761,10 @@ def compare_with_table5(fit: PanelFit, table5: pd.DataFrame) -> pd.DataFrame:
                      "model_t": None if o is None else float(o.t),
                      "model_stars": "" if o is None else str(o.stars),
                      "same_sign": None if (p is None or o is None) else bool(np.sign(p.coef) == np.sign(o.coef))})
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    if notes is not None:
+        out.insert(1, "data", [notes.get(term, "") for term in out.term])
+    return out
 
 
 # --- scenario projection ------------------------------------------------------------------------------
@@ -563,9 +774,10 @@ def change_to_delta(symbol: str, amount: float, level: pd.Series | np.ndarray | 
 
     ``log`` variables: ``amount`` is a percent change of the underlying quantity,
     new = old + ln(1 + amount/100); ``ratio`` variables: percentage points,
-    new = old + amount/100; ``score``/``index``: new = old + amount.
+    new = old + amount/100; ``score``/``index`` and any column not in :data:`VARIABLES` (an uploaded
+    panel's own variable): new = old + amount, in that column's units.
     """
-    kind = VARIABLES[symbol].kind
+    kind = VARIABLES[symbol].kind if symbol in VARIABLES else "level"
     if kind == "log":
         if amount <= -100:
             raise PanelSpecError(f"A change of {amount:g} % in {symbol} would leave nothing to take a log of.")
@@ -601,8 +813,8 @@ def project(results: PanelFit, data: pd.DataFrame, changes: Mapping[str, float],
     """
     design = results.design
     for symbol in changes:
-        if symbol not in VARIABLES:
-            raise PanelSpecError(f"{symbol!r} is not one of the known variables.")
+        if symbol not in data.columns:
+            raise PanelSpecError(f"{symbol!r} is not a column of this data source.")
         if symbol == design.dependent:
             raise PanelSpecError(f"'{symbol}' is the dependent variable; it cannot be changed in a scenario.")
     raw = results.raw
@@ -650,6 +862,7 @@ def project(results: PanelFit, data: pd.DataFrame, changes: Mapping[str, float],
 # --- the nine-variable upload (schema of Table 3) --------------------------------------------------------
 
 UPLOAD_KEYS: tuple[str, ...] = ("province", "year")
+OWN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")  # an uploaded panel's own variable: a plain identifier
 UPLOAD_MIN_ROWS = 30
 
 
@@ -669,7 +882,10 @@ def panel_from_upload(content: bytes, filename: str, regions: pd.DataFrame, tabl
 
     The file needs ``province``, ``year`` and the nine Table 3 symbols (units as
     in Table 3: logs for gdp/pcw/pdl/med, 0-1 shares for estr/rd/urban/psl);
-    ``idt`` is optional and taken from Table 1 when absent.  Provinces may be
+    ``idt`` is optional and taken from Table 1 when absent.  Further columns
+    whose names are plain identifiers (letters, digits, underscore) and whose
+    cells are numbers are kept as the file's own variables (any name can enter
+    a model); other extra columns are ignored and listed in the notes.  Provinces may be
     written in English or Chinese.  Every problem raises
     :class:`core.uploads.UploadError` with a message for the user; the notes
     list harmless things (ignored columns, where idt came from).
@@ -678,12 +894,24 @@ def panel_from_upload(content: bytes, filename: str, regions: pd.DataFrame, tabl
 
     frame = uploads.read_table(content, filename)
     expected = {*UPLOAD_KEYS, "idt", *PAPER_REGRESSORS}
-    ignored = uploads.check_columns(list(frame.columns), expected)
+    extra = uploads.check_columns(list(frame.columns), expected)
+    # The file's own variables: identifier-like names whose filled cells are all numbers enter the panel (and
+    # can enter a model); other extra columns are ignored and reported.
+    own, ignored = [], []
+    for column in extra:
+        cells = frame[column].astype("string").str.strip().str.replace(",", "", regex=False)
+        filled = cells[cells.notna() & (cells != "")]
+        numeric = pd.to_numeric(filled, errors="coerce")
+        if OWN_NAME.fullmatch(column) and column not in RESERVED_NAMES and len(filled) and numeric.notna().all():
+            own.append(column)
+        else:
+            ignored.append(column)
     if "province" in frame.columns:
         zh = dict(zip(regions.province_zh, regions.province))
         frame["province"] = frame["province"].map(lambda v: zh.get(str(v).strip(), v) if isinstance(v, str) else v)
     numeric = [*PAPER_REGRESSORS, *(["idt"] if "idt" in frame.columns else [])]
     known = regions.loc[regions.in_paper, "province"].tolist()
+    numeric = [*numeric, *own]
     checked = uploads.validate_panel(frame, keys=UPLOAD_KEYS, numeric=numeric, required=PAPER_REGRESSORS,
                                      known_units=known, unit_column="province", non_negative=numeric,
                                      min_rows=UPLOAD_MIN_ROWS)
@@ -693,9 +921,129 @@ def panel_from_upload(content: bytes, filename: str, regions: pd.DataFrame, tabl
     notes = []
     if ignored:
         notes.append(f"Ignored column(s) not in the template: {', '.join(ignored)}.")
+    if own:
+        notes.append(f"Your own variable(s), available as regressors: {', '.join(own)}.")
     if "idt" not in checked.columns or checked["idt"].isna().all():
         checked = checked.drop(columns=["idt"], errors="ignore").merge(
             table1[["province", "year", "idt"]], on=["province", "year"], how="left")
         notes.append("idt taken from the published index (Table 1).")
     out = checked.set_index(list(UPLOAD_KEYS)).sort_index()
-    return out[["idt", *PAPER_REGRESSORS]], notes
+    return out[["idt", *PAPER_REGRESSORS, *own]], notes
+
+
+# --- wage / R&D series upload (replaces bundled cells on a copy of the public panel) ---------------------------
+
+SERIES_UPLOAD_COLUMNS: dict[str, tuple[str, str]] = {  # column -> (what, unit)
+    "urban_avg_wage_yuan": ("urban average wage", "yuan per year"),
+    "rd_intensity_pct": ("R&D intensity (R&D / GDP)", "percent"),
+}
+
+
+def series_template(provinces: Sequence[str], series: pd.DataFrame, years: Sequence[int] = range(2011, 2024)
+                    ) -> pd.DataFrame:
+    """The wage / R&D upload template: province x year with the bundled values filled in (empty where none)."""
+    grid = pd.DataFrame([(p, y) for p in provinces for y in years], columns=["province", "year"])
+    return grid.merge(series[["province", "year", *SERIES_UPLOAD_COLUMNS]], on=["province", "year"], how="left")
+
+
+def series_from_upload(content: bytes, filename: str, regions: pd.DataFrame) -> pd.DataFrame:
+    """Read an uploaded wage and/or R&D-intensity series; every problem is ONE :class:`core.uploads.UploadError`
+    that names the cell (row of the file, province, year, column).
+
+    The file has ``province`` (English or Chinese name), ``year`` and at least one of
+    :data:`SERIES_UPLOAD_COLUMNS` (wage in yuan per year, intensity in percent).  Checked, in this order: text in
+    a number, unknown province, missing years (every province must have a row for every year from the file's
+    first to its last; an empty cell keeps the bundled value), wrong units (an intensity below 0.1 looks like a share; above 100 is not a percent;
+    a wage below 1,000 looks like thousands of yuan or a log).  Returns ``province``, ``year`` and the columns.
+    """
+    from core import uploads
+
+    frame = uploads.read_table(content, filename)
+    value_columns = [c for c in SERIES_UPLOAD_COLUMNS if c in frame.columns]
+    missing = [c for c in ("province", "year") if c not in frame.columns]
+    if missing or not value_columns:
+        need = ", ".join(missing + ([] if value_columns else [" or ".join(SERIES_UPLOAD_COLUMNS)]))
+        raise uploads.UploadError(f"Missing column(s): {need}. Download the template to see the expected layout.")
+    uploads.check_columns(list(frame.columns), {"province", "year", *SERIES_UPLOAD_COLUMNS})
+    zh = dict(zip(regions.province_zh, regions.province))
+    known = set(regions.loc[regions.region != "", "province"])
+    work = frame[["province", "year", *value_columns]].copy()
+    work.insert(0, "row", work.index + 2)  # the file's row number (header is row 1)
+
+    def where(i: int) -> str:
+        return f"Row {work.at[i, 'row']} ({work.at[i, 'province']} {work.at[i, 'year']})"
+
+    years = pd.to_numeric(work["year"], errors="coerce")
+    for i in work.index:
+        if pd.isna(years[i]) or years[i] % 1 != 0 or not 1990 <= years[i] <= 2035:
+            raise uploads.UploadError(f"Row {work.at[i, 'row']}, column year: {work.at[i, 'year']!r} is not a year "
+                                      "between 1990 and 2035.")
+    work["year"] = years.astype("int64")
+    for column in value_columns:
+        text = work[column].astype("string").str.strip().str.replace(",", "", regex=False)
+        values = pd.to_numeric(text, errors="coerce")
+        for i in work.index[values.isna() & text.notna() & (text != "")]:
+            raise uploads.UploadError(f"{where(i)}, column {column}: {work.at[i, column]!r} is text, not a number.")
+        work[column] = values.astype("float64")
+    names = work["province"].astype("string").str.strip()
+    work["province"] = [zh.get(n, n) if isinstance(n, str) else n for n in names]
+    for i in work.index:
+        if work.at[i, "province"] not in known:
+            raise uploads.UploadError(f"Row {work.at[i, 'row']}, column province: {frame.at[i, 'province']!r} is not "
+                                      "one of the 31 provinces (write e.g. Beijing or 北京).")
+    dup = work.duplicated(["province", "year"])
+    if dup.any():
+        i = work.index[dup][0]
+        raise uploads.UploadError(f"{where(i)}: this province and year appear twice; keep one row.")
+    first, last = int(work.year.min()), int(work.year.max())
+    for province, rows in work.groupby("province", sort=False):
+        absent = sorted(set(range(first, last + 1)) - set(rows.year))
+        if absent:
+            raise uploads.UploadError(f"{province}: no row for {absent[0]} (the file covers {first}-{last}); add the "
+                                      "row with its value, or leave the province out.")
+    for column in value_columns:
+        if work[column].isna().all():
+            raise uploads.UploadError(f"Column {column} has no values; fill it or remove the column.")
+    if "rd_intensity_pct" in value_columns:
+        values = work["rd_intensity_pct"]
+        values = values.dropna()
+        if (values < 0.1).all() or (values < 0).any():
+            i = values.idxmin()
+            raise uploads.UploadError(f"{where(i)}, column rd_intensity_pct: {values[i]:g} looks like a share (0-1); "
+                                      f"this column is in percent (write {values[i] * 100:g}).")
+        if (values > 100).any():
+            i = values.idxmax()
+            raise uploads.UploadError(f"{where(i)}, column rd_intensity_pct: {values[i]:g} is above 100 %.")
+    if "urban_avg_wage_yuan" in value_columns:
+        values = work["urban_avg_wage_yuan"].dropna()
+        if (values < 1000).any():
+            i = values.idxmin()
+            raise uploads.UploadError(f"{where(i)}, column urban_avg_wage_yuan: {values[i]:g} is too small for a "
+                                      "yearly wage in yuan (thousands of yuan or a log?); write yuan, e.g. 85307.")
+    return work.drop(columns=["row"]).sort_values(["province", "year"]).reset_index(drop=True)
+
+
+def apply_series(data: pd.DataFrame, uploaded: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """A copy of the public panel with the uploaded cells replacing ``pcw`` (ln wage) and/or ``rd`` (share).
+
+    Uploaded wage cells are published values, so their ``pcw_interpolated`` flag is cleared.  The bundled panel
+    is never changed.  Returns the new panel and notes (how many cells each column replaced).
+    """
+    out = data.copy()
+    up = uploaded.set_index(["province", "year"])
+    common = up.index.intersection(out.index)
+    notes = []
+    if "urban_avg_wage_yuan" in up:
+        cells = up.loc[common, "urban_avg_wage_yuan"].dropna()
+        out.loc[cells.index, "pcw"] = np.log(cells)
+        if "pcw_interpolated" in out:
+            out.loc[cells.index, "pcw_interpolated"] = False
+        notes.append(f"pcw: {len(cells)} cells from your file (ln of urban_avg_wage_yuan).")
+    if "rd_intensity_pct" in up:
+        cells = up.loc[common, "rd_intensity_pct"].dropna()
+        out.loc[cells.index, "rd"] = cells / 100.0
+        notes.append(f"rd: {len(cells)} cells from your file (rd_intensity_pct / 100).")
+    outside = len(up.index.difference(out.index))
+    if outside:
+        notes.append(f"{outside} row(s) outside the 30 provinces x 2011-2023 of the model were not used.")
+    return out, notes

@@ -4,11 +4,14 @@ The innovative-city pilot lists and the Broadband-China batches are real
 (``data/policy/city_pilot_lists.csv``); each city's province is hand-typed
 (``city_province.csv``) and its belt comes from ``regions.csv`` (NBS
 east/central/west).  First-approval years are only partly known
-(``pilot_approval_years.csv``): the 2018 batch exactly, Shenzhen (2008) and the
-2010 batches as commonly cited, the rest empty for the user to enter.
+(``pilot_approval_years.csv``): the 2018 batch exactly; 29 of the 61 units of
+the 2016 list from the official notices (Shenzhen 2008 by NDRC; the MOST batch
+of 20 units of 10 January 2010 and the NDRC batch of 16 cities of 13 January
+2010, 8 cities in both); the other 32 empty for the user to enter.
 
-The city-level outcome of the 002 study (location quotient of high-tech
-talent, 2002-2019) is not public.  :func:`synthetic_city_panel` builds a
+The city-level outcome of the pilot-city study ("Pilot Cities for Innovation
+and Clusters of High-Tech Talent": location quotient of high-tech talent in 29
+cities, 2002-2019) is not public.  :func:`synthetic_city_panel` builds a
 deterministic **synthetic** panel on the real city list so the estimators have
 something to run on; every page that shows it labels it
 ``SYNTHETIC_LABEL``.  Uploaded city panels are checked by
@@ -31,7 +34,7 @@ from core.uploads import UploadError, validate_panel
 from core.errors import PilotDataError
 
 REGIONS: tuple[str, ...] = ("east", "central", "west")
-FIRST_YEAR, LAST_YEAR = 2002, 2019  # the 002 study's sample years
+FIRST_YEAR, LAST_YEAR = 2002, 2019  # the pilot-city study's sample years
 OUTCOME = "lq_hightech"  # location quotient of high-tech talent (ratio of shares, dimensionless)
 CONTROLS: dict[str, str] = {  # whitelisted control columns -> label (units in the name)
     "ln_gdp_per_capita": "log GDP per capita (ln yuan)",
@@ -41,6 +44,9 @@ CONTROLS: dict[str, str] = {  # whitelisted control columns -> label (units in t
 BROADBAND = "broadband"  # 1 from the city's first Broadband-China batch year on
 SYNTHETIC_LABEL = "synthetic — for demonstration"
 SYNTHETIC_SEED = 2002
+# Base pilot effect by belt in the synthetic demo: east > west > central, as the pilot-city study reports.
+EFFECT_BY_REGION: dict[str, float] = {"east": 0.06, "west": 0.04, "central": 0.02}
+PAPER_SAMPLE = "29 cities, 2002-2019"  # the pilot-city study's own sample
 INNOVATIVE, BROADBAND_POLICY = "innovative_city_pilot", "broadband_china_pilot"
 
 
@@ -158,9 +164,10 @@ def synthetic_city_panel(
     The outcome ``lq_hightech`` (location quotient, dimensionless) is
     ``1 + city effect + 0.01/yr common trend + 0.15 * ln GDP per capita deviation
     + 0.02 * broadband + effect + noise``.  The pilot effect starts at approval
-    and grows with exposure, larger in the east: ``base * (1 + 0.4 e)`` for
-    ``e = 0..8`` years since approval (capped), ``base`` = 0.06 east, 0.04 central,
-    0.02 west.  Growing, cohort-varying effects are exactly the case where TWFE
+    and grows with exposure: ``base * (1 + 0.4 e)`` for ``e = 0..8`` years since
+    approval (capped), ``base`` = 0.06 east, 0.04 west, 0.02 central, the
+    regional order the pilot-city study reports (east benefits most, then west,
+    central weakest).  Growing, cohort-varying effects are exactly the case where TWFE
     is biased and did2s is not.  Pilots without a known year get a hidden
     year in 2011-2013 (so leaving them out, as the page does by default, is
     the honest choice).  ``extra_controls`` adds never-treated synthetic units
@@ -190,7 +197,7 @@ def synthetic_city_panel(
     gdp_growth = 0.09 + rng.normal(0, 0.015, n)
     pop = 5.8 + rng.normal(0, 0.6, n)
     sec0 = 47 + rng.normal(0, 6, n)
-    base_effect = pd.Series(region).map({"east": 0.06, "central": 0.04, "west": 0.02}).to_numpy()
+    base_effect = pd.Series(region).map(EFFECT_BY_REGION).to_numpy()
     g = np.array([hidden.get(c, 0) for c in names])[:, None]          # n x 1
     bb = np.array([broadband.get(c, 0) for c in names])[:, None]      # n x 1
     yr = years[None, :]                                                # 1 x t
@@ -316,3 +323,81 @@ def timing_table(frame: pd.DataFrame) -> pd.DataFrame:
     out = per_city.groupby(["cohort", "region"], as_index=False).size().rename(columns={"size": "cities"})
     out["cohort_label"] = out["cohort"].map(lambda g: "never" if g == 0 else str(g))
     return out
+
+
+# --- the user's approval years in a share link (``pol_years``) ------------------------------------------------
+
+_YEAR_ITEM_MAX = 200  # more items than pilot cities cannot come from the page
+
+
+def encode_user_years(approvals: pd.DataFrame) -> str:
+    """The years the user changed (``source == "yours"``) as ``city:year`` items (``city:`` = cleared), in table
+    order; empty when nothing was changed.  ``approvals`` is :func:`validate_approval_years`'s output."""
+    yours = approvals[approvals["source"] == "yours"]
+    return ",".join(f"{c}:{'' if pd.isna(y) else int(y)}" for c, y in zip(yours["city"], yours["first_approval_year"]))
+
+
+def decode_user_years(text: str, defaults: pd.DataFrame, *, year_range: tuple[int, int] = (2008, 2030)
+                      ) -> pd.DataFrame:
+    """The approval table of the bundled file with the years of a share link applied (inverse of
+    :func:`encode_user_years`).  Unknown cities, repeated cities and years that are not whole years in
+    ``year_range`` raise :class:`PilotDataError` (the link is text from outside: checked, never interpreted)."""
+    table = defaults.copy()
+    if not text or not text.strip():
+        return table
+    items = text.split(",")
+    if len(items) > _YEAR_ITEM_MAX:
+        raise PilotDataError("The link holds more approval years than there are pilot cities.")
+    known = set(table["city"])
+    seen: set[str] = set()
+    for item in items:
+        city, sep, year = item.strip().partition(":")
+        if not sep or city not in known:
+            raise PilotDataError(f"The link names an unknown pilot city ({city[:20]!r}).")
+        if city in seen:
+            raise PilotDataError(f"The link names {city} twice.")
+        seen.add(city)
+        if year == "":
+            value = pd.NA
+        elif year.isdigit() and year_range[0] <= int(year) <= year_range[1]:
+            value = int(year)
+        else:
+            raise PilotDataError(f"The link's year for {city} must be a whole year between {year_range[0]} and "
+                                 f"{year_range[1]} (found {year[:10]!r}).")
+        table.loc[table["city"] == city, "first_approval_year"] = value
+    table["first_approval_year"] = table["first_approval_year"].astype("Int64")
+    return table
+
+
+def merge_cohort_selection(selected: Sequence[int], available: Sequence[int], previously_available: Sequence[int]
+                           ) -> list[int]:
+    """The cohort selection after the available cohorts changed: cohorts that appeared (a year the user just
+    entered) are added, cohorts that no longer exist are removed, the user's other choices are kept."""
+    new = [g for g in available if g not in set(previously_available)]
+    kept = [g for g in selected if g in set(available)]
+    return sorted(set(kept) | set(new))
+
+
+# --- an exploratory real design: Table 1 with the number of approved pilot cities per province --------------
+
+def province_pilot_intensity(cities: pd.DataFrame, cohorts: Mapping[str, int], table1: pd.DataFrame
+                             ) -> pd.DataFrame:
+    """Province x year frame of Table 1's index with the treatment intensity of the innovative-city pilot.
+
+    ``pilots_approved`` = number of the province's pilot cities whose first approval year is <= the year (from
+    ``cohorts``, so the user's entered years count; pilots without a year are not counted), and
+    ``pilot_share`` = that number / the province's pilots with a known year (0 where it has none).  An
+    *exploratory* design (province level, continuous treatment, 2011-2023), not the pilot-city study's.
+    """
+    known = cities[cities["city"].isin(list(cohorts))][["city", "province"]].copy()
+    known["cohort"] = known["city"].map(cohorts).astype("int64")
+    out = table1[["province", "year", "idt"]].copy()
+    counts = []
+    totals = known.groupby("province").size()
+    for province, year in zip(out["province"], out["year"]):
+        mine = known[known["province"] == province]
+        counts.append(int((mine["cohort"] <= year).sum()))
+    out["pilots_approved"] = np.array(counts, dtype="float64")
+    total = out["province"].map(totals).fillna(0.0)
+    out["pilot_share"] = (out["pilots_approved"] / total.where(total > 0)).fillna(0.0)
+    return out.reset_index(drop=True)

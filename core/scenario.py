@@ -20,6 +20,8 @@ parameter              meaning                                      example
 ``scenario_year``      projected year                                ``2023``
 ``scenario_regions``   estimation regions (omitted = all)           ``east,west``
 ``scenario_where``     provinces changed (omitted = all)            ``Beijing,Shanghai``
+``scenario_interp``    ``0``: public wages without the odd-year     ``0``
+                       interpolation (omitted = interpolated)
 =====================  ==========================================  =====================
 """
 
@@ -58,6 +60,7 @@ class ScenarioSpec:
     year: int = 2023
     regions: tuple[str, ...] = REGIONS
     provinces: tuple[str, ...] | None = None
+    interpolate_wages: bool = True
 
     def to_query(self) -> dict[str, str]:
         """The query parameters (strings) that reproduce this scenario."""
@@ -69,6 +72,8 @@ class ScenarioSpec:
             q[f"{PARAM_PREFIX}_regions"] = ",".join(self.regions)
         if self.provinces:
             q[f"{PARAM_PREFIX}_where"] = ",".join(self.provinces)
+        if not self.interpolate_wages:
+            q[f"{PARAM_PREFIX}_interp"] = "0"
         return q
 
 
@@ -126,16 +131,20 @@ def from_query(params: Mapping[str, str]) -> ScenarioSpec | None:
     if any(r not in REGIONS for r in regions):
         raise ScenarioError("Unknown region in the link.")
     where = tuple(p for p in get("where", "").split(",") if p) or None
+    interp = get("interp", "1")
+    if interp not in ("0", "1"):
+        raise ScenarioError("The wage-interpolation switch in the link must be 0 or 1.")
     return ScenarioSpec(changes, source, model, cov, tuple(regressors), transforms,
-                        (int(span.group(1)), int(span.group(2))), int(year), regions, where)
+                        (int(span.group(1)), int(span.group(2))), int(year), regions, where, interp == "1")
 
 
-def load_source(source: str) -> pd.DataFrame:
+def load_source(source: str, *, interpolate_wages: bool = True) -> pd.DataFrame:
     """The panel behind ``source`` (``public`` or ``demo``), indexed by (province, year)."""
     from core import datasets, demo_panel
 
     if source == "public":
-        return panel.public_panel(datasets.load_table1(), datasets.load_panel())
+        return panel.public_panel(datasets.load_table1(), datasets.load_panel(), datasets.load_series(),
+                                  interpolate_wages=interpolate_wages)
     if source == "demo":
         return demo_panel.demo_panel(datasets.paper_provinces(), datasets.load_table4(),
                                      datasets.load_table5().coefficients)
@@ -148,7 +157,7 @@ def recompute(spec: ScenarioSpec, data: pd.DataFrame | None = None, regions: pd.
     ``upper``, plus ``baseline``, ``change`` and ``out_of_range``.  ``data`` defaults to the source's panel."""
     from core import datasets
 
-    data = load_source(spec.source) if data is None else data
+    data = load_source(spec.source, interpolate_wages=spec.interpolate_wages) if data is None else data
     regions = datasets.load_regions() if regions is None else regions
     entities = None
     if tuple(spec.regions) != REGIONS:
@@ -171,7 +180,12 @@ def source_label(source: str) -> str:
 
 
 def to_map_frame(projection: pd.DataFrame, source: str) -> pd.DataFrame:
-    """The columns the map page reads: province, year, idt (projected), lower, upper, context and ``label``."""
+    """The columns the map page reads: province, year, idt (projected level), lower, upper, baseline (fitted),
+    ``change_vs_baseline`` (projected - fitted baseline, index points; the scenario's effect), ``change_pct``
+    (the same in % of the baseline), ``change`` (kept for older readers, equal to ``change_vs_baseline``),
+    out_of_range and ``label``."""
     out = projection.rename(columns={"projected": "idt"})
     out = out[["province", "year", "idt", "lower", "upper", "baseline", "change", "out_of_range"]].reset_index(drop=True)
+    out["change_vs_baseline"] = out["idt"] - out["baseline"]
+    out["change_pct"] = 100.0 * out["change_vs_baseline"] / out["baseline"].where(out["baseline"] != 0)
     return out.assign(label=source_label(source))

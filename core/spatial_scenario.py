@@ -34,6 +34,8 @@ parameter          meaning                                       example
 ``spill_source``   ``public`` or ``demo``                          ``public``
 ``spill_fe``       ``entity`` (default, omitted) or ``twoway``     ``twoway``
 ``spill_regions``  estimation regions (omitted = all)              ``east,central``
+``spill_interp``   ``0``: public wages not interpolated in odd     ``0``
+                   years (omitted: interpolated, the default)
 =================  ===========================================  ========================
 """
 
@@ -108,6 +110,7 @@ class SpilloverSpec:
     islands: str = "nearest"
     fixed_effects: str = "entity"
     regions: tuple[str, ...] = REGIONS
+    interpolate_wages: bool = True
 
     def __post_init__(self) -> None:
         def bad(message: str) -> None:
@@ -121,6 +124,8 @@ class SpilloverSpec:
             bad(f"Unknown rule for Hainan {str(self.islands)[:20]!r}; choose nearest or guangdong.")
         if self.source not in SOURCES:
             bad(f"Unknown data source {str(self.source)[:20]!r}.")
+        if not isinstance(self.interpolate_wages, bool):
+            bad("interpolate_wages must be True or False.")
         if self.fixed_effects not in FIXED_EFFECTS:
             bad(f"Unknown fixed effects {str(self.fixed_effects)[:20]!r}; choose entity or twoway.")
         if isinstance(self.k, bool) or not isinstance(self.k, int) or not 1 <= self.k <= MAX_K:
@@ -173,6 +178,8 @@ class SpilloverSpec:
             q[f"{p}_fe"] = self.fixed_effects
         if tuple(self.regions) != REGIONS:
             q[f"{p}_regions"] = ",".join(self.regions)
+        if not self.interpolate_wages:
+            q[f"{p}_interp"] = "0"
         return q
 
 
@@ -206,6 +213,9 @@ def from_query(params: Mapping[str, Any]) -> SpilloverSpec | None:
     span = _YEARS.match(years_text.strip())
     if not span:
         raise SpilloverLinkError(f"The years {years_text[:20]!r} are not of the form 2012-2023.")
+    interp = get("interp", "1")
+    if interp not in ("0", "1"):
+        raise SpilloverLinkError(f"spill_interp must be 0 or 1, not {interp[:10]!r}.")
     provinces = items(get("where"))
     if any(not _NAME.match(p) for p in provinces):
         raise SpilloverLinkError("A province in the link is not a province name.")
@@ -213,7 +223,8 @@ def from_query(params: Mapping[str, Any]) -> SpilloverSpec | None:
         model=get(""), weights=get("w"), lever=get("lever"), change=float(change_text), provinces=provinces,
         regressors=items(get("x")), dependent=get("y", "idt"), years=(int(span.group(1)), int(span.group(2))),
         source=get("source", "public"), k=int(k_text), islands=get("islands", "nearest"),
-        fixed_effects=get("fe", "entity"), regions=items(get("regions", ",".join(REGIONS))))
+        fixed_effects=get("fe", "entity"), regions=items(get("regions", ",".join(REGIONS))),
+        interpolate_wages=interp == "1")
 
 
 # --- the computation ----------------------------------------------------------------------------
@@ -309,17 +320,15 @@ def balance_report(data: pd.DataFrame, columns: Sequence[str], years: tuple[int,
     return gaps, best
 
 
-def load_source(source: str) -> pd.DataFrame:
-    """The panel behind ``source`` (``public`` or ``demo``), indexed by (province, year)."""
-    from core import datasets, demo_panel
+def load_source(source: str, *, interpolate_wages: bool = True) -> pd.DataFrame:
+    """The panel behind ``source`` (``public`` or ``demo``), indexed by (province, year): the same panel the
+    regression explorer fits (:func:`core.scenario.load_source`); uploads cannot be rebuilt from a link."""
+    from core import scenario
 
-    if source == "public":
-        return panel.public_panel(datasets.load_table1(), datasets.load_panel())
-    if source == "demo":
-        return demo_panel.demo_panel(datasets.paper_provinces(), datasets.load_table4(),
-                                     datasets.load_table5().coefficients)
-    raise SpilloverLinkError("Uploaded data are not stored in a link; open the regression explorer and upload "
-                             "the file again.")
+    if source not in ("public", "demo"):
+        raise SpilloverLinkError("Uploaded data are not stored in a link; open the regression explorer and upload "
+                                 "the file again.")
+    return scenario.load_source(source, interpolate_wages=interpolate_wages)
 
 
 def _entities(spec: SpilloverSpec, data: pd.DataFrame) -> list[str]:
@@ -384,7 +393,7 @@ def recompute(spec: SpilloverSpec, data: pd.DataFrame | None = None) -> pd.DataF
     Raises :class:`SpilloverLinkError` for a spec the data cannot serve and the typed
     :class:`core.errors.SpatialModelError` subclasses of the fit (unbalanced panel, weights, convergence).
     """
-    data = load_source(spec.source) if data is None else data
+    data = load_source(spec.source, interpolate_wages=spec.interpolate_wages) if data is None else data
     missing = [c for c in (spec.dependent, *spec.regressors) if c not in data.columns]
     if missing:
         raise SpilloverLinkError(f"{', '.join(missing)} is not in the {spec.source} data.")

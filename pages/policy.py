@@ -1,4 +1,4 @@
-"""Pilot-city policy (/policy): staggered DID and event study of the innovative-city pilot (the 002 study).
+"""Pilot-city policy (/policy): staggered DID and event study of the innovative-city pilot (the pilot-city study).
 
 The page gathers inputs (outcome source, approval years, cohorts, window,
 clustering, controls), calls ``core.pilots`` / ``core.did`` through the
@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 import pages as shell
-from core import datasets, did, pilots
+from core import datasets, did, panel, pilots
 from core.charts import did as did_charts
 from core.uploads import UploadError, read_table
 
@@ -24,14 +24,23 @@ CLUSTERS = {"city": "city", "province": "province", "none": None}
 
 APPROVAL_HELP = (
     "The 2016 list names 61 pilots approved 2008-2013 but not the year each was approved. The 2018 batch is exact; "
-    "Shenzhen (2008) and the 2010 batches are the years commonly cited in the literature — verify them. Enter or "
-    "correct a year in the table; the page marks every year you changed as yours. Pilots left empty are left out "
-    "(they are neither clean comparison cities nor usable treated cities).")
+    "29 years are from the official notices: Shenzhen 2008 (NDRC), the MOST batch of 20 units (10 January 2010) and "
+    "the NDRC batch of 16 cities (January 2010). The other 32 units (approved 2011-2013) have no public year: enter "
+    "or correct a year in the table; the page marks every year you changed as yours and keeps it in the share "
+    "link. Pilots left empty are left out (they are neither clean comparison cities nor usable treated cities).")
 SYNTHETIC_HELP = (
-    "The 002 study's city outcome (location quotient of high-tech talent, 2002-2019) is not public, so this panel "
-    "is generated: real cities, real pilot and Broadband-China timing, invented outcome with a known effect that "
-    "grows with years since approval and is larger in the east. It shows how the methods behave, not what happened. "
-    "Choose 'My city panel (upload)' to run the design on real data.")
+    "The pilot-city study (Pilot Cities for Innovation and Clusters of High-Tech Talent) used a city outcome "
+    "(location quotient of high-tech talent) for 29 cities, 2002-2019, which is not public. This panel is generated: "
+    "real cities, real pilot and Broadband-China timing, invented outcome with a known effect that grows with years "
+    "since approval and follows the study's regional order (east largest, then west, central weakest). It shows how "
+    "the methods behave, not what happened. Choose 'My city panel (upload)' to run the design on real data.")
+REAL_HELP = (
+    "Exploratory, not the pilot-city study's design: the outcome is the published provincial agglomeration index "
+    "(Table 1, 30 provinces, 2011-2023) and the treatment intensity is the number (or share) of a province's "
+    "innovative-city pilots approved by each year, from the approval years above (yours included). Province and "
+    "year fixed effects, standard errors clustered by province. With the bundled years, the only change inside "
+    "2011-2023 is the 2018 batch; years you enter for the 2011-2013 units add variation.")
+TREATMENTS = {"pilots_approved": "Number of approved pilot cities", "pilot_share": "Share of the province's pilots"}
 TIMING_HELP = (
     "Each bar counts the cities first approved in that year, split by east/central/west; 'never' are the comparison "
     "cities (Broadband-China cities that never joined the innovative-city pilot, plus any city you uploaded). With "
@@ -46,7 +55,7 @@ ATT_HELP = (
     "the estimators agree on the bias question — the gap itself is the diagnostic.")
 REGION_HELP = (
     "The design re-estimated on the cities of each belt alone (its own pilots and comparison cities), as in the "
-    "002 study's heterogeneity analysis. A missing row means that belt has too few treated or comparison cities "
+    "pilot-city study's heterogeneity analysis. A missing row means that belt has too few treated or comparison cities "
     "with the current cohorts.")
 WHY_DIFFER = (
     "Two-way fixed effects compares cities approved later with cities approved earlier as if the earlier ones were "
@@ -126,16 +135,66 @@ def event_study_section(frame: pd.DataFrame, used_controls: tuple[str, ...], clu
     shell.download_view(table, es_chart, "pilot_city_event_study", key="es_dl")
 
 
+@st.cache_data(show_spinner=False)
+def _province_fit(cohorts: tuple[tuple[str, int], ...], treatment: str) -> tuple[pd.DataFrame, dict]:
+    cities, *_ = _reference()
+    frame = pilots.province_pilot_intensity(cities, dict(cohorts), datasets.load_table1())
+    fit = panel.fit_panel(frame.set_index(["province", "year"]), "idt", [treatment], model="twfe",
+                          cov_type="clustered")
+    row = fit.table().set_index("term").loc[treatment]
+    return frame, {"coef": float(row.coef), "se": float(row.std_error), "lower": float(row.lower),
+                   "upper": float(row.upper), "p": float(row.p), "nobs": fit.nobs, "provinces": fit.n_entities}
+
+
+def real_design_section(cohorts: dict[str, int]) -> None:
+    """The exploratory province-level design on real data (Table 1 x pilot intensity), computed when opened."""
+    box = st.expander(t("Exploratory real-data design: provincial index and pilot intensity"), key="pol_real_open",
+                      on_change="rerun")
+    if not box.open:
+        return
+    with box:
+        st.info(f"**{t('Exploratory')}.** {t(REAL_HELP)}", icon=":material/explore:")
+        treatment = st.radio(t("Treatment intensity"), list(TREATMENTS), key="pol_real_treatment",
+                             bind="query-params", horizontal=True, format_func=lambda k: t(TREATMENTS[k]))
+        try:
+            frame, res = _province_fit(tuple(sorted(cohorts.items())), treatment)
+        except panel.PanelSpecError as exc:
+            st.warning(f"{t('The design cannot be estimated')}: {exc}")
+            return
+        cols = st.columns(3)
+        cols[0].metric(t("Effect on the index per unit of intensity"), f"{res['coef']:.4f}")
+        cols[1].metric(t("95% interval"), f"{res['lower']:.4f} … {res['upper']:.4f}")
+        cols[2].metric("N", f"{res['nobs']}", f"{res['provinces']} {t('provinces')}", delta_color="off",
+                       delta_arrow="off")
+        st.caption(t("Real data: Table 1 index (Liu 2026) and the approval years above; province and year fixed "
+                     "effects (linearmodels), SE clustered by province. Exploratory — not the pilot-city study's "
+                     "design or result."))
+        st.dataframe(frame, hide_index=True)
+        shell.download_view(frame.assign(coef=res["coef"], se=res["se"], treatment=treatment), None,
+                            "pilot_intensity_province_panel", key="pol_real_dl")
+
+
 # --- page ---------------------------------------------------------------------------------------
 
 st.title(t("Did the innovative-city pilot draw high-tech talent?"))
 shell.explain(
     "Cities joined China's national innovative-city pilot in different years (2008 onward). This page runs the "
-    "002 study's design — a multi-period difference-in-differences over cities and years — and checks it: are "
+    "pilot-city study's design — a multi-period difference-in-differences over cities and years — and checks it: are "
     "pilot and other cities on parallel paths before approval, and is the usual two-way fixed-effects answer "
     "biased because cities were treated at different times and effects grew over time?")
 
 cities, default_approvals, pilot_set, broadband = _reference()
+
+# The years a visitor entered travel in the share link (``pol_years``: ``city:year`` items), read once per session
+# into the editor's starting table (so the editor's own edits stay relative to one stable table).
+if "_pol_years_base" not in st.session_state:
+    try:
+        st.session_state["_pol_years_base"] = pilots.decode_user_years(str(st.query_params.get("pol_years", "")),
+                                                                      default_approvals)
+    except pilots.PilotDataError as exc:
+        st.session_state["_pol_years_base"] = default_approvals
+        st.error(f"{t('Approval years in the link not usable')}: {exc} {t('Using the bundled years instead.')}")
+start_approvals = st.session_state["_pol_years_base"]
 
 # Bound widgets put their *displayed* option text in the URL, so option labels here are fixed
 # English words (not translated): a copied link then works in either interface language.
@@ -154,7 +213,7 @@ with st.container(border=True):
 # Approval years: the user's edits are validated and marked.
 with st.expander(t("First-approval years (editable)"), expanded=False):
     st.markdown(t(APPROVAL_HELP))
-    editor_frame = default_approvals.merge(cities[["city", "city_en"]], on="city", how="left")
+    editor_frame = start_approvals.merge(cities[["city", "city_en"]], on="city", how="left")
     edited = st.data_editor(
         editor_frame, key="approval_editor", hide_index=True, disabled=["city", "city_en", "year_status"],
         column_order=["city", "city_en", "first_approval_year", "year_status"],
@@ -170,16 +229,22 @@ try:
 except pilots.PilotDataError as exc:
     st.error(f"{t('Approval years not usable')}: {exc} {t('Using the bundled years instead.')}")
     approvals = pilots.validate_approval_years(default_approvals, default_approvals)
+encoded = pilots.encode_user_years(approvals)
+if encoded:
+    st.query_params["pol_years"] = encoded
+elif "pol_years" in st.query_params:
+    del st.query_params["pol_years"]
 yours = approvals[approvals["source"] == "yours"]
 if len(yours):
     shown = ", ".join(f"{c} {'—' if pd.isna(y) else int(y)}" for c, y in zip(yours["city"], yours["first_approval_year"]))
     st.info(f"{t('Approval years entered by you')} ({len(yours)}): {shown}. "
-            f"{t('All other years are from the bundled file (2018 batch exact; 2008/2010 commonly cited, verify).')}")
+            f"{t('All other years are from the bundled file (2018 batch exact; 2008/2010 from the official notices).')}")
 else:
     n_empty = int(approvals["first_approval_year"].isna().sum())
-    st.caption(t("Approval years: bundled file only (2018 batch exact; 2008/2010 commonly cited, verify).") + " "
+    st.caption(t("Approval years: bundled file only (2018 batch exact; 2008/2010 from the official notices).") + " "
                + f"{n_empty} " + t("pilots without a year are left out until you enter one."))
 cohorts = pilots.cohort_map(approvals)
+real_design_section(cohorts)
 
 # Outcome panel: synthetic, or a validated upload.
 synthetic = source == "synthetic"
@@ -190,8 +255,8 @@ if synthetic:
 else:
     template = pilots.city_panel_template(cities)
     st.download_button(t("Download the city-panel template (CSV)"), template.to_csv(index=False).encode("utf-8"),
-                       "city_panel_template.csv", "text/csv", key="template_csv", on_click="ignore")
-    upload = st.file_uploader(t("City x year panel (CSV or XLSX)"), type=["csv", "xlsx"], key="upload")
+                       "city_panel_template.csv", "text/csv", key="pol_template_csv", on_click="ignore")
+    upload = st.file_uploader(t("City x year panel (CSV or XLSX)"), type=["csv", "xlsx"], key="pol_upload")
     if upload is None:
         st.info(t("Upload a city x year panel (see the template) to run the design on your data."))
         st.stop()
@@ -202,6 +267,12 @@ else:
         st.stop()
 
 available = sorted({g for g in cohorts.values()})
+# A cohort that appears because a year was just entered is selected (no city silently dropped); cohorts that no
+# longer exist leave the selection.
+previous = st.session_state.get("_pol_available_cohorts")
+if previous is not None and previous != available and "cohorts" in st.session_state:
+    st.session_state["cohorts"] = pilots.merge_cohort_selection(st.session_state["cohorts"], available, previous)
+st.session_state["_pol_available_cohorts"] = available
 include = st.multiselect(t("Cohorts included (first approval year)"), available, default=available, key="cohorts",
                          bind="query-params")
 if not include:

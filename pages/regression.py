@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 import pages as shell
-from core import demo_panel, panel, scenario
+from core import datasets, demo_panel, panel, scenario
 from core.charts import attach
 from core.charts import regression as charts
 from core.uploads import UploadError
@@ -23,7 +23,11 @@ shell.page_shell("Regression explorer", ":material/query_stats:")
 t = shell.t
 
 SYNTHETIC = demo_panel.LABEL
-PUBLIC_DEFAULT = ["lnpcgdp", "estr", "pdl", "med"]
+# The paper's nine regressors less urban (it ends in 2019): the four levers (pcw, rd, psl, pdl) are in it.
+PUBLIC_DEFAULT = ["gdp", "pcw", "del", "estr", "pdl", "rd", "med", "psl"]
+# Bound radios carry their displayed label in the URL (Streamlit 1.67); the link also carries ``lang``, so it
+# reopens in the language it was copied in (an unknown label falls back to the default, never an error).
+UPLOAD_KINDS = {"panel": "Nine-variable panel", "series": "Wage / R&D series"}
 SUBPERIODS = {"2011–2016": (2011, 2016), "2017–2023": (2017, 2023)}
 LEVER_SLIDERS = {  # symbol -> (label, unit, min, max, step)
     "pcw": ("Wages (pcw)", "%", -30.0, 30.0, 1.0),
@@ -36,8 +40,19 @@ LEVER_SLIDERS = {  # symbol -> (label, unit, min, max, step)
 # --- cached calls into core (keyed by their arguments) -------------------------------------------
 
 @st.cache_data(show_spinner=False)
-def public_data() -> pd.DataFrame:
-    return panel.public_panel(shell.table1(), shell.panel())
+def series() -> pd.DataFrame:
+    return datasets.load_series()
+
+
+@st.cache_data(show_spinner=False)
+def public_data(interpolate_wages: bool = True) -> pd.DataFrame:
+    return panel.public_panel(shell.table1(), shell.panel(), series(), interpolate_wages=interpolate_wages)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def series_upload(content: bytes, name: str, interpolate_wages: bool) -> tuple[pd.DataFrame, list[str]]:
+    uploaded = panel.series_from_upload(content, name, shell.regions())
+    return panel.apply_series(public_data(interpolate_wages), uploaded)
 
 
 @st.cache_data(show_spinner=False)
@@ -55,11 +70,12 @@ def upload_data(content: bytes, name: str) -> tuple[pd.DataFrame, list[str]]:
 # every call: a leading underscore keeps ``_data`` out of the cache key.  Each section reads one small cached
 # result per rerun rather than unpickling fits and rebuilding tables.
 
-def data_key(source: str, content: bytes = b"", name: str = "") -> str:
-    """What identifies the active panel: the bundled sources by name, an upload by its digest and file name."""
+def data_key(source: str, content: bytes = b"", name: str = "", interpolate_wages: bool = True) -> str:
+    """What identifies the active panel: the bundled sources by name (and the wage switch), an upload by its
+    digest and file name."""
     if source != "upload":
-        return source
-    return f"upload:{hashlib.sha256(content).hexdigest()}:{name}"
+        return source if interpolate_wages or source != "public" else f"{source}:no-interpolation"
+    return f"upload:{hashlib.sha256(content).hexdigest()}:{name}:{interpolate_wages}"
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -76,8 +92,12 @@ def fitted_view(key: str, _data: pd.DataFrame, spec: tuple) -> dict:
     result = fit(key, _data, *spec)
     return {"nobs": result.nobs, "n_entities": result.n_entities, "years": result.years,
             "rsquared": result.rsquared, "terms": list(result.design.terms), "coef": result.table(),
-            "side": panel.compare_with_table5(result, shell.table5().coefficients), "summary": result.summary,
-            "provinces": sorted(set(result.raw.model.dependent.index.get_level_values(0)))}
+            "side": panel.compare_with_table5(result, shell.table5().coefficients,
+                                              {s: panel.public_status(s) for s in panel.PUBLIC_NOTES}
+                                              if key.startswith("public") or ":series:" in key else None),
+            "summary": result.summary,
+            "provinces": sorted(set(result.raw.model.dependent.index.get_level_values(0))),
+            "sample_years": sorted({int(y) for y in result.raw.model.dependent.index.get_level_values(1)})}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -146,8 +166,33 @@ def source_caption(source: str, more: str = "") -> None:
     elif source == "upload":
         line = t("Data: your uploaded file (kept in this session only).")
     else:
-        line = t("Data: public — published index (Table 1) with provincial yearbook series bundled in data/.")
+        line = t("Data: public — published index (Table 1) with provincial yearbook series bundled in data/.") + " " + t(
+            "Proxies, interpolated wages and the computed del score are marked in the variables table.")
     st.caption(line + (f"  \n{more}" if more else ""))
+
+
+def label_of(symbol: str) -> str:
+    """The variable's words (Table 3's for the paper's symbols; an uploaded column's own name otherwise)."""
+    return panel.VARIABLES[symbol].label if symbol in panel.VARIABLES else symbol
+
+
+def definition_of(symbol: str, public: bool) -> str:
+    if public and symbol in panel.PUBLIC_NOTES:
+        return panel.PUBLIC_NOTES[symbol].definition
+    return panel.VARIABLES[symbol].definition if symbol in panel.VARIABLES else "your uploaded column"
+
+
+def variables_table(symbols: list[str]) -> pd.DataFrame:
+    """Years, definition here, difference from Table 3 and status of each public variable (words, translated)."""
+    rows = []
+    for s in symbols:
+        note = panel.PUBLIC_NOTES.get(s)
+        if note is None:
+            continue
+        rows.append({t("Variable"): f"{s} — {t(label_of(s))}", t("Years"): note.years,
+                     t("Definition here"): t(note.definition), t("Difference from Table 3"): t(note.differs),
+                     t("Status"): t(panel.public_status(s))})
+    return pd.DataFrame(rows)
 
 
 def chart_note(source: str) -> str | None:
@@ -182,29 +227,53 @@ source = st.segmented_control(t("Data source"), list(scenario.SOURCES), default=
                               bind="query-params", required=True, help=" · ".join(
                                   f"{k}: {v}" for k, v in scenario.SOURCES.items()))
 data: pd.DataFrame | None = None
-key = data_key(source)
+interpolate = True
+if source != "demo":
+    interpolate = st.toggle(t("Interpolate wages in odd years 2011-2019 (in logs, flagged)"), value=True,
+                            key="reg_interp", bind="query-params", help=t(
+                                "Urban wages are published for even years only. On: each odd year 2011-2019 is the "
+                                "geometric mean of its neighbours, flagged per cell. Off: odd years are missing and "
+                                "drop out of any model with pcw. Nothing after 2020 is invented either way."))
+key = data_key(source, interpolate_wages=interpolate)
 if source == "public":
-    data = public_data()
+    data = public_data(interpolate)
 elif source == "demo":
     data = demo_data()
     st.warning(f"**{t('Synthetic — for demonstration')}.** " + t(
-        "The yearbook series behind Table 5 are not bundled; this deterministic panel has Table 4's means and "
-        "standard deviations and Table 5's slopes, so every control works with all nine variables."),
+        "Invented values on real province names — do not read them as data about any province. This deterministic "
+        "panel has Table 4's means and standard deviations and Table 5's slopes, so every control works with all "
+        "nine variables; the Public data source holds the real series (some as labelled proxies)."),
         icon=":material/science:")
 else:
-    template = panel.upload_template(shell.regions().query("in_paper").province.tolist(), shell.table1())
+    kind = st.radio(t("Your file holds"), ["panel", "series"], key="reg_upload_kind", bind="query-params",
+                    horizontal=True, format_func=lambda k: t(UPLOAD_KINDS[k]))
+    if kind == "series":
+        template = panel.series_template(shell.regions().query("in_paper").province.tolist(), series())
+        shell.explain(t("One row per province and year: `province` (English or Chinese), `year`, and "
+                        "`urban_avg_wage_yuan` (yuan per year) and/or `rd_intensity_pct` (R&D / GDP in percent, e.g. "
+                        "2.41). The template holds the bundled values; change or fill cells and upload it: your "
+                        "values replace pcw and rd on the public data in this session (an empty cell keeps the "
+                        "bundled value). The bundled data are never changed."))
+        name = "wage_rd_series_template.csv"
+    else:
+        template = panel.upload_template(shell.regions().query("in_paper").province.tolist(), shell.table1())
+        shell.explain("One row per province and year; columns `province`, `year` and the nine Table 3 variables in "
+                      "Table 3's units (logs for gdp, pcw, pdl, med; shares 0–1 for estr, rd, urban, psl). `idt` is "
+                      "optional (the published index is used if it is missing). The bundled data are never changed.")
+        name = "regression_upload_template.csv"
     st.download_button(t("Download the template (CSV)"), template.to_csv(index=False).encode("utf-8"),
-                       "regression_upload_template.csv", "text/csv", key="template_csv", on_click="ignore")
-    shell.explain("One row per province and year; columns `province`, `year` and the nine Table 3 variables in "
-                  "Table 3's units (logs for gdp, pcw, pdl, med; shares 0–1 for estr, rd, urban, psl). `idt` is "
-                  "optional (the published index is used if it is missing). The bundled data are never changed.")
-    uploaded = st.file_uploader(t("Upload a CSV or XLSX panel"), type=["csv", "xlsx"], key="upload")
+                       name, "text/csv", key="reg_template_csv", on_click="ignore")
+    uploaded = st.file_uploader(t("Upload a CSV or XLSX panel"), type=["csv", "xlsx"], key="reg_upload")
     if uploaded is None:
         st.info(t("Upload a file (or download the template first) to fit the model on your own data."))
     else:
         try:
-            data, notes = upload_data(uploaded.getvalue(), uploaded.name)
-            key = data_key(source, uploaded.getvalue(), uploaded.name)
+            if kind == "series":
+                data, notes = series_upload(uploaded.getvalue(), uploaded.name, interpolate)
+                key = f"upload:series:{hashlib.sha256(uploaded.getvalue()).hexdigest()}:{interpolate}"
+            else:
+                data, notes = upload_data(uploaded.getvalue(), uploaded.name)
+                key = data_key(source, uploaded.getvalue(), uploaded.name)
             for note in notes:
                 st.caption(note)
         except UploadError as exc:
@@ -221,7 +290,7 @@ available = panel.variables_in(data)
 c1, c2, c3 = st.columns([1, 1.4, 1.6])
 dependent = c1.selectbox(t("Dependent variable"), available, index=available.index("idt") if "idt" in available else 0,
                          key="y", bind="query-params")
-c1.caption(t(panel.VARIABLES[dependent].label))
+c1.caption(t(label_of(dependent)))
 model = c2.selectbox(t("Model"), list(panel.MODELS), index=1, key="model", bind="query-params",
                      help=" · ".join(f"{k}: {v}" for k, v in panel.MODELS.items()))
 c2.caption(t(panel.MODELS[model]))
@@ -229,13 +298,15 @@ cov_type = c3.selectbox(t("Standard errors"), list(panel.COV_TYPES), index=2, ke
                         help=" · ".join(f"{k}: {v}" for k, v in panel.COV_TYPES.items()))
 c3.caption(t(panel.COV_TYPES[cov_type]))
 options = [s for s in available if s != dependent]
-default = [s for s in (panel.PAPER_REGRESSORS if source != "public" else PUBLIC_DEFAULT) if s in options]
+on_public = source == "public" or key.startswith("upload:series:")
+default = [s for s in (PUBLIC_DEFAULT if on_public else panel.PAPER_REGRESSORS) if s in options]
 r1, r2 = st.columns([2.2, 1])
 regressors = r1.multiselect(t("Regressors (Table 3)"), options, default=default, key="x", bind="query-params",
-                            help=" · ".join(f"{s}: {panel.VARIABLES[s].definition}" for s in options))
+                            help=" · ".join(f"{s}: {t(definition_of(s, on_public))}" for s in options))
 chosen_regions = r2.multiselect(t("Regions"), list(scenario.REGIONS), default=list(scenario.REGIONS), key="regions",
                                 bind="query-params")
-st.caption(" · ".join(f"**{s}** {t(panel.VARIABLES[s].label)}" for s in options))
+st.caption(" · ".join(f"**{s}** {t(label_of(s))}" + (f" ({t(panel.public_status(s))})" if on_public and
+                      panel.public_status(s) != "same as the paper" else "") for s in options))
 with st.expander(t("Transformations (fixed menu)")):
     shell.explain("Applied in this order: natural log, then the first lag (previous year, same province), then "
                   "standardization (mean 0, sd 1 in the estimation sample). Names such as `z_L1_ln_estr` say which.")
@@ -296,6 +367,8 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
     counts.metric(t("Provinces"), f"{view['n_entities']}")
     counts.metric(t("Years"), f"{view['years'][0]}–{view['years'][1]}")
     counts.metric(t("Within R²") if model in ("fe", "twfe") else "R²", f"{view['rsquared']:.3f}")
+    if source == "public" or key.startswith("upload:series:"):
+        public_variables_note(data, [dependent, *regressors])
     coef, side = view["coef"], view["side"]
     rows = charts.coefficient_rows(coef, side)
     template = coefficient_template(tuple(rows[charts.COEFFICIENT_ROWS].term), t("Coefficients with 95 % intervals"),
@@ -327,8 +400,10 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
 
     st.markdown(f"**{t('Table 5 side by side')}**")
     source_caption(source, t("Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same-sign is shown where "
-                             "both estimate the term.") + (" " + t("Public data: lnpcgdp stands in for gdp after 2019.")
-                                                           if source == "public" else ""))
+                             "both estimate the term.") + (" " + t(
+                                 "The data column says where the real-data variable differs from the paper's: "
+                                 "proxy, odd years interpolated, or computed here, not the paper's score.")
+                                 if "data" in side.columns else ""))
     st.dataframe(side, hide_index=True, column_config={
         "paper_coef": st.column_config.NumberColumn(format="%.3f"), "paper_t": st.column_config.NumberColumn(format="%.2f"),
         "model_coef": st.column_config.NumberColumn(format="%.3f"), "model_t": st.column_config.NumberColumn(format="%.2f")})
@@ -341,6 +416,24 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
     summary = st.expander(t("Full linearmodels summary"), key="summary_open", on_change="rerun")
     if summary.open:
         summary.code(view["summary"], language=None)
+
+
+def public_variables_note(data: pd.DataFrame, symbols: list[str]) -> None:
+    """Next to the model: each public variable's years, definition and difference from Table 3, and the count of
+    interpolated wage cells in the sample."""
+    table = variables_table(symbols)
+    if not table.empty:
+        st.caption(t("Variables of this model on the public data (Table 3 of the paper for comparison):"))
+        st.dataframe(table, hide_index=True)
+    if "pcw" in symbols and "pcw_interpolated" in data.columns:
+        n = int(data["pcw_interpolated"].sum())
+        if n:
+            st.caption(t("pcw: odd-year wages are interpolated in logs (flagged per cell)") + f": {n} "
+                       + t("cells; switch the interpolation off above to use published years only."))
+    weights = data.attrs.get("del_weights")
+    if "del" in symbols and weights:
+        st.caption(f"del — {t(panel.COMPUTED_LABEL)}. " + t("Entropy weights") + ": " + ", ".join(
+            f"{t(panel.DEL_INDICATORS[k][0])} {w:.2f}" for k, w in weights.items()))
 
 
 # --- the scenario section: its levers rerun only the projection -------------------------------------------
@@ -367,8 +460,22 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, t
         return
     names = shell.province_names()
     shown = projected.assign(province=projected.province.map(lambda p: names.get(p, p)))
+    if "pcw" in regressors and "pcw_interpolated" in data.columns and target_year in data.index.get_level_values(1):
+        flags = data.xs(target_year, level=1)["pcw_interpolated"]
+        shown = shown.assign(pcw_interpolated=projected.province.map(flags).fillna(False).astype(bool).to_numpy())
     if not changes:
         st.info(t("All levers are at 0: the chart shows the fitted baseline. Move a slider to project a change."))
+    # Next to the levers: each lever's variable on the public data, its years and how it differs from Table 3.
+    in_model = [s for s in LEVER_SLIDERS if s in regressors and s in panel.PUBLIC_NOTES]
+    if in_model and (source == "public" or key.startswith("upload:series:")):
+        st.caption("  \n".join(f"**{s}** ({panel.PUBLIC_NOTES[s].years}, {t(panel.public_status(s))}): "
+                               f"{t(panel.PUBLIC_NOTES[s].definition)}" for s in in_model))
+    if "pcw" in regressors and "pcw_interpolated" in data.columns:
+        year_flags = data.xs(target_year, level=1)["pcw_interpolated"] if target_year in \
+            data.index.get_level_values(1) else pd.Series(dtype=bool)
+        if year_flags.any():
+            st.warning(t("The projected year's wages are interpolated (odd year), not published") +
+                       f" ({int(year_flags.sum())} {t('provinces')}).")
     if projected.out_of_range.any():
         st.warning(t("Some changed values leave the range observed in the data; those projections "
                      "extrapolate (red points).") + f" ({int(projected.out_of_range.sum())})")
@@ -404,7 +511,8 @@ def send_to_map(key: str, data: pd.DataFrame, source: str, fit_args: tuple, targ
         return  # the levers' fragment above already shows the message
     spec = scenario.ScenarioSpec(changes, source, model, cov_type, tuple(regressors),
                                  {s: steps for s, steps in transforms}, years, target_year,
-                                 tuple(st.session_state["regions"]), where)
+                                 tuple(st.session_state["regions"]), where,
+                                 bool(st.session_state.get("reg_interp", True)))
     st.session_state["scenario_index"] = scenario.to_map_frame(projected, source)
     # The map's data-source radio is bound to ``source`` and (Streamlit 1.67) reads its
     # formatted label from the URL, so "Scenario" opens it on the projection.
@@ -418,14 +526,17 @@ def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all
     if sampled is None:
         return
     fit_args, view = sampled
-    years = fit_args[5]
     shell.explain("Move a lever: the change is applied to the chosen provinces in every year (so lagged "
                   "terms see it too), the model's coefficients turn it into a change of the index, and the "
                   "band is the 95 % delta-method interval from the coefficient covariance (baseline taken "
                   "as given). Log variables change in %, shares in percentage points.")
-    sample_years = [y for y in all_years if years[0] <= y <= years[1]]
+    # Only years of the estimation sample (rows where the index and every chosen regressor exist), latest first:
+    # the default is the latest year every regressor has, never a year outside the sample.
+    sample_years = view["sample_years"]
     pc1, pc2 = st.columns([1, 3])
-    target_year = pc1.selectbox(t("Year projected"), sample_years[::-1], key="sc_year", bind="query-params")
+    target_year = pc1.selectbox(t("Year projected"), sample_years[::-1], key="sc_year", bind="query-params",
+                                help=t("Years of the estimation sample only: the latest is the last year in which "
+                                       "every chosen regressor has data."))
     where = pc2.multiselect(t("Provinces changed (empty = all)"), view["provinces"], key="sc_where",
                             bind="query-params")
     levers_section(key, data, source, fit_args, int(target_year), tuple(where) or None)
@@ -487,10 +598,12 @@ def descriptive_section(key: str, data: pd.DataFrame, source: str, spec: tuple, 
 # next choice.  Codes are English (the key may come from a test or an earlier run); labels are translated.
 SECTIONS = {"Model": model_section, "Scenario": scenario_section, "Robustness": robustness_section,
             "Descriptive": descriptive_section, spatial.SECTION: spatial.section_for_page(sample)}
-if "tab" not in st.session_state:
-    st.session_state["tab"] = "Scenario" if any(st.query_params.get(symbol, "0") not in ("0", "0.0")
-                                                for symbol in LEVER_SLIDERS) else "Model"
-chosen = st.segmented_control(t("Section"), list(SECTIONS), format_func=t, key="tab", required=True,
+# The control is bound to the URL (``reg_section``); its default is decided once, when the page is entered.
+if "_reg_section_default" not in st.session_state:
+    st.session_state["_reg_section_default"] = "Scenario" if any(
+        st.query_params.get(symbol, "0") not in ("0", "0.0") for symbol in LEVER_SLIDERS) else "Model"
+chosen = st.segmented_control(t("Section"), list(SECTIONS), format_func=t, key="reg_section", required=True,
+                              default=st.session_state["_reg_section_default"], bind="query-params",
                               label_visibility="collapsed")
 regions = shell.regions()
 entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(

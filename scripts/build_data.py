@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ``../shared`` beside the clone (a worktree under ``wt/`` finds it one level further up).
+SHARED = next((d / "shared" for d in ROOT.parents if (d / "shared" / "data-sources").is_dir()), ROOT.parent / "shared")
 SOURCES = SHARED / "data-sources"
 SEED_001 = SHARED / "seeds" / "001_6f1902168498fce9.txt"
 DATA = ROOT / "data"
@@ -103,9 +104,10 @@ CROSSWALK = [
 ]
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
+def write_csv(frame: pd.DataFrame, path: Path, float_format: str | None = "%.10g") -> None:
+    """``float_format=None`` writes Python's shortest round-trip repr (values unchanged to the last digit)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, lineterminator="\n", float_format="%.10g")
+    frame.to_csv(path, index=False, lineterminator="\n", float_format=float_format)
 
 
 def seed_table_lines(text: str, start: str, stop: str) -> list[str]:
@@ -280,6 +282,87 @@ def build_panel() -> None:
     write_csv(panel, DATA / "panel" / "province_panel.csv")
 
 
+# Province series of issue 15: (source folder, file, {source column: compiled column}); values copied unchanged,
+# national rows (全国 / 地方合计) dropped, provinces renamed to English.  Units are in the compiled names.
+SERIES = [
+    ("cn-province-rd-intensity", "rd_intensity_province_2011_2023.csv", {
+        "rd_expenditure_100m_yuan": "rd_expenditure_100m_yuan", "rd_intensity_pct": "rd_intensity_pct"}),
+    ("cn-province-rd-intensity", "rd_personnel_fte_province_2010_2023.csv", {
+        "rd_personnel_fte_total": "rd_personnel_fte_person_years"}),
+    ("cn-province-industrial-firms-rd", "industrial_firms_rd_province_2018_2023.csv", {
+        "rd_intramural_exp_10k_yuan": "ind_firms_rd_exp_10k_yuan"}),
+    ("cn-province-urban-wage-even-years", "urban_avg_wage_province_even_years_2010_2020.csv", {
+        "urban_avg_wage_yuan": "urban_avg_wage_yuan"}),
+    ("cn-province-public-budget", "public_budget_4func_province_2010_2023.csv", {
+        "exp_total_100m_yuan": "budget_total_100m_yuan", "exp_education_100m_yuan": "budget_education_100m_yuan",
+        "exp_science_tech_100m_yuan": "budget_science_tech_100m_yuan",
+        "exp_agri_forestry_water_100m_yuan": "budget_agri_forestry_water_100m_yuan"}),
+    ("cn-province-public-budget", "public_budget_allfunc_province_2019_2023.csv", {
+        "exp_general_public_services_100m_yuan": "budget_general_public_services_100m_yuan",
+        "exp_culture_tourism_sport_media_100m_yuan": "budget_culture_sport_media_100m_yuan",
+        "exp_social_security_employment_100m_yuan": "budget_social_security_employment_100m_yuan",
+        "exp_health_100m_yuan": "budget_health_100m_yuan"}),
+    ("cn-province-patents", "patents_province_2010_2023.csv", {
+        "applications_accepted_total_pieces": "patent_applications_pieces",
+        "granted_total_pieces": "patent_grants_pieces",
+        "valid_invention_pieces": "patent_valid_invention_pieces"}),
+    ("cn-province-tech-market", "tech_market_contracts_province_2000_2023.csv", {
+        "inflow_turnover_10k_yuan": "tech_market_inflow_10k_yuan",
+        "outflow_turnover_10k_yuan": "tech_market_outflow_10k_yuan"}),
+    ("cn-province-hitech-industry", "hitech_industry_operation_province_2010_2023.csv", {
+        "revenue_100m_yuan": "hitech_revenue_100m_yuan"}),
+]
+SERIES_YEARS = range(2010, 2024)
+
+
+def build_series() -> None:
+    """``panel/province_series.csv``: 31 provinces x 2010-2023, one column per source column (values unchanged)."""
+    zh_to_en = {p[2]: p[1] for p in PROVINCES}
+    provinces = [p[1] for p in PROVINCES[:31]]
+    out = pd.DataFrame([(p, y) for p in provinces for y in SERIES_YEARS], columns=["province", "year"])
+    for folder, name, columns in SERIES:
+        src = pd.read_csv(SOURCES / folder / name)
+        src = src[~src.province_zh.isin(["全国", "地方合计"])]
+        src = src.assign(province=src.province_zh.map(zh_to_en))
+        assert src.province.notna().all() and not src.duplicated(["province", "year"]).any(), name
+        src = src[src.year.isin(SERIES_YEARS)][["province", "year", *columns]].rename(columns=columns)
+        out = out.merge(src, on=["province", "year"], how="left", validate="one_to_one")
+    assert len(out) == 31 * len(SERIES_YEARS)
+    write_csv(out, DATA / "panel" / "province_series.csv", float_format=None)
+
+
+def build_pilot_years() -> None:
+    """Copy the official 2008/2010 batch files and rewrite ``pilot_approval_years.csv`` from them.
+
+    The 2018 batch (``exact``) stays; the 29 units found in the MOST (2010-01-10) and NDRC (2010-01-13, Shenzhen
+    2008) notices get ``official``; the 32 others stay empty (``unknown, enter``).
+    """
+    src = SOURCES / "cn-city-pilot-policies"
+    for name in ("innovative_city_batches_2008_2010.csv", "list2016_first_year_found.csv"):
+        shutil.copyfile(src / name, DATA / "policy" / name)
+    found = pd.read_csv(src / "list2016_first_year_found.csv").set_index("prefecture_city")
+    batches = pd.read_csv(src / "innovative_city_batches_2008_2010.csv")
+    years = pd.read_csv(DATA / "policy" / "pilot_approval_years.csv", dtype=str, keep_default_na=False)
+    for i, row in years.iterrows():
+        if row.year_status == "exact":
+            continue
+        city = row.prefecture_city
+        assert city in found.index, city
+        year = found.loc[city, "first_year_found"]
+        if pd.isna(year):
+            years.loc[i, ["first_approval_year", "year_status", "basis"]] = [
+                "", "unknown, enter", "approved 2011-2013 (on the Dec-2016 list); no batch document found"]
+            continue
+        docs = batches[batches.prefecture_city == city]
+        assert int(docs.year.min()) == int(year), city
+        basis = "; ".join(f"{a} {d}" for a, d in zip(docs.agency, docs.announce_date))
+        years.loc[i, ["first_approval_year", "year_status", "basis"]] = [
+            str(int(year)), "official", f"official notice: {basis} (innovative_city_batches_2008_2010.csv)"]
+    counts = years.year_status.value_counts().to_dict()
+    assert counts == {"exact": 17, "official": 29, "unknown, enter": 32}, counts
+    years.to_csv(DATA / "policy" / "pilot_approval_years.csv", index=False, lineterminator="\n")
+
+
 def build_policy_and_global() -> None:
     shutil.copyfile(SOURCES / "cn-city-pilot-policies" / "city_pilot_lists.csv", DATA / "policy" / "city_pilot_lists.csv")
     src = SOURCES / "global-talent-clusters"
@@ -305,7 +388,7 @@ def main(argv: list[str]) -> int:
     for d in (DATA / "published", DATA / "io", DATA / "panel", DATA / "policy", DATA / "global", GEO):
         d.mkdir(parents=True, exist_ok=True)
     steps = {"published": build_published, "regions": build_regions, "io": build_io, "panel": build_panel,
-             "other": build_policy_and_global, "geo": build_geo}
+             "series": build_series, "pilots": build_pilot_years, "other": build_policy_and_global, "geo": build_geo}
     # "manifest" alone only re-hashes: use it after adding a hand-compiled file to data/.
     for name in argv or list(steps):
         if name != "manifest":

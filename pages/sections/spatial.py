@@ -237,8 +237,8 @@ def section_for_page(sample: Callable[..., Any]) -> Callable[..., None]:
     the page builds SECTIONS, before its section control exists: a link that carries ``reg_sp_*`` parameters
     opens on this section when the page is entered (as a moved scenario lever opens the Scenario section).
     """
-    if "tab" not in st.session_state and any(k.startswith("reg_sp_") for k in st.query_params):
-        st.session_state["tab"] = SECTION
+    if "_reg_section_default" not in st.session_state and any(k.startswith("reg_sp_") for k in st.query_params):
+        st.session_state["_reg_section_default"] = SECTION
 
     @st.fragment
     def spatial_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
@@ -458,7 +458,7 @@ def scenario_fragment(key: str, data: pd.DataFrame, source: str, args: tuple, fi
         spec = scen.SpilloverSpec(model=model, weights=kind, lever=lever, change=change, provinces=tuple(where),
                                   regressors=tuple(regressors), dependent=dependent, years=tuple(years),
                                   source=source, k=k, islands=islands, fixed_effects=fixed_effects,
-                                  regions=_regions(entities))
+                                  regions=_regions(entities), interpolate_wages="no-interpolation" not in key)
         frame = spill_frame(key, data, args, spec)
     except (ScenarioError, *SPATIAL_ERRORS) as exc:
         st.error(str(exc), icon=":material/error:")

@@ -98,3 +98,69 @@ def test_schema_error_names_file_and_column():
 def test_unknown_geometry_name_is_refused():
     with pytest.raises(datasets.DataSchemaError):
         datasets.load_geojson("../data/regions.csv")
+
+
+# --- issue 15: the compiled province series, against cells of the source files ------------------------------
+
+SHARED_SOURCES = next((d / "shared" / "data-sources" for d in datasets.ROOT.parents
+                       if (d / "shared" / "data-sources").is_dir()), None)
+# (province, year, compiled column, value in the source file's cell, source file: row, column)
+SOURCE_CELLS = [
+    ("Beijing", 2019, "rd_intensity_pct", 6.31, "rd_intensity_province_2011_2023.csv: 北京,2019"),
+    ("Guangdong", 2020, "rd_intensity_pct", 3.14, "rd_intensity_province_2011_2023.csv: 广东,2020"),
+    ("Guangdong", 2020, "rd_expenditure_100m_yuan", 3479.9, "rd_intensity_province_2011_2023.csv: 广东,2020"),
+    ("Guangdong", 2023, "ind_firms_rd_exp_10k_yuan", 34266367, "industrial_firms_rd…: 广东,44,2023, col 10"),
+    ("Beijing", 2012, "urban_avg_wage_yuan", 85307, "urban_avg_wage…: 2012,11,北京"),
+    ("Beijing", 2012, "budget_total_100m_yuan", 3685.3076, "public_budget_4func…: 北京,11,2012"),
+    ("Beijing", 2019, "budget_general_public_services_100m_yuan", 499.43, "public_budget_allfunc…: 北京,11,2019"),
+    ("Jiangsu", 2015, "patent_applications_pieces", 428337, "patents_province…: 江苏,32,2015"),
+    ("Beijing", 2023, "patent_valid_invention_pieces", 574323, "patents_province…: 北京,11,2023"),
+    ("Beijing", 2023, "tech_market_inflow_10k_yuan", 50247266, "tech_market_contracts…: 北京,11,2023"),
+]
+
+
+@pytest.mark.parametrize(("province", "year", "column", "value", "where"), SOURCE_CELLS)
+def test_series_cells_equal_the_source_files(province, year, column, value, where):
+    series = datasets.load_series().set_index(["province", "year"])
+    assert series.loc[(province, year), column] == pytest.approx(value, abs=1e-9), where
+
+
+def test_series_shape_and_gaps_are_the_sources():
+    series = datasets.load_series()
+    assert len(series) == 31 * 14 and series.province.nunique() == 31
+    wage = series.dropna(subset=["urban_avg_wage_yuan"])
+    assert sorted(wage.year.unique()) == [2010, 2012, 2014, 2016, 2018, 2020]  # even years only, none invented
+    firms = series.dropna(subset=["ind_firms_rd_exp_10k_yuan"])
+    assert firms.year.min() == 2018 and len(firms) == 31 * 6
+    assert series.loc[series.year == 2011, "tech_market_inflow_10k_yuan"].isna().all()
+
+
+@pytest.mark.skipif(SHARED_SOURCES is None, reason="../shared/data-sources is not beside this clone")
+def test_every_compiled_cell_equals_its_source_cell():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_data", datasets.ROOT / "scripts" / "build_data.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    zh = {p[2]: p[1] for p in build.PROVINCES}
+    compiled = datasets.load_series().set_index(["province", "year"])
+    checked = 0
+    for folder, name, columns in build.SERIES:
+        src = pd.read_csv(SHARED_SOURCES / folder / name)
+        src = src[src.province_zh.map(zh).notna() & src.year.between(2010, 2023)]
+        for _, row in src.iterrows():
+            for source_column, column in columns.items():
+                got = compiled.loc[(zh[row.province_zh], row.year), column]
+                assert (pd.isna(got) and pd.isna(row[source_column])) or got == row[source_column], (name, row.province_zh)
+                checked += 1
+    assert checked > 6000  # every cell of the 21 compiled columns in 2010-2023
+
+
+def test_official_pilot_batches_are_bundled_unchanged():
+    batches = datasets.load_pilot_batches()
+    assert len(batches) == 37 and set(batches.agency) == {"MOST", "NDRC"}
+    assert (batches.agency == "MOST").sum() == 20
+    assert batches.loc[batches.prefecture_city == "深圳", "year"].tolist() == [2008]
+    years = datasets.load_approval_years().set_index("prefecture_city")
+    assert years.loc["兰州", "year_status"] == "official" and years.loc["兰州", "first_approval_year"] == 2010
+    assert "MOST 2010-01-10" in years.loc["南京", "basis"] and "NDRC 2010-01-12/13" in years.loc["南京", "basis"]

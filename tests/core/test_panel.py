@@ -20,12 +20,11 @@ PUBLIC_X = ["lnpcgdp", "estr", "pdl", "med"]
 
 @pytest.fixture(scope="module")
 def grunfeld() -> pd.DataFrame:
+    """statsmodels' Grunfeld data under its own column names (invest, value, capital): no renaming needed."""
     sm = pytest.importorskip("statsmodels.api")
     raw = sm.datasets.grunfeld.load_pandas().data
     raw = raw[raw.firm != "American Steel"].assign(year=lambda d: d.year.astype(int))
-    # Grunfeld's columns under whitelisted names: idt <- invest, gdp <- value, pcw <- capital.
-    frame = raw.rename(columns={"invest": "idt", "value": "gdp", "capital": "pcw"})
-    return frame.set_index(["firm", "year"])[["idt", "gdp", "pcw"]]
+    return raw.set_index(["firm", "year"])[["invest", "value", "capital"]]
 
 
 @pytest.fixture(scope="module")
@@ -46,13 +45,13 @@ def demo() -> pd.DataFrame:
 # --- Grunfeld: the published plm / Baltagi numbers ---------------------------------------------
 
 def test_grunfeld_within_slopes(grunfeld, reference):
-    fit = panel.fit_panel(grunfeld, "idt", ["gdp", "pcw"], model="fe")
-    assert fit.params["gdp"] == pytest.approx(reference["within"]["value"], abs=5e-7)
-    assert fit.params["pcw"] == pytest.approx(reference["within"]["capital"], abs=5e-7)
+    fit = panel.fit_panel(grunfeld, "invest", ["value", "capital"], model="fe")
+    assert fit.params["value"] == pytest.approx(reference["within"]["value"], abs=5e-7)
+    assert fit.params["capital"] == pytest.approx(reference["within"]["capital"], abs=5e-7)
 
 
 def test_grunfeld_f_test(grunfeld, reference):
-    test = panel.poolability_test(grunfeld, "idt", ["gdp", "pcw"])
+    test = panel.poolability_test(grunfeld, "invest", ["value", "capital"])
     ref = reference["f_individual_effects"]
     assert round(test.stat, 2) == ref["stat"]
     assert (test.df, test.df_denom) == (ref["df1"], ref["df2"])
@@ -60,15 +59,15 @@ def test_grunfeld_f_test(grunfeld, reference):
 
 
 def test_grunfeld_random_effects(grunfeld, reference):
-    fit = panel.fit_panel(grunfeld, "idt", ["gdp", "pcw"], model="re")
+    fit = panel.fit_panel(grunfeld, "invest", ["value", "capital"], model="re")
     ref = reference["random_effects_swamy_arora"]
     assert fit.params["const"] == pytest.approx(ref["const"], abs=5e-4)
-    assert fit.params["gdp"] == pytest.approx(ref["value"], abs=5e-6)
-    assert fit.params["pcw"] == pytest.approx(ref["capital"], abs=5e-6)
+    assert fit.params["value"] == pytest.approx(ref["value"], abs=5e-6)
+    assert fit.params["capital"] == pytest.approx(ref["capital"], abs=5e-6)
 
 
 def test_grunfeld_hausman(grunfeld, reference):
-    test = panel.hausman_test(grunfeld, "idt", ["gdp", "pcw"])
+    test = panel.hausman_test(grunfeld, "invest", ["value", "capital"])
     ref = reference["hausman"]
     assert round(test.stat, 4) == ref["stat"]
     assert test.df == ref["df"]
@@ -112,15 +111,25 @@ def test_fe_rsquared_is_within(public):
 
 # --- whitelist and transformations ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("bad", ["I(__import__('os').getpid())", "{os.getpid()}", "estr + pdl", "const", "idt2"])
-def test_unknown_names_are_rejected_not_evaluated(public, bad):
-    frame = public.assign(**{bad: 1.0}) if bad != "const" else public
+@pytest.mark.parametrize("name", ["I(__import__('os').getpid())", "{os.getpid()}", "estr + pdl", "idt2"])
+def test_any_column_name_is_data_never_evaluated(public, name):
+    """Issue 15: no whitelist in core; a code-like column name is just a column (its values are used, the name is
+    never parsed).  Whitelisting happens where text arrives (links and uploads)."""
+    rng = np.random.default_rng(1)
+    frame = public.assign(**{name: rng.normal(size=len(public))})
     before = os.getpid()
-    with pytest.raises(panel.PanelSpecError, match="not one of the known variables"):
-        panel.fit_panel(frame, "idt", [bad])
-    with pytest.raises(panel.PanelSpecError):
-        panel.fit_panel(frame, bad, ["estr"])
+    fit = panel.fit_panel(frame, "idt", [name, "estr"])
+    assert name in fit.params.index and np.isfinite(fit.params[name])
+    direct = panel.fit_panel(public.assign(renamed=frame[name]), "idt", ["renamed", "estr"])
+    assert fit.params[name] == pytest.approx(direct.params["renamed"])
     assert os.getpid() == before
+
+
+@pytest.mark.parametrize("bad", ["const", "absent", "province_text"])
+def test_missing_reserved_or_text_columns_are_refused(public, bad):
+    frame = public.assign(province_text="x")
+    with pytest.raises(panel.PanelSpecError, match="constant|not in this data|does not hold numbers"):
+        panel.fit_panel(frame.assign(const=1.0) if bad == "const" else frame, "idt", [bad])
 
 
 def test_dependent_cannot_be_regressor_and_empty_rejected(public):
@@ -355,3 +364,114 @@ def test_upload_template_has_the_schema():
     template = panel.upload_template(datasets.paper_provinces(), TABLE1)
     assert list(template.columns) == ["province", "year", "idt", *panel.PAPER_REGRESSORS]
     assert len(template) == 390 and template.idt.notna().all()
+
+
+# --- issue 15: real series in the public panel ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def real() -> pd.DataFrame:
+    return panel.public_panel(datasets.load_table1(), datasets.load_panel(), datasets.load_series())
+
+
+def test_wage_odd_years_are_log_interpolated_and_flagged(real):
+    series = datasets.load_series().set_index(["province", "year"])["urban_avg_wage_yuan"]
+    bj = real.loc["Beijing"]
+    assert bj.loc[2012, "pcw"] == pytest.approx(np.log(85307.0))  # published even year, unchanged
+    assert not bj.loc[2012, "pcw_interpolated"]
+    expected = (np.log(series[("Beijing", 2010)]) + np.log(series[("Beijing", 2012)])) / 2
+    assert bj.loc[2011, "pcw"] == pytest.approx(expected) and bj.loc[2011, "pcw_interpolated"]
+    assert real["pcw_interpolated"].sum() == 30 * 5  # 2011, 2013, 2015, 2017, 2019
+    assert real.xs(2021, level=1)["pcw"].isna().all() and real.xs(2023, level=1)["pcw"].isna().all()
+    off = panel.public_panel(datasets.load_table1(), datasets.load_panel(), datasets.load_series(),
+                             interpolate_wages=False)
+    assert off["pcw_interpolated"].sum() == 0 and off.xs(2011, level=1)["pcw"].isna().all()
+    assert off.loc[("Beijing", 2012), "pcw"] == real.loc[("Beijing", 2012), "pcw"]
+
+
+def test_gdp_after_2019_is_derived_and_flagged_and_close_where_checkable(real):
+    series = datasets.load_series().set_index(["province", "year"])
+    assert real["gdp_derived"].sum() == 30 * 4 and real.xs(2020, level=1)["gdp_derived"].all()
+    gd = series.loc[("Guangdong", 2020)]
+    assert np.exp(real.loc[("Guangdong", 2020), "gdp"]) == pytest.approx(gd.rd_expenditure_100m_yuan
+                                                                          / (gd.rd_intensity_pct / 100))
+    # where NBS GDP exists (2019) the derived value is within the stated 1.6 %
+    both = datasets.load_panel().merge(datasets.load_series(), on=["province", "year"])
+    both = both[(both.year == 2019) & both.province.isin(datasets.paper_provinces())]
+    rel = panel.derived_gdp(both) / both.gdp_100m_yuan - 1
+    assert rel.abs().max() < 0.016 and rel.abs().median() < 0.004
+
+
+def test_rd_psl_and_variant_definitions(real):
+    series = datasets.load_series().set_index(["province", "year"])
+    assert real.loc[("Beijing", 2019), "rd"] == pytest.approx(0.0631)
+    row = series.loc[("Guangdong", 2023)]
+    assert real.loc[("Guangdong", 2023), "rd_firms"] == pytest.approx(
+        row.rd_intensity_pct / 100 * (row.ind_firms_rd_exp_10k_yuan / 1e4) / row.rd_expenditure_100m_yuan)
+    assert real["rd_firms"].dropna().index.get_level_values(1).min() == 2018
+    bj = series.loc[("Beijing", 2015)]
+    assert real.loc[("Beijing", 2015), "psl"] == pytest.approx(bj.budget_total_100m_yuan
+                                                               / np.exp(real.loc[("Beijing", 2015), "gdp"]))
+    assert real["psl_func"].dropna().index.get_level_values(1).min() == 2019
+    assert panel.public_status("psl") == "proxy" and panel.public_status("del") == panel.COMPUTED_LABEL
+
+
+def test_latest_common_year_and_default_levers_fit(real):
+    assert panel.latest_common_year(real, ["pcw", "rd", "psl", "pdl"]) == 2020
+    assert panel.latest_common_year(real, ["rd", "psl", "pdl"]) == 2023
+    fit = panel.fit_panel(real, "idt", ["gdp", "pcw", "del", "estr", "pdl", "rd", "med", "psl"], model="fe")
+    assert fit.years == (2012, 2020)
+    out = panel.project(fit, real, {"pcw": 10, "rd": 0.5}, year=2020)
+    assert (out.change != 0).all()
+    with pytest.raises(panel.PanelSpecError, match="not in the estimation sample"):
+        panel.project(fit, real, {"pcw": 10}, year=2021)
+
+
+def test_an_uploaded_panels_own_variable_enters_the_model(real):
+    rng = np.random.default_rng(3)
+    own = real[["idt", "estr"]].assign(my_index=rng.normal(size=len(real)))
+    assert "my_index" in panel.variables_in(own)
+    fit = panel.fit_panel(own, "idt", ["estr", "my_index"])
+    out = panel.project(fit, own, {"my_index": 1.0}, year=2020)
+    assert out.change.to_numpy() == pytest.approx(fit.params["my_index"])
+
+
+def test_table5_side_by_side_marks_proxies(real):
+    fit = panel.fit_panel(real, "idt", ["pcw", "rd", "psl", "pdl"], model="fe")
+    side = panel.compare_with_table5(fit, datasets.load_table5().coefficients,
+                                     {s: panel.public_status(s) for s in panel.PUBLIC_NOTES}).set_index("term")
+    assert side.loc["psl", "data"] == "proxy" and side.loc["rd", "data"] == "proxy"
+    assert side.loc["pcw", "data"] == "odd years interpolated"
+    assert side.loc["pdl", "data"] == "same as the paper"
+    assert side.loc["psl", "paper_coef"] == pytest.approx(0.379) and np.isfinite(side.loc["psl", "model_coef"])
+
+
+def test_to_map_frame_carries_change_vs_baseline(real):
+    fit = panel.fit_panel(real, "idt", ["pcw", "rd", "psl", "pdl"], model="fe")
+    frame = scenario.to_map_frame(panel.project(fit, real, {"pcw": 10}, year=2020), "public")
+    assert {"idt", "baseline", "change_vs_baseline", "change_pct"} <= set(frame.columns)
+    assert frame.change_vs_baseline.to_numpy() == pytest.approx((frame.idt - frame.baseline).to_numpy())
+    assert (frame.change_vs_baseline != 0).all()
+
+
+def test_scenario_link_carries_the_wage_switch(real):
+    spec = scenario.ScenarioSpec({"pcw": 10.0}, "public", regressors=("pcw", "rd"), year=2020,
+                                 interpolate_wages=False)
+    again = scenario.from_query(spec.to_query())
+    assert again.interpolate_wages is False and spec.to_query()["scenario_interp"] == "0"
+    on = scenario.recompute(scenario.ScenarioSpec({"pcw": 10.0}, "public", regressors=("pcw", "rd"), year=2020))
+    off = scenario.recompute(spec)
+    assert len(on) == len(off) == 30 and not np.allclose(on.idt, off.idt)
+    with pytest.raises(scenario.ScenarioError):
+        scenario.from_query({**spec.to_query(), "scenario_interp": "yes"})
+
+
+def test_upload_keeps_the_files_own_numeric_variables():
+    frame = _good_csv().assign(my_talent_index=lambda d: np.arange(len(d), dtype=float), remark="ok")
+    data, notes = _read(_bytes(frame))
+    assert "my_talent_index" in data.columns and "remark" not in data.columns
+    assert any("my_talent_index" in n for n in notes) and any("remark" in n for n in notes)
+    fit = panel.fit_panel(data, "idt", ["pcw", "my_talent_index"])
+    assert "my_talent_index" in fit.params.index
+    spaced = _good_csv().assign(**{"my index": 1.0})  # a plain name but not an identifier: ignored, said so
+    data, notes = _read(_bytes(spaced))
+    assert "my index" not in data.columns and any("my index" in n for n in notes)

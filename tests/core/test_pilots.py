@@ -39,8 +39,12 @@ def test_approval_years_file(ref):
     assert (status.loc[status["year_status"] == "exact", "first_approval_year"] == 2018).all()
     assert (status["year_status"] == "exact").sum() == 17
     assert status.loc["深圳", "first_approval_year"] == 2008
-    assert status.loc["深圳", "year_status"] == "commonly cited, verify"
-    assert status["first_approval_year"].isna().sum() == 33
+    # issue 15: the official notices replace the "commonly cited, verify" years (29 units); 32 stay empty
+    assert status.loc["深圳", "year_status"] == "official"
+    assert (status["year_status"] == "official").sum() == 29
+    assert status.loc["兰州", "first_approval_year"] == 2010  # in the MOST batch, missing before
+    assert status["first_approval_year"].isna().sum() == 32
+    assert set(status.loc[status["first_approval_year"].isna(), "year_status"]) == {"unknown, enter"}
 
 
 def test_broadband_first_batch(ref):
@@ -98,7 +102,7 @@ def test_did2s_recovers_synthetic_truth(ref):
     cohorts = pilots.cohort_map(approvals)
     panel = pilots.synthetic_city_panel(cities, cohorts, pilot_set, broadband)
     frame, counts = pilots.design_frame(panel, cohorts, pilot_set, broadband)
-    assert counts["dropped_unknown_year"] == 33
+    assert counts["dropped_unknown_year"] == 32
     truth = frame.loc[(frame["cohort"] > 0) & (frame["year"] >= frame["cohort"]), "true_effect"].mean()
     r = did.staggered_did(frame, outcome=pilots.OUTCOME, unit="city", time="year", cohort="cohort", method="did2s",
                           controls=("ln_gdp_per_capita", pilots.BROADBAND), cluster="city")
@@ -112,7 +116,7 @@ def test_design_frame_cohort_filter(ref):
     frame, counts = pilots.design_frame(panel, cohorts, pilot_set, broadband, include_cohorts=[2010])
     assert set(frame["cohort"]) == {0, 2010} and counts["dropped_cohort"] == 18
     timing = pilots.timing_table(frame)
-    assert timing.loc[timing["cohort"] == 2010, "cities"].sum() == 27
+    assert timing.loc[timing["cohort"] == 2010, "cities"].sum() == 28  # 27 + Lanzhou (official MOST batch)
 
 
 def csv(text: str) -> pd.DataFrame:
@@ -154,3 +158,56 @@ def test_template_round_trips(ref):
     filled = template.assign(lq_hightech=np.linspace(0.9, 1.2, len(template)))
     out = pilots.validate_city_panel(csv(filled.to_csv(index=False)), cities, regions)
     assert len(out) == len(template)
+
+
+# --- issue 15 / 16 item 7: years in the link, new cohorts selected, the regional order, the real design --------
+
+def test_user_years_round_trip_through_the_link(ref):
+    _, approvals, *_ = ref
+    edited = approvals.copy()
+    edited.loc[edited["city"] == "南昌", "first_approval_year"] = 2011
+    edited.loc[edited["city"] == "深圳", "first_approval_year"] = pd.NA  # clearing a bundled year is kept too
+    checked = pilots.validate_approval_years(edited, approvals)
+    text = pilots.encode_user_years(checked)
+    assert text == "南昌:2011,深圳:" or set(text.split(",")) == {"南昌:2011", "深圳:"}
+    back = pilots.validate_approval_years(pilots.decode_user_years(text, approvals), approvals)
+    pd.testing.assert_frame_equal(back, checked)
+    assert pilots.encode_user_years(pilots.validate_approval_years(approvals, approvals)) == ""
+
+
+@pytest.mark.parametrize(("text", "message"), [("Atlantis:2011", "unknown pilot city"), ("南昌:1999", "whole year"),
+                                                ("南昌:20x1", "whole year"), ("南昌:2011,南昌:2012", "twice"),
+                                                ("南昌", "unknown pilot city")])
+def test_bad_years_in_the_link_are_refused(ref, text, message):
+    _, approvals, *_ = ref
+    with pytest.raises(pilots.PilotDataError, match=message):
+        pilots.decode_user_years(text, approvals)
+
+
+def test_a_new_cohort_joins_the_selection_and_a_vanished_one_leaves():
+    assert pilots.merge_cohort_selection([2010, 2018], [2008, 2010, 2011, 2018], [2008, 2010, 2018]) == [2010, 2011, 2018]
+    assert pilots.merge_cohort_selection([2008, 2011], [2008, 2010, 2018], [2008, 2010, 2011, 2018]) == [2008]
+
+
+def test_synthetic_effects_follow_the_studys_regional_order(ref):
+    """The pilot-city study: east benefits most, then west, central weakest."""
+    cities, approvals, pilot_set, broadband, _ = ref
+    panel = pilots.synthetic_city_panel(cities, pilots.cohort_map(approvals), pilot_set, broadband)
+    treated = panel[panel["true_effect"] > 0].groupby("region")["true_effect"].mean()
+    assert treated["east"] > treated["west"] > treated["central"]
+    assert pilots.PAPER_SAMPLE == "29 cities, 2002-2019"
+
+
+def test_province_pilot_intensity_counts_approved_pilots(ref):
+    cities, approvals, *_ = ref
+    cohorts = pilots.cohort_map(approvals)
+    frame = pilots.province_pilot_intensity(cities, cohorts, datasets.load_table1()).set_index(["province", "year"])
+    # Jiangsu: Nanjing, Suzhou, Wuxi (2010) by 2011; the 2018 batch adds one
+    known = cities[cities.city.isin(list(cohorts)) & (cities.province == "Jiangsu")].city
+    assert frame.loc[("Jiangsu", 2011), "pilots_approved"] == sum(cohorts[c] <= 2011 for c in known) == 3
+    assert frame.loc[("Jiangsu", 2023), "pilots_approved"] == len(known)
+    assert frame.loc[("Jiangsu", 2023), "pilot_share"] == 1.0
+    entered = pilots.province_pilot_intensity(cities, {**cohorts, "常州": 2012}, datasets.load_table1())
+    entered = entered.set_index(["province", "year"])
+    assert entered.loc[("Jiangsu", 2012), "pilots_approved"] == 4 and entered.loc[("Jiangsu", 2011), "pilots_approved"] == 3
+    assert len(frame) == 390 and frame["idt"].notna().all()

@@ -26,7 +26,7 @@ def public() -> pd.DataFrame:
 @pytest.mark.parametrize("extra", [
     {}, {"weights": "knn", "k": 6}, {"weights": "distance", "model": "durbin"},
     {"islands": "guangdong", "model": "error"}, {"fixed_effects": "twoway", "regions": ("east", "central")},
-    {"provinces": ("Sichuan", "Chongqing"), "change": -7.5, "source": "demo"},
+    {"provinces": ("Sichuan", "Chongqing"), "change": -7.5, "source": "demo"}, {"interpolate_wages": False},
 ])
 def test_round_trip(extra):
     original = spec(**extra)
@@ -55,6 +55,7 @@ def test_no_spill_parameter_is_no_scenario():
     ("spill_where", ""), ("spill_where", "Sichuan,Sichuan"), ("spill_where", "<script>"), ("spill_x", "pdl,pdl"),
     ("spill_x", "idt,pdl"), ("spill_y", "os"), ("spill_years", "2023-2012"), ("spill_years", "2012"),
     ("spill_years", "1900-2023"), ("spill_source", "http://x"), ("spill_fe", "time"), ("spill_regions", "north"),
+    ("spill_interp", "yes"),
 ])
 def test_bad_values_rejected(key, value):
     query = {**spec().to_query(), key: value}
@@ -145,8 +146,11 @@ def test_balance_report_names_the_gap_and_the_balanced_years(public):
     gaps, span = ss.balance_report(public, ["idt", *X], (2011, 2023))
     assert gaps == ["med: 2011 (all of 30 provinces)"]
     assert span == (2012, 2023)
-    gaps, span = ss.balance_report(public, ["idt", "gdp", "estr"], (2011, 2023))
-    assert gaps == ["gdp: 2020–2023 (all of 30 provinces)"] and span == (2011, 2019)
+    gaps, span = ss.balance_report(public, ["idt", "pcw", "estr"], (2011, 2023))
+    assert gaps == ["pcw: 2021–2023 (all of 30 provinces)"] and span == (2011, 2020)
+    odd = ss.load_source("public", interpolate_wages=False)
+    gaps, span = ss.balance_report(odd, ["idt", "pcw"], (2011, 2023))
+    assert gaps == ["pcw: 2011, 2013, 2015, 2017, 2019, 2021–2023 (all of 30 provinces)"] and span is None
     assert ss.balance_report(public, ["idt", *X], (2012, 2023)) == ([], (2012, 2023))
     holed = public.drop(("Hainan", 2015))
     gaps, span = ss.balance_report(holed, ["idt", "estr"], (2011, 2023))

@@ -74,3 +74,75 @@ def test_formula_like_column_is_ignored_never_evaluated():
     assert not is_safe_column_name("I(__import__('os').getpid())")
     assert not is_safe_column_name("{os.system('ls')}")
     assert is_safe_column_name("pcw") and is_safe_column_name("人均工资")
+
+
+# --- issue 15: the wage / R&D series upload: one clear message naming the cell -----------------------------
+
+import pandas as pd  # noqa: E402
+
+from core import datasets, panel  # noqa: E402
+
+
+def series_upload(text: str):
+    return panel.series_from_upload(text.encode("utf-8"), "series.csv", datasets.load_regions())
+
+
+GOOD_SERIES = ("province,year,urban_avg_wage_yuan,rd_intensity_pct\n"
+               "Beijing,2019,166803,6.31\nBeijing,2020,185026,6.44\n北京,2021,,\n")
+
+
+def test_good_series_is_read_and_replaces_cells_on_a_copy():
+    text = "province,year,urban_avg_wage_yuan,rd_intensity_pct\nBeijing,2019,166803,6.31\n天津,2019,100000,3.28\n"
+    out = series_upload(text)
+    assert out.province.tolist() == ["Beijing", "Tianjin"]
+    public = panel.public_panel(datasets.load_table1(), datasets.load_panel(), datasets.load_series())
+    before = public.copy()
+    new, notes = panel.apply_series(public, out)
+    assert new.loc[("Beijing", 2019), "pcw"] == pytest.approx(float(pd.Series([166803.0]).apply("log").iloc[0]))
+    assert not new.loc[("Beijing", 2019), "pcw_interpolated"] and public.loc[("Beijing", 2019), "pcw_interpolated"]
+    assert new.loc[("Tianjin", 2019), "rd"] == pytest.approx(0.0328)
+    pd.testing.assert_frame_equal(public, before)  # the bundled panel is not changed
+    assert any("pcw: 2 cells" in n for n in notes)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    # text in a number: row, province, year and column named
+    ("province,year,rd_intensity_pct\nBeijing,2019,6.31\nBeijing,2020,about 6\n",
+     "Row 3 (Beijing 2020), column rd_intensity_pct: 'about 6' is text, not a number."),
+    # unknown province
+    ("province,year,rd_intensity_pct\nBeijing,2019,6.31\nGotham,2019,2.0\n",
+     "Row 3, column province: 'Gotham' is not one of the 31 provinces"),
+    # missing year of one province
+    ("province,year,rd_intensity_pct\nBeijing,2019,6.31\nBeijing,2020,6.44\nBeijing,2021,6.53\n"
+     "Tianjin,2019,3.28\nTianjin,2021,3.66\n",
+     "Tianjin: no row for 2020 (the file covers 2019-2021)"),
+    # a column with no value at all (an empty cell alone keeps the bundled value)
+    ("province,year,rd_intensity_pct\nBeijing,2019,\nBeijing,2020,\n", "Column rd_intensity_pct has no values"),
+    # percent vs share
+    ("province,year,rd_intensity_pct\nBeijing,2019,0.0631\nTianjin,2019,0.0328\n",
+     "Row 3 (Tianjin 2019), column rd_intensity_pct: 0.0328 looks like a share (0-1); this column is in percent "
+     "(write 3.28)"),
+    ("province,year,rd_intensity_pct\nBeijing,2019,631\n", "above 100 %"),
+    # wage in thousands of yuan
+    ("province,year,urban_avg_wage_yuan\nBeijing,2019,166.8\n",
+     "Row 2 (Beijing 2019), column urban_avg_wage_yuan: 166.8 is too small"),
+    ("province,year\nBeijing,2019\n", "Missing column(s): urban_avg_wage_yuan or rd_intensity_pct"),
+    ("province,year,rd_intensity_pct\nBeijing,20x9,6.31\n", "Row 2, column year: '20x9' is not a year"),
+    ("province,year,rd_intensity_pct\nBeijing,2019,6.31\n北京,2019,6.31\n", "appear twice"),
+])
+def test_bad_series_get_one_message_naming_the_cell(text, message):
+    with pytest.raises(UploadError) as caught:
+        series_upload(text)
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_series_template_holds_the_bundled_values():
+    template = panel.series_template(datasets.paper_provinces(), datasets.load_series())
+    assert list(template.columns) == ["province", "year", "urban_avg_wage_yuan", "rd_intensity_pct"]
+    assert len(template) == 30 * 13
+    row = template.set_index(["province", "year"]).loc[("Beijing", 2019)]
+    assert row.rd_intensity_pct == 6.31 and pd.isna(row.urban_avg_wage_yuan)
+    # the template as downloaded uploads cleanly (empty wage cells in odd years keep the bundled values)
+    out = panel.series_from_upload(template.to_csv(index=False).encode(), "t.csv", datasets.load_regions())
+    assert len(out) == 390

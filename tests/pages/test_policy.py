@@ -78,7 +78,7 @@ def test_empty_cohort_selection_shows_info():
 def upload(content: str, name: str = "panel.csv"):
     at = run_page(PAGE, query={"src": "Upload"})
     assert any("Upload a city x year panel" in i.value for i in at.info)
-    at.file_uploader(key="upload").upload(name, content.encode("utf-8"), "text/csv").run()
+    at.file_uploader(key="pol_upload").upload(name, content.encode("utf-8"), "text/csv").run()
     assert_clean(at)
     return at
 
@@ -158,3 +158,36 @@ def test_window_without_pre_periods_keeps_the_rest_of_the_page():
     assert "window must start before 0" in errors(at)
     assert [m.label for m in at.metric][:2] == ["TWFE", "did2s (Gardner)"]
     assert len(specs(at)) == 3  # timing, ATT, regions
+
+
+def test_approval_years_from_the_link_enter_the_design_and_their_cohorts():
+    at = run_page(PAGE, query={"pol_years": "南昌:2011,太原:2012"})
+    assert_clean(at)
+    assert not at.error
+    assert {2011, 2012} <= set(at.multiselect(key="cohorts").value)
+    assert any("南昌 2011" in i.value for i in at.info)
+    assert at.query_params["pol_years"] in ("南昌:2011,太原:2012", "太原:2012,南昌:2011")
+
+
+def test_a_bad_year_in_the_link_is_a_message_not_a_traceback():
+    at = run_page(PAGE, query={"pol_years": "南昌:1999"})
+    assert_clean(at)
+    assert any("whole year" in e.value for e in at.error)
+
+
+def test_official_years_and_the_studys_sample_are_said_on_screen(default_run):
+    text = " ".join(w.value for w in default_run.warning) + " ".join(c.value for c in default_run.caption)
+    assert "29 cities, 2002-2019" in text and "east largest, then west, central weakest" in text
+    assert "official notices" in text and "commonly cited" not in text
+
+
+def test_exploratory_real_design_runs_on_table1():
+    at = run_page(PAGE)
+    at.session_state["pol_real_open"] = True
+    at.run()
+    assert_clean(at)
+    assert any("Exploratory" in i.value for i in at.info)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["N"] == "390"
+    table = next(df.value for df in at.dataframe if "pilots_approved" in df.value.columns)
+    assert len(table) == 390

@@ -8,7 +8,7 @@ import os
 import pandas as pd
 import pytest
 
-from core import datasets, demo_panel
+from core import datasets, demo_panel, panel
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import ROOT, assert_clean, run_page
@@ -22,7 +22,7 @@ def run_tab(tab: str, query: dict | None = None) -> AppTest:
     at.switch_page(PAGE)
     for key, value in (query or {}).items():
         at.query_params[key] = value
-    at.session_state["tab"] = tab
+    at.session_state["reg_section"] = tab
     return at.run()
 
 
@@ -35,8 +35,78 @@ def metric(at, starts: str) -> str:
     return next(m.value for m in at.metric if m.label.startswith(starts))
 
 
-def test_public_default_reproduces_the_f_test():
+def test_public_default_has_the_four_levers_on_real_data():
+    """Issue 15: /regression opens on real data with wages, R&D, public services and education in the model."""
     at = run_page(PAGE)
+    assert_clean(at)
+    assert not at.error
+    assert at.segmented_control(key="data").value == "public"
+    assert set(panel.LEVERS) <= set(at.multiselect(key="x").value)
+    assert metric(at, "N") == "270" and metric(at, "Years") == "2012–2020"
+    # next to each variable: years, definition and the difference from Table 3, proxies marked
+    table = next(df.value for df in at.dataframe if "Difference from Table 3" in df.value.columns)
+    status = dict(zip(table["Variable"].str.split(" — ").str[0], table["Status"]))
+    assert status["psl"] == "proxy" and status["rd"] == "proxy" and status["pcw"] == "odd years interpolated"
+    assert status["del"] == "computed here, not the paper's score"
+    side = next(df.value for df in at.dataframe if "paper_coef" in df.value.columns).set_index("term")
+    assert side.loc["psl", "data"] == "proxy" and side.loc["pdl", "data"] == "same as the paper"
+    assert any("interpolated" in c.value and "150" in c.value for c in at.caption)
+
+
+def test_default_scenario_levers_are_enabled_and_move_the_real_projection():
+    at = run_tab("Scenario")
+    assert_clean(at)
+    for symbol in panel.LEVERS:
+        assert not at.slider(key=symbol).proto.disabled, symbol
+    assert at.selectbox(key="sc_year").value == 2020  # the latest year every regressor has (pcw ends 2020)
+    assert 2021 not in at.selectbox(key="sc_year").options and "2021" not in at.selectbox(key="sc_year").options
+
+    def projected(app):
+        return next(df.value for df in app.dataframe if "projected" in df.value.columns).set_index("province")
+
+    before = projected(at)
+    at.slider(key="pcw").set_value(10.0).run()
+    after = projected(at)
+    assert (after.projected - before.projected.reindex(after.index)).abs().min() > 0
+    assert "pcw_interpolated" in after.columns and not after.pcw_interpolated.any()  # 2020 is published
+    at.button(key="to_map").click().run()
+    frame = at.session_state["scenario_index"]
+    assert {"change_vs_baseline", "change_pct", "baseline"} <= set(frame.columns)
+    assert (frame.change_vs_baseline != 0).all() and "public" in frame.label.iloc[0]
+    assert at.query_params["scenario_year"] == "2020"
+
+
+def test_odd_projected_year_warns_that_wages_are_interpolated_and_switch_removes_them():
+    at = run_tab("Scenario", {"sc_year": "2019", "pcw": "5"})
+    assert_clean(at)
+    assert any("interpolated" in w.value for w in at.warning)
+    off = run_tab("Scenario", {"reg_interp": "false"})
+    assert_clean(off)
+    assert 2019 not in off.selectbox(key="sc_year").options  # odd years drop out of a model with pcw
+
+
+def test_section_control_is_in_the_link():
+    at = run_page(PAGE, query={"reg_section": "Descriptive"})
+    assert_clean(at)
+    assert at.segmented_control(key="reg_section").value == "Descriptive"
+
+
+def test_series_upload_replaces_wages_and_rd_on_a_copy():
+    text = "province,year,urban_avg_wage_yuan,rd_intensity_pct\nBeijing,2019,166803,6.31\n"
+    at = run_page(PAGE, query={"data": "upload", "reg_upload_kind": "Wage / R&D series"})
+    at.file_uploader(key="reg_upload").upload("s.csv", text.encode(), "text/csv").run()
+    assert_clean(at)
+    assert not at.error and any("pcw: 1 cells" in c.value for c in at.caption)
+    bad = run_page(PAGE, query={"data": "upload", "reg_upload_kind": "Wage / R&D series"})
+    bad.file_uploader(key="reg_upload").upload("s.csv", text.replace("6.31", "0.0631").encode(), "text/csv").run()
+    assert_clean(bad)
+    assert [e.value for e in bad.error] == [
+        "Row 2 (Beijing 2019), column rd_intensity_pct: 0.0631 looks like a share (0-1); this column is in percent "
+        "(write 6.31)."]
+
+
+def test_public_reproduces_the_f_test():
+    at = run_page(PAGE, query={"x": ["lnpcgdp", "estr", "pdl", "med"]})
     assert_clean(at)
     assert not at.error
     assert at.multiselect(key="x").value == ["lnpcgdp", "estr", "pdl", "med"]
@@ -91,8 +161,8 @@ def test_scenario_slider_changes_the_projection():
 
 def test_lever_link_opens_scenario_only_on_entering_the_page():
     at = run_page(PAGE, query={"data": "demo", "pcw": "10"})
-    assert at.session_state["tab"] == "Scenario"
-    at.session_state["tab"] = "Model"  # the visitor's next choice wins over the lever still in the link
+    assert at.session_state["reg_section"] == "Scenario"
+    at.session_state["reg_section"] = "Model"  # the visitor's next choice wins over the lever still in the link
     at.run()
     assert_clean(at)
     assert metric(at, "N") == "390"
@@ -142,7 +212,7 @@ def test_the_exported_charts_are_self_contained_and_draw():
 
 
 def test_lever_outside_model_is_disabled():
-    at = run_tab("Scenario")  # public data have no pcw
+    at = run_tab("Scenario", {"x": ["estr", "pdl"]})  # a model without pcw
     assert at.slider(key="pcw").proto.disabled
     assert not at.slider(key="pdl").proto.disabled
 
@@ -210,7 +280,7 @@ def _demo_csv(**changes) -> pd.DataFrame:
 
 def _upload(content: bytes, name: str = "panel.csv"):
     at = run_page(PAGE, query={"data": "upload"})
-    at.file_uploader(key="upload").upload(name, content, "text/csv").run()
+    at.file_uploader(key="reg_upload").upload(name, content, "text/csv").run()
     return at
 
 
@@ -245,3 +315,12 @@ def test_upload_error_is_shown(case):
     assert any(message in e.value for e in at.error), [e.value for e in at.error]
     assert not specs(at)  # nothing is fitted on a rejected file
     assert os.getpid() == pid
+
+
+def test_map_rebuilds_the_public_scenario_from_the_link_alone():
+    at = run_page(PAGE, query={"pcw": "10", "psl": "1"})
+    sent = at.button(key="to_map").click().run().session_state["scenario_index"]
+    from core import scenario
+    rebuilt = scenario.recompute(scenario.from_query(dict(at.query_params)))
+    pd.testing.assert_frame_equal(rebuilt, sent)
+    assert (sent.change_vs_baseline.abs() > 0).all()

@@ -14,7 +14,7 @@ from tests.pages.helpers import ROOT, assert_clean, run_page
 
 PAGE = "pages/regression.py"
 SECTION = "Spatial spillovers"
-BALANCED = (2012, 2023)  # med (in the public default regressors) has no 2011 value
+BALANCED = (2012, 2020)  # of the public default regressors, med has no 2011 value and pcw none after 2020
 
 
 def run_section(query: dict | None = None, *, years: tuple[int, int] | None = BALANCED, state: dict | None = None
@@ -23,7 +23,7 @@ def run_section(query: dict | None = None, *, years: tuple[int, int] | None = BA
     at.switch_page(PAGE)
     for key, value in (query or {}).items():
         at.query_params[key] = value
-    at.session_state["tab"] = SECTION
+    at.session_state["reg_section"] = SECTION
     if years is not None:
         at.session_state["years"] = years
     for key, value in (state or {}).items():
@@ -48,14 +48,14 @@ def test_default_sample_names_the_gap_and_offers_the_balanced_years():
     at = run_section(years=None)
     assert_clean(at)
     warning = " ".join(w.value for w in at.warning)
-    assert "med: 2011" in warning and "Nothing is dropped" in warning
+    assert "med: 2011" in warning and "pcw: 2021–2023" in warning and "Nothing is dropped" in warning
     button = at.button(key="reg_sp_balanced")
-    assert button.label.endswith("2012–2023")
+    assert button.label.endswith("2012–2020")
     at = button.click().run()
     assert_clean(at)
     assert at.session_state["years"] == BALANCED
     assert not at.error
-    assert len(effects_table(at)) == 4
+    assert len(effects_table(at)) == 8
 
 
 @pytest.mark.parametrize("model", ss.MODELS)
@@ -116,11 +116,18 @@ def test_bad_link_values_fall_back_and_are_named():
 
 
 def test_regressor_with_gaps_names_the_variable_and_years():
-    at = run_section({"x": ["gdp", "estr"]}, years=(2011, 2023))
+    at = run_section({"x": ["pcw", "estr"]}, years=(2011, 2023))
     assert_clean(at)
     warning = " ".join(w.value for w in at.warning)
-    assert "gdp: 2020–2023" in warning
-    assert at.button(key="reg_sp_balanced").label.endswith("2011–2019")
+    assert "pcw: 2021–2023" in warning and "med" not in warning
+    assert at.button(key="reg_sp_balanced").label.endswith("2011–2020")
+
+
+def test_without_wage_interpolation_no_balanced_run_is_offered():
+    at = run_section({"x": ["pcw", "estr"], "reg_interp": "false"}, years=(2011, 2023))
+    assert_clean(at)
+    assert "pcw: 2011, 2013, 2015, 2017, 2019, 2021–2023" in " ".join(w.value for w in at.warning)
+    assert any("remove the regressor with gaps" in i.value for i in at.info)
 
 
 @pytest.mark.parametrize("error, heading", [
@@ -141,7 +148,7 @@ def test_spatial_errors_are_messages_not_tracebacks(monkeypatch, error, heading)
 def test_lever_move_changes_the_table_without_refitting(monkeypatch):
     at = run_section({"reg_sp_model": "durbin", "reg_sp_where": "Sichuan,Chongqing"})
     assert_clean(at)
-    assert at.selectbox(key="reg_sp_lever").value == "pdl"  # a policy lever of the model by default
+    assert at.selectbox(key="reg_sp_lever").value == "pcw"  # a policy lever of the model (wages) by default
     before = spill_table(at).set_index("province")
     calls = []
     original = spatial_panel.fit_spatial_panel
@@ -183,8 +190,8 @@ def ss_key() -> str:
 
 
 def test_map_rebuilds_the_spillover_from_the_link_alone():
-    spec = ss.SpilloverSpec(model="lag", weights="queen", lever="pdl", change=10.0, provinces=("Sichuan",),
-                            regressors=("lnpcgdp", "estr", "pdl", "med"), years=BALANCED)
+    spec = ss.SpilloverSpec(model="lag", weights="queen", lever="pcw", change=10.0, provinces=("Sichuan",),
+                            regressors=("gdp", "pcw", "estr", "pdl"), years=BALANCED)
     at = run_page("pages/map.py", query={**spec.to_query(), "source": "Scenario"}, timeout=120)
     assert_clean(at)
     assert at.radio(key="source").value == "scenario"
