@@ -353,13 +353,15 @@ def fit(spec: SpilloverSpec, data: pd.DataFrame) -> Any:
                              fixed_effects=spec.fixed_effects)  # type: ignore[arg-type]
 
 
-def source_label(source: str, model: str) -> str:
-    """What the map prints next to a spillover scenario: a model estimate, not an observed index."""
+def source_label(spec: SpilloverSpec) -> str:
+    """What the map prints next to a spillover scenario: a model estimate, what moved where, not an observed index."""
     names = {"lag": "spatial lag", "error": "spatial error", "durbin": "spatial Durbin"}
-    origin = {"public": "public data", "demo": "the paper-shaped demo panel (synthetic — for demonstration)",
-              "upload": "uploaded data"}.get(source, source)
-    return (f"Model estimate: spillover scenario from a {names.get(model, model)} panel model (fixed effects) "
-            f"on {origin}; not an observed index")
+    origin = {"public": "public data", "demo": "synthetic demo panel — for demonstration",
+              "upload": "uploaded data"}.get(spec.source, spec.source)
+    where = ", ".join(spec.provinces[:4]) + (" …" if len(spec.provinces) > 4 else "")
+    unit = panel.VARIABLES[spec.lever].change_unit
+    return (f"Model estimate ({names[spec.model]} panel model, {origin}): {spec.lever} {spec.change:+g} {unit} in "
+            f"{where} — direct change there, spillover elsewhere; not an observed index")
 
 
 def map_frame(result: Any, data: pd.DataFrame, spec: SpilloverSpec) -> pd.DataFrame:
@@ -384,7 +386,7 @@ def map_frame(result: Any, data: pd.DataFrame, spec: SpilloverSpec) -> pd.DataFr
         "province": projected.index.astype(str), "year": year, "idt": baseline + projected.change.to_numpy(),
         "baseline": baseline, "change": projected.change.to_numpy(), "direct": projected.direct.to_numpy(),
         "spillover": projected.spillover.to_numpy(), "moved": projected.moved.to_numpy(),
-        "label": source_label(spec.source, spec.model)}).reset_index(drop=True)
+        "label": source_label(spec)}).reset_index(drop=True)
 
 
 def recompute(spec: SpilloverSpec, data: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -234,7 +234,7 @@ if "spill" in st.query_params:  # a spatial spillover scenario from the regressi
     from pages.sections import spatial as spill
 
     spill_frame, spill_note = spill.for_map()
-    scenario_frame, scenario_note = (None if spill_frame is None else spill_frame.assign(idt=spill_frame.change)), spill_note
+    scenario_frame, scenario_note = (None if spill_frame is None else spill.map_values(spill_frame)), spill_note
 
 captions = [
     t("Table 1 as printed in the paper (default)."),

@@ -47,14 +47,16 @@ def effect_rows(effects: pd.DataFrame, labels: Mapping[str, str] | None = None) 
 
 def effects_template(regressors: Sequence[str], *, title: str, note: str | None = None,
                      labels: Mapping[str, str] | None = None) -> dict:
-    """Direct, indirect and total effect of each regressor with its 95 % simulated band, without rows."""
+    """Direct, indirect and total effect of each regressor with its 95 % simulated band, without rows.
+
+    One row of panels per regressor, each with its own x scale: the regressors have different units (a share's
+    effect per unit is per 100 percentage points), so a common scale would flatten all but the largest.
+    """
     names = [_label(labels, EFFECT_NAMES[c]) for c in EFFECTS]
     color = alt.Color("effect:N", title=None, sort=names,
                       scale=alt.Scale(domain=names, range=[EFFECT_COLORS[c] for c in EFFECTS]),
-                      legend=alt.Legend(orient="bottom"))
-    base = alt.Chart(alt.Data(name=EFFECT_ROWS)).encode(
-        y=alt.Y("regressor:N", sort=list(regressors), title=None),
-        yOffset=alt.YOffset("effect:N", sort=names), color=color)
+                      legend=alt.Legend(orient="bottom", labelLimit=400))
+    base = alt.Chart().encode(y=alt.Y("effect:N", sort=names, title=None, axis=None), color=color)
     rule = base.mark_rule(strokeWidth=2).encode(
         x=alt.X("lower:Q", title=_label(labels, "Effect on the dependent per unit of the regressor (95 % band)")),
         x2="upper:Q")
@@ -65,8 +67,12 @@ def effects_template(regressors: Sequence[str], *, title: str, note: str | None 
                  alt.Tooltip("estimate:Q", format=".4f", title=_label(labels, "Estimate")),
                  alt.Tooltip("lower:Q", format=".4f", title=_label(labels, "Lower")),
                  alt.Tooltip("upper:Q", format=".4f", title=_label(labels, "Upper"))])
-    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#888", strokeDash=[4, 3]).encode(x="x:Q")
-    chart = alt.layer(zero, rule, point).properties(title=_title(title, note), height=alt.Step(16))
+    zero = alt.Chart().mark_rule(color="#888", strokeDash=[4, 3]).encode(x=alt.datum(0))
+    chart = alt.layer(zero, rule, point, data=alt.Data(name=EFFECT_ROWS)).properties(
+        width=520, height=alt.Step(12)).facet(
+        row=alt.Row("regressor:N", sort=list(regressors), title=None,
+                    header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold")),
+        title=_title(title, note), spacing=6).resolve_scale(x="independent")
     return stable_spec(chart.to_dict())
 
 
@@ -93,11 +99,11 @@ def spillover_template(*, title: str, note: str | None = None, labels: Mapping[s
         x=alt.X("sum(value):Q", title=_label(labels, "Change in the dependent (its units)")),
         color=alt.Color("part:N", title=None, sort=parts,
                         scale=alt.Scale(domain=parts, range=[PART_COLORS["direct"], PART_COLORS["spillover"]]),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=alt.Legend(orient="bottom", labelLimit=400)),
         order=alt.Order("code:N"),
         tooltip=[alt.Tooltip("province:N", title=_label(labels, "Province")),
                  alt.Tooltip("part:N", title=_label(labels, "Part")),
                  alt.Tooltip("value:Q", format=".5f", title=_label(labels, "Change")),
                  alt.Tooltip("change:Q", format=".5f", title=_label(labels, "Total change"))],
-    ).properties(title=_title(title, note), height=alt.Step(14))
+    ).properties(title=_title(title, note), height=alt.Step(18))
     return stable_spec(chart.to_dict())

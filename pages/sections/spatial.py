@@ -540,14 +540,20 @@ def for_map() -> tuple[pd.DataFrame | None, str]:
         return None, t("The spillover scenario in the link could not be rebuilt") + f": {exc}"
 
 
-MAP_VALUE_LABEL = "Change in the index: direct + spillover (model estimate)"
+MAP_VALUE_LABEL = "Change in the index ×1000: direct + spillover (model estimate)"
+MAP_SCALE = 1000.0  # the map's legend prints two decimals; changes are thousandths of an index point
+
+
+def map_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame the map colours: ``idt`` is the change ×1000 (the level stays in ``baseline`` + ``change``)."""
+    return frame.assign(idt=frame.change * MAP_SCALE)
 
 
 def map_caption(frame: pd.DataFrame) -> None:
     """Under the map: which provinces moved (direct change) and what spilled over elsewhere."""
     names = shell.province_names()
     moved, others = frame[frame.moved], frame[~frame.moved]
-    st.caption(t("Colour: the change in the index (direct + spillover), not its level.") + " "
+    st.caption(t("Colour: the change in the index ×1000 (direct + spillover), not its level.") + " "
                + t("Direct change where the lever moved") + ": "
                + ", ".join(f"{names.get(p, p)} {d:+.4f}" for p, d in zip(moved.province, moved.direct)) + ". "
                + t("Spillover elsewhere") + f": {others.spillover.min():+.4f} … {others.spillover.max():+.4f} "

@@ -179,8 +179,17 @@ def test_show_spillovers_on_the_map_sends_the_frame():
     # the map page drew it as the scenario source, coloured by the change
     assert at.radio(key="source").value == "scenario"
     assert any("Colour: the change in the index" in c.value for c in at.caption), [c.value for c in at.caption]
-    spec_json = json.dumps([json.loads(n.proto.spec) for n in at.get("vega_lite_chart")])
-    assert "Change in the index: direct + spillover (model estimate)" in spec_json
+    spec_json = json.dumps([json.loads(n.proto.spec) for n in at.get("vega_lite_chart")], ensure_ascii=False)
+    assert "Change in the index ×1000: direct + spillover (model estimate)" in spec_json
+    assert "pcw +10 % in Sichuan — direct change there, spillover elsewhere" in spec_json  # the source subtitle
+    from core.charts import map as map_charts
+    from tests.pages.helpers import chart_rows
+
+    drawn = next(rows[map_charts.VALUES] for rows in map(chart_rows, at.get("vega_lite_chart"))
+                 if map_charts.VALUES in rows)
+    value_column = next(c for c in ("value", "idt") if c in drawn.columns)
+    by_province = drawn.set_index("province")[value_column]
+    np.testing.assert_allclose(by_province.reindex(frame.province), frame.change * 1000, atol=6e-5)  # map rounds
 
 
 def ss_key() -> str:
