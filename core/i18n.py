@@ -688,7 +688,7 @@ ZH.update({
     "This specification cannot be estimated": "此设定无法估计",
     "The spatial model cannot be estimated": "无法估计空间模型",
     "The spillover scenario in the link could not be rebuilt": "无法根据链接重建溢出情景",
-    "Change in the index ×1000: direct + spillover (model estimate)": "指数变化 ×1000：直接 + 溢出（模型估计）",
+    "Index change ×1000 (direct + spillover)": "指数变化 ×1000（直接 + 溢出）",
     "Colour: the change in the index ×1000 (direct + spillover), not its level.":
         "颜色：指数的变化 ×1000（直接 + 溢出），而非其水平。",
     "Direct change where the lever moved": "杠杆变动省份的直接变化",

@@ -278,6 +278,9 @@ def section_for_page(sample: Callable[..., Any]) -> Callable[..., None]:
         islands = c3.radio(t("How Hainan is linked (queen contiguity)"), scen.ISLANDS,
                            format_func=lambda c: t(ISLAND_NAMES[c]), key="reg_sp_islands", disabled=kind != "queen")
         _publish("reg_sp_islands", None if islands == "nearest" else islands)
+        # k matters for k-nearest only, Hainan's link for queen only: fixed otherwise, so they key no extra fit
+        k = k if kind == "knn" else scen.DEFAULT_K
+        islands = islands if kind == "queen" else "nearest"
 
         columns = (dependent, *regressors)
         gaps, span = balance(key, data, columns, years, entities)
@@ -540,7 +543,7 @@ def for_map() -> tuple[pd.DataFrame | None, str]:
         return None, t("The spillover scenario in the link could not be rebuilt") + f": {exc}"
 
 
-MAP_VALUE_LABEL = "Change in the index ×1000: direct + spillover (model estimate)"
+MAP_VALUE_LABEL = "Index change ×1000 (direct + spillover)"
 MAP_SCALE = 1000.0  # the map's legend prints two decimals; changes are thousandths of an index point
 
 

@@ -180,7 +180,7 @@ def test_show_spillovers_on_the_map_sends_the_frame():
     assert at.radio(key="source").value == "scenario"
     assert any("Colour: the change in the index" in c.value for c in at.caption), [c.value for c in at.caption]
     spec_json = json.dumps([json.loads(n.proto.spec) for n in at.get("vega_lite_chart")], ensure_ascii=False)
-    assert "Change in the index ×1000: direct + spillover (model estimate)" in spec_json
+    assert "Index change ×1000 (direct + spillover)" in spec_json
     assert "pcw +10 % in Sichuan — direct change there, spillover elsewhere" in spec_json  # the source subtitle
     from core.charts import map as map_charts
     from tests.pages.helpers import chart_rows
@@ -227,3 +227,34 @@ def test_chinese_interface_keeps_codes_in_the_link():
     shown = at.selectbox(key="reg_sp_model").options
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in option) for option in shown), shown
     assert any("溢出" in m.value for m in at.markdown)
+
+
+def test_demo_source_is_labelled_synthetic_and_fits_the_full_years():
+    at = run_section({"data": "demo", "reg_sp_model": "lag"}, years=None)
+    assert_clean(at)
+    assert not at.error and not at.warning[1:]  # the demo banner only
+    assert next(m.value for m in at.metric if m.label == "Years") == "2011–2023"
+    assert sum("Synthetic — for demonstration" in c.value for c in at.caption) >= 4  # beside every table
+    specs = [json.loads(n.proto.spec) for n in at.get("vega_lite_chart")]
+    assert all("synthetic" in json.dumps(spec["title"]) for spec in specs)
+
+
+def test_entity_and_year_effects_follow_the_model_choice():
+    at = run_section({"model": "twfe", "reg_sp_model": "durbin"})
+    assert_clean(at)
+    assert any("Fixed effects: province and year" in c.value for c in at.caption)
+    at.button(key="reg_sp_to_map").click().run()
+    query, _ = at.session_state[ss_key()]
+    assert dict(query)["spill_fe"] == "twoway"
+
+
+def test_one_region_builds_weights_among_its_provinces():
+    at = run_section({"regions": ["east"], "reg_sp_islands": "guangdong"})
+    assert_clean(at)
+    assert not at.error, [e.value for e in at.error]
+    assert next(m.value for m in at.metric if m.label == "Provinces") == "11"
+    assert "it is linked to **Guangdong** (both ways)" in texts(at)
+    assert at.multiselect(key="reg_sp_where").value == ["Beijing"]  # Sichuan is not in the east
+    at.button(key="reg_sp_to_map").click().run()
+    query, frame = at.session_state[ss_key()]
+    assert dict(query)["spill_regions"] == "east" and len(frame) == 11
