@@ -95,7 +95,8 @@ def spillover_template(*, title: str, note: str | None = None, labels: Mapping[s
     """
     parts = [_label(labels, PART_NAMES[c]) for c in ("direct", "spillover")]
     chart = alt.Chart(alt.Data(name=SPILL_ROWS)).mark_bar().encode(
-        y=alt.Y("province:N", sort=alt.EncodingSortField("change", order="descending"), title=None),
+        y=alt.Y("province:N", sort=alt.EncodingSortField("change", order="descending"), title=None,
+                axis=alt.Axis(labelOverlap=False, labelLimit=160)),
         x=alt.X("sum(value):Q", title=_label(labels, "Change in the dependent (its units)")),
         color=alt.Color("part:N", title=None, sort=parts,
                         scale=alt.Scale(domain=parts, range=[PART_COLORS["direct"], PART_COLORS["spillover"]]),
@@ -105,5 +106,5 @@ def spillover_template(*, title: str, note: str | None = None, labels: Mapping[s
                  alt.Tooltip("part:N", title=_label(labels, "Part")),
                  alt.Tooltip("value:Q", format=".5f", title=_label(labels, "Change")),
                  alt.Tooltip("change:Q", format=".5f", title=_label(labels, "Total change"))],
-    ).properties(title=_title(title, note), height=alt.Step(18))
+    ).properties(title=_title(title, note), height=alt.Step(20))
     return stable_spec(chart.to_dict())

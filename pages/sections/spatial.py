@@ -69,6 +69,11 @@ def _publish(key: str, code: str | None) -> None:
         st.query_params.pop(key, None)
 
 
+def _shown(names: dict[str, str]) -> Callable[[str], str]:
+    """A format_func with the words translated now (in this run's language), not when it is called."""
+    return {code: t(text) for code, text in names.items()}.get  # type: ignore[return-value]
+
+
 def _codes(text: str) -> list[str]:
     return [s for s in text.split(",") if s]
 
@@ -265,18 +270,18 @@ def section_for_page(sample: Callable[..., Any]) -> Callable[..., None]:
 
         c1, c2, c3 = st.columns([1.3, 1.3, 1.6])
         _seed("reg_sp_model", lambda v: v in scen.MODELS, "lag")
-        model = c1.selectbox(t("Spatial model"), scen.MODELS, format_func=lambda c: t(MODEL_NAMES[c]),
+        model = c1.selectbox(t("Spatial model"), scen.MODELS, format_func=_shown(MODEL_NAMES),
                              key="reg_sp_model")
         _publish("reg_sp_model", model)
         _seed("reg_sp_w", lambda v: v in scen.WEIGHTS, "queen")
-        kind = c2.selectbox(t("Spatial weights"), scen.WEIGHTS, format_func=lambda c: t(WEIGHT_NAMES[c]),
+        kind = c2.selectbox(t("Spatial weights"), scen.WEIGHTS, format_func=_shown(WEIGHT_NAMES),
                             key="reg_sp_w")
         _publish("reg_sp_w", kind)
         k = int(c2.slider(t("k (neighbours per province)"), 1, scen.MAX_K, scen.DEFAULT_K, key="reg_sp_k",
                           bind="query-params", disabled=kind != "knn"))
         _seed("reg_sp_islands", lambda v: v in scen.ISLANDS, "nearest")
         islands = c3.radio(t("How Hainan is linked (queen contiguity)"), scen.ISLANDS,
-                           format_func=lambda c: t(ISLAND_NAMES[c]), key="reg_sp_islands", disabled=kind != "queen")
+                           format_func=_shown(ISLAND_NAMES), key="reg_sp_islands", disabled=kind != "queen")
         _publish("reg_sp_islands", None if islands == "nearest" else islands)
         # k matters for k-nearest only, Hainan's link for queen only: fixed otherwise, so they key no extra fit
         k = k if kind == "knn" else scen.DEFAULT_K
@@ -304,7 +309,9 @@ def section_for_page(sample: Callable[..., Any]) -> Callable[..., None]:
             _message(exc)
             return
         st.markdown(hainan_line(kind, weights.attrs.get("method", ""), entities))
-        st.caption(t("Weights") + ": " + str(weights.attrs.get("method", "")) + " · " + t("row-standardised"))
+        method = str(weights.attrs.get("method", "")) if shell.lang() == "en" else \
+            t(WEIGHT_NAMES[kind]) + (f", k = {k}" if kind == "knn" else "")  # core's description is English
+        st.caption(t("Weights") + ": " + method + " · " + t("row-standardised"))
 
         _model_block(key, data, source, dependent, regressors, years, entities, model, kind, k, islands,
                      fixed_effects, fitted)
@@ -442,7 +449,7 @@ def scenario_fragment(key: str, data: pd.DataFrame, source: str, args: tuple, fi
     levers = [s for s in panel.LEVERS if s in regressors]  # a policy lever if the model has one
     _seed("reg_sp_lever", lambda v: v in regressors, (levers or list(regressors))[0])
     lever = c1.selectbox(t("Lever (a regressor of the model)"), regressors, key="reg_sp_lever",
-                         format_func=lambda s: f"{s} — {t(panel.VARIABLES[s].label)}")
+                         format_func={s: f"{s} — {t(panel.VARIABLES[s].label)}" for s in regressors}.get)
     _publish("reg_sp_lever", lever)
     unit = panel.VARIABLES[lever].change_unit
     low, high, step = CHANGE_RANGE

@@ -258,3 +258,4 @@ def test_one_region_builds_weights_among_its_provinces():
     at.button(key="reg_sp_to_map").click().run()
     query, frame = at.session_state[ss_key()]
     assert dict(query)["spill_regions"] == "east" and len(frame) == 11
+
