@@ -172,7 +172,7 @@ def main() -> int:
     rho = {year: dg.rank_correlation(dg.index_from_io(year, io=io, panel=panel),
                                      t1[t1.year == year].set_index("province")["idt"]) for year in (2012, 2017)}
 
-    scale_runs = apptest_rerun("pages/scale.py", "year", [2017, 2012, 2016])
+    scale_runs = apptest_rerun("pages/scale.py", "scale_year", [2017, 2012, 2016])
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
     compile_s = best_of(lambda: ScriptCache().get_bytecode(str(ROOT / "pages" / "scale.py")), repeat=5, number=3)[0]
     minimal_runs = apptest_rerun("benchmarks/minimal_app.py", "n", [20, 30, 40])

@@ -4,22 +4,20 @@ Three public sources place China's digital talent in the world (see
 ``data/SOURCES.md``, section ``global/``):
 
 * CBRE, *Global Tech Talent Guidebook 2025*: tech-talent workforce per market
-  as **bands** (e.g. 300,000-500,000 persons), never as counts.  Ba Jiuling (2025),
-  *Cities with over 500,000 top tech talents: India 4, China 3, US 0* (an article on
-  the CBRE guide), adds the facts of the 48-city map (8 cities above 500,000, all in
-  Asia; regional counts) and the tiers at 100k / 300k / 500k persons.
+  as **bands** (e.g. 300,000-500,000 persons), never as counts.  An article on the guide (Ba Jiu Ling, 2025) adds
+  the facts of the 48-city map (8 cities above 500,000, all in Asia; regional
+  counts) and the tiers at 100k / 300k / 500k persons.
 * WIPO, *Global Innovation Index 2025*: top-100 innovation-cluster ranks (the
   2025 method adds venture-capital deals to patents and publications, so ranks
   are not strictly comparable with 2024).
-* LinkedIn China x Tsinghua SEM CIDG (2019), *Innovative Cities and City Clusters in
-  the Era of Digital Economy: A Talent Perspective*: categorical facts only
+* LinkedIn China x Tsinghua SEM CIDG (2019): categorical facts only
   (coverage, migration corridors, most attractive cities, skill groups).
 
 Bands are kept as intervals: :class:`Band` adds two bands into a band (the sum
 of a 500k+ and a 300k-500k market is an 800k+ cluster) and never invents a
 point inside one.
 
-The composite "talent-density" index of Ba Jiuling (2025) multiplies four components,
+The composite "talent-density" index of Ba Jiu Ling (2025) multiplies four components,
 
     C = density x structure crossover x ecosystem connectivity x productization speed,
 
@@ -27,8 +25,9 @@ which :func:`composite_index` generalises to a weighted geometric mean of the
 components, each divided by its geometric mean over the places compared
 (eq. C1 below), with an additive alternative on min-max scaled components
 (eq. C2).  Weights are normalised to sum to one; a missing component is either
-excluded (the place is dropped) or set to the neutral value, and the result says
-which.  :func:`rank_stability` re-ranks on a deterministic grid of weights
+excluded (the place is dropped), set to the neutral value, or left out of that place's
+score with the weights re-normalised over the components it has ("reweight"), and the
+result says which.  :func:`rank_stability` re-ranks on a deterministic grid of weights
 within +/-20 % of the chosen ones.
 
 Units: head counts in persons; WIPO ranks are ordinal (1 = first);
@@ -62,7 +61,7 @@ from core.errors import CompositeError
 
 GLOBAL_DIR = "global"
 
-#: Tier thresholds of Ba Jiuling (2025), persons (10万 / 30万 / 50万).
+#: Tier thresholds of Ba Jiu Ling (2025), persons (10万 / 30万 / 50万).
 TIER_EDGES: tuple[int, int, int] = (100_000, 300_000, 500_000)
 TIER_1 = "Tier 1: 500k+"
 TIER_2 = "Tier 2: 300k–500k"
@@ -84,7 +83,7 @@ KIND_CITY = "city"
 KIND_WIPO = "WIPO cluster"
 KIND_LINKEDIN = "LinkedIn cluster"
 
-#: Ba Jiuling's (2025) four components (English key -> the article's wording).
+#: The four components of the talent-density formula in Ba Jiu Ling (2025), an article on CBRE's Global Tech Talent Guidebook 2025 (English key -> the article's wording).
 COMPONENTS: dict[str, str] = {
     "density": "talent density (单位平方公里人才密度)",
     "crossover": "talent-structure crossover (人才结构交叉度)",
@@ -93,7 +92,7 @@ COMPONENTS: dict[str, str] = {
 }
 
 Method = Literal["geometric", "additive"]
-Missing = Literal["exclude", "neutral"]
+Missing = Literal["exclude", "neutral", "reweight"]
 SKILL_SCORE = {"tech and disruptive tech skills": 2.0, "disruptive tech skills only": 1.0}
 WIPO_METHOD_NOTE = ("WIPO changed its method in 2025 (venture-capital deals added to PCT inventors and scientific "
                     "authors), so 2024 → 2025 rank changes mix real change with the new metric.")
@@ -134,7 +133,7 @@ class Band:
         return f"{k(self.low)}+" if self.high is None else f"{k(self.low)}–{k(self.high)}"
 
     def tier(self) -> str:
-        """Ba Jiuling's (2025) tier if the whole band lies inside one tier, else :data:`SPANS`."""
+        """Ba Jiu Ling's (2025) tier if the whole band lies inside one tier, else :data:`SPANS`."""
         low, mid, top = TIER_EDGES
         if self.low >= top:
             return TIER_1
@@ -227,7 +226,7 @@ def load_cities() -> pd.DataFrame:
 
 
 def load_statements() -> pd.DataFrame:
-    """Counts stated by Ba Jiuling (2025) about CBRE's 48 cities (``band_min_persons`` threshold, ``count`` cities)."""
+    """Counts stated by Ba Jiu Ling (2025) about CBRE's 48 cities (``band_min_persons`` threshold, ``count`` cities)."""
     frame = _read("cbre_2025_statements.csv", {"statement": "str", "scope": "str", "group": "str",
                                               "band_min_persons": "int", "count": "int", "source": "str",
                                               "confidence": "str", "quote": "str"})
@@ -236,7 +235,7 @@ def load_statements() -> pd.DataFrame:
 
 
 def load_linkedin_facts() -> pd.DataFrame:
-    """LinkedIn-Tsinghua (2019) facts, long form (``fact``, ``subject``, ``object``, ``order``)."""
+    """LinkedIn-Tsinghua (2019) facts stated in the report's summary, long form (``fact``, ``subject``, ``object``, ``order``)."""
     frame = _read("linkedin_tsinghua_2019_facts.csv", {"fact": "str", "subject": "str", "object": "str",
                                                        "order": "float", "source": "str", "confidence": "str",
                                                        "note": "str"})
@@ -261,6 +260,39 @@ def load_reports() -> pd.DataFrame:
     """The reports behind the page, with publication dates (for the sources panel)."""
     return _read("reports.csv", {"report": "str", "publisher": "str", "published": "str", "used_for": "str",
                                  "where": "str", "licence": "str", "source": "str", "confidence": "str"})
+
+
+def load_wipo_extra_facts() -> pd.DataFrame:
+    """WIPO GII 2025 facts reported beside the ranks: clusters' shares of world publications and PCT filings.
+
+    Long form (``gii_edition``, ``cluster``, ``economy``, ``metric``, ``value`` as text, ``unit``,
+    ``source_url``, ``source_confidence``, ``note``); shares are percent of the world total.
+    """
+    frame = _read("wipo_gii_2025_extra_facts.csv", {
+        "gii_edition": "int", "cluster": "str", "economy": "str", "metric": "str", "value": "str", "unit": "str",
+        "source_url": "str", "source_confidence": "str", "note": "str"})
+    _require_values(frame, "unit", ("percent", "rank", "list"), "data/global/wipo_gii_2025_extra_facts.csv")
+    return frame
+
+
+WORLD_SHARES = {"share_of_global_scientific_publications": "scientific publications",
+                "share_of_global_PCT_applications": "PCT applications"}
+
+
+def world_shares(extra: pd.DataFrame) -> pd.DataFrame:
+    """Clusters' shares of the world's publications and PCT filings: ``cluster``, ``output`` (a key of
+    :data:`WORLD_SHARES`), ``share_percent`` (percent of the world total), ``edition``, ``confidence``."""
+    rows = extra[extra.metric.isin(list(WORLD_SHARES))]
+    return pd.DataFrame({"cluster": rows.cluster, "output": rows.metric,
+                         "share_percent": pd.to_numeric(rows.value).astype("float64"),
+                         "edition": rows.gii_edition, "confidence": rows.source_confidence}).reset_index(drop=True)
+
+
+def load_cluster_facts() -> pd.DataFrame:
+    """Counts stated for a cluster in one year (``value``) with its share of China's total (percent)."""
+    return _read("cluster_facts_2024.csv", {"cluster": "str", "year": "int", "metric": "str", "value": "float",
+                                            "unit": "str", "share_of_china_percent": "float", "source": "str",
+                                            "confidence": "str", "quote": "str"})
 
 
 def load_proxies() -> pd.DataFrame:
@@ -477,7 +509,7 @@ def compare(place_table: pd.DataFrame, names: Sequence[str], china: pd.DataFrame
         row = table.loc[name]
         cells = {
             "Kind": row.kind, "Country": row.country, "Region": row.region, "Members": row.members,
-            "CBRE 2025 band (tech workers, 2023)": row.band_text, "Tier (Ba Jiuling 2025)": row.tier,
+            "CBRE 2025 band (tech workers, 2023)": row.band_text, "Tier": row.tier,
             "CBRE class 2025": row.cbre_class_2025 or "—",
             "WIPO cluster": row.wipo_cluster or "—",
             "WIPO rank 2024 → 2025 (2025 method adds VC deals)": f"{rank(row.rank_2024)} → {rank(row.rank_2025)}",
@@ -520,7 +552,7 @@ def china_link(place_table: pd.DataFrame, links: pd.DataFrame, table1: pd.DataFr
 
 
 def corridor_lines(facts: pd.DataFrame, place_table: pd.DataFrame) -> list[dict[str, object]]:
-    """LinkedIn-Tsinghua (2019) migration corridors as GeoJSON LineString features between cluster centroids.
+    """The LinkedIn–Tsinghua report's migration corridors as GeoJSON LineString features between cluster centroids.
 
     Drawn with a geoshape mark, a LineString follows the great circle (an arc on the map).
     """
@@ -596,13 +628,25 @@ class _Prepared:
     matrix: np.ndarray  # places x active components, normalised (log scale for geometric)
     imputed: np.ndarray  # bool, same shape
     excluded: list[str]
+    reweight: bool = False  # missing cells leave the place's weights (eq. C3) instead of being filled
+
+    def scores(self, weights: np.ndarray) -> np.ndarray:
+        """Raw scores (log scale for C1) for weight vectors ``weights`` (active components x samples).
+
+        With ``reweight`` a place's weights are re-normalised over the components it has (eq. C3):
+        ``sum_i w_i a_ij m_ij / sum_i w_i a_ij`` with ``a_ij`` = 1 where the value exists.
+        """
+        if not self.reweight:
+            return self.matrix @ weights
+        have = (~self.imputed).astype("float64")
+        return (np.where(self.imputed, 0.0, self.matrix) @ weights) / (have @ weights)
 
 
 def _prepare(components: pd.DataFrame, active: Sequence[str], method: Method, missing: Missing) -> _Prepared:
     if method not in ("geometric", "additive"):
         raise CompositeError(f"method must be 'geometric' or 'additive', not {method!r}")
-    if missing not in ("exclude", "neutral"):
-        raise CompositeError(f"missing must be 'exclude' or 'neutral', not {missing!r}")
+    if missing not in ("exclude", "neutral", "reweight"):
+        raise CompositeError(f"missing must be 'exclude', 'neutral' or 'reweight', not {missing!r}")
     absent = [c for c in active if c not in components.columns]
     if absent:
         raise CompositeError(f"no column for component(s) {', '.join(absent)}")
@@ -613,6 +657,10 @@ def _prepare(components: pd.DataFrame, active: Sequence[str], method: Method, mi
         gaps = values.isna().any(axis=1)
         excluded = [str(p) for p in values.index[gaps]]
         values = values[~gaps]
+    elif missing == "reweight":
+        empty = values.isna().all(axis=1)  # nothing to re-normalise over
+        excluded = [str(p) for p in values.index[empty]]
+        values = values[~empty]
     for column in active:
         if values[column].notna().sum() == 0:
             raise CompositeError(f"component '{column}' has no value for any place")
@@ -634,7 +682,8 @@ def _prepare(components: pd.DataFrame, active: Sequence[str], method: Method, mi
         for column in values.columns[span.isna()]:  # a constant component: 0.5 for every place
             scaled[column] = np.where(values[column].notna(), 0.5, np.nan)
         matrix = scaled.fillna(scaled.mean()).to_numpy()
-    return _Prepared([str(p) for p in values.index], list(active), matrix, values.isna().to_numpy(), excluded)
+    return _Prepared([str(p) for p in values.index], list(active), matrix, values.isna().to_numpy(), excluded,
+                     reweight=missing == "reweight")
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:
@@ -660,9 +709,9 @@ class CompositeResult:
 
 def composite_index(components: pd.DataFrame, weights: Mapping[str, float], *, method: Method = "geometric",
                     missing: Missing = "exclude") -> CompositeResult:
-    """Ba Jiuling's (2025) composite talent-density index over places (rows) and components (columns).
+    """Ba Jiu Ling's (2025) composite talent-density index over places (rows) and components (columns).
 
-    Multiplicative (``method="geometric"``; the article's product, weighted)::
+    Multiplicative (``method="geometric"``; Ba Jiu Ling's (2025) product, weighted)::
 
         C_j = prod_i (x_ij / g_i) ** w_i,   g_i = geometric mean of x_i over places     (C1)
 
@@ -681,7 +730,11 @@ def composite_index(components: pd.DataFrame, weights: Mapping[str, float], *, m
     weights : component -> weight (any non-negative scale).
     missing : ``"exclude"`` drops places lacking a weighted component (listed in
         ``excluded``); ``"neutral"`` sets the gap to the neutral value (the geometric mean
-        in C1, the mean scaled value in C2) and lists it in ``imputed``.
+        in C1, the mean scaled value in C2) and lists it in ``imputed``; ``"reweight"``
+        scores each place on the components it has, its weights re-normalised over them
+        (eq. C3: ``sum_i w_i a_ij m_ij / sum_i w_i a_ij``, ``a_ij`` = 1 where place j has
+        component i), and lists the missing components in ``imputed``.  A place with no
+        weighted component at all is excluded.
 
     Raises
     ------
@@ -692,12 +745,15 @@ def composite_index(components: pd.DataFrame, weights: Mapping[str, float], *, m
     active = [c for c, v in w.items() if v > 0]
     prep = _prepare(components, active, method, missing)
     vector = np.array([w[c] for c in active])
-    raw = prep.matrix @ vector
+    raw = prep.scores(vector)
     score = np.exp(raw) if method == "geometric" else raw
     ranks = _ranks(raw[:, None])[:, 0]
     table = pd.DataFrame({"place": prep.places, "score": score, "rank": ranks})
     for i, c in enumerate(active):
         table[c] = np.exp(prep.matrix[:, i]) if method == "geometric" else prep.matrix[:, i]
+    for i, c in enumerate(active):
+        if prep.reweight:
+            table.loc[prep.imputed[:, i], c] = np.nan  # left out of that place's score, not filled
     table["imputed"] = [", ".join(c for c, gap in zip(active, row) if gap) for row in prep.imputed]
     table = table.sort_values(["rank", "place"]).reset_index(drop=True)
     return CompositeResult(table, w, method, missing, tuple(prep.excluded))
@@ -732,8 +788,8 @@ def rank_stability(components: pd.DataFrame, weights: Mapping[str, float], *, me
     active = [c for c, v in w.items() if v > 0]
     prep = _prepare(components, active, method, missing)
     grid = weight_grid(w, spread=spread, levels=levels)
-    ranks = _ranks(prep.matrix @ grid.T)
-    base = _ranks((prep.matrix @ np.array([w[c] for c in active]))[:, None])[:, 0]
+    ranks = _ranks(prep.scores(grid.T))
+    base = _ranks(prep.scores(np.array([w[c] for c in active]))[:, None])[:, 0]
     out = pd.DataFrame({"place": prep.places, "rank": base, "share_top": (ranks <= top).mean(axis=1),
                         "best_rank": ranks.min(axis=1), "worst_rank": ranks.max(axis=1), "samples": grid.shape[0]})
     return out.sort_values(["share_top", "rank", "place"], ascending=[False, True, True]).reset_index(drop=True)

@@ -1,7 +1,8 @@
 """Global talent clusters (/global): world map, tiers, side-by-side comparison, composite index.
 
 Reads widgets, calls ``core.clusters`` (pure) through the cached wrappers below, and
-draws with ``core.charts.global_``.  Every assumption widget is bound to the URL.
+draws with ``core.charts.global_``.  Every assumption widget is in the URL: options are
+stable English codes (``pages.coded``), the screen shows words in the session's language.
 """
 
 from __future__ import annotations
@@ -13,16 +14,80 @@ import streamlit as st
 
 import pages as shell
 from core import clusters, uploads
-from core.charts import attach
+from core.charts import attach, records
 from core.charts import global_ as charts
 from core.datasets import DataSchemaError
+from pages import coded
 
 shell.page_shell("Global talent clusters", ":material/public:")
 t = shell.t
 
 GEONAMES_CREDIT = "City coordinates: GeoNames (geonames.org), CC BY 4.0. Country shapes: Natural Earth (public domain)."
-SOURCE_LINE = ("CBRE Global Tech Talent Guidebook 2025 (22 Apr 2025) via seed 003; WIPO GII 2025 (Sept 2025) and "
-               "2024; LinkedIn China × Tsinghua SEM CIDG (10 Nov 2019) via seed 000")
+# Works cited by author, title and year.
+CBRE_WORK = "CBRE, Global Tech Talent Guidebook 2025 (22 Apr 2025), as summarised by Ba Jiu Ling (2025)"
+WIPO_WORK = "WIPO, Global Innovation Index 2025 (Sept 2025) and 2024"
+LINKEDIN_WORK = ("LinkedIn China and Tsinghua SEM CIDG, Innovative Cities and City Clusters in the Era of Digital "
+                 "Economy: A Talent Perspective (10 Nov 2019)")
+PAPER_WORK = "Liu (2026), WJARR 30(01), Table 1"
+
+
+def source_line() -> str:
+    return "; ".join(t(w) for w in (CBRE_WORK, WIPO_WORK, LINKEDIN_WORK))
+
+
+COMPONENT_WORDS = {"density": "Talent density", "crossover": "Talent-structure crossover",
+                   "connectivity": "Ecosystem connectivity", "speed": "Productization speed"}
+PROXY_WORDS = {"cbre_band_min": "CBRE band lower bound (persons)",
+               "linkedin_skill_group": "LinkedIn–Tsinghua skill group (ordinal score)",
+               "illustrative_crossover": "Illustrative crossover index (0-1)",
+               "wipo_2025_score": "WIPO 2025 rank score",
+               "illustrative_speed": "Illustrative speed index (0-1)"}
+FORM_WORDS = {"multiplicative": "Multiplicative (weighted geometric mean)", "additive": "Additive (weighted sum)"}
+GAP_WORDS = {"exclude": "Leave the place out", "neutral": "Set the gap to the average",
+             "reweight": "Re-normalise the weights over the components a place has"}
+COLOUR_WORDS = {"tier": "Tier", "region": "Region"}
+KIND_SUFFIX = {" (WIPO cluster)": "WIPO cluster", " (LinkedIn cluster)": "LinkedIn cluster"}
+STATEMENT_WORDS = {
+    "cities_100k_world": "Cities above 100,000 tech workers, world",
+    "cities_500k_world": "Cities above 500,000 tech workers, world",
+    "cities_500k_asia": "Cities above 500,000 tech workers, Asia-Pacific",
+}
+
+
+def component_words(component: str) -> str:
+    return t(COMPONENT_WORDS.get(component, component))
+
+
+def place_words(place: str) -> str:
+    """A place's name as shown: proper names stay, the kind of cluster is said in the session's language."""
+    for suffix, kind in KIND_SUFFIX.items():
+        if place.endswith(suffix):
+            return f"{t(place.removesuffix(suffix))} ({t(kind)})"
+    return t(place)
+
+
+def statement_words(code: str) -> str:
+    if code in STATEMENT_WORDS:
+        return t(STATEMENT_WORDS[code])
+    # cities_100k_<group>: "Cities above 100,000 tech workers, <group>"
+    parts = code.split("_", 2)
+    if len(parts) == 3 and parts[0] == "cities":
+        threshold = {"100k": "100,000", "300k": "300,000", "500k": "500,000"}.get(parts[1], parts[1])
+        return t("Cities above {n} tech workers, {group}").format(n=threshold, group=t(parts[2].replace("_", " ")))
+    return t(code)
+
+
+def export_row(frame: pd.DataFrame, chart, name: str, *, key: str, what: str) -> None:
+    """CSV of the rows on screen and PNG/SVG of the chart (built on click), each saying what it downloads."""
+    from core.charts import export_png, export_svg
+
+    row = st.container(horizontal=True)
+    shell.csv_button(frame, name, key=f"{key}_csv", label=f"Download CSV: {what}", container=row)
+    if chart is not None:
+        row.download_button(t("Download PNG"), lambda: export_png(chart()), f"{name}.png", "image/png",
+                            key=f"{key}_png", on_click="ignore")
+        row.download_button(t("Download SVG"), lambda: export_svg(chart()), f"{name}.svg", "image/svg+xml",
+                            key=f"{key}_svg", on_click="ignore")
 
 
 # --- cached wrappers around core (keyed by their arguments) ------------------------------------
@@ -37,6 +102,8 @@ def load_all() -> dict[str, pd.DataFrame]:
             "reports": clusters.load_reports(), "proxies": clusters.load_proxies(),
             "illustrative": clusters.load_illustrative_values(),
             "wipo_counts": clusters.wipo_country_counts(shell.wipo_aggregates()),
+            "world_shares": clusters.world_shares(clusters.load_wipo_extra_facts()),
+            "cluster_facts": clusters.load_cluster_facts(),
             "places": clusters.places(cities, shell.tech_cities(), facts, wipo)}
 
 
@@ -69,8 +136,8 @@ def composite(key: tuple, _components: pd.DataFrame, weights: tuple[tuple[str, f
 
 
 # The two charts are templates whose rows a weight (or k) changes, so the browser swaps the bars in place.
-composite_template = st.cache_data(show_spinner=False, max_entries=8)(charts.composite_template)
-stability_template = st.cache_data(show_spinner=False, max_entries=8)(charts.stability_template)
+composite_template = st.cache_data(show_spinner=False, max_entries=16)(charts.composite_template)
+stability_template = st.cache_data(show_spinner=False, max_entries=16)(charts.stability_template)
 
 
 @st.cache_data(show_spinner=False)
@@ -92,26 +159,71 @@ def map_layers(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[
 
 
 @st.cache_data(show_spinner=False)
-def map_spec(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...], colour_by: str) -> dict:
-    return charts.world_map_spec(shell.world_countries()["features"], *map_layers(regions, tiers, sources),
-                                 colour_by=colour_by)
+def map_spec(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...], colour_by: str,
+             lang: str) -> dict:
+    bubbles, wipo_rows, corridors = map_layers(regions, tiers, sources)
+    wipo_rows = wipo_rows.assign(place=wipo_rows.place.map(place_words))
+    return charts.world_map_spec(shell.world_countries()["features"], bubbles, wipo_rows, corridors,
+                                 colour_by=colour_by, lang=lang, title=t("World tech-talent cities and innovation clusters"))
 
 
+def words_table(frame: pd.DataFrame, columns: dict[str, tuple[str, str | None]]) -> tuple[pd.DataFrame, dict]:
+    """``frame`` with its columns renamed to words with units (translated), and their number formats."""
+    shown = frame[[c for c in columns if c in frame.columns]].copy()
+    names = {c: t(columns[c][0]) for c in shown.columns}
+    config = {names[c]: st.column_config.NumberColumn(format=columns[c][1]) if columns[c][1]
+              else st.column_config.TextColumn(width="medium") for c in shown.columns}
+    return shown.rename(columns=names), config
 
-try:
-    data = load_all()
-except DataSchemaError as exc:
-    st.error(f"{t('The bundled global tables could not be read')}: {exc}")
-    st.stop()
+
+def table(frame: pd.DataFrame, columns: dict[str, tuple[str, str | None]], **kwargs: object) -> pd.DataFrame:
+    """Draw ``frame`` as words with units; a missing number reads "—" (Streamlit would write "None").  Returns the
+    table with its numbers (for the CSV, where a missing value stays empty)."""
+    shown, config = words_table(frame, columns)
+    display = shown.copy()
+    formats = {t(columns[c][0]): columns[c][1] for c in columns if c in frame.columns}
+    for column in display.columns:
+        fmt = formats.get(column)
+        if fmt and pd.api.types.is_numeric_dtype(display[column]) and display[column].isna().any():
+            display[column] = [("—" if pd.isna(v) else fmt % v) for v in display[column]]
+            config[column] = st.column_config.TextColumn(width="small")
+        elif not fmt and display[column].dtype == object:
+            display[column] = display[column].fillna("—")
+    st.dataframe(display, hide_index=True, column_config=config, **kwargs)
+    return shown
+
+
+WORKS_BY_FILE = {"seed 000": "LinkedIn China and Tsinghua SEM CIDG (2019)", "seed 001": "Liu (2026)",
+                 "seed 003": "Ba Jiu Ling (2025)"}
+
+
+def cite(text: str) -> str:
+    """A bundled table's text with its references to source files replaced by author and year."""
+    for name, work in WORKS_BY_FILE.items():
+        text = text.replace(name, work)
+    return text
+
+
+def dash(value: object) -> str:
+    """A table cell: the value, or a dash where there is none (never None or nan)."""
+    return "—" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
+
+
+with st.spinner(t("Loading the bundled global tables…")):
+    try:
+        data = load_all()
+    except DataSchemaError as exc:
+        st.error(f"{t('The bundled global tables could not be read')}: {exc}")
+        st.stop()
 
 places = data["places"]
 
 st.title(t("Global talent clusters"))
-shell.explain(
+shell.explain(t(
     "Where do China's digital-talent clusters stand among the world's tech-talent cities? Three public sources, "
     "each with its own unit: **CBRE** counts tech workers per market in **bands** (2023), **WIPO** ranks innovation "
     "clusters by patents, papers and (from 2025) venture-capital deals, and the **LinkedIn–Tsinghua** report (2019) "
-    "describes talent flows and skills in categories only. Bands stay ranges here; no point inside a band is invented.")
+    "describes talent flows and skills in categories only. Bands stay ranges here; no point inside a band is invented."))
 
 # --- filters ---------------------------------------------------------------------------------------
 region_options = [r for r in clusters.REGIONS if r in set(places.region)]
@@ -119,13 +231,14 @@ tier_options = [tier for tier in (*clusters.TIERS[:4], clusters.SPANS, clusters.
 tier_options = list(dict.fromkeys(tier_options))
 with st.container(border=True):
     cols = st.columns([3, 3, 2, 1.4])
-    regions = cols[0].multiselect(t("Region"), region_options, default=region_options, key="region",
-                                  bind="query-params")
-    tiers = cols[1].multiselect(t("Tier"), tier_options, default=tier_options, key="tier", bind="query-params")
-    sources = cols[2].multiselect(t("Source"), list(clusters.SOURCES), default=list(clusters.SOURCES), key="source",
-                                  bind="query-params")
-    # bound widgets keep their option text in the URL, so options are plain, untranslated values
-    colour_by = cols[3].radio(t("Colour by"), ["tier", "region"], key="colour", bind="query-params")
+    regions = coded.multiselect(t("Region"), region_options, key="glob_region", words=lambda r: t(r),
+                                default=region_options, container=cols[0])
+    tiers = coded.multiselect(t("Tier"), tier_options, key="glob_tier", words=lambda r: t(r), default=tier_options,
+                              container=cols[1])
+    sources = coded.multiselect(t("Source"), list(clusters.SOURCES), key="glob_source", words=lambda s: s,
+                                default=list(clusters.SOURCES), container=cols[2])
+    colour_by = coded.radio(t("Colour by"), list(COLOUR_WORDS), key="glob_colour", words=COLOUR_WORDS,
+                            container=cols[3])
 
 shown = clusters.filter_places(places, regions=regions, tiers=tiers, sources=sources)
 
@@ -136,38 +249,93 @@ if shown.empty:
     map_chart = None
 else:
     filters = (tuple(regions), tuple(tiers), tuple(sources), colour_by)
-    spec = map_spec(*filters)
+    with st.spinner(t("Drawing the world map…")):
+        spec = map_spec(*filters, shell.lang())
     map_chart = spec
-    st.vega_lite_chart(spec=spec, key="world_map")
+    st.vega_lite_chart(spec=spec, key="glob_world_map")
     undrawn = shown[shown.lon.isna()].place.tolist()
     if undrawn:
-        st.caption(f"{t('Not drawn (no bundled coordinates)')}: {', '.join(undrawn)}")
-    st.caption(GEONAMES_CREDIT)
-    shell.how_to_read(
+        st.caption(f"{t('Not drawn (no bundled coordinates)')}: {', '.join(place_words(p) for p in undrawn)}")
+    st.caption(t(GEONAMES_CREDIT))
+    shell.how_to_read(t(
         "Each CBRE market is a **range**: the filled circle's area is the band's lower bound, the ring's area its "
         "upper bound; a circle without a ring is open-ended (e.g. 500k+). Grey circles are cities known to be among "
         "the 48 whose band is not published in the bundled copy (\"100k+\"). Triangles are WIPO clusters (centre of "
         "their member cities). Red arcs are the LinkedIn–Tsinghua migration corridors (great circles; thicker = more "
-        "frequent; the three Chinese pairs share second place).", f"{SOURCE_LINE}. {GEONAMES_CREDIT}")
+        "frequent; the three Chinese pairs share second place)."), f"{source_line()}. {t(GEONAMES_CREDIT)}")
+
+# --- what the sources say --------------------------------------------------------------------------------
+st.subheader(t("What the sources say"))
+facts = data["facts"]
+coverage = facts[facts.fact == "coverage"].set_index("subject")["order"]
+attractive = facts[facts.fact == "attractive_city"].sort_values("order").subject.tolist()
+cluster_facts = data["cluster_facts"].set_index("metric")
+said = st.container(horizontal=True, gap="medium")
+said.metric(t("Cities the LinkedIn–Tsinghua report covers"), f"{int(coverage.get('cities', 0))}",
+            t("and {n} city clusters (2019)").format(n=int(coverage.get("city clusters", 0))),
+            delta_color="off", delta_arrow="off")
+said.metric(t("Most attractive city for digital talent"), t(attractive[0]) if attractive else "—",
+            t("first of five: {cities}").format(cities=", ".join(t(c) for c in attractive)),
+            delta_color="off", delta_arrow="off")
+patents = cluster_facts.loc["invention_patents_granted"]
+pct = cluster_facts.loc["pct_applications"]
+said.metric(t("Invention patents granted, Shenzhen–Hong Kong–Guangzhou, 2024"), f"{patents.value:,.0f}",
+            t("{share} % of China's total").format(share=f"{patents.share_of_china_percent:.1f}"),
+            delta_color="off", delta_arrow="off")
+said.metric(t("PCT applications, Shenzhen–Hong Kong–Guangzhou, 2024"), f"{pct.value:,.0f}",
+            t("{share} % of China's total").format(share=f"{pct.share_of_china_percent:.1f}"),
+            delta_color="off", delta_arrow="off")
+st.caption(f"{t('Sources')}: {t(LINKEDIN_WORK)}; {t(CBRE_WORK)} ({t('patent figures, medium confidence')}).")
+world_shares = data["world_shares"].assign(
+    output_words=data["world_shares"].output.map(lambda o: t(clusters.WORLD_SHARES[o])),
+    cluster=data["world_shares"].cluster.map(t))
+shares_chart = charts.world_share_bars(world_shares, lang=shell.lang())
+shell.altair(charts.world_share_bars, world_shares, lang=shell.lang(), key="glob_world_shares", width="stretch")
+said_rows, _ = words_table(world_shares.assign(edition=world_shares.edition.astype(str),
+                                               confidence=world_shares.confidence.map(t)),
+                           {"cluster": ("WIPO cluster", None), "output_words": ("Output", None),
+                            "share_percent": ("Share of the world total (%)", "%.1f"), "edition": ("GII edition", None),
+                            "confidence": ("Confidence", None)})
+shell.download_view(said_rows.assign(**{t("Sources"): t("As reported by Yicai Global (2 Sep 2025) from the WIPO "
+                                                        "release")}),
+                    lambda: shares_chart, "wipo_2025_world_shares", key="glob_dl_shares")
 
 # --- side by side --------------------------------------------------------------------------------------
 st.subheader(t("Side by side"))
 choices = places.place.tolist()
 default_pick = [p for p in ("Beijing", "Shanghai", "S.F. Bay Area") if p in choices]
-picked = st.multiselect(t("Compare 2–4 cities or clusters"), choices, default=default_pick, max_selections=4,
-                        key="compare", bind="query-params")
+picked = coded.multiselect(t("Compare 2–4 cities or clusters"), choices, key="glob_compare", words=place_words,
+                           default=default_pick, max_selections=4)
 link = china(places, data["links"])
 if len(picked) < 2:
     st.info(t("Choose at least two places to compare."))
 else:
-    table = clusters.compare(places, picked, link)
-    st.dataframe(table, hide_index=True)
-    st.caption(f"⚠ {clusters.WIPO_METHOD_NOTE}")
-    shell.altair(charts.band_ranges, places.set_index("place").loc[picked].reset_index(), key="band_ranges")
-    shell.how_to_read(
+    compared = clusters.compare(places, picked, link)
+    names = shell.province_names()
+    cells = compared.set_index("attribute")
+    translated = cells.apply(lambda column: [
+        t(v) if a in ("Kind", "Region", "Tier", "LinkedIn skill group", "Confidence", "CBRE class 2025",
+                      "LinkedIn–Tsinghua unit") else
+        "; ".join(f"{names.get(p.rsplit(' ', 1)[0], p.rsplit(' ', 1)[0])} {p.rsplit(' ', 1)[1]}"
+                  if " " in p else p for p in v.split("; ")) if a.startswith("China: provinces") else
+        "; ".join(f"{w.split(' ', 1)[0]} {t(w.split(' ', 1)[1])}" if w.startswith("#") else w
+                  for w in v.split("; ")) if a == "LinkedIn migration corridors" else
+        v.replace("(sum of member bands)", t("(sum of member bands)")) for a, v in zip(cells.index, column)])
+    translated.index = [t(a) for a in cells.index]
+    translated.columns = [place_words(p) for p in translated.columns]
+    comparison_table = translated.rename_axis(t("Attribute")).reset_index()
+    st.dataframe(comparison_table, hide_index=True)
+    st.caption(f"⚠ {t(clusters.WIPO_METHOD_NOTE)}")
+    band_rows = places.set_index("place").loc[picked].reset_index()
+    shell.altair(charts.band_ranges, band_rows.assign(label=band_rows.place.map(place_words)), key="glob_band_ranges",
+                 lang=shell.lang(), label="label", title=t("CBRE 2025 tech-talent bands (persons, 2023)"),
+                 width="stretch")
+    shell.how_to_read(t(
         "A cluster's band is the **sum of its members' bands** (500k+ plus 300k–500k is 800k+); a member whose CBRE "
-        "status is unknown makes the sum open-ended. The tick marks the lower bound; dashed bars are open-ended.",
-        SOURCE_LINE)
+        "status is unknown makes the sum open-ended. The tick marks the lower bound; dashed bars are open-ended."),
+        source_line())
+    shell.csv_button(comparison_table.assign(**{t("Sources"): source_line()}), "global_comparison",
+                     key="glob_dl_compare", label="Download CSV: the comparison")
 
 # --- counts -------------------------------------------------------------------------------------------
 st.subheader(t("Counts by region and country"))
@@ -183,26 +351,37 @@ if by_region.empty:
     cols[0].info(t("No CBRE city matches the filters."))
 else:
     shell.altair(charts.count_bars, by_region, "region", region_stated[["group", "count"]].rename(
-        columns={"count": "stated"}), title="CBRE cities above 100,000 by region", key="by_region", container=cols[0])
+        columns={"count": "stated"}), title=t("CBRE cities above 100,000 by region"), lang=shell.lang(),
+        key="glob_by_region", container=cols[0], width="stretch")
     shell.altair(charts.count_bars, by_country, "country", country_stated[["group", "count"]].rename(
-        columns={"count": "stated"}), title="CBRE cities above 100,000 by country", key="by_country",
-        container=cols[1])
-shell.how_to_read("Bars count the cities of CBRE's 48 listed in the bundled data; black ticks are the counts "
-                  "seed 003 states. A bar shorter than its tick means the bundled list is incomplete (about 27 "
-                  "cities of 100k–200k are missing), never that the statement is wrong.", SOURCE_LINE)
-st.dataframe(statement_checks, hide_index=True, column_config={
-    "threshold_persons": st.column_config.NumberColumn(format="%d")})
-shell.altair(charts.wipo_country_bars, data["wipo_counts"], key="wipo_counts")
-shell.how_to_read("Clusters per economy among WIPO's top 100 (China 24, US 22, Germany 7, India 4, UK 4 in 2025).",
-                  "WIPO GII 2025 and 2024")
+        columns={"count": "stated"}), title=t("CBRE cities above 100,000 by country"), lang=shell.lang(),
+        key="glob_by_country", container=cols[1], width="stretch")
+shell.how_to_read(t("Bars count the cities of CBRE's 48 listed in the bundled data; black ticks are the counts "
+                    "the article on CBRE's 2025 guide states. A bar shorter than its tick means the bundled list is "
+                    "incomplete (about 27 cities of 100k–200k are missing), never that the statement is wrong."),
+                  source_line())
+checks_shown = statement_checks.assign(statement=statement_checks.statement.map(statement_words),
+                                       scope=statement_checks.scope.map(t), status=statement_checks.status.map(t),
+                                       confidence=statement_checks.confidence.map(t))
+table(checks_shown, {"statement": ("Statement", None), "scope": ("Scope", None),
+                     "threshold_persons": ("Threshold (tech workers, persons)", "%d"),
+                     "stated": ("Stated count", "%d"), "listed": ("Listed in the bundled data", "%d"),
+                     "status": ("Check", None), "cities_listed": ("Cities listed", None),
+                     "confidence": ("Confidence", None)})
+shell.altair(charts.wipo_country_bars, data["wipo_counts"].assign(edition=data["wipo_counts"].edition.astype(str)),
+             lang=shell.lang(), key="glob_wipo_counts", width="stretch")
+shell.how_to_read(t("Clusters per economy among WIPO's top 100 (China 24, US 22, Germany 7, India 4, UK 4 in 2025)."),
+                  t(WIPO_WORK))
 
 # --- composite index -------------------------------------------------------------------------------------
 st.subheader(t("Talent-density composite"))
-shell.explain(
-    "Seed 003 proposes judging a tech hub by **talent density × structure crossover × ecosystem connectivity × "
-    "productization speed**. Choose a proxy and a weight for each component; weights are normalised to sum to 1. "
-    "The multiplicative form is a weighted geometric mean (each component divided by its geometric mean, so units "
-    "do not matter); the additive form sums min-max-scaled components.")
+shell.explain(t(
+    "The article on CBRE's 2025 guide (Ba Jiu Ling, 2025) proposes judging a tech hub by **talent density × structure "
+    "crossover × ecosystem connectivity × productization speed**. Choose a proxy and a weight for each component; "
+    "weights are normalised to sum to 1. The multiplicative form is a weighted geometric mean (each component "
+    "divided by its geometric mean, so units do not matter); the additive form sums min-max-scaled components."))
+
+
 def proxy_choices(data: dict) -> tuple[str, pd.DataFrame, dict[str, str]]:
     """The upload of held figures and the proxy per component: rarely changed, so they rerun the whole page.
 
@@ -212,42 +391,44 @@ def proxy_choices(data: dict) -> tuple[str, pd.DataFrame, dict[str, str]]:
     uploaded = None
     figures = "bundled"
     with st.expander(t("Upload figures you hold (e.g. LinkedIn–Tsinghua)")):
-        st.markdown("A CSV or XLSX with a `place` column (market names as in the comparison list) and one or more "
-                    "numeric columns. Each numeric column becomes a proxy named `upload:<column>`, labelled "
-                    "user-supplied. Nothing is stored.")
-        file = st.file_uploader(t("Figures file"), type=["csv", "xlsx"], key="upload_figures")
+        st.markdown(t("A CSV or XLSX with a `place` column (market names as in the comparison list) and one or more "
+                      "numeric columns. Each numeric column becomes a proxy named `upload:<column>`, labelled "
+                      "user-supplied. Nothing is stored."))
+        file = st.file_uploader(t("Figures file"), type=["csv", "xlsx"], key="glob_upload_figures")
         if file is not None:
             try:
                 uploaded = read_upload(file.getvalue(), file.name, tuple(clusters.in_48(data["cities"]).market))
                 figures = f"upload:{hashlib.sha256(file.getvalue()).hexdigest()}"
                 st.success(f"{len(uploaded)} {t('rows read')}: {', '.join(uploaded.columns.drop('place'))}")
             except uploads.UploadError as exc:
-                st.error(str(exc))
+                detail = "" if shell.lang() == "zh" else f": {exc}"
+                st.error(f"{t('The figures file cannot be used')}{detail}")
 
     proxy_frame = clusters.proxy_values(data["cities"], data["facts"], data["illustrative"], data["wipo"], uploaded)
     catalogue = data["proxies"].set_index("proxy")
     upload_proxies = [c for c in proxy_frame.columns if c.startswith("upload:")]
 
-
-    def proxy_label(proxy: str) -> str:
-        if proxy in catalogue.index:
-            row = catalogue.loc[proxy]
-            return f"{row.label} [{row.unit}]" + (" — ILLUSTRATIVE" if row.illustrative else "")
-        return f"{proxy} (user-supplied)"
-
-
-    by_label = {proxy_label(p): p for p in list(catalogue.index) + upload_proxies}
-
+    def proxy_words(proxy: str) -> str:
+        if proxy in PROXY_WORDS:
+            return t(PROXY_WORDS[proxy])  # "Illustrative" is in the words, and said in full beside the chart
+        return f"{proxy.removeprefix('upload:')} ({t('your upload')})"
 
     defaults = {"density": "cbre_band_min", "crossover": "illustrative_crossover", "connectivity": "wipo_2025_score",
                 "speed": "illustrative_speed"}
     choice: dict[str, str] = {}
-    for col, (component, label) in zip(st.columns(4), clusters.COMPONENTS.items()):
-        options = [proxy_label(p) for p in catalogue.index[catalogue.component == component].tolist() + upload_proxies]
-        picked_label = col.selectbox(label, options, index=options.index(proxy_label(defaults[component])),
-                                     key=f"proxy_{component}", bind="query-params")
-        choice[component] = by_label[picked_label]
+    for col, component in zip(st.columns(4), clusters.COMPONENTS):
+        options = catalogue.index[catalogue.component == component].tolist() + upload_proxies
+        choice[component] = coded.selectbox(
+            component_words(component), options, key=f"glob_proxy_{component}", words=proxy_words,
+            default=defaults[component], container=col,
+            aliases=lambda p: [f"{catalogue.loc[p, 'label']} [{catalogue.loc[p, 'unit']}]"] if p in catalogue.index else [],
+            help=t("The figure that stands for this component. WIPO rank score = 101 − the cluster's 2025 rank; "
+                   "illustrative indices are set by the app authors, not measured."))
     return figures, proxy_frame, choice
+
+
+def _include_left_out() -> None:
+    st.session_state["glob_gaps"] = "reweight"
 
 
 @st.fragment
@@ -258,61 +439,113 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
     weights: dict[str, float] = {}
     # Rows as horizontal containers, not columns: one block each instead of four, fewer to redraw per move.
     sliders = st.container(horizontal=True, gap="medium")
-    for component, label in clusters.COMPONENTS.items():
-        weights[component] = sliders.slider(f"{t('Weight')}: {label}", 0, 100, 25, step=5, key=f"w_{component}",
-                                            bind="query-params",
-                                            help=f"{t('Weight of')} {label} (normalised with the others)")
+    for component in clusters.COMPONENTS:
+        weights[component] = sliders.slider(
+            f"{t('Weight')}: {component_words(component)}", 0, 100, 25, step=5, key=f"glob_w_{component}",
+            bind="query-params",
+            help=t("Weight of {component} (normalised with the others)").format(component=component_words(component)))
     options = st.container(horizontal=True, gap="large")
-    form = options.radio(t("Form"), ["multiplicative", "additive"], key="form", bind="query-params", horizontal=True,
-                         help="multiplicative = seed 003's product (weighted geometric mean); additive = weighted sum")
+    form = coded.radio(t("Form"), list(FORM_WORDS), key="glob_form", words=FORM_WORDS, container=options,
+                       horizontal=True, help=t("Multiplicative: the article's product, as a weighted geometric mean; "
+                                               "additive: a weighted sum of min-max scaled components."))
     method = "geometric" if form == "multiplicative" else "additive"
-    missing = options.radio(t("Missing component"), ["exclude", "neutral"], key="gaps", bind="query-params",
-                            horizontal=True, help="exclude: drop a place lacking a weighted component; neutral: set the "
-                            "gap to the average (geometric mean) and flag it")
-    top = options.slider(t("Top k for stability"), 3, 10, 5, key="top", bind="query-params")
+    missing = coded.radio(t("Missing component"), list(GAP_WORDS), key="glob_gaps", words=GAP_WORDS,
+                          container=options, horizontal=True,
+                          help=t("Leave out: a place lacking a weighted component is not ranked (listed above the "
+                                 "chart). Average: the gap is set to the average place's value and flagged. "
+                                 "Re-normalise: the place is scored on the components it has, its weights scaled "
+                                 "to sum to 1 over them (eq. C3), and flagged."))
+    top = options.slider(t("Top k for stability"), 3, 10, 5, key="glob_top", bind="query-params")
 
     illustrative_used = [c for c in clusters.COMPONENTS if weights[c] > 0 and choice[c] in catalogue.index
                          and bool(catalogue.loc[choice[c], "illustrative"])]
     user_used = [c for c in clusters.COMPONENTS if weights[c] > 0 and choice[c].startswith("upload:")]
-    ranking = pd.DataFrame()
     try:
         key = (figures, tuple(choice.items()), tuple(shown.place))
-        components = component_values(key, proxy_frame, tuple(choice.items()), tuple(shown.place))
-        result, stability = composite(key, components, tuple(weights.items()), method, missing, top)
+        with st.spinner(t("Ranking the places on the composite…")):
+            components = component_values(key, proxy_frame, tuple(choice.items()), tuple(shown.place))
+            result, stability = composite(key, components, tuple(weights.items()), method, missing, top)
     except clusters.CompositeError as exc:
-        st.warning(f"{t('The composite cannot be computed')}: {exc}")
-    else:
-        if illustrative_used:
-            st.warning(f"**{t('Illustrative')}**: {', '.join(illustrative_used)} "
-                       f"{t('use values set by the app authors to demonstrate the method, not measurements.')}")
-        if user_used:
-            st.info(f"{t('User-supplied figures used for')}: {', '.join(user_used)}")
-        ranking = result.table
-        leaders = ranking[ranking["rank"] <= top]
-        st.markdown(f"**{t('Top')} {top}:** " + " › ".join(f"{r.place} ({r.rank})" for r in leaders.itertuples())
-                    + f"  \n**{t('Ranking')}** · {t('weights')}: "
-                    + ", ".join(f"{c} {w:.2f}" for c, w in result.weights.items())
-                    + (f" · {t('ILLUSTRATIVE components')}: {', '.join(illustrative_used)}" if illustrative_used else ""))
-        pair = st.container(horizontal=True, gap="medium")
-        illustrative = bool(illustrative_used)
-        pair.vega_lite_chart(attach(composite_template(illustrative=illustrative, method=method),
-                                             {charts.COMPOSITE_ROWS: charts.composite_rows(ranking)}), key="composite")
-        pair.vega_lite_chart(attach(stability_template(spread=0.2, illustrative=illustrative),
-                                             {charts.STABILITY_ROWS: charts.stability_rows(stability, top)}),
-                             key="stability")
-        if result.excluded:
-            st.caption(f"{t('Excluded (a weighted component is missing)')}: {', '.join(result.excluded)}")
-        st.dataframe(ranking, hide_index=True, key="ranking_table",
-                     column_config={"score": st.column_config.NumberColumn(format="%.3f")})
+        detail = "" if shell.lang() == "zh" else f": {exc}"
+        st.warning(f"{t('The composite cannot be computed')}{detail}. "
+                   f"{t('Give at least one component a weight above zero, or choose another rule for missing components.')}")
+        return
+    if result.excluded:
+        active = [c for c, w in result.weights.items() if w > 0]
+        reasons = [f"{place_words(p)} ({t('no')} {', '.join(component_words(c) for c in active if pd.isna(components.loc[p, c]))})"
+                   for p in result.excluded]
+        how = t("To rank them, choose “Re-normalise the weights over the components a place has” under Missing "
+                "component: each is then scored on the components it has, and flagged.")
+        st.warning(f"**{t('{n} places are left out of the ranking').format(n=len(result.excluded))}** "
+                   f"({t('a weighted component has no value for them')}): {'; '.join(reasons)}. {how}",
+                   icon=":material/warning:")
+        st.button(t("Include them: re-normalise the weights over the components each place has"),
+                  key="glob_include_left_out", on_click=_include_left_out, icon=":material/add:")
+    if illustrative_used:
+        st.warning(f"**{t('Illustrative')}**: {', '.join(component_words(c) for c in illustrative_used)} "
+                   f"{t('use values set by the app authors to demonstrate the method, not measurements.')}")
+    if user_used:
+        st.info(f"{t('User-supplied figures used for')}: {', '.join(component_words(c) for c in user_used)}")
+    if missing != "exclude" and (result.table.imputed != "").any():
+        flagged = result.table[result.table.imputed != ""]
+        st.info(t("{n} places are ranked with a component missing ({rule}): {places}.").format(
+            n=len(flagged), rule=t(GAP_WORDS[missing]).lower() if shell.lang() == "en" else t(GAP_WORDS[missing]),
+            places=", ".join(place_words(p) for p in flagged.place)))
+    ranking = result.table
+    leaders = ranking[ranking["rank"] <= top]
+    st.markdown(f"**{t('Top')} {top}:** " + " › ".join(f"{place_words(r.place)} ({r.rank})" for r in leaders.itertuples())
+                + f"  \n**{t('Ranking')}** · {t('weights')}: "
+                + ", ".join(f"{component_words(c)} {w:.2f}" for c, w in result.weights.items())
+                + (f" · {t('ILLUSTRATIVE components')}: {', '.join(component_words(c) for c in illustrative_used)}"
+                   if illustrative_used else ""))
+    pair = st.container(horizontal=True, gap="medium")
+    illustrative = bool(illustrative_used)
+    lang = shell.lang()
+    ranking_named = ranking.assign(label=ranking.place.map(place_words))
+    pair.vega_lite_chart(attach(composite_template(illustrative=illustrative, method=method, missing=missing, lang=lang),
+                                {charts.COMPOSITE_ROWS: charts.composite_rows(ranking_named, missing=missing, lang=lang,
+                                                                              label="label")}),
+                         key="glob_composite", width="stretch")
+    stability_named = stability.assign(label=stability.place.map(place_words))
+    pair.vega_lite_chart(attach(stability_template(spread=0.2, illustrative=illustrative, lang=lang),
+                                {charts.STABILITY_ROWS: charts.stability_rows(stability_named, top, label="label")}),
+                         key="glob_stability", width="stretch")
+    active = [c for c, w in result.weights.items() if w > 0]
+    columns = {"rank": ("Rank", "%d"), "place": ("Place", None), "score": ("Composite score", "%.3f"),
+               **{c: (f"{COMPONENT_WORDS[c]} (scaled)", "%.3f") for c in active},
+               "imputed": ("Components missing", None)}
+    ranking_rows = ranking.assign(place=ranking.place.map(place_words),
+                                  imputed=[dash(", ".join(component_words(c) for c in v.split(", ")) if v else "")
+                                           for v in ranking.imputed])
+    shown_ranking = table(ranking_rows, columns, key="glob_ranking_table")
+    export = shown_ranking.assign(**{
+        t("Form"): t(FORM_WORDS[form]), t("Missing component"): t(GAP_WORDS[missing]),
+        t("weights"): ", ".join(f"{component_words(c)} {w:.2f}" for c, w in result.weights.items()),
+        t("Proxies"): ", ".join(f"{component_words(c)}: {c_p}" for c, c_p in choice.items()),
+        t("Left out"): ", ".join(place_words(p) for p in result.excluded) or "—",
+        t("Sources"): source_line()})
+    def composite_export() -> dict:
+        spec = charts.composite_bars(ranking_named, illustrative=illustrative, method=method, missing=missing,
+                                     lang=lang)
+        spec = {**spec, "datasets": {charts.COMPOSITE_ROWS: records(charts.composite_rows(
+            ranking_named, missing=missing, lang=lang, label="label"))}}
+        lines = [f"{t('weights')}: " + ", ".join(f"{component_words(c)} {w:.2f}" for c, w in result.weights.items()),
+                 f"{t('Missing component')}: {t(GAP_WORDS[missing])}"
+                 + (f" · {t('Left out')}: {', '.join(place_words(p) for p in result.excluded)}" if result.excluded else ""),
+                 f"{t('Sources')}: {source_line()}"]
+        return {**spec, "title": {**spec["title"], "subtitle": [*spec["title"]["subtitle"], *lines]}}
+
+    shell.download_view(export, composite_export, "talent_density_composite", key="glob_dl_composite")
 
 
 composite_section(data, shown, *proxy_choices(data))  # (figures, proxy_frame, choice)
 # The same for every weight, so drawn by the page rather than re-sent with each move of a weight.
-shell.how_to_read(
+shell.how_to_read(t(
     "Rank 1 is the highest composite. Scores of the multiplicative form are relative to an average place (1.0). "
-    "Lighter bars had a component set to the neutral value. The stability chart re-ranks on a fixed grid of "
-    "weights, each within ±20 % of yours (5 levels per component), and shows how often each place stays in the "
-    "top k.", f"{SOURCE_LINE}; illustrative values: data/global/composite_illustrative.csv")
+    "Lighter bars had a component missing (set to the average, or left out with the weights re-normalised). The "
+    "stability chart re-ranks on a fixed grid of weights, each within ±20 % of yours (5 levels per component), and "
+    "shows how often each place stays in the top k."),
+    f"{source_line()}; {t('illustrative values set by the app authors (data/global/composite_illustrative.csv)')}")
 
 # --- China link ------------------------------------------------------------------------------------------
 st.subheader(t("Link to China"))
@@ -321,24 +554,55 @@ if china_places.empty:
     st.info(t("No Chinese city or cluster matches the filters."))
 else:
     year = int(china_places.year.iloc[0])
-    display = china_places.copy()
-    if shell.lang() == "zh":
-        display["province"] = display.province.map(shell.province_names()).fillna(display.province)
-    shell.altair(charts.china_bars, display, year=year, key="china_bars")
-    st.dataframe(display, hide_index=True)
-    shell.how_to_read(
+    display = china_places.assign(province=china_places.province.map(shell.province_names()).fillna(
+        china_places.province.map(t)), place=china_places.place.map(place_words), kind=china_places.kind.map(t))
+    shell.altair(charts.china_bars, display, year=year, lang=shell.lang(), key="glob_china_bars", width="stretch")
+    china_table = table(display.assign(note=[t("Not in Table 1") if pd.isna(v) else "" for v in display.idt_latest]),
+                        {"place": ("Place", None), "kind": ("Kind", None), "province": ("Province", None),
+                         "idt_latest": (t("Agglomeration index, {year}").format(year=year), "%.2f"),
+                         "idt_mean": ("Mean index 2011-2023", "%.2f"), "rank_mean": ("Rank of 30 (mean 2011-2023)", "%d"),
+                         "note": ("Note", None)})
+    shell.how_to_read(t(
         "For China's cities and clusters, the agglomeration index of their provinces (location quotient of "
         "industrial-digitalization practitioners, eq. 9; 1 = national parity). Hong Kong and Macao are not in "
-        "Table 1.", "Liu (2026), WJARR 30(01), Table 1")
+        "Table 1."), t(PAPER_WORK))
     st.page_link("pages/map.py", label=t("Open the agglomeration map"), icon=":material/map:")
 
 # --- sources ----------------------------------------------------------------------------------------------
 with st.expander(t("Sources and report dates"), expanded=False):
-    st.dataframe(data["reports"], hide_index=True)
-    st.caption(GEONAMES_CREDIT + " Full provenance per column: data/SOURCES.md, section global/.")
+    reports = data["reports"]
+    table(reports.assign(licence=reports.licence.map(t), report=reports.report.map(cite),
+                         publisher=reports.publisher.map(cite)),
+          {"report": ("Report", None), "publisher": ("Publisher", None), "published": ("Published", None),
+           "licence": ("Licence", None)})
+    st.caption(t(GEONAMES_CREDIT) + " " + t("Full provenance per column: data/SOURCES.md, section global/."))
 
 st.divider()
-on_screen = shown.drop(columns=["lon", "lat"])
-shell.download_view(on_screen, map_chart, "global_talent_clusters", key="global")
+on_screen, _ = words_table(
+    shown.assign(place=shown.place.map(place_words), kind=shown.kind.map(t), region=shown.region.map(t),
+                 tier=shown.tier.map(t), skill_group=shown.skill_group.map(lambda v: t(v) if v else "—"),
+                 confidence=shown.confidence.map(t), band_text=shown.band_text.map(dash),
+                 wipo_cluster=shown.wipo_cluster.map(dash), linkedin=shown.linkedin.map(dash)),
+    {"place": ("Place", None), "kind": ("Kind", None), "country": ("Country", None), "region": ("Region", None),
+     "members": ("Members", None), "band_low": ("CBRE band, lower bound (persons)", "%d"),
+     "band_high": ("CBRE band, upper bound (persons)", "%d"), "band_text": ("CBRE band (tech workers, 2023)", None),
+     "tier": ("Tier", None), "wipo_cluster": ("WIPO cluster", None), "rank_2024": ("WIPO rank 2024", "%d"),
+     "rank_2025": ("WIPO rank 2025", "%d"), "linkedin": ("LinkedIn–Tsinghua unit", None),
+     "skill_group": ("LinkedIn skill group", None), "confidence": ("Confidence", None)})
+def with_sources(spec: dict | None) -> dict | None:
+    """The chart on screen with its sources and filters as the last subtitle lines (what an export carries)."""
+    if spec is None:
+        return None
+    title = dict(spec.get("title") or {}) if isinstance(spec.get("title"), dict) else {"text": spec.get("title", "")}
+    subtitle = title.get("subtitle", [])
+    subtitle = [subtitle] if isinstance(subtitle, str) else list(subtitle)
+    filters = (f"{t('Region')}: {', '.join(t(r) for r in regions)}; {t('Tier')}: {', '.join(t(x) for x in tiers)}; "
+               f"{t('Source')}: {', '.join(sources)}")
+    return {**spec, "title": {**title, "subtitle": [*subtitle, filters, f"{t('Sources')}: {source_line()}"]}}
+
+
+shell.download_view(on_screen.assign(**{t("Sources"): source_line()}),
+                    (lambda: with_sources(map_chart)) if map_chart is not None else None, "global_talent_clusters",
+                    key="glob_dl_map")
 st.caption(t("CSV: the places shown under the current filters; PNG/SVG: the world map."))
 shell.url_notice()

@@ -18,25 +18,47 @@ from core import digitalization as dg
 from core.charts import scale as charts
 from core.charts import stable_spec
 from core.uploads import UploadError, read_table
+from pages import coded
 
 shell.page_shell("Digitalization scale", ":material/account_tree:")
-st.title("Digitalization scale and the agglomeration index")
-
 t = shell.t
+st.title(t("Digitalization scale and the agglomeration index"))
+
 PAPER = st.cache_data(show_spinner=False)(datasets.paper_provinces)()
 YEARS = list(datasets.PAPER_YEARS)
-# A widget bound to the URL writes its *displayed* option label into the link, so the labels of bound
-# widgets are short, fixed English words (a link copied in either language works in both); the
-# translated explanations go into captions.  Province pickers show English names for the same reason.
+# Options are stable English codes, in the link too (pages.coded); the screen shows these words, translated.
 PRESET_LABELS = {"paper": "Paper (5 core sectors)", "narrow_ict": "Narrow ICT (20 + 32)", "custom": "Custom"}
 EMPLOYMENT_LABELS = {"population": "Population approximation", "upload": "Upload"}
 SCOPE_LABELS = {"traditional": "Traditional only", "plus_core": "Traditional + core", "core_only": "Core only"}
 COEF_LABELS = {"direct": "Direct coefficient", "intermediate_share": "Share of intermediate inputs"}
 BASE_LABELS = {"previous": "Previous benchmark", "nearest": "Nearest benchmark", "2012": "2012 table"}
-SRC_IO = ("Provincial IO tables 2007/2012/2017, 42 sectors (provincial statistics bureaus via CHNIO); "
-          "crosswalk data/io/digital_core_crosswalk.csv")
+TAB_LABELS = {"steps": "Step by step", "ranked": "All provinces ranked", "series": "Series 2011-2023",
+              "ras": "RAS update"}
+EMPLOYMENT_SOURCE = {
+    "population": "Approximation: employment proportional to resident population (NBS via carbondata, 2011-2019); "
+                  "the index is then the digital value-added share over its population-weighted mean",
+    "upload": "Uploaded province × year employment table (employed persons, 10,000)"}
+EMPLOYMENT_SHORT = {"population": "Approximation: employment proportional to resident population",
+                    "upload": "Uploaded province × year employment table"}
+SRC_IO = "Provincial IO tables 2007/2012/2017, 42 sectors (provincial statistics bureaus via CHNIO)"
 SRC_TABLE1 = "Liu (2026), WJARR 30(01), Table 1"
 SRC_PANEL = "GDP by three sectors and population 2011-2019 (NBS via carbondata)"
+
+
+def src(*names: str) -> str:
+    return "; ".join(t(n) for n in names)
+
+
+def export_row(frame: pd.DataFrame, chart, name: str, *, key: str, what: str) -> None:
+    """CSV of the rows on screen and PNG/SVG of the chart (built on click), each saying what it downloads."""
+    from core.charts import export_png, export_svg
+
+    row = st.container(horizontal=True)
+    shell.csv_button(frame, name, key=f"{key}_csv", label=f"Download CSV: {what}", container=row)
+    row.download_button(t("Download PNG"), lambda: export_png(chart()), f"{name}.png", "image/png",
+                        key=f"{key}_png", on_click="ignore")
+    row.download_button(t("Download SVG"), lambda: export_svg(chart()), f"{name}.svg", "image/svg+xml",
+                        key=f"{key}_svg", on_click="ignore")
 
 
 # --- cached calls into core (keyed by plain, hashable arguments) ----------------------------
@@ -186,6 +208,122 @@ def with_label(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(label=frame["province"].map(pname))
 
 
+def province_aliases(province: str) -> list[str]:
+    """What a link may carry for a province: its English or Chinese name."""
+    row = shell.regions().set_index("province")
+    return [province, str(row.province_zh.get(province, province))]
+
+
+def status_words(status: str) -> str:
+    """A table status from core ("RAS-updated from 2012", "extrapolated (2019 carried forward)") in words."""
+    import re
+
+    if m := re.fullmatch(r"RAS-updated from (\d{4})", status):
+        return t("RAS-updated from {year}").format(year=m[1])
+    if m := re.fullmatch(r"extrapolated \((\d{4}) carried forward\)", status):
+        return t("extrapolated ({year} carried forward)").format(year=m[1])
+    if m := re.fullmatch(r"extrapolated \((\d{4}) carried forward: no control totals for (\d{4})\)", status):
+        return t("extrapolated ({table} carried forward: no control totals for {year})").format(table=m[1], year=m[2])
+    return t(status)
+
+
+def variant_words(scope: str, coefficient: str) -> str:
+    if scope == "core_only":
+        return t(dg.SCOPES[scope])
+    return f"{t(dg.SCOPES[scope])}; {t('coefficient')}: {t(dg.COEFFICIENTS[coefficient])}"
+
+
+def words_table(frame: pd.DataFrame, columns: dict[str, tuple[str, str | None]]) -> tuple[pd.DataFrame, dict]:
+    """``frame`` with its columns renamed to words with units (translated), in the order given, and the number
+    formats for ``st.dataframe``; the same frame goes into the CSV, so the export is the table on screen."""
+    shown = frame[[c for c in columns if c in frame.columns]].copy()
+    names = {c: t(columns[c][0]) for c in shown.columns}
+    config = {names[c]: st.column_config.NumberColumn(format=columns[c][1]) if columns[c][1]
+              else st.column_config.TextColumn(width="medium") for c in shown.columns}
+    return shown.rename(columns=names), config
+
+
+def table(frame: pd.DataFrame, columns: dict[str, tuple[str, str | None]], **kwargs: object) -> pd.DataFrame:
+    """Draw ``frame`` as words with units; a missing number reads "—" (Streamlit would write "None").  Returns the
+    table with its numbers (for the CSV, where a missing value stays empty)."""
+    shown, config = words_table(frame, columns)
+    display = shown.copy()
+    formats = {t(columns[c][0]): columns[c][1] for c in columns if c in frame.columns}
+    for column in display.columns:
+        fmt = formats.get(column)
+        if fmt and pd.api.types.is_numeric_dtype(display[column]) and display[column].isna().any():
+            display[column] = [("—" if pd.isna(v) else fmt % v) for v in display[column]]
+            config[column] = st.column_config.TextColumn(width="small")
+        elif not fmt and display[column].dtype == object:
+            display[column] = display[column].fillna("—")
+    st.dataframe(display, hide_index=True, column_config=config, **kwargs)
+    return shown
+
+
+STEP_COLUMNS = {
+    "province": ("Province", None), "year": ("Year", None), "status": ("Table used", None),
+    "gdp_10k_yuan": ("GDP (10k yuan)", "%.0f"),
+    "dva_traditional_10k_yuan": ("Digital VA, traditional (eq. 6, 10k yuan)", "%.0f"),
+    "va_core_10k_yuan": ("VA of the digital core (10k yuan)", "%.0f"),
+    "dva_10k_yuan": ("Digital VA counted (10k yuan)", "%.0f"),
+    "dva_share": ("Share of GDP", "%.4f"),
+    "employed_10k": ("Employment (10k persons)", "%.1f"),
+    "productivity_yuan_per_person": ("GDP per employed (eq. 7, yuan)", "%.0f"),
+    "practitioners_10k": ("Practitioners (eq. 8, 10k persons)", "%.2f"),
+    "idt": ("Index computed (eq. 9)", "%.2f"),
+    "published": ("Index published (Table 1)", "%.2f"),
+}
+RANK_COLUMNS = {
+    "province": ("Province", None), "year": ("Year", None), "status": ("Table used", None),
+    "computed": ("Index computed (eq. 9)", "%.2f"), "published": ("Index published (Table 1)", "%.2f"),
+    "rank_computed": ("Rank (computed)", "%d"), "rank_published": ("Rank (published)", "%d"),
+    "difference": ("Difference (computed − published)", "%.2f"),
+}
+SECTOR_COLUMNS = {
+    "code": ("Sector code", None), "label": ("Sector", None), "role_words": ("Role", None),
+    "coefficient": ("Coefficient (dimensionless)", "%.4f"), "output_10k_yuan": ("Total output (10k yuan)", "%.0f"),
+    "va_10k_yuan": ("Value added (10k yuan)", "%.0f"), "va_rate": ("Value-added rate", "%.3f"),
+    "dva_10k_yuan": ("Digital VA (10k yuan)", "%.0f"),
+}
+CONTROL_COLUMNS = {
+    "code": ("Sector code", None), "sector": ("Sector", None), "output_x_10k_yuan": ("Total output x (10k yuan)", "%.0f"),
+    "row_total_u_10k_yuan": ("Intermediate sales u (row total, 10k yuan)", "%.0f"),
+    "column_total_v_10k_yuan": ("Intermediate purchases v (column total, 10k yuan)", "%.0f"),
+    "value_added_10k_yuan": ("Value added (10k yuan)", "%.0f"),
+}
+DELTA_COLUMNS = {"row": ("Supplying sector (row)", None), "col": ("Purchasing sector (column)", None),
+                 "base": ("A(0), base table", "%.5f"), "updated": ("A(t), updated", "%.5f"),
+                 "change": ("Change in a_ij", "%+.5f")}
+BY_YEAR_COLUMNS = {"year": ("Year", None), "status": ("Table used", None),
+                   "spearman_with_table1": ("Spearman rank correlation with Table 1", "%.3f")}
+SERIES_COLUMNS = {"province": ("Province", None), "year": ("Year", None), "idt": ("Index computed (eq. 9)", "%.3f"),
+                  "published": ("Index published (Table 1)", "%.2f"), "dva_share": ("Share of GDP", "%.4f"),
+                  "status": ("Table used", None), "base_year": ("Base table (year)", None)}
+
+
+def sector_name(code: str, scheme: int) -> str:
+    rows = _sectors()
+    row = rows[(rows.scheme == scheme) & (rows.code == code)]
+    if row.empty:
+        return code.replace("sec", "")
+    return str(row.name_zh.iloc[0] if shell.lang() == "zh" else row.name_en.iloc[0])
+
+
+def assumptions(**extra: object) -> dict[str, object]:
+    """What every export of this page carries beside its rows: data source, year and assumptions."""
+    return {**extra, **ASSUMPTIONS}
+
+
+def with_assumptions(frame: pd.DataFrame, **extra: object) -> pd.DataFrame:
+    out = frame.copy()
+    for name, value in assumptions(**extra).items():
+        out[t(name)] = value
+    return out
+
+
+ASSUMPTIONS: dict[str, object] = {}  # filled once the assumption widgets are read (below)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _spec(builder: str, inputs: tuple, _data: pd.DataFrame, options: tuple[tuple[str, object], ...]) -> dict:
     """The Vega-Lite spec of a core.charts.scale chart, cached so reruns skip Altair's build and validation.
@@ -204,38 +342,59 @@ def show(builder: str, data: pd.DataFrame, inputs: tuple, **options: object) -> 
 
     ``inputs`` must determine ``data`` completely (the language is added here, for the labels).
     """
+    options = {"lang": shell.lang(), **options}
     spec = _spec(builder, (*inputs, shell.lang()), data, tuple(sorted(options.items())))
     st.vega_lite_chart(spec, width="stretch")
     return spec
 
 
-TAB_NAMES = ["Step by step", "All provinces ranked", "Series 2011-2023", "RAS update"]
 
 
 # --- sections rerun on their own (st.fragment): a widget inside reruns only its section --------------
+
+def ras_error_words(error: str) -> str:
+    """A RAS failure in words of the session's language (the detail in English only in English mode)."""
+    if "did not converge" in error:
+        text = t("The iterations stopped before the table balanced: raise the maximum iterations or loosen the "
+                 "tolerance.")
+    elif "both cannot hold" in error:
+        text = t("The row totals and the column totals do not add up to the same grand total, so both cannot "
+                 "hold: tick the scaling of the row totals.")
+    elif "No GDP by three sectors" in error:
+        text = t("No GDP by three sectors for this province and year: the table cannot be updated to it.")
+    else:
+        text = t("The table cannot be balanced")
+    return text if shell.lang() == "zh" else f"{text} ({error})"
+
 
 @st.fragment
 def ras_section() -> None:
     """The RAS update of one table (eq. 1-3); it depends on no assumption above, so its controls rerun only it.
 
-    Its heading and explanation are drawn by the caller (static text, not redrawn on a RAS move).
+    Its heading and explanation are drawn by the caller (static text, not redrawn on a RAS move).  A table that
+    cannot be balanced says so beside the control that caused it; the controls stay.
     """
     q1, q2, q3 = st.columns(3)
-    ras_base = q1.selectbox(t("Base table"), list(dg.BENCHMARK_YEARS), index=1, key="ras_base", bind="query-params")
-    ras_year = q1.selectbox(t("Target year"), [y for y in YEARS if y <= 2019], index=4, key="ras_year",
+    ras_base = q1.selectbox(t("Base table"), list(dg.BENCHMARK_YEARS), index=1, key="scale_ras_base",
+                            bind="query-params")
+    ras_year = q1.selectbox(t("Target year"), [y for y in YEARS if y <= 2019], index=4, key="scale_ras_year",
                             bind="query-params")
     base_regions = list(_stacks()[ras_base].regions)
-    ras_prov = q2.selectbox(t("Province"), [p for p in PAPER if p in base_regions], index=PAPER.index("Guangdong"),
-                            key="ras_prov", bind="query-params")
-    ras_balance = q2.checkbox(t("Scale row totals to the column totals' grand total"), value=True, key="ras_balance",
-                              bind="query-params")
+    ras_prov = coded.selectbox(t("Province"), [p for p in PAPER if p in base_regions], key="scale_ras_prov",
+                               words=pname, aliases=province_aliases, default="Guangdong", container=q2)
+    ras_balance = q2.checkbox(t("Scale row totals to the column totals' grand total"), value=True,
+                              key="scale_ras_balance", bind="query-params")
     ras_tol = q3.select_slider(t("Tolerance (relative)"), options=[1e-4, 1e-6, 1e-8, 1e-10, 1e-12], value=1e-10,
-                               format_func=lambda v: f"{v:.0e}", key="ras_tol", bind="query-params")
+                               format_func=lambda v: f"{v:.0e}", key="scale_ras_tol", bind="query-params")
     ras_iter = q3.select_slider(t("Maximum iterations"), options=[1, 5, 20, 100, 1000, 10000], value=10000,
-                                key="ras_iter", bind="query-params")
-    summary, delta, controls, error = _ras_update(ras_base, ras_prov, ras_year, ras_tol, ras_iter, ras_balance)
+                                key="scale_ras_iter", bind="query-params")
+    with st.spinner(t("Balancing the table with RAS…")):
+        summary, delta, controls, error = _ras_update(ras_base, ras_prov, ras_year, ras_tol, ras_iter, ras_balance)
     if error is not None:
-        st.error(f"{t('The table cannot be balanced')}: {error}")
+        # beside the control that caused it: iterations/tolerance, the balance box, or the table and year
+        where = q3 if "did not converge" in error else q2 if "both cannot hold" in error else q1
+        where.error(ras_error_words(error), icon=":material/error:")
+        st.info(t("No updated table for these settings: change the control beside the red message."))
         return
     # one horizontal row, not four columns: fewer blocks to redraw on each RAS move
     row = st.container(horizontal=True, gap="medium")
@@ -244,17 +403,35 @@ def ras_section() -> None:
     row.metric(t("Largest residual (relative)"), f"{summary['max_residual']:.1e}")
     row.metric(t("Growth of GDP by sector"), " / ".join(f"{v:.2f}" for v in summary["growth"].values()),
                t("primary / secondary / tertiary"), delta_color="off", delta_arrow="off")
-    show("delta_heatmap", delta, (ras_base, ras_prov, ras_year, ras_tol, ras_iter, ras_balance),
-         note=f"{pname(ras_prov)} {ras_base} → {ras_year}",
-         title=t("Change in direct coefficients A after RAS (updated - base)"),
-         x_title=t("Purchasing sector (column)"), y_title=t("Supplying sector (row)"))
-    shell.how_to_read("Red cells gained, blue cells lost coefficient value; structural zeros stay blank-white. "
-                      "Rows are scaled by r, columns by s: the pattern shows which sectors' sales (rows) and "
-                      "purchases (columns) the new totals pushed up or down.", f"{SRC_IO}; {SRC_PANEL}")
+    heat_note = f"{pname(ras_prov)} {ras_base} → {ras_year}"
+    heat_options = dict(title=t("Change in direct coefficients A after RAS (updated - base)"),
+                        x_title=t("Purchasing sector (column)"), y_title=t("Supplying sector (row)"))
+    show("delta_heatmap", delta, (ras_base, ras_prov, ras_year, ras_tol, ras_iter, ras_balance), note=heat_note,
+         **heat_options)
+    shell.how_to_read(t("Red cells gained, blue cells lost coefficient value; structural zeros stay blank-white. "
+                        "Rows are scaled by r, columns by s: the pattern shows which sectors' sales (rows) and "
+                        "purchases (columns) the new totals pushed up or down."), src(SRC_IO, SRC_PANEL))
     st.markdown(f"**{t('Control totals')}** ({t('10,000 yuan')})")
-    st.dataframe(controls, hide_index=True)
-    shell.csv_button(controls, f"control_totals_{ras_prov}_{ras_year}", key="dl_controls")
-    shell.csv_button(delta, f"change_in_A_{ras_prov}_{ras_base}_{ras_year}", key="dl_delta")
+    scheme = _stacks()[ras_base].scheme
+    controls = controls.assign(sector=[sector_name(c, scheme) for c in controls.code],
+                               code=controls.code.str.replace("sec", "", regex=False))
+    meta = dict(**{"Province": pname(ras_prov), "Base table": ras_base, "Target year": ras_year,
+                   "Method": summary["method"], "Tolerance (relative)": ras_tol,
+                   "Maximum iterations": ras_iter}, Source=src(SRC_IO, SRC_PANEL))
+    shown_controls = table(controls, CONTROL_COLUMNS)
+    export = st.container(horizontal=True)
+    shell.csv_button(with_meta(shown_controls, meta), f"control_totals_{ras_prov}_{ras_year}", key="scale_dl_controls",
+                     label="Download CSV: control totals", container=export)
+    shown_delta, _ = words_table(delta, DELTA_COLUMNS)
+    shell.csv_button(with_meta(shown_delta, meta), f"change_in_A_{ras_prov}_{ras_base}_{ras_year}",
+                     key="scale_dl_delta", label="Download CSV: change in A (every cell)", container=export)
+
+
+def with_meta(frame: pd.DataFrame, meta: dict[str, object]) -> pd.DataFrame:
+    out = frame.copy()
+    for name, value in meta.items():
+        out[t(name)] = value
+    return out
 
 
 @st.fragment
@@ -265,38 +442,45 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
     A fragment, so moving the year (or a control inside a tab) reruns only this section; the
     assumptions above it are passed in from the full run and trigger a full rerun when changed.
     """
-    year = st.select_slider(t("Year"), options=YEARS, value=2017, key="year", bind="query-params")
+    year = st.select_slider(t("Year"), options=YEARS, value=2017, key="scale_year", bind="query-params")
     if not concepts:
         st.info(t("Choose at least one digital-core sector to compute the index."))
         return
-    control_years = _control_years()
-    table_year = year if year in control_years else max(y for y in control_years if y <= year)
-    extrapolated = table_year != year
-    table_status, scheme = _table_info(table_year, base_rule)
-    scale = _scale(table_year, concepts, coefficient, scope, base_rule, employment_table)
-    status = table_status if not extrapolated else f"extrapolated ({table_year} carried forward: no control totals for {year})"
-    variant = dg.Variant(coefficient, scope)
-    comparison, rho = _comparison(year, table_year, concepts, coefficient, scope, base_rule, employment_table)
+    with st.spinner(t("Computing the index from the input-output tables…")):
+        control_years = _control_years()
+        table_year = year if year in control_years else max(y for y in control_years if y <= year)
+        extrapolated = table_year != year
+        table_status, scheme = _table_info(table_year, base_rule)
+        scale = _scale(table_year, concepts, coefficient, scope, base_rule, employment_table)
+        comparison, rho = _comparison(year, table_year, concepts, coefficient, scope, base_rule, employment_table)
+    status = table_status if not extrapolated else \
+        f"extrapolated ({table_year} carried forward: no control totals for {year})"
     comparison = with_label(comparison)
-    note = f"{year}: {status}. {t('Employment')}: {source.label.split(';')[0]}."
+    employment_words = t(EMPLOYMENT_SHORT[source.kind])
+    note = f"{year}: {status_words(status)}. {t('Employment')}: {employment_words}."
+    export_note = (f"{note} {t('Digital-core sectors')}: {ASSUMPTIONS[t('Digital-core sectors')]}. "
+                   f"{t('Reading')}: {variant_words(scope, coefficient)}. {t('Sources')}: "
+                   f"{src(SRC_IO, SRC_TABLE1, SRC_PANEL)}")
     codes = _codes(concepts, scheme)
     inputs = (year, table_year, concepts, coefficient, scope, base_rule, employment_table)
+    meta = {"Year": year, "Table used": status_words(status)}
 
     # one horizontal row, not three columns: fewer blocks to redraw on each year move
     row = st.container(horizontal=True, gap="medium")
     row.metric(t("Spearman rank correlation with Table 1"), f"{rho:.3f}" if np.isfinite(rho) else "–",
                f"{year}, {comparison['computed'].notna().sum()} {t('provinces')}", delta_color="off", delta_arrow="off")
     if extrapolated:
-        kind, detail_text = "extrapolated", f"{table_year} {t('carried forward')}"
+        kind, detail_text = "extrapolated", t("{year} carried forward").format(year=table_year)
     elif table_status == "benchmark table":
-        kind, detail_text = "benchmark table", f"{t('published')} {year} {t('table')}"
+        kind, detail_text = "benchmark table", t("published {year} table").format(year=year)
     else:
-        kind, detail_text = "RAS-updated", f"{t('from')} {dg.base_year_for(year, base_rule)} {t('table')}"
+        kind, detail_text = "RAS-updated", t("from the {year} table").format(year=dg.base_year_for(year, base_rule))
     row.metric(t("Table used"), t(kind), detail_text, delta_color="off", delta_arrow="off")
     row.metric(t("Digital-core sectors (codes in this table)"), str(len(codes)),
                ", ".join(c.replace("sec", "") for c in codes), delta_color="off", delta_arrow="off")
     # One caption (status, then the note on employment), not two: fewer elements to redraw on each year move.
-    status_line = f"{status}. {t('Reading')}: {variant.label}. {t('Employment')}: {source.label}."
+    status_line = (f"{status_words(status)}. {t('Reading')}: {variant_words(scope, coefficient)}. "
+                   f"{t('Employment')}: {t(EMPLOYMENT_SOURCE[source.kind])}.")
     if not shell.presenting():
         status_line += "  \n" + t(
             "Whatever the employment source, eq. 7-8 give practitioners ÷ employment = digital VA ÷ GDP, so eq. 9 "
@@ -305,38 +489,47 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
     st.caption(status_line)
     missing_emp = [pname(p) for p in scale.index[scale["employed_10k"].isna()]]
     if missing_emp:
-        st.warning(f"{t('No employment for')} {table_year} {t('in the employment source for')} {len(missing_emp)} "
-                   f"{t('provinces')} ({', '.join(missing_emp[:6])}{' …' if len(missing_emp) > 6 else ''}); "
-                   f"{t('their index is left empty and they are not part of the national total.')}")
+        st.warning(t("No employment for {year} in the employment source for {n} provinces ({names}); their index is "
+                     "left empty and they are not part of the national total.").format(
+            year=table_year, n=len(missing_emp), names=", ".join(missing_emp[:6]) + (" …" if len(missing_emp) > 6 else "")))
     if extrapolated:
-        st.warning(f"{t('No control totals for')} {year}: {t('the values shown are the')} {table_year} "
-                   f"{t('computation carried forward and are labelled extrapolated.')}")
+        st.warning(t("No control totals for {year}: the values shown are the {table} computation carried forward "
+                     "and are labelled extrapolated.").format(year=year, table=table_year))
 
     # Switching tabs reruns this fragment; only the open tab is computed and drawn.
-    tab_steps, tab_rank, tab_series, tab_ras = st.tabs(TAB_NAMES, key="tab", bind="query-params",
-                                                       on_change="rerun")
+    tabs, _open = coded.tabs(TAB_LABELS, key="scale_tab")
+    tab_steps, tab_rank, tab_series, tab_ras = (tabs[c] for c in TAB_LABELS)
     with tab_steps:
         if tab_steps.open:
             default_prov = [p for p in ("Beijing", "Guangdong", "Jiangsu", "Liaoning") if p in PAPER]
-            chosen_prov = st.multiselect(t("Provinces"), PAPER, default=default_prov, key="prov",
-                                         bind="query-params")
-            detail = st.selectbox(t("Province for the sector detail"), PAPER, index=PAPER.index("Guangdong"),
-                                  key="detail", bind="query-params")
-            sectors = _sector_detail(table_year, detail, concepts, coefficient, scope, base_rule)
-            sectors = sectors.assign(label=sectors["sector_zh"] if shell.lang() == "zh" else sectors["sector"])
+            chosen_prov = coded.multiselect(t("Provinces"), PAPER, key="scale_prov", words=pname,
+                                            aliases=province_aliases, default=default_prov)
+            detail = coded.selectbox(t("Province for the sector detail"), PAPER, key="scale_detail", words=pname,
+                                     aliases=province_aliases, default="Guangdong")
+            with st.spinner(t("Computing the coefficients of each sector…")):
+                sectors = _sector_detail(table_year, detail, concepts, coefficient, scope, base_rule)
+            sectors = sectors.assign(label=sectors["sector_zh"] if shell.lang() == "zh" else sectors["sector"],
+                                     role_words=sectors["role"].map(t))
             st.markdown(f"**{t('Step 1 · digital consumption coefficients (eq. 4)')}**")
             # The year and table stay out of the chart's subtitle (they are on the slider and in the metrics above),
             # so a year move updates the drawn chart's rows instead of rebuilding it.
+            coef_options = dict(label="label", title=t("Digital consumption coefficient by sector (eq. 4)"),
+                                x_title=t("Coefficient (dimensionless)"))
             show("coefficient_chart", sectors, (table_year, detail, concepts, coefficient, scope, base_rule),
-                 label="label", note=pname(detail),
-                 title=t("Digital consumption coefficient by sector (eq. 4)"), x_title=t("Coefficient (dimensionless)"))
+                 note=pname(detail), **coef_options)
             if scope == "core_only":
                 st.caption(t("Under the current scope (digital core only) these coefficients do not enter the index."))
-            shell.how_to_read(
+            shell.how_to_read(t(
                 "Each bar is the share of a sector's inputs bought from the digital-core sectors (red bars are the core "
                 "itself). Under the scopes that count traditional sectors, the bar times the sector's value added is its "
-                "digital value added (eq. 5-6).", SRC_IO)
-            shell.csv_button(sectors.drop(columns=["label"]), f"coefficients_{detail}_{year}", key="dl_sectors")
+                "digital value added (eq. 5-6)."), src(SRC_IO))
+            shown_sectors, _ = words_table(sectors.assign(code=sectors.code.str.replace("sec", "", regex=False)),
+                                           SECTOR_COLUMNS)
+            export_row(
+                with_assumptions(shown_sectors, **{t("Province"): pname(detail)}, **{t(k): v for k, v in meta.items()}),
+                lambda: charts.coefficient_chart(sectors, note=f"{pname(detail)}, {export_note}", lang=shell.lang(),
+                                                 **coef_options),
+                f"coefficients_{detail}_{year}", key="scale_dl_sectors", what="coefficients by sector")
 
             st.markdown(f"**{t('Steps 2-4 · digital value added, practitioners, index')}**")
             if not chosen_prov:
@@ -345,21 +538,10 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
                 steps = scale.reindex(chosen_prov).reset_index()
                 steps["published"] = steps["province"].map(comparison.set_index("province")["published"])
                 steps.insert(1, "year", year)
-                steps.insert(2, "status", status)
-                shown = steps.assign(province=steps["province"].map(pname))
-                st.dataframe(shown, hide_index=True, column_config={
-                    "gdp_10k_yuan": st.column_config.NumberColumn(t("GDP (10k yuan)"), format="%.0f"),
-                    "dva_traditional_10k_yuan": st.column_config.NumberColumn(t("Digital VA, traditional (eq. 6)"), format="%.0f"),
-                    "va_core_10k_yuan": st.column_config.NumberColumn(t("VA of the digital core"), format="%.0f"),
-                    "dva_10k_yuan": st.column_config.NumberColumn(t("Digital VA counted"), format="%.0f"),
-                    "dva_share": st.column_config.NumberColumn(t("Share of GDP"), format="%.4f"),
-                    "employed_10k": st.column_config.NumberColumn(t("Employment (10k)"), format="%.1f"),
-                    "productivity_yuan_per_person": st.column_config.NumberColumn(t("GDP per employed (eq. 7, yuan)"), format="%.0f"),
-                    "practitioners_10k": st.column_config.NumberColumn(t("Practitioners (eq. 8, 10k)"), format="%.2f"),
-                    "idt": st.column_config.NumberColumn(t("Index computed (eq. 9)"), format="%.2f"),
-                    "published": st.column_config.NumberColumn(t("Index published (Table 1)"), format="%.2f"),
-                })
-                shell.csv_button(steps, f"scale_steps_{year}", key="dl_steps")
+                steps.insert(2, "status", status_words(status))
+                shown = table(steps.assign(province=steps["province"].map(pname)), STEP_COLUMNS)
+                shell.csv_button(with_assumptions(shown), f"scale_steps_{year}", key="scale_dl_steps",
+                                 label="Download CSV: steps of the chosen provinces")
 
     with tab_rank:
         if tab_rank.open:
@@ -368,92 +550,103 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
             rank_options = dict(label="label", title=t("Computed index (bars) and published Table 1 (ticks)"),
                                 x_title=t("Agglomeration index (1 = national parity)"))
             show("ranking_chart", comparison, inputs, **rank_options)
-            shell.how_to_read(
-                f"Bars: the index computed here; black ticks: the published Table 1 value; dashed line: national parity. "
-                f"Spearman rank correlation {rho:.3f}.", f"{SRC_IO}; {SRC_TABLE1}; {SRC_PANEL}")
-            ranked = comparison.sort_values("computed", ascending=False).drop(columns=["label"])
+            shell.how_to_read(t(
+                "Bars: the index computed here; black ticks: the published Table 1 value; dashed line: national parity. "
+                "Spearman rank correlation {rho}.").format(rho=f"{rho:.3f}"), src(SRC_IO, SRC_TABLE1, SRC_PANEL))
+            ranked = comparison.sort_values("computed", ascending=False)
             ranked.insert(1, "year", year)
-            ranked.insert(2, "status", status)
-            st.dataframe(ranked.assign(province=ranked["province"].map(pname)), hide_index=True)
-            shell.download_view(ranked, lambda: charts.ranking_chart(comparison, note=note, **rank_options),
-                                f"agglomeration_index_{year}", key="dl_rank")
+            ranked.insert(2, "status", status_words(status))
+            shown = table(ranked.assign(province=ranked["label"]), RANK_COLUMNS)
+            shell.download_view(with_assumptions(shown),
+                                lambda: charts.ranking_chart(comparison, note=export_note, lang=shell.lang(),
+                                                             **rank_options),
+                                f"agglomeration_index_{year}", key="scale_dl_rank")
             show("scatter_chart", comparison, inputs, label="label", title=t("Computed against published"),
                  x_title=t("Published (Table 1)"), y_title=t("Computed from the IO tables"))
 
     with tab_series:
         if tab_series.open:
-            yearly, by_year = _series(concepts, coefficient, scope, base_rule, employment_table)
-            series_prov = st.multiselect(t("Provinces in the series"), PAPER, default=["Beijing", "Guangdong", "Liaoning"],
-                                         key="series_prov", bind="query-params")
+            with st.spinner(t("Computing the index for every year 2011-2023…")):
+                yearly, by_year = _series(concepts, coefficient, scope, base_rule, employment_table)
+            series_prov = coded.multiselect(t("Provinces in the series"), PAPER, key="scale_series_prov", words=pname,
+                                            aliases=province_aliases, default=["Beijing", "Guangdong", "Liaoning"])
+            series_options = dict(label="label", title=t("Computed index by year (solid) and Table 1 (dashed)"),
+                                  y_title=t("Agglomeration index"), x_title=t("Year"), order=tuple(series_prov))
             if not series_prov:
                 st.info(t("Pick one or more provinces to draw their series."))
             else:
                 part = with_label(yearly[yearly.province.isin(series_prov)])
                 show("series_chart", part, (concepts, coefficient, scope, base_rule, employment_table, tuple(series_prov)),
-                     label="label", note=f"{t('Employment')}: {source.label.split(';')[0]}",
-                     title=t("Computed index by year (solid) and Table 1 (dashed)"), y_title=t("Agglomeration index"),
-                     x_title=t("Year"))
-                shell.how_to_read(
+                     note=f"{t('Employment')}: {employment_words}", **series_options)
+                shell.how_to_read(t(
                     "Circles: benchmark tables (2012, 2017). Triangles: the base table RAS-updated to the year's GDP by "
                     "three sectors (2011-2019). Faint crosses: **extrapolated**, the last updated year carried forward, "
-                    "because the bundled data have no control totals after 2019. Dashed: Table 1 as published.",
-                    f"{SRC_IO}; {SRC_PANEL}; {SRC_TABLE1}")
+                    "because the bundled data have no control totals after 2019. Dashed: Table 1 as published."),
+                    src(SRC_IO, SRC_PANEL, SRC_TABLE1))
             st.markdown(f"**{t('Rank correlation with Table 1, year by year')}**")
-            st.dataframe(by_year, hide_index=True, column_config={
-                "spearman_with_table1": st.column_config.NumberColumn(format="%.3f")})
-            shell.csv_button(by_year, "spearman_by_year", key="dl_by_year")
-            shell.csv_button(yearly.drop(columns=["status_group"]), "agglomeration_index_2011_2023", key="dl_series")
+            shown_by_year = table(by_year.assign(status=by_year.status.map(status_words)), BY_YEAR_COLUMNS)
+            export = st.container(horizontal=True)
+            shell.csv_button(with_assumptions(shown_by_year), "spearman_by_year", key="scale_dl_by_year",
+                             label="Download CSV: rank correlation by year", container=export)
+            shown_series, _ = words_table(yearly.assign(province=yearly.province.map(pname),
+                                                        status=yearly.status.map(status_words)), SERIES_COLUMNS)
+            shell.csv_button(with_assumptions(shown_series), "agglomeration_index_2011_2023", key="scale_dl_series",
+                             label="Download CSV: index of every province 2011-2023", container=export)
+            if series_prov:
+                export_row(with_assumptions(words_table(part.assign(
+                    province=part.label, status=part.status.map(status_words)), SERIES_COLUMNS)[0]),
+                    lambda: charts.series_chart(part, note=export_note, lang=shell.lang(), **series_options),
+                    "agglomeration_index_series_chart", key="scale_dl_series_chart", what="the chosen provinces' series")
 
     with tab_ras:
         if tab_ras.open:
             st.markdown(f"**{t('RAS update of one provincial table (eq. 1-3)')}**")
-            shell.explain(
+            shell.explain(t(
                 "Pick a benchmark table and a target year. Each sector's output, value added and intermediate inputs grow "
                 "with its broad sector's GDP (primary, secondary, tertiary) between the table and the target year; RAS then "
                 "rescales rows and columns of the coefficient matrix until both sets of totals hold. Tables with negative "
-                "cells (2007 Qinghai and Shaanxi) use GRAS.")
+                "cells (2007 Qinghai and Shaanxi) use GRAS."))
             ras_section()
 
 
 # --- assumptions (each change reruns the whole page) -------------------------------------------
 
-shell.explain(
-    "The 001 paper measures industrial digitalization from input-output tables: it picks the **digital-core "
-    "sectors**, computes how much each sector buys from them (eq. 4), turns that into digital value added "
-    "(eq. 5-6), converts value added into practitioners with GDP per employed person (eq. 7-8), and compares "
+shell.explain(t(
+    "Liu (2026, *Research on the measurement and influencing factors of the agglomeration degree of industrial "
+    "digitalization talents in China*) measures industrial digitalization from input-output tables: it picks the "
+    "**digital-core sectors**, computes how much each sector buys from them (eq. 4), turns that into digital value "
+    "added (eq. 5-6), converts value added into practitioners with GDP per employed person (eq. 7-8), and compares "
     "each province's share of practitioners with the national share (eq. 9, a location quotient). This page "
     "does every step live on the published provincial tables; change an assumption and the index answers. "
-    "Years without a table are RAS-updated from a benchmark table (eq. 1-3) to the GDP of that year.")
+    "Years without a table are RAS-updated from a benchmark table (eq. 1-3) to the GDP of that year."))
 
 concept_info = _concepts()
 concept_names = dict(zip(concept_info.concept, concept_info.concept_en))
 c1, c2 = st.columns(2)
-preset = c1.selectbox(t("Digital-core sectors"), list(PRESET_LABELS), format_func=PRESET_LABELS.get,
-                      key="preset", bind="query-params")
+preset = coded.selectbox(t("Digital-core sectors"), list(PRESET_LABELS), key="scale_preset", words=PRESET_LABELS,
+                         container=c1)
 if preset == "custom":
-    chosen = c1.multiselect(t("Custom digital-core sectors"), list(concept_names), default=list(_preset("paper")),
-                            format_func=lambda c: concept_names[c], key="sectors", bind="query-params")
+    chosen = coded.multiselect(t("Custom digital-core sectors"), list(concept_names), key="scale_sectors",
+                               words=concept_names, default=list(_preset("paper")), container=c1)
     concepts = tuple(c for c in concept_names if c in chosen)
 else:
     concepts = _preset(preset)
-employment_kind = c2.radio(t("Employment source"), list(EMPLOYMENT_LABELS), format_func=EMPLOYMENT_LABELS.get,
-                           captions=[t("Employment proportional to resident population (labelled approximation)"),
-                                     t("Your province × year table of employed persons")],
-                           key="emp", bind="query-params")
+employment_kind = coded.radio(t("Employment source"), list(EMPLOYMENT_LABELS), key="scale_emp",
+                              words=EMPLOYMENT_LABELS, container=c2,
+                              captions=[t("Employment proportional to resident population (labelled approximation)"),
+                                        t("Your province × year table of employed persons")])
 
 with st.expander(t("Reading of eq. 4-6 and base tables"), expanded=False):
     r1, r2, r3 = st.columns(3)
-    scope = r1.radio(t("Whose value added counts"), list(dg.SCOPES), index=list(dg.SCOPES).index(dg.DEFAULT_VARIANT.scope),
-                     format_func=SCOPE_LABELS.get, captions=[t(v) for v in dg.SCOPES.values()], key="scope",
-                     bind="query-params")
-    coefficient = r2.radio(t("Digital consumption coefficient (eq. 4)"), list(dg.COEFFICIENTS),
-                           index=list(dg.COEFFICIENTS).index(dg.DEFAULT_VARIANT.coefficient),
-                           format_func=COEF_LABELS.get, captions=[t(v) for v in dg.COEFFICIENTS.values()],
-                           key="coef", bind="query-params")
-    base_rule = r3.selectbox(t("Base table for years between benchmarks"), list(dg.BASE_RULES),
-                             format_func=BASE_LABELS.get, key="base", bind="query-params")
+    scope = coded.radio(t("Whose value added counts"), list(dg.SCOPES), key="scale_scope", words=SCOPE_LABELS,
+                        default=dg.DEFAULT_VARIANT.scope, container=r1, captions=[t(v) for v in dg.SCOPES.values()])
+    coefficient = coded.radio(t("Digital consumption coefficient (eq. 4)"), list(dg.COEFFICIENTS), key="scale_coef",
+                              words=COEF_LABELS, default=dg.DEFAULT_VARIANT.coefficient, container=r2,
+                              captions=[t(v) for v in dg.COEFFICIENTS.values()])
+    base_rule = coded.selectbox(t("Base table for years between benchmarks"), list(dg.BASE_RULES), key="scale_base",
+                                words=BASE_LABELS, container=r3)
     r3.caption(t(dg.BASE_RULES[base_rule]))
-    st.markdown(
+    st.markdown(t(
         "- **Coefficient, direct**: $c_j = \\sum_{i\\in D} z_{ij} / x_j$ (digital inputs over total output).\n"
         "- **Coefficient, share of intermediate inputs**: $c_j = 1 - \\sum_{i\\notin D} z_{ij} / \\sum_i z_{ij}$ "
         "(eq. 4 as printed, reading *total inputs* as intermediate inputs).\n"
@@ -463,26 +656,36 @@ with st.expander(t("Reading of eq. 4-6 and base tables"), expanded=False):
         "Measured Spearman correlation with Table 1 (30 provinces, population weights): traditional only "
         "0.28-0.43 (2012) and 0.14-0.32 (2017); plus core, direct 0.91 / 0.98; core only 0.93 / 0.98. "
         "The default is the reading that reproduces Table 1 best (core only); it does not use the coefficients, "
-        "so switch the scope to see eq. 4 at work.")
+        "so switch the scope to see eq. 4 at work."))
 
 employment_table: pd.DataFrame | None = None
 if employment_kind == "upload":
     template = pd.DataFrame({"province": np.repeat(PAPER, 2), "year": np.tile([2012, 2017], len(PAPER)),
                              "employed_10k": ""})
     u1, u2 = st.columns([2, 1])
-    upload = u1.file_uploader(t("Employment table (CSV or XLSX: province, year, employed_10k)"), type=["csv", "xlsx"],
-                              key="emp_file")
+    upload = u1.file_uploader(t("Employment table (CSV or XLSX with the columns province, year, employed_10k)"),
+                              type=["csv", "xlsx"], key="scale_emp_file")
     u2.download_button(t("Download template"), template.to_csv(index=False).encode("utf-8"),
-                       "employment_template.csv", "text/csv", key="emp_template", on_click="ignore")
+                       "employment_template.csv", "text/csv", key="scale_emp_template", on_click="ignore")
     if upload is None:
         st.info(t("No employment file uploaded yet: the population-weighted approximation is used until you add one."))
     else:
         try:
             employment_table = dg.employment_from_upload(read_table(upload.getvalue(), upload.name), PAPER).table
         except UploadError as exc:
-            st.error(f"{t('The employment file cannot be used')}: {exc} "
+            detail = "" if shell.lang() == "zh" else f" {exc}"
+            st.error(f"{t('The employment file cannot be used')}:{detail} "
                      f"{t('The population-weighted approximation is used instead.')}")
 source = _employment(employment_table)
+ASSUMPTIONS.update({
+    t("Digital-core sectors"): t(PRESET_LABELS[preset]) if preset != "custom"
+    else ", ".join(t(concept_names[c]) for c in concepts),
+    t("Whose value added counts"): t(SCOPE_LABELS[scope]),
+    t("Digital consumption coefficient (eq. 4)"): t(COEF_LABELS[coefficient]),
+    t("Base table for years between benchmarks"): t(BASE_LABELS[base_rule]),
+    t("Employment source"): t(EMPLOYMENT_SHORT[source.kind]),
+    t("Sources"): src(SRC_IO, SRC_TABLE1, SRC_PANEL),
+})
 
 # --- one year: the slider and all it changes rerun on their own ---------------------------------
 
@@ -490,15 +693,19 @@ year_section(concepts, coefficient, scope, base_rule, employment_table, source)
 
 with st.expander(t("Sources of each input")):
     st.markdown(
-        f"- **Input-output tables**: {SRC_IO}. Units 10,000 yuan, current producer prices; competitive-import type.\n"
-        "- **Digital-core sectors**: the paper's codes 19, 20, 21, 32, 36 (2012 scheme), mapped to the 2007 and 2017 "
-        "numbering by `data/io/digital_core_crosswalk.csv`; presets in `data/io/digital_presets.csv`.\n"
-        f"- **Control totals for RAS**: {SRC_PANEL}; sectors mapped to the three broad sectors by "
-        "`data/io/three_sector_map.csv`. No control totals after 2019: later years are labelled *extrapolated*.\n"
-        f"- **Employment**: {source.label}. Provincial employment by year is not in the bundled public data.\n"
-        f"- **Published index**: {SRC_TABLE1}.\n"
-        "- Full provenance: `data/SOURCES.md`.")
-    st.dataframe(concept_info, hide_index=True)
-    shell.csv_button(concept_info, "digital_core_crosswalk", key="dl_concepts")
+        f"- **{t('Input-output tables')}**: {t(SRC_IO)}. {t('Units 10,000 yuan, current producer prices; competitive-import type.')}\n"
+        f"- **{t('Digital-core sectors')}**: {t('the paper’s codes 19, 20, 21, 32, 36 (2012 scheme), mapped to the 2007 and 2017 numbering by a crosswalk (data/io/digital_core_crosswalk.csv); presets in data/io/digital_presets.csv.')}\n"
+        f"- **{t('Control totals for RAS')}**: {t(SRC_PANEL)}; {t('sectors mapped to the three broad sectors (data/io/three_sector_map.csv). No control totals after 2019: later years are labelled extrapolated.')}\n"
+        f"- **{t('Employment')}**: {t(EMPLOYMENT_SOURCE[source.kind])}. {t('Provincial employment by year is not in the bundled public data.')}\n"
+        f"- **{t('Published index')}**: {t(SRC_TABLE1)}.\n"
+        f"- {t('Full provenance: data/SOURCES.md.')}")
+    concept_shown = concept_info.assign(concept=concept_info.concept_en.map(t))
+    shown_concepts = table(concept_shown, {"concept": ("Digital-core sector", None),
+                                           "paper_code": ("Code in the paper (2012 scheme)", None),
+                                           "codes_2007": ("Code in the 2007 tables", None),
+                                           "codes_2012": ("Code in the 2012 tables", None),
+                                           "codes_2017": ("Code in the 2017 tables", None)})
+    shell.csv_button(shown_concepts, "digital_core_crosswalk", key="scale_dl_concepts",
+                     label="Download CSV: sector crosswalk")
 
 shell.url_notice()

@@ -371,6 +371,34 @@ def build_policy_and_global() -> None:
         shutil.copyfile(src / name, DATA / "global" / name)
 
 
+# Facts of the Shenzhen-Hong Kong-Guangzhou cluster stated in the article on CBRE's 2025 guide and WIPO's 2025
+# cluster ranking (seeds/003): each row is checked against the quoted sentence of the seed before it is written.
+SEED_003 = SHARED / "seeds" / "003_a6a722f412903461.txt"
+CLUSTER_FACTS_QUOTE = "2024年,深港廣三地的發明專利授權量共計11.3萬件,占國內總量的12.1%;PCT國際專利申請量達1.9萬件,占國內總量的27.5%"
+CLUSTER_FACTS = [
+    # cluster, year, metric, value, unit, share of China's total (percent), quoted figure
+    ("Shenzhen–Hong Kong–Guangzhou", 2024, "invention_patents_granted", 113000, "patents", 12.1, "11.3萬件"),
+    ("Shenzhen–Hong Kong–Guangzhou", 2024, "pct_applications", 19000, "applications", 27.5, "1.9萬件"),
+]
+
+
+def build_global_facts() -> None:
+    """``global/wipo_gii_2025_extra_facts.csv`` (copied unchanged) and ``global/cluster_facts_2024.csv`` (typed)."""
+    shutil.copyfile(SOURCES / "global-talent-clusters" / "wipo_gii_2025_extra_facts.csv",
+                    DATA / "global" / "wipo_gii_2025_extra_facts.csv")
+    text = SEED_003.read_text(encoding="utf-8")
+    assert CLUSTER_FACTS_QUOTE in text, "the quoted sentence is not in seed 003"
+    rows = []
+    for cluster, year, metric, value, unit, share, figure in CLUSTER_FACTS:
+        assert figure in CLUSTER_FACTS_QUOTE and f"{share}%" in CLUSTER_FACTS_QUOTE, (metric, figure, share)
+        assert abs(float(figure.removesuffix("萬件")) * 10_000 - value) < 1e-6, (metric, figure, value)
+        rows.append({"cluster": cluster, "year": year, "metric": metric, "value": value, "unit": unit,
+                     "share_of_china_percent": share,
+                     "source": "article on CBRE's Global Tech Talent Guidebook 2025 and WIPO GII 2025 (巴九靈, 2025)",
+                     "confidence": "medium", "quote": CLUSTER_FACTS_QUOTE})
+    write_csv(pd.DataFrame(rows), DATA / "global" / "cluster_facts_2024.csv")
+
+
 def build_geo() -> None:
     for name in ("china_provinces.geojson", "world_countries_110m.geojson", "world_tech_cities.csv"):
         shutil.copyfile(SHARED / "geo" / name, GEO / name)
@@ -388,7 +416,8 @@ def main(argv: list[str]) -> int:
     for d in (DATA / "published", DATA / "io", DATA / "panel", DATA / "policy", DATA / "global", GEO):
         d.mkdir(parents=True, exist_ok=True)
     steps = {"published": build_published, "regions": build_regions, "io": build_io, "panel": build_panel,
-             "series": build_series, "pilots": build_pilot_years, "other": build_policy_and_global, "geo": build_geo}
+             "series": build_series, "pilots": build_pilot_years, "other": build_policy_and_global, "geo": build_geo,
+             "global_facts": build_global_facts}
     # "manifest" alone only re-hashes: use it after adding a hand-compiled file to data/.
     for name in argv or list(steps):
         if name != "manifest":

@@ -13,7 +13,7 @@ def top_line(page) -> str:
 
 
 def test_global_deep_link_map_and_weight_slider(server, page):
-    page.goto(f"{server.url}/global?w_density=25&w_crossover=25&w_connectivity=25&w_speed=25")
+    page.goto(f"{server.url}/global?glob_w_density=25&glob_w_crossover=25&glob_w_connectivity=25&glob_w_speed=25")
     wait_for_app(page)
     wait_for_chart(page)
     assert page.title() == "Global talent clusters · Digital talent explorer"
@@ -38,7 +38,7 @@ def test_global_deep_link_map_and_weight_slider(server, page):
     slider = page.locator('[data-testid="stSlider"]').filter(has_text="Weight").first.get_by_role("slider")
     slider.focus()
     slider.press("End")
-    page.wait_for_function("() => location.search.includes('w_density=100')")
+    page.wait_for_function("() => location.search.includes('glob_w_density=100')")
     wait_for_app(page)
     deadline = 30
     after = top_line(page)
@@ -47,5 +47,21 @@ def test_global_deep_link_map_and_weight_slider(server, page):
         deadline -= 0.5
         after = top_line(page)
     assert after != before, after
-    assert "w_density=100" in page.url
+    assert "glob_w_density=100" in page.url
     page.screenshot(path=str(ARTIFACTS / "global.png"), full_page=True)
+
+
+def test_global_include_left_out_places_and_codes_in_the_link(server, page):
+    """The left-out places are named above the ranking; one click re-weights them in, and the link says
+    ``glob_gaps=reweight`` (a code) in Chinese mode too."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{server.url}/global?lang=zh")
+    wait_for_app(page)
+    wait_for_chart(page)
+    assert page.get_by_text("未纳入排名").count() >= 1
+    page.get_by_role("button", name="纳入它们").click()
+    page.wait_for_function("() => location.search.includes('glob_gaps=reweight')", timeout=30_000)
+    wait_for_app(page)
+    assert page.get_by_text("未纳入排名").count() == 0
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=str(ARTIFACTS / "global-zh-1440.png"), full_page=True)

@@ -47,3 +47,43 @@ def test_stability_chart_reads_k_and_the_samples_from_its_rows():
     five = global_.stability_bars(stability, top=5, spread=0.2, illustrative=False)
     assert {**three, "datasets": {}} == {**five, "datasets": {}}
     assert "stays top 5 (625 weight samples)" in vlc.vegalite_to_svg(five, vl_version="6.4")
+
+
+def test_global_charts_speak_the_chosen_language_with_words_for_gaps():
+    """The stability title (a Vega expression over the rows) and the composite legend read Chinese words in
+    Chinese; the legend says in words whether a component is missing (no true/false); colours follow codes."""
+    import json
+
+    import vl_convert as vlc
+
+    from core.charts import global_
+
+    stability = pd.DataFrame({"place": ["A", "B"], "share_top": [1.0, 0.4], "rank": [1, 2], "best_rank": [1, 1],
+                              "worst_rank": [2, 3], "samples": [625, 625]})
+    zh = vlc.vegalite_to_svg(global_.stability_bars(stability, top=5, spread=0.2, illustrative=False, lang="zh"),
+                             vl_version="6.4")
+    assert "留在前 5 名的频率（625 组权重样本）" in zh
+    table = pd.DataFrame({"place": ["A", "B"], "score": [1.2, 0.8], "rank": [1, 2], "imputed": ["", "speed"]})
+    spec = global_.composite_bars(table, illustrative=False, method="geometric", missing="reweight", lang="zh")
+    legend = spec["encoding"]["opacity"]["scale"]["domain"]
+    assert legend == ["具备全部有权重的分项", "有分项缺失（权重已重新归一化）"]
+    assert "true" not in json.dumps(spec["encoding"]).lower()
+    en = global_.composite_bars(table, illustrative=False, method="geometric", missing="reweight")
+    assert en["encoding"]["opacity"]["scale"]["range"] == spec["encoding"]["opacity"]["scale"]["range"]
+
+
+def test_series_colours_follow_provinces_not_their_shown_names():
+    from core.charts import scale
+
+    rows = pd.DataFrame({"province": ["Beijing", "Hebei"] * 2, "year": [2012, 2012, 2017, 2017],
+                         "idt": [2.0, 0.5, 2.1, 0.6], "published": [2.0, 0.5, 2.1, 0.6],
+                         "status_group": ["benchmark table"] * 4, "status": ["benchmark table"] * 4})
+    en = scale.series_chart(rows.assign(label=rows.province), label="label", order=("Hebei", "Beijing")).to_dict()
+    zh = scale.series_chart(rows.assign(label=rows.province.map({"Beijing": "北京", "Hebei": "河北"})), label="label",
+                            order=("Hebei", "Beijing"), lang="zh").to_dict()
+
+    def colour_of(spec: dict, name: str) -> str:
+        scale_ = spec["layer"][0]["encoding"]["color"]["scale"]
+        return scale_["range"][scale_["domain"].index(name)]
+
+    assert colour_of(en, "Beijing") == colour_of(zh, "北京") and colour_of(en, "Hebei") == colour_of(zh, "河北")

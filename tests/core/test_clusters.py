@@ -318,3 +318,62 @@ def test_uploaded_figures(cities):
         c.validate_uploaded_figures(pd.DataFrame({"place": ["Beijing"], "__import__('os')": ["1"]}), cities.market)
     proxies = c.proxy_values(cities, c.load_linkedin_facts(), c.load_illustrative_values(), uploaded=out)
     assert proxies.loc["Beijing", "upload:digital_talent_share_pct"] == 3.1
+
+
+def test_reweight_scores_a_place_on_the_components_it_has():
+    # B lacks crossover; equal weights.  Geometric means over the places that have each component:
+    # density 2, crossover (A, C) 1, speed 2**(2/3).  B on density and speed only, weights 1/2 each:
+    # exp((log(2/2) + log(2 / 2**(2/3))) / 2) = 2**(1/6).  A keeps all three: 2**((1 + 0 + 1/3) / 3) = 2**(4/9);
+    # C: 2**((-1 + 0 - 2/3) / 3) = 2**(-5/9).
+    frame = THREE.copy()
+    frame.loc["B", "crossover"] = np.nan
+    result = c.composite_index(frame, dict.fromkeys(frame.columns, 1), missing="reweight")
+    table = result.table.set_index("place")
+    assert table.score["B"] == pytest.approx(2 ** (1 / 6))
+    assert table.score["A"] == pytest.approx(2 ** (4 / 9))
+    assert table.score["C"] == pytest.approx(2 ** (-5 / 9))
+    assert result.excluded == () and table.imputed["B"] == "crossover" and np.isnan(table.crossover["B"])
+    # independent reference: scipy's weighted geometric mean of x / g over the components each place has
+    from scipy.stats import gmean
+    g = {"density": 2.0, "crossover": 1.0, "speed": 2 ** (2 / 3)}
+    for place, row in frame.iterrows():
+        have = row.dropna()
+        expected = gmean([have[k] / g[k] for k in have.index], weights=[1.0] * len(have))
+        assert table.score[place] == pytest.approx(expected)
+
+
+def test_reweight_agrees_with_the_other_rules_when_nothing_is_missing():
+    weights = {"density": 0.3, "crossover": 0.5, "speed": 0.2}
+    for method in ("geometric", "additive"):
+        full = c.composite_index(THREE, weights, method=method).table
+        again = c.composite_index(THREE, weights, method=method, missing="reweight").table
+        pd.testing.assert_frame_equal(full, again)
+        s1 = c.rank_stability(THREE, weights, method=method)
+        s2 = c.rank_stability(THREE, weights, method=method, missing="reweight")
+        pd.testing.assert_frame_equal(s1, s2)
+    empty = THREE.copy()
+    empty.loc["C"] = np.nan
+    assert c.composite_index(empty, weights, missing="reweight").excluded == ("C",)
+
+
+def test_reweight_keeps_the_bundled_cities_the_default_drops(cities, facts):
+    proxies = c.proxy_values(cities, facts, c.load_illustrative_values())
+    choice = {"density": "cbre_band_min", "crossover": "illustrative_crossover",
+              "connectivity": "wipo_2025_score", "speed": "illustrative_speed"}
+    components = c.component_table(proxies, choice)
+    weights = dict.fromkeys(choice, 25)
+    dropped = c.composite_index(components, weights).excluded
+    assert {"Toronto", "Singapore"} <= set(dropped)
+    kept = c.composite_index(components, weights, missing="reweight")
+    assert set(dropped) <= set(kept.table.place) and kept.excluded == ()
+
+
+def test_sources_facts_for_the_global_page():
+    facts = c.load_cluster_facts().set_index("metric")
+    assert facts.loc["invention_patents_granted", ["value", "share_of_china_percent"]].tolist() == [113000, 12.1]
+    assert facts.loc["pct_applications", ["value", "share_of_china_percent"]].tolist() == [19000, 27.5]
+    shares = c.world_shares(c.load_wipo_extra_facts())
+    pub = shares[shares.output == "share_of_global_scientific_publications"].set_index("cluster").share_percent
+    assert pub["Beijing"] == 4.0 and pub["Shenzhen–Hong Kong–Guangzhou"] == 2.4
+    pct = shares[shares.output == "share_of_global_PCT_applications"].set_index("cluster").share_percent
+    assert pct["Tokyo–Yokohama"] == 10.3 and pct["Seoul"] == 5.4

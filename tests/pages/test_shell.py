@@ -71,8 +71,8 @@ def test_every_page_names_an_invalid_link_value(path):
     ("pages/map.py", "year", ["2015", "2016"]),
     ("pages/regression.py", "model", "bogus"),
     ("pages/regression.py", "x", "Atlantis"),
-    ("pages/scale.py", "year", "1800"),
-    ("pages/global.py", "top", "1e308"),
+    ("pages/scale.py", "scale_year", "1800"),
+    ("pages/global.py", "glob_top", "1e308"),
 ])
 def test_tampered_values_fall_back_to_defaults_with_a_notice(path, key, value):
     at = run_page(path, query={key: value})
