@@ -694,6 +694,7 @@ ZH.update({
     "Direct change where the lever moved": "杠杆变动省份的直接变化",
     "Spillover elsewhere": "其他省份的溢出",
     "sum": "合计",
+    "Data": "数据",
 })
 
 

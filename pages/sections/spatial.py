@@ -111,10 +111,16 @@ def spatial_fit(key: str, _data: pd.DataFrame, dependent: str, regressors: tuple
 def fit_view(key: str, _data: pd.DataFrame, args: tuple) -> dict[str, Any]:
     """What the section shows of one fit (``args``: the arguments of :func:`spatial_fit` after ``_data``)."""
     result = spatial_fit(key, _data, *args)
-    return {"table": result.table().reset_index(names="term"), "loglik": result.loglik, "aic": result.aic,
+    table = result.table().reset_index(names="term")
+    effects = result.effects
+    if key.startswith("public") or ":series:" in key:  # say which public series are proxies, next to the number
+        status = lambda term: "" if term in ("rho", "lambda") else panel.public_status(term.removeprefix("W_"))  # noqa: E731
+        table["data"] = [t(status(term)) for term in table.term]
+        effects = effects.assign(data=[t(status(term)) for term in effects.index])
+    return {"table": table, "loglik": result.loglik, "aic": result.aic,
             "bic": result.bic, "nobs": result.nobs, "n": result.nentities, "years": (result.years[0], result.years[-1]),
             "param": result.spatial_parameter, "value": float(result.params[result.spatial_parameter]),
-            "se": float(result.std_errors[result.spatial_parameter]), "effects": result.effects,
+            "se": float(result.std_errors[result.spatial_parameter]), "effects": effects,
             "method": result.effects.attrs.get("method", ""), "weights": result.weights.method,
             "summary": result.summary}
 
@@ -252,7 +258,10 @@ def section_for_page(sample: Callable[..., Any]) -> Callable[..., None]:
             return
         fit_args, view = sampled
         dependent, regressors, page_model, _, transforms, years, _ = fit_args
-        entities = tuple(view["provinces"])
+        # every province of the data in the chosen regions (not only those the classical fit kept: the spatial
+        # models drop nothing, so a province with gaps is reported below rather than left out)
+        present = sorted(set(data.index.get_level_values(0).astype(str)))
+        entities = tuple(p for p in present if fit_args[6] is None or p in set(fit_args[6]))
         fixed_effects = "twoway" if page_model == "twfe" else "entity"
         shell.explain(t(
             "Spatial panel models ask whether a province's index moves with its **neighbours'**: the spatial lag "
@@ -355,7 +364,7 @@ def _model_block(key: str, data: pd.DataFrame, source: str, dependent: str, regr
         "z": st.column_config.NumberColumn("z", format="%.2f"),
         "p_value": st.column_config.NumberColumn("p", format="%.4f"),
         "lower": st.column_config.NumberColumn(t("Lower 95 %"), format="%.4f"),
-        "upper": st.column_config.NumberColumn(t("Upper 95 %"), format="%.4f")})
+        "upper": st.column_config.NumberColumn(t("Upper 95 %"), format="%.4f"), "data": t("Data")})
 
     st.markdown(f"**{t('Which spatial model? LM and likelihood-ratio tests')}**")
     try:
@@ -426,13 +435,15 @@ def _model_block(key: str, data: pd.DataFrame, source: str, dependent: str, regr
         "core.spatial_panel (" + str(fitted["method"]) + ")")
     _source_caption(source)
     table = effects.reset_index()[["regressor", "direct", "direct_lower", "direct_upper", "indirect", "indirect_lower",
-                                   "indirect_upper", "total", "total_lower", "total_upper"]]
+                                   "indirect_upper", "total", "total_lower", "total_upper",
+                                   *(["data"] if "data" in effects.columns else [])]]
     number = lambda label: st.column_config.NumberColumn(label, format="%.4f")  # noqa: E731
     st.dataframe(table, hide_index=True, column_config={
         "regressor": t("Regressor"), "direct": number(t("Direct")), "direct_lower": number(t("Direct, lower")),
         "direct_upper": number(t("Direct, upper")), "indirect": number(t("Indirect")),
         "indirect_lower": number(t("Indirect, lower")), "indirect_upper": number(t("Indirect, upper")),
-        "total": number(t("Total")), "total_lower": number(t("Total, lower")), "total_upper": number(t("Total, upper"))})
+        "total": number(t("Total")), "total_lower": number(t("Total, lower")), "total_upper": number(t("Total, upper")),
+        "data": t("Data")})
     shell.csv_button(table, f"spatial_effects_{source}_{model}", key="reg_sp_effects_csv")
     summary = st.expander(t("Full text summary of the spatial model"), key="reg_sp_summary_open", on_change="rerun")
     if summary.open:

@@ -259,3 +259,14 @@ def test_one_region_builds_weights_among_its_provinces():
     query, frame = at.session_state[ss_key()]
     assert dict(query)["spill_regions"] == "east" and len(frame) == 11
 
+
+
+def test_public_proxies_are_labelled_beside_the_estimates():
+    at = run_section({"reg_sp_model": "durbin"})
+    assert_clean(at)
+    coef = next(df.value for df in at.dataframe if "estimate" in df.value.columns).set_index("term")
+    from core import panel
+
+    assert coef.loc["rd", "data"] == coef.loc["W_rd", "data"] == panel.public_status("rd") != "same as the paper"
+    assert coef.loc["rho", "data"] == ""
+    assert effects_table(at).set_index("regressor").loc["psl", "data"] == panel.public_status("psl")
