@@ -695,6 +695,7 @@ ZH.update({
     "Spillover elsewhere": "其他省份的溢出",
     "sum": "合计",
     "Data": "数据",
+    "each row has its own scale": "每行使用各自的刻度",
 })
 
 

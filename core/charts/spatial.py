@@ -57,9 +57,7 @@ def effects_template(regressors: Sequence[str], *, title: str, note: str | None 
                       scale=alt.Scale(domain=names, range=[EFFECT_COLORS[c] for c in EFFECTS]),
                       legend=alt.Legend(orient="bottom", labelLimit=400))
     base = alt.Chart().encode(y=alt.Y("effect:N", sort=names, title=None, axis=None), color=color)
-    rule = base.mark_rule(strokeWidth=2).encode(
-        x=alt.X("lower:Q", title=_label(labels, "Effect on the dependent per unit of the regressor (95 % band)")),
-        x2="upper:Q")
+    rule = base.mark_rule(strokeWidth=2).encode(x=alt.X("lower:Q", title=None), x2="upper:Q")
     point = base.mark_point(filled=True, size=60).encode(
         x="estimate:Q",
         tooltip=[alt.Tooltip("regressor:N", title=_label(labels, "Regressor")),
@@ -72,7 +70,10 @@ def effects_template(regressors: Sequence[str], *, title: str, note: str | None 
         width=520, height=alt.Step(12)).facet(
         row=alt.Row("regressor:N", sort=list(regressors), title=None,
                     header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold")),
-        title=_title(title, note), spacing=6).resolve_scale(x="independent")
+        title=alt.TitleParams(title, anchor="start", font=FONT, subtitle=[
+            *([note] if note else []),
+            _label(labels, "Effect on the dependent per unit of the regressor (95 % band)") + "; "
+            + _label(labels, "each row has its own scale")]), spacing=6).resolve_scale(x="independent")
     return stable_spec(chart.to_dict())
 
 

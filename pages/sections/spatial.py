@@ -166,6 +166,7 @@ def spillover_template(title: str, note: str | None, labels: tuple[tuple[str, st
 
 
 CHART_TEXTS = ("Direct", "Indirect (spillover)", "Total", "Effect on the dependent per unit of the regressor (95 % band)",
+               "each row has its own scale",
                "Regressor", "Effect", "Estimate", "Lower", "Upper", "Direct (own change)",
                "Spillover (from the other moved provinces)", "Change in the dependent (its units)", "Province", "Part",
                "Change", "Total change")
