@@ -101,7 +101,7 @@ def _event(frame: pd.DataFrame, method: str, window: tuple[int, int], controls: 
                            reference=-1, method=method, controls=controls, cluster=cluster)
 
 
-@st.fragment
+@shell.fragment
 def event_study_section(frame: pd.DataFrame, used_controls: tuple[str, ...], cluster: str | None, note: str) -> None:
     """Event study, pre-trend tests and their download; its window and estimator rerun only this section."""
     st.subheader(t("Event study and pre-trends"))
@@ -262,6 +262,7 @@ else:
         st.stop()
     try:
         panel = _uploaded_panel(upload.getvalue(), upload.name)
+        shell.not_in_link(t("your uploaded file (a link cannot carry a file: whoever opens it uploads it again)"))
     except UploadError as exc:
         st.error(f"{t('The file cannot be used')}: {exc}")
         st.stop()

@@ -252,7 +252,7 @@ def section_for_page(sample: Callable[..., Any]) -> Callable[..., None]:
     if "_reg_section_default" not in st.session_state and any(k.startswith("reg_sp_") for k in st.query_params):
         st.session_state["_reg_section_default"] = SECTION
 
-    @st.fragment
+    @shell.fragment
     def spatial_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
         sampled = sample(key, data, spec, all_years)
         if sampled is None:
@@ -453,7 +453,7 @@ def _model_block(key: str, data: pd.DataFrame, source: str, dependent: str, regr
 
 # --- the spillover scenario: its own fragment (a lever move reruns only this, and never refits) -----------
 
-@st.fragment
+@shell.fragment
 def scenario_fragment(key: str, data: pd.DataFrame, source: str, args: tuple, fitted: dict[str, Any]) -> None:
     dependent, regressors, years, entities, model, kind, k, islands, fixed_effects = args
     names = shell.province_names()
@@ -524,7 +524,7 @@ def scenario_fragment(key: str, data: pd.DataFrame, source: str, args: tuple, fi
     if st.button(t("Show spillovers on the map"), key="reg_sp_to_map", icon=":material/map:", type="primary"):
         query = spec.to_query()
         st.session_state[SESSION_FRAME] = (tuple(sorted(query.items())), frame)
-        st.switch_page("pages/map.py", query_params={**query, "source": "Scenario"})
+        st.switch_page("pages/map.py", query_params={**query, "map_source": "Scenario", **dict(shell.shared_params())})
 
 
 def _regions(entities: tuple[str, ...]) -> tuple[str, ...]:

@@ -177,7 +177,7 @@ def test_show_spillovers_on_the_map_sends_the_frame():
     assert "Model estimate" in frame.label.iloc[0]
     np.testing.assert_allclose(sorted(frame.change), sorted(sent_table.change), atol=1e-12)
     # the map page drew it as the scenario source, coloured by the change
-    assert at.radio(key="source").value == "scenario"
+    assert at.radio(key="map_source").value == "scenario"
     assert any("Colour: the change in the index" in c.value for c in at.caption), [c.value for c in at.caption]
     spec_json = json.dumps([json.loads(n.proto.spec) for n in at.get("vega_lite_chart")], ensure_ascii=False)
     assert "Index change ×1000 (direct + spillover)" in spec_json
@@ -201,9 +201,9 @@ def ss_key() -> str:
 def test_map_rebuilds_the_spillover_from_the_link_alone():
     spec = ss.SpilloverSpec(model="lag", weights="queen", lever="pcw", change=10.0, provinces=("Sichuan",),
                             regressors=("gdp", "pcw", "estr", "pdl"), years=BALANCED)
-    at = run_page("pages/map.py", query={**spec.to_query(), "source": "Scenario"}, timeout=120)
+    at = run_page("pages/map.py", query={**spec.to_query(), "map_source": "Scenario"}, timeout=120)
     assert_clean(at)
-    assert at.radio(key="source").value == "scenario"
+    assert at.radio(key="map_source").value == "scenario"
     caption = next(c.value for c in at.caption if "Colour: the change in the index" in c.value)
     expected = ss.recompute(spec)
     sichuan = float(expected.set_index("province").loc["Sichuan", "direct"])
@@ -213,7 +213,7 @@ def test_map_rebuilds_the_spillover_from_the_link_alone():
 def test_map_with_a_bad_spill_link_says_so():
     query = {**ss.SpilloverSpec(model="lag", weights="queen", lever="pdl", change=10.0, provinces=("Sichuan",),
                                 regressors=("lnpcgdp", "estr", "pdl", "med"), years=BALANCED).to_query(),
-             "spill_w": "rook", "source": "Scenario"}
+             "spill_w": "rook", "map_source": "Scenario"}
     at = run_page("pages/map.py", query=query, timeout=120)
     assert_clean(at)
     assert any("could not be rebuilt" in w.value and "rook" in w.value for w in at.warning)
@@ -270,3 +270,11 @@ def test_public_proxies_are_labelled_beside_the_estimates():
     assert coef.loc["rd", "data"] == coef.loc["W_rd", "data"] == panel.public_status("rd") != "same as the paper"
     assert coef.loc["rho", "data"] == ""
     assert effects_table(at).set_index("regressor").loc["psl", "data"] == panel.public_status("psl")
+
+
+def test_the_map_opens_in_the_language_of_the_section():
+    at = run_section({"lang": "zh", "reg_sp_model": "lag"})
+    at.button(key="reg_sp_to_map").click().run()
+    assert_clean(at)
+    assert at.query_params["lang"] in ("zh", "中文")
+    assert any("颜色：指数的变化" in c.value for c in at.caption)
