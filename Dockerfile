@@ -6,6 +6,7 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 COPY streamlit_app.py ./
 COPY pages ./pages
+COPY ui ./ui
 COPY core ./core
 COPY data ./data
 COPY geo ./geo

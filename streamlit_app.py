@@ -9,7 +9,7 @@ from core import agglomeration, datasets
 shell.page_shell("Home", ":material/home:")
 t = shell.t
 
-# Example scenarios for the policy levers of the 2025 "talent attraction 2.0" brief (seed 004). They run on
+# Example scenarios for the policy levers of the 2025 "talent attraction 2.0" brief (Di Yi Cai Jing, 2025-12-04). They run on
 # the paper-shaped demo panel because wages and R&D intensity are not in the bundled public data.
 LEVER_EXAMPLES = (
     ("Wages and the cost of living", "Per-capita wage +10 %", {"data": "demo", "pcw": "10"}),

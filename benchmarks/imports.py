@@ -24,8 +24,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPTS = ["benchmarks/minimal_app.py", "streamlit_app.py", "pages/scale.py", "pages/map.py", "pages/regression.py",
-           "pages/policy.py", "pages/global.py"]
+sys.path.insert(0, str(ROOT))
+
+from ui.pages_list import PATHS  # noqa: E402
+
+SCRIPTS = ["benchmarks/minimal_app.py", *PATHS]
 HEAVY = ["scipy", "linearmodels", "statsmodels", "pyfixest", "formulaic", "matplotlib", "esda", "libpysal",
          "geopandas", "shapely", "pyproj", "mapclassify", "sklearn", "vl_convert", "numba"]
 

@@ -38,8 +38,9 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.balancer import Balancer  # noqa: E402
 from benchmarks.protocol import Session  # noqa: E402
 from tests.browser.conftest import StreamlitServer, start_server  # noqa: E402
+from ui.pages_list import SLUGS  # noqa: E402
 
-PAGES = ["", "scale", "map", "regression", "policy", "global"]
+PAGES = list(SLUGS)
 # Pause between a visitor's moves, uniform: a person reads the chart that changed before moving again.
 THINK_S = (2.0, 8.0)
 MARKER = "isolation_marker_"

@@ -22,8 +22,9 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.run import CHART_DRAWN, FINISHED_RECORDER, RERUN_DONE, STATE_RECORDER, TWO_FRAMES, percentile  # noqa: E402
 from tests.browser.conftest import CHROMIUM_FLAGS, chromium_executable, start_server  # noqa: E402
+from ui.pages_list import SLUGS  # noqa: E402
 
-PAGES = ["", "scale", "map", "regression", "policy", "global"]
+PAGES = list(SLUGS)
 TIME_LIMIT_S = 600
 
 

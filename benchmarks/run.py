@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM_FLAGS, chromium_executable, running_server, start_server  # noqa: E402
+from ui.pages_list import SLUGS  # noqa: E402
 
-PAGES = ["", "scale", "map", "regression", "policy", "global"]
+PAGES = list(SLUGS)
 MOVES = int(os.environ.get("BENCH_MOVES", "30"))
 COLD_RUNS = int(os.environ.get("BENCH_COLD_RUNS", "3"))
 

@@ -76,6 +76,9 @@ _LOADERS = (
     "load_digital_presets", "load_three_sector_map", "load_panel", "load_pilot_lists", "load_city_province",
     "load_approval_years", "load_cbre_bands", "load_wipo_clusters", "load_wipo_aggregates", "load_geojson",
     "load_china_provinces", "load_world_countries", "load_tech_cities", "load_series", "load_pilot_batches",
+    # the global talent-cluster files (validated against core.clusters' vocabulary)
+    "load_cities", "load_statements", "load_linkedin_facts", "load_china_links", "load_reports",
+    "load_wipo_extra_facts", "load_cluster_facts", "load_proxies", "load_illustrative_values",
 )
 _ENTRY_POINTS.update(dict.fromkeys(_LOADERS, "core.datasets"))
 

@@ -161,118 +161,11 @@ def _band_of_row(status: str, low: float, high: float) -> Band:
     return Band(0.0, None)
 
 
-# --- loading and validating -----------------------------------------------------------------
+# --- loading and validating: the loaders live in core.datasets (re-exported here) -----------------------
 
-def _read(name: str, spec: Mapping[str, str]) -> pd.DataFrame:
-    path = datasets.DATA_DIR / GLOBAL_DIR / name
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise DataSchemaError(f"data/{GLOBAL_DIR}/{name}: cannot be read ({type(exc).__name__})") from exc
-    return check_schema(frame, spec, f"data/{GLOBAL_DIR}/{name}")
-
-
-def _require_values(frame: pd.DataFrame, column: str, allowed: Iterable[str], source: str) -> None:
-    bad = sorted(set(frame[column]) - set(allowed))
-    if bad:
-        raise DataSchemaError(f"{source}: column '{column}' has unexpected value(s) {bad}")
-
-
-def load_cities() -> pd.DataFrame:
-    """Cities of the three sources joined with CBRE's bands (``data/global/cities.csv``).
-
-    Returns one row per market with ``band_low`` / ``band_high`` (persons; ``band_high``
-    NaN = open), ``band_text``, ``tier`` and ``cbre_class_2025``.  A city in the 48 whose
-    band is not in the bundled CBRE rows is ``"100k+ (band not published here)"``.
-
-    Raises
-    ------
-    DataSchemaError
-        If a column is missing, a status or region is unknown, a market repeats, or the
-        cities table disagrees with the CBRE band file about a market's country, region
-        or whether its band is published.
-    """
-    source = "data/global/cities.csv"
-    cities = _read("cities.csv", {"market": "str", "country": "str", "region": "str", "cbre_48_status": "str",
-                                  "geo_city": "str", "wipo_cluster": "str", "linkedin_cluster": "str",
-                                  "source": "str", "confidence": "str", "note": "str"})
-    _require_values(cities, "cbre_48_status", STATUSES, source)
-    _require_values(cities, "region", REGIONS, source)
-    _require_values(cities, "confidence", CONFIDENCE, source)
-    if cities.market.duplicated().any():
-        raise DataSchemaError(f"{source}: market {cities.market[cities.market.duplicated()].iloc[0]!r} repeats")
-    cbre = datasets.load_cbre_bands().set_index("market")
-    merged = cities.join(cbre[["country", "region", "band_min", "band_max", "cbre_class_2025"]],
-                         on="market", suffixes=("", "_cbre"))
-    for row in merged.itertuples():
-        in_cbre = row.market in cbre.index
-        if in_cbre and (row.country != row.country_cbre or row.region != row.region_cbre):
-            raise DataSchemaError(f"{source}: {row.market} has country/region {row.country}/{row.region}, "
-                                  f"the CBRE file {row.country_cbre}/{row.region_cbre}")
-        published = in_cbre and not pd.isna(row.band_min)
-        if (row.cbre_48_status == STATUS_PUBLISHED) != published:
-            raise DataSchemaError(f"{source}: {row.market} is '{row.cbre_48_status}' but the CBRE file "
-                                  f"{'has' if published else 'has no'} band for it")
-    bands = [_band_of_row(s, lo, hi) for s, lo, hi in zip(merged.cbre_48_status, merged.band_min, merged.band_max)]
-    out = cities.copy()
-    out["band_low"] = [b.low if s != STATUS_NOT_KNOWN else np.nan for b, s in zip(bands, cities.cbre_48_status)]
-    out["band_high"] = [np.nan if b.high is None else b.high for b in bands]
-    out["band_text"] = [b.label() if s == STATUS_PUBLISHED else (UNPUBLISHED if s == STATUS_UNPUBLISHED else "—")
-                        for b, s in zip(bands, cities.cbre_48_status)]
-    out["tier"] = [b.tier() if s == STATUS_PUBLISHED else (UNPUBLISHED if s == STATUS_UNPUBLISHED else NOT_KNOWN)
-                   for b, s in zip(bands, cities.cbre_48_status)]
-    out["cbre_class_2025"] = merged.cbre_class_2025.fillna("").astype(str).values
-    return out
-
-
-def load_statements() -> pd.DataFrame:
-    """Counts stated by Ba Jiu Ling (2025) about CBRE's 48 cities (``band_min_persons`` threshold, ``count`` cities)."""
-    frame = _read("cbre_2025_statements.csv", {"statement": "str", "scope": "str", "group": "str",
-                                              "band_min_persons": "int", "count": "int", "source": "str",
-                                              "confidence": "str", "quote": "str"})
-    _require_values(frame, "scope", ("world", "region", "country"), "data/global/cbre_2025_statements.csv")
-    return frame
-
-
-def load_linkedin_facts() -> pd.DataFrame:
-    """LinkedIn-Tsinghua (2019) facts stated in the report's summary, long form (``fact``, ``subject``, ``object``, ``order``)."""
-    frame = _read("linkedin_tsinghua_2019_facts.csv", {"fact": "str", "subject": "str", "object": "str",
-                                                       "order": "float", "source": "str", "confidence": "str",
-                                                       "note": "str"})
-    _require_values(frame, "fact", ("coverage", "corridor", "attractive_city", "skill_group", "non_ict_industry"),
-                    "data/global/linkedin_tsinghua_2019_facts.csv")
-    skill = frame[frame.fact == "skill_group"]
-    _require_values(skill, "object", SKILL_SCORE, "data/global/linkedin_tsinghua_2019_facts.csv")
-    return frame
-
-
-def load_china_links() -> pd.DataFrame:
-    """Chinese cities and clusters mapped to provinces (``place``, ``province``)."""
-    frame = _read("china_links.csv", {"place": "str", "province": "str", "source": "str", "confidence": "str",
-                                      "note": "str"})
-    unknown = sorted(set(frame.province) - set(datasets.load_regions().province))
-    if unknown:
-        raise DataSchemaError(f"data/global/china_links.csv: unknown province(s) {unknown}")
-    return frame
-
-
-def load_reports() -> pd.DataFrame:
-    """The reports behind the page, with publication dates (for the sources panel)."""
-    return _read("reports.csv", {"report": "str", "publisher": "str", "published": "str", "used_for": "str",
-                                 "where": "str", "licence": "str", "source": "str", "confidence": "str"})
-
-
-def load_wipo_extra_facts() -> pd.DataFrame:
-    """WIPO GII 2025 facts reported beside the ranks: clusters' shares of world publications and PCT filings.
-
-    Long form (``gii_edition``, ``cluster``, ``economy``, ``metric``, ``value`` as text, ``unit``,
-    ``source_url``, ``source_confidence``, ``note``); shares are percent of the world total.
-    """
-    frame = _read("wipo_gii_2025_extra_facts.csv", {
-        "gii_edition": "int", "cluster": "str", "economy": "str", "metric": "str", "value": "str", "unit": "str",
-        "source_url": "str", "source_confidence": "str", "note": "str"})
-    _require_values(frame, "unit", ("percent", "rank", "list"), "data/global/wipo_gii_2025_extra_facts.csv")
-    return frame
+from core.datasets import (load_china_links, load_cities, load_cluster_facts, load_illustrative_values,  # noqa: E402
+                           load_linkedin_facts, load_proxies, load_reports, load_statements,
+                           load_wipo_extra_facts)
 
 
 WORLD_SHARES = {"share_of_global_scientific_publications": "scientific publications",
@@ -286,32 +179,6 @@ def world_shares(extra: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"cluster": rows.cluster, "output": rows.metric,
                          "share_percent": pd.to_numeric(rows.value).astype("float64"),
                          "edition": rows.gii_edition, "confidence": rows.source_confidence}).reset_index(drop=True)
-
-
-def load_cluster_facts() -> pd.DataFrame:
-    """Counts stated for a cluster in one year (``value``) with its share of China's total (percent)."""
-    return _read("cluster_facts_2024.csv", {"cluster": "str", "year": "int", "metric": "str", "value": "float",
-                                            "unit": "str", "share_of_china_percent": "float", "source": "str",
-                                            "confidence": "str", "quote": "str"})
-
-
-def load_proxies() -> pd.DataFrame:
-    """Catalogue of component proxies; ``illustrative`` marks those that are not measurements."""
-    frame = _read("composite_proxies.csv", {"component": "str", "proxy": "str", "label": "str", "unit": "str",
-                                            "illustrative": "bool", "source": "str", "confidence": "str",
-                                            "note": "str"})
-    _require_values(frame, "component", COMPONENTS, "data/global/composite_proxies.csv")
-    return frame
-
-
-def load_illustrative_values() -> pd.DataFrame:
-    """Values of the illustrative proxies (set by the app authors, not measurements), long form."""
-    frame = _read("composite_illustrative.csv", {"market": "str", "component": "str", "value": "float",
-                                                 "unit": "str", "illustrative": "bool", "source": "str",
-                                                 "confidence": "str", "note": "str"})
-    if not frame.illustrative.all():
-        raise DataSchemaError("data/global/composite_illustrative.csv: every row must be marked illustrative")
-    return frame
 
 
 # --- WIPO ---------------------------------------------------------------------------------

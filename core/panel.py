@@ -26,8 +26,8 @@ __all__ = ["PanelSpecError", "Model", "CovType", "Transform", "MODELS", "COV_TYP
            "describe_variables", "subset", "term_name", "Design", "PanelFit", "stars", "fit_panel", "TestResult",
            "poolability_test", "poolability_from_fit", "hausman_test", "hausman_from_fits", "compare_fits",
            "compare_with_table5", "change_to_delta", "project", "UPLOAD_KEYS", "UPLOAD_MIN_ROWS", "upload_template",
-           "panel_from_upload",
-           # issue 15: real series, variable notes, the wage / R&D upload
+           "panel_from_upload", "ModelInfo", "MODEL_INFO", "ModelSpec",
+           # real series, variable notes, the wage / R&D upload
            "DEL_INDICATORS", "PROXY_LABEL", "COMPUTED_LABEL", "PublicNote", "PUBLIC_NOTES", "RESERVED_NAMES",
            "derived_gdp", "log_interpolate_even_years", "del_indicators", "latest_common_year", "public_status",
            "OWN_NAME", "SERIES_UPLOAD_COLUMNS", "series_template", "series_from_upload", "apply_series"]
@@ -67,6 +67,113 @@ TRANSFORMS: dict[str, str] = {
     "standardize": "standardized (mean 0, sd 1 in the estimation sample)",
 }
 _PREFIX = {"log": "ln", "lag1": "L1", "standardize": "z"}
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """One estimator of the menu: its ``label``, which effects it absorbs and which R² it reports.
+
+    ``rsquared`` is ``"within"`` for the fixed-effects models (the R² of the demeaned regression, linearmodels'
+    ``rsquared_within``) and ``"overall"`` otherwise (``rsquared``).
+    """
+
+    code: str
+    label: str
+    entity_effects: bool = False
+    time_effects: bool = False
+    random_effects: bool = False
+    rsquared: Literal["within", "overall"] = "overall"
+
+    @property
+    def fixed_effects(self) -> bool:
+        """True if the model absorbs province (and maybe year) dummies: they cost degrees of freedom."""
+        return self.entity_effects or self.time_effects
+
+    @property
+    def rsquared_label(self) -> str:
+        """How the reported R² is named on screen (English; pages translate it)."""
+        return "Within R²" if self.rsquared == "within" else "R²"
+
+
+MODEL_INFO: dict[str, ModelInfo] = {
+    "pooled": ModelInfo("pooled", MODELS["pooled"]),
+    "fe": ModelInfo("fe", MODELS["fe"], entity_effects=True, rsquared="within"),
+    "twfe": ModelInfo("twfe", MODELS["twfe"], entity_effects=True, time_effects=True, rsquared="within"),
+    "re": ModelInfo("re", MODELS["re"], random_effects=True),
+}
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """A model specification, hashable (a cache key as it is): what :func:`fit_panel` needs besides the data.
+
+    ``transforms`` is a tuple of ``(symbol, (transform, ...))`` pairs (a mapping is accepted and frozen);
+    ``years`` the first and last year of the sample, ``None`` for all; ``entities`` the provinces kept,
+    ``None`` for all.  :meth:`to_query`/:meth:`from_query` write it to and read it from a link's parameters.
+    """
+
+    dependent: str
+    regressors: tuple[str, ...]
+    model: str = "fe"
+    cov_type: str = "unadjusted"
+    transforms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    years: tuple[int, int] | None = None
+    entities: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.model not in MODEL_INFO:
+            raise PanelSpecError(f"Unknown model {self.model!r}; choose from {', '.join(MODELS)}.")
+        if self.cov_type not in COV_TYPES:
+            raise PanelSpecError(f"Unknown standard errors {self.cov_type!r}; choose from {', '.join(COV_TYPES)}.")
+        transforms = self.transforms.items() if isinstance(self.transforms, Mapping) else self.transforms
+        object.__setattr__(self, "regressors", tuple(self.regressors))
+        object.__setattr__(self, "transforms", tuple(sorted((str(s), tuple(ts)) for s, ts in transforms if ts)))
+        if self.years is not None:
+            object.__setattr__(self, "years", (int(self.years[0]), int(self.years[1])))
+        if self.entities is not None:
+            object.__setattr__(self, "entities", tuple(self.entities))
+
+    @property
+    def info(self) -> ModelInfo:
+        """The registry entry of :attr:`model`."""
+        return MODEL_INFO[self.model]
+
+    def fit(self, df: pd.DataFrame) -> "PanelFit":
+        """:func:`fit_panel` of ``df`` under this specification."""
+        return fit_panel(df, self.dependent, self.regressors, model=self.model, cov_type=self.cov_type,
+                         transforms=dict(self.transforms), years=self.years, entities=self.entities)
+
+    def to_query(self, prefix: str = "spec") -> dict[str, str]:
+        """Query parameters (strings) that :meth:`from_query` reads back into an equal specification.
+
+        Regressors are written ``symbol.transform.transform`` (the scenario link's notation); provinces
+        and years only when set.
+        """
+        transforms = dict(self.transforms)
+        query = {f"{prefix}_y": self.dependent, f"{prefix}_model": self.model, f"{prefix}_cov": self.cov_type,
+                 f"{prefix}_x": ",".join(".".join([s, *transforms.get(s, ())]) for s in self.regressors)}
+        if self.years is not None:
+            query[f"{prefix}_years"] = f"{self.years[0]}-{self.years[1]}"
+        if self.entities is not None:
+            query[f"{prefix}_where"] = ",".join(self.entities)
+        return query
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, str], prefix: str = "spec") -> "ModelSpec":
+        """The specification :meth:`to_query` wrote; a malformed value raises :class:`PanelSpecError`."""
+        try:
+            terms = [part.split(".") for part in str(query[f"{prefix}_x"]).split(",") if part]
+            years = query.get(f"{prefix}_years")
+            first, last = (int(v) for v in str(years).split("-")) if years else (None, None)
+            where = query.get(f"{prefix}_where")
+            return cls(str(query[f"{prefix}_y"]), tuple(term[0] for term in terms),
+                       model=str(query.get(f"{prefix}_model", "fe")),
+                       cov_type=str(query.get(f"{prefix}_cov", "unadjusted")),
+                       transforms=tuple((term[0], tuple(term[1:])) for term in terms if len(term) > 1),
+                       years=None if first is None else (first, last),
+                       entities=None if where is None else tuple(str(where).split(",")))
+        except (KeyError, ValueError) as exc:
+            raise PanelSpecError(f"The model in the link cannot be read: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -220,7 +327,7 @@ def public_panel(table1: pd.DataFrame, raw_panel: pd.DataFrame, series: pd.DataF
     Only the 30 provinces of Table 1 are kept; a regressor is NaN where its
     source has no value (never filled, except the flagged wage interpolation).
     With ``series`` (``core.datasets.load_series``) the panel also has the real
-    series of issue 15 (see :data:`PUBLIC_NOTES` for each): ``gdp`` extended to
+    public series (see :data:`PUBLIC_NOTES` for each): ``gdp`` extended to
     2020-2023, ``pcw`` (odd years interpolated unless ``interpolate_wages`` is
     False; boolean column ``pcw_interpolated`` flags each filled cell), ``rd``,
     ``rd_firms``, ``psl`` and ``psl_func`` (proxies), ``del`` (entropy-weight
@@ -513,7 +620,7 @@ class PanelFit:
 
     @property
     def rsquared(self) -> float:
-        return float(self.raw.rsquared_within if self.model in ("fe", "twfe") else self.raw.rsquared)
+        return float(self.raw.rsquared_within if MODEL_INFO[self.model].rsquared == "within" else self.raw.rsquared)
 
     @property
     def n_entities(self) -> int:
@@ -565,18 +672,19 @@ def _estimate(y: pd.Series, x: pd.DataFrame, model: str, cov_type: str) -> Any:
     kwargs = _cov_kwargs(cov_type)
     n_entities = y.index.get_level_values(0).nunique()
     n_years = y.index.get_level_values(1).nunique()
-    needed = x.shape[1] + (n_entities if model in ("fe", "twfe") else 0) + (n_years if model == "twfe" else 0)
+    info = MODEL_INFO[model]
+    needed = x.shape[1] + (n_entities if info.entity_effects else 0) + (n_years if info.time_effects else 0)
     if len(y) <= needed or n_entities < 2:
         raise PanelSpecError(f"Too few observations: {len(y)} complete rows for {x.shape[1] - 1} regressor(s) "
                              f"over {n_entities} province(s); widen the sample or drop regressors.")
     if np.linalg.matrix_rank(x.to_numpy()) < x.shape[1]:
         raise PanelSpecError("The regressors are perfectly collinear in this sample; drop one of them.")
     try:
-        if model == "pooled":
-            return PooledOLS(y, x).fit(**kwargs)
-        if model == "re":
+        if info.random_effects:
             return RandomEffects(y, x).fit(**kwargs)
-        return PanelOLS(y, x, entity_effects=True, time_effects=model == "twfe",
+        if not info.fixed_effects:
+            return PooledOLS(y, x).fit(**kwargs)
+        return PanelOLS(y, x, entity_effects=info.entity_effects, time_effects=info.time_effects,
                         drop_absorbed=True).fit(**kwargs)
     except (ValueError, np.linalg.LinAlgError) as exc:
         raise PanelSpecError(f"The model cannot be estimated on this sample: {exc}") from exc

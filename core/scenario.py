@@ -31,7 +31,7 @@ __all__ = ["ScenarioError", "PARAM_PREFIX", "SOURCES", "REGIONS", "MAX_CHANGE", 
            "decode_changes", "from_query", "load_source", "recompute", "source_label", "to_map_frame"]
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -61,6 +61,13 @@ class ScenarioSpec:
     regions: tuple[str, ...] = REGIONS
     provinces: tuple[str, ...] | None = None
     interpolate_wages: bool = True
+
+    def model_spec(self, entities: Sequence[str] | None = None) -> panel.ModelSpec:
+        """The model this scenario refits (the index on its regressors), as the shared :class:`core.panel.ModelSpec`;
+        ``entities`` are the provinces of :attr:`regions` (``None``: all)."""
+        return panel.ModelSpec("idt", tuple(self.regressors), model=self.model, cov_type=self.cov_type,
+                               transforms=self.transforms, years=self.years,
+                               entities=None if entities is None else tuple(entities))
 
     def to_query(self) -> dict[str, str]:
         """The query parameters (strings) that reproduce this scenario."""
@@ -163,8 +170,7 @@ def recompute(spec: ScenarioSpec, data: pd.DataFrame | None = None, regions: pd.
     if tuple(spec.regions) != REGIONS:
         entities = regions.loc[regions.region.isin(spec.regions), "province"].tolist()
     try:
-        fit = panel.fit_panel(data, "idt", list(spec.regressors), model=spec.model, cov_type=spec.cov_type,
-                              transforms=spec.transforms, years=spec.years, entities=entities)
+        fit = spec.model_spec(entities).fit(data)
         projection = panel.project(fit, data, spec.changes, provinces=spec.provinces, year=spec.year)
     except panel.PanelSpecError as exc:
         raise ScenarioError(str(exc)) from exc

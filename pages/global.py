@@ -14,7 +14,7 @@ import streamlit as st
 
 import pages as shell
 from core import clusters, uploads
-from core.charts import attach, records
+from core.charts import records
 from core.charts import global_ as charts
 from core.datasets import DataSchemaError
 from pages import coded
@@ -252,7 +252,7 @@ else:
     with st.spinner(t("Drawing the world map…")):
         spec = map_spec(*filters, shell.lang())
     map_chart = spec
-    st.vega_lite_chart(spec=spec, key="glob_world_map")
+    shell.chart(spec, key="glob_world_map")
     undrawn = shown[shown.lon.isna()].place.tolist()
     if undrawn:
         st.caption(f"{t('Not drawn (no bundled coordinates)')}: {', '.join(place_words(p) for p in undrawn)}")
@@ -290,7 +290,7 @@ world_shares = data["world_shares"].assign(
     output_words=data["world_shares"].output.map(lambda o: t(clusters.WORLD_SHARES[o])),
     cluster=data["world_shares"].cluster.map(t))
 shares_chart = charts.world_share_bars(world_shares, lang=shell.lang())
-shell.altair(charts.world_share_bars, world_shares, lang=shell.lang(), key="glob_world_shares", width="stretch")
+shell.chart(charts.world_share_bars, world_shares, lang=shell.lang(), key="glob_world_shares", width="stretch")
 said_rows, _ = words_table(world_shares.assign(edition=world_shares.edition.astype(str),
                                                confidence=world_shares.confidence.map(t)),
                            {"cluster": ("WIPO cluster", None), "output_words": ("Output", None),
@@ -327,7 +327,7 @@ else:
     st.dataframe(comparison_table, hide_index=True)
     st.caption(f"⚠ {t(clusters.WIPO_METHOD_NOTE)}")
     band_rows = places.set_index("place").loc[picked].reset_index()
-    shell.altair(charts.band_ranges, band_rows.assign(label=band_rows.place.map(place_words)), key="glob_band_ranges",
+    shell.chart(charts.band_ranges, band_rows.assign(label=band_rows.place.map(place_words)), key="glob_band_ranges",
                  lang=shell.lang(), label="label", title=t("CBRE 2025 tech-talent bands (persons, 2023)"),
                  width="stretch")
     shell.how_to_read(t(
@@ -350,10 +350,10 @@ by_country = clusters.counts_by(cities_shown, "country")
 if by_region.empty:
     cols[0].info(t("No CBRE city matches the filters."))
 else:
-    shell.altair(charts.count_bars, by_region, "region", region_stated[["group", "count"]].rename(
+    shell.chart(charts.count_bars, by_region, "region", region_stated[["group", "count"]].rename(
         columns={"count": "stated"}), title=t("CBRE cities above 100,000 by region"), lang=shell.lang(),
         key="glob_by_region", container=cols[0], width="stretch")
-    shell.altair(charts.count_bars, by_country, "country", country_stated[["group", "count"]].rename(
+    shell.chart(charts.count_bars, by_country, "country", country_stated[["group", "count"]].rename(
         columns={"count": "stated"}), title=t("CBRE cities above 100,000 by country"), lang=shell.lang(),
         key="glob_by_country", container=cols[1], width="stretch")
 shell.how_to_read(t("Bars count the cities of CBRE's 48 listed in the bundled data; black ticks are the counts "
@@ -368,7 +368,7 @@ table(checks_shown, {"statement": ("Statement", None), "scope": ("Scope", None),
                      "stated": ("Stated count", "%d"), "listed": ("Listed in the bundled data", "%d"),
                      "status": ("Check", None), "cities_listed": ("Cities listed", None),
                      "confidence": ("Confidence", None)})
-shell.altair(charts.wipo_country_bars, data["wipo_counts"].assign(edition=data["wipo_counts"].edition.astype(str)),
+shell.chart(charts.wipo_country_bars, data["wipo_counts"].assign(edition=data["wipo_counts"].edition.astype(str)),
              lang=shell.lang(), key="glob_wipo_counts", width="stretch")
 shell.how_to_read(t("Clusters per economy among WIPO's top 100 (China 24, US 22, Germany 7, India 4, UK 4 in 2025)."),
                   t(WIPO_WORK))
@@ -502,14 +502,14 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
     illustrative = bool(illustrative_used)
     lang = shell.lang()
     ranking_named = ranking.assign(label=ranking.place.map(place_words))
-    pair.vega_lite_chart(attach(composite_template(illustrative=illustrative, method=method, missing=missing, lang=lang),
-                                {charts.COMPOSITE_ROWS: charts.composite_rows(ranking_named, missing=missing, lang=lang,
-                                                                              label="label")}),
-                         key="glob_composite", width="stretch")
+    shell.chart(composite_template(illustrative=illustrative, method=method, missing=missing, lang=lang),
+                rows={charts.COMPOSITE_ROWS: charts.composite_rows(ranking_named, missing=missing, lang=lang,
+                                                                   label="label")},
+                key="glob_composite", width="stretch", container=pair)
     stability_named = stability.assign(label=stability.place.map(place_words))
-    pair.vega_lite_chart(attach(stability_template(spread=0.2, illustrative=illustrative, lang=lang),
-                                {charts.STABILITY_ROWS: charts.stability_rows(stability_named, top, label="label")}),
-                         key="glob_stability", width="stretch")
+    shell.chart(stability_template(spread=0.2, illustrative=illustrative, lang=lang),
+                rows={charts.STABILITY_ROWS: charts.stability_rows(stability_named, top, label="label")},
+                key="glob_stability", width="stretch", container=pair)
     active = [c for c, w in result.weights.items() if w > 0]
     columns = {"rank": ("Rank", "%d"), "place": ("Place", None), "score": ("Composite score", "%.3f"),
                **{c: (f"{COMPONENT_WORDS[c]} (scaled)", "%.3f") for c in active},
@@ -556,7 +556,7 @@ else:
     year = int(china_places.year.iloc[0])
     display = china_places.assign(province=china_places.province.map(shell.province_names()).fillna(
         china_places.province.map(t)), place=china_places.place.map(place_words), kind=china_places.kind.map(t))
-    shell.altair(charts.china_bars, display, year=year, lang=shell.lang(), key="glob_china_bars", width="stretch")
+    shell.chart(charts.china_bars, display, year=year, lang=shell.lang(), key="glob_china_bars", width="stretch")
     china_table = table(display.assign(note=[t("Not in Table 1") if pd.isna(v) else "" for v in display.idt_latest]),
                         {"place": ("Place", None), "kind": ("Kind", None), "province": ("Province", None),
                          "idt_latest": (t("Agglomeration index, {year}").format(year=year), "%.2f"),

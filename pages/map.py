@@ -27,6 +27,7 @@ import streamlit as st
 
 import pages as shell
 from core import agglomeration, datasets
+from core.errors import CoreError
 from core.charts import attach
 
 # Old links named the map's parameters without the page's prefix (before every key was made unique).
@@ -71,29 +72,19 @@ def province_weights():
     return spatial.contiguity_weights(datasets.load_china_provinces(), datasets.paper_provinces())
 
 
-def io_available() -> tuple[bool, str]:
-    """Whether core can compute the index from the IO tables (cheap: imports, computes nothing)."""
-    try:
-        from core import digitalization
-    except Exception as exc:  # the module is being written by another helper
-        return False, f"core.digitalization is not available yet ({type(exc).__name__})."
-    if not hasattr(digitalization, "index_from_io"):
-        return False, "core.digitalization has no index_from_io yet."
-    return True, "2011–2019 (2012 and 2017 benchmark tables, other years RAS-updated); later years have no data."
+IO_NOTE = "2011–2019 (2012 and 2017 benchmark tables, other years RAS-updated); later years have no data."
 
 
 @st.cache_data(show_spinner=False)
 def io_index() -> tuple[pd.DataFrame | None, str]:
     """The index computed by core from the IO tables for every year it can, or (None, why not)."""
-    try:
-        from core import digitalization
-    except Exception as exc:  # the module is being written by another helper
-        return None, f"core.digitalization is not available yet ({type(exc).__name__})."
+    from core import digitalization
+
     frames, skipped = [], []
     for year in datasets.PAPER_YEARS:
         try:
             series = digitalization.index_from_io(year)
-        except Exception as exc:  # a year without control totals raises a typed error
+        except CoreError as exc:  # a year without control totals raises a typed error
             skipped.append(f"{year}: {str(exc).split(';')[0][:90]}")
             continue
         frames.append(pd.DataFrame({"province": series.index.astype(str), "year": year,
@@ -107,16 +98,14 @@ def io_index() -> tuple[pd.DataFrame | None, str]:
 @st.cache_data(show_spinner=False)
 def scenario_from_link(params: tuple[tuple[str, str], ...]) -> tuple[pd.DataFrame | None, str]:
     """Rebuild a regression scenario from the link's ``scenario*`` parameters (core.scenario)."""
-    try:
-        from core import scenario
-    except Exception as exc:
-        return None, f"core.scenario is not available yet ({type(exc).__name__})."
+    from core import scenario
+
     try:
         spec = scenario.from_query(dict(params))
         if spec is None:
             return None, ""
         return scenario.recompute(spec), ""
-    except Exception as exc:
+    except CoreError as exc:
         return None, f"The scenario in the link could not be rebuilt: {exc}"
 
 
@@ -227,7 +216,7 @@ shell.explain(
     "both work in your browser, without waiting for the server."
 )
 
-io_ok, io_note = io_available()
+io_ok, io_note = True, IO_NOTE
 
 
 def valid_scenario(candidate: Any) -> tuple[pd.DataFrame | None, str]:

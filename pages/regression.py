@@ -7,6 +7,7 @@ bound to the URL, so a copied link reproduces the view.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 import pandas as pd
@@ -79,17 +80,14 @@ def data_key(source: str, content: bytes = b"", name: str = "", interpolate_wage
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def fit(key: str, _data: pd.DataFrame, dependent: str, regressors: tuple[str, ...], model: str, cov_type: str,
-        transforms: tuple[tuple[str, tuple[str, ...]], ...], years: tuple[int, int],
-        entities: tuple[str, ...] | None) -> panel.PanelFit:
-    return panel.fit_panel(_data, dependent, list(regressors), model=model, cov_type=cov_type,
-                           transforms=dict(transforms), years=years, entities=entities)
+def fit(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> panel.PanelFit:
+    return spec.fit(_data)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def fitted_view(key: str, _data: pd.DataFrame, spec: tuple) -> dict:
-    """What the page shows of one fit (``spec``: the arguments of :func:`fit` after ``_data``)."""
-    result = fit(key, _data, *spec)
+def fitted_view(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> dict:
+    """What the page shows of one fit."""
+    result = fit(key, _data, spec)
     return {"nobs": result.nobs, "n_entities": result.n_entities, "years": result.years,
             "rsquared": result.rsquared, "terms": list(result.design.terms), "coef": result.table(),
             "side": panel.compare_with_table5(result, shell.table5().coefficients,
@@ -107,9 +105,9 @@ def spec_tests(key: str, _data: pd.DataFrame, dependent: str, regressors: tuple[
     """F and Hausman tests from the cached classical FE and RE fits (the F test from the FE fit alone)."""
     out: list[panel.TestResult | str] = []
     try:
-        fe = fit(key, _data, dependent, regressors, "fe", "unadjusted", transforms, years, entities)
+        fe = fit(key, _data, panel.ModelSpec(dependent, regressors, "fe", "unadjusted", transforms, years, entities))
         out.append(panel.poolability_from_fit(fe))
-        re = fit(key, _data, dependent, regressors, "re", "unadjusted", transforms, years, entities)
+        re = fit(key, _data, panel.ModelSpec(dependent, regressors, "re", "unadjusted", transforms, years, entities))
         out.append(panel.hausman_from_fits(fe, re))
     except panel.PanelSpecError as exc:
         out += [str(exc)] * (2 - len(out))
@@ -117,21 +115,21 @@ def spec_tests(key: str, _data: pd.DataFrame, dependent: str, regressors: tuple[
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def projection(key: str, _data: pd.DataFrame, spec: tuple, changes: tuple[tuple[str, float], ...],
+def projection(key: str, _data: pd.DataFrame, spec: panel.ModelSpec, changes: tuple[tuple[str, float], ...],
                provinces: tuple[str, ...] | None, year: int) -> pd.DataFrame:
-    """``spec`` is the argument tuple of :func:`fit` after ``_data`` (the fit itself is cached there)."""
-    return panel.project(fit(key, _data, *spec), _data, dict(changes), provinces=provinces, year=year)
+    """The projection of the fit of ``spec`` (the fit itself is cached by :func:`fit`)."""
+    return panel.project(fit(key, _data, spec), _data, dict(changes), provinces=provinces, year=year)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def robustness(key: str, _data: pd.DataFrame, spec: tuple,
+def robustness(key: str, _data: pd.DataFrame, spec: panel.ModelSpec,
                groups: tuple[tuple[str, tuple[tuple[int, int], tuple[str, ...] | None]], ...]
                ) -> tuple[pd.DataFrame, list[str]]:
     """The model of ``spec`` (without its sample) refitted on each labelled (years, provinces) group."""
     fits, skipped = {}, []
     for label, (span, ents) in groups:
         try:
-            fits[label] = fit(key, _data, *spec, span, ents)
+            fits[label] = fit(key, _data, dataclasses.replace(spec, years=span, entities=ents))
         except panel.PanelSpecError as exc:
             skipped.append(f"{label}: {exc}")
     return panel.compare_fits(fits), skipped
@@ -337,14 +335,15 @@ transforms = tuple((s, steps) for s, steps in transforms if steps)
 # (key, data, source, spec, all_years): ``spec`` is (dependent, regressors, model, cov_type, transforms,
 # entities) from those controls, ``entities`` None for all regions.
 
-def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]) -> tuple[tuple, dict] | None:
+def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]
+           ) -> tuple[panel.ModelSpec, dict] | None:
     """The sample-years slider at the top of the section and the fit on that sample (None: a message shown).
 
-    Returns the full argument tuple of :func:`fit` after ``_data`` and the cached view of the fit.
+    Returns the model specification (with the sample years) and the cached view of the fit.
     """
     years = st.select_slider(t("Sample years"), all_years, value=(all_years[0], all_years[-1]), key="years",
                              bind="query-params", width=560)
-    fit_args = (*spec[:5], (int(years[0]), int(years[1])), spec[5])
+    fit_args = panel.ModelSpec(*spec[:5], years=(int(years[0]), int(years[1])), entities=spec[5])
     try:
         return fit_args, fitted_view(key, data, fit_args)
     except panel.PanelSpecError as exc:
@@ -359,7 +358,8 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
     if sampled is None:
         return
     fit_args, view = sampled
-    dependent, regressors, model, _, transforms, years, entities = fit_args
+    dependent, regressors, model = fit_args.dependent, fit_args.regressors, fit_args.model
+    transforms, years, entities = fit_args.transforms, fit_args.years, fit_args.entities
     table5 = shell.table5()
     # Bold lines rather than subheaders, and the chart's own subtitle as its source label (the caption above
     # each table stays): fewer elements to redraw on each move of the sample years.
@@ -368,7 +368,7 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
     counts.metric("N", f"{view['nobs']}")
     counts.metric(t("Provinces"), f"{view['n_entities']}")
     counts.metric(t("Years"), f"{view['years'][0]}–{view['years'][1]}")
-    counts.metric(t("Within R²") if model in ("fe", "twfe") else "R²", f"{view['rsquared']:.3f}")
+    counts.metric(t(panel.MODEL_INFO[model].rsquared_label), f"{view['rsquared']:.3f}")
     if source == "public" or key.startswith("upload:series:"):
         public_variables_note(data, [dependent, *regressors])
     coef, side = view["coef"], view["side"]
@@ -441,11 +441,11 @@ def public_variables_note(data: pd.DataFrame, symbols: list[str]) -> None:
 # --- the scenario section: its levers rerun only the projection -------------------------------------------
 
 @shell.fragment
-def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, target_year: int,
+def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: panel.ModelSpec, target_year: int,
                    where: tuple[str, ...] | None) -> None:
     """The levers and the projection they change: a fragment inside the scenario section, so a lever reruns only
     this (the projected year and provinces, chosen above it, rerun the scenario section)."""
-    regressors = fit_args[1]
+    regressors = fit_args.regressors
     changes: dict[str, float] = {}
     levers = st.container(horizontal=True)  # one block, not four columns
     for symbol, (label, unit, low, high, step) in LEVER_SLIDERS.items():
@@ -495,11 +495,12 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, t
     st.dataframe(shown.drop(columns=["changed"]), hide_index=True)
 
 
-def send_to_map(key: str, data: pd.DataFrame, source: str, fit_args: tuple, target_year: int,
+def send_to_map(key: str, data: pd.DataFrame, source: str, fit_args: panel.ModelSpec, target_year: int,
                 where: tuple[str, ...] | None) -> None:
     """'Show on the map', under the levers but outside their fragment (a lever move does not redraw it): a click
     reruns the scenario section and reads the levers' values from their widgets' state."""
-    dependent, regressors, model, cov_type, transforms, years, _ = fit_args
+    dependent, regressors, model, cov_type = fit_args.dependent, fit_args.regressors, fit_args.model, fit_args.cov_type
+    transforms, years = fit_args.transforms, fit_args.years
     if dependent != "idt":
         st.info(t("The map shows the agglomeration index; choose idt as the dependent variable to send a projection."))
         return
@@ -554,7 +555,8 @@ def robustness_section(key: str, data: pd.DataFrame, source: str, spec: tuple, a
     sampled = sample(key, data, spec, all_years)
     if sampled is None:
         return
-    dependent, regressors, model, cov_type, transforms, years, entities = sampled[0]
+    model_spec = sampled[0]
+    years, entities = model_spec.years, model_spec.entities
     shell.explain("The same model, dependent variable, regressors and standard errors, re-estimated by region "
                   "and by sub-period (inside the chosen sample). Cells show the coefficient with stars "
                   "(*** 1 %, ** 5 %, * 10 %) and its standard error.")
@@ -567,8 +569,7 @@ def robustness_section(key: str, data: pd.DataFrame, source: str, spec: tuple, a
         lo, hi = max(a, years[0]), min(b, years[1])
         if lo <= hi:
             groups[label] = ((lo, hi), entities)
-    table, skipped = robustness(key, data, (dependent, regressors, model, cov_type, transforms),
-                                tuple(groups.items()))
+    table, skipped = robustness(key, data, model_spec, tuple(groups.items()))
     source_caption(source)
     st.dataframe(table, hide_index=True)
     for message in skipped:

@@ -95,19 +95,13 @@ def _codes(concepts: tuple[str, ...], scheme: int) -> tuple[str, ...]:
 
 @st.cache_data(show_spinner=False)
 def _control_years() -> list[int]:
-    panel = _panel()
-    have = panel.groupby("year")["gdp_secondary_100m_yuan"].apply(lambda s: s.notna().any())
-    return sorted(set(have[have].index) | {2012, 2017})
+    return dg.control_years(_panel())
 
 
 @st.cache_data(show_spinner=False)
 def _table_for(year: int, base_rule: str) -> dg.IOStack:
     """The benchmark table of ``year`` or the base table RAS-updated to it."""
-    stacks = _stacks()
-    if year in (2012, 2017):
-        return stacks[year]
-    base = stacks[dg.base_year_for(year, base_rule)]
-    return dg.update_stack(base, year, _panel(), regions=[p for p in PAPER if p in base.regions])
+    return dg.table_for(year, _stacks(), _panel(), regions=PAPER, base_rule=base_rule)
 
 
 @st.cache_data(show_spinner=False)
@@ -344,7 +338,7 @@ def show(builder: str, data: pd.DataFrame, inputs: tuple, **options: object) -> 
     """
     options = {"lang": shell.lang(), **options}
     spec = _spec(builder, (*inputs, shell.lang()), data, tuple(sorted(options.items())))
-    st.vega_lite_chart(spec, width="stretch")
+    shell.chart(spec, width="stretch")
     return spec
 
 

@@ -6,7 +6,7 @@ holds what they share: the colour vocabulary and the PNG/SVG export.
 
 from __future__ import annotations
 
-__all__ = ["SOURCE_PUBLISHED", "FONT", "ChartLike", "ALTAIR_DATASET_NAME", "stable_spec", "records", "attach",
+__all__ = ["SOURCE_PUBLISHED", "FONT", "chart_title", "ChartLike", "ALTAIR_DATASET_NAME", "stable_spec", "records", "attach",
            "with_rows", "spec_json", "export_png", "export_svg"]
 
 import json
@@ -17,6 +17,13 @@ import altair as alt
 
 SOURCE_PUBLISHED = "Liu (2026), WJARR 30(01), Table 1"
 FONT = "Noto Sans CJK SC, Noto Sans, Helvetica, Arial, sans-serif"
+
+
+def chart_title(text: str, note: str | None = None, **params: Any) -> alt.TitleParams:
+    """A chart title anchored at the start, with ``note`` (if any) as its subtitle, in the app's font; ``params``
+    are further ``alt.TitleParams`` (e.g. ``limit=0``, ``subtitleColor``)."""
+    return alt.TitleParams(text=text, subtitle=[note] if note else [], anchor="start", font=FONT, subtitleFont=FONT,
+                           **params)
 
 
 # An Altair chart, or its Vega-Lite spec as a dict (pages that cache specs draw them with st.vega_lite_chart).

@@ -11,7 +11,7 @@ __all__ = ["REGION_COLOURS", "METHOD_COLOURS", "METHOD_NAMES", "timing_chart", "
 import altair as alt
 import pandas as pd
 
-from core.charts import FONT
+from core.charts import chart_title
 
 REGION_COLOURS = {"east": "#1f77b4", "central": "#ff7f0e", "west": "#2ca02c"}
 METHOD_COLOURS = {"twfe": "#7f7f7f", "did2s": "#d62728"}
@@ -19,7 +19,7 @@ METHOD_NAMES = {"twfe": "TWFE", "did2s": "did2s (Gardner)"}
 
 
 def _title(text: str, note: str | None) -> alt.TitleParams:
-    return alt.TitleParams(text=text, subtitle=[note] if note else [], anchor="start", font=FONT, subtitleFont=FONT)
+    return chart_title(text, note)
 
 
 def timing_chart(timing: pd.DataFrame, *, note: str | None = None, title: str = "Treatment timing: cities by first approval year",

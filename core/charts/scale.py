@@ -16,7 +16,7 @@ __all__ = ["ROLE_COLOURS", "STATUS_COLOURS", "coefficient_chart", "ranking_chart
 import altair as alt
 import pandas as pd
 
-from core.charts import FONT
+from core.charts import FONT, chart_title
 from core.i18n import translate
 
 ROLE_COLOURS = {"digital core": "#c0392b", "traditional": "#1f5f8b"}
@@ -29,8 +29,7 @@ BAR_STEP = 20  # pixels per bar: every label fits at the axis font
 
 
 def _title(text: str, note: str | None) -> alt.TitleParams:
-    return alt.TitleParams(text=text, subtitle=[note] if note else [], anchor="start", font=FONT, subtitleFont=FONT,
-                           limit=0)
+    return chart_title(text, note, limit=0)
 
 
 def _band_axis(limit: int = 320) -> alt.Axis:

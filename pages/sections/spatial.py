@@ -258,12 +258,13 @@ def section_for_page(sample: Callable[..., Any]) -> Callable[..., None]:
         if sampled is None:
             return
         fit_args, view = sampled
-        dependent, regressors, page_model, _, transforms, years, _ = fit_args
+        dependent, regressors, page_model = fit_args.dependent, fit_args.regressors, fit_args.model
+        transforms, years = fit_args.transforms, fit_args.years
         # every province of the data in the chosen regions (not only those the classical fit kept: the spatial
         # models drop nothing, so a province with gaps is reported below rather than left out)
         present = sorted(set(data.index.get_level_values(0).astype(str)))
-        entities = tuple(p for p in present if fit_args[6] is None or p in set(fit_args[6]))
-        fixed_effects = "twoway" if page_model == "twfe" else "entity"
+        entities = tuple(p for p in present if fit_args.entities is None or p in set(fit_args.entities))
+        fixed_effects = "twoway" if panel.MODEL_INFO[page_model].time_effects else "entity"
         shell.explain(t(
             "Spatial panel models ask whether a province's index moves with its **neighbours'**: the spatial lag "
             "model adds the neighbours' index (ρ·Wy), the spatial error model lets the unexplained part spill over "

@@ -9,11 +9,10 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import ARTIFACTS, running_server, wait_for_app, wait_for_chart
+from ui.pages_list import LABELS, SLUGS
 
-MENU = ["Home", "Digitalization scale", "Agglomeration map", "Regression explorer", "Pilot-city policy",
-        "Global talent clusters"]
-PAGES = [("", "Home"), ("scale", "Digitalization scale"), ("map", "Agglomeration map"),
-         ("regression", "Regression explorer"), ("policy", "Pilot-city policy"), ("global", "Global talent clusters")]
+MENU = list(LABELS)
+PAGES = list(zip(SLUGS, LABELS))
 
 
 @pytest.mark.parametrize(("slug", "label"), PAGES)

@@ -475,3 +475,52 @@ def test_upload_keeps_the_files_own_numeric_variables():
     spaced = _good_csv().assign(**{"my index": 1.0})  # a plain name but not an identifier: ignored, said so
     data, notes = _read(_bytes(spaced))
     assert "my index" not in data.columns and any("my index" in n for n in notes)
+
+
+# --- the shared model specification and the model registry ------------------------------------------------
+
+def test_model_spec_is_hashable_and_round_trips_through_the_query():
+    from core.panel import ModelSpec
+
+    spec = ModelSpec("idt", ["wage", "rd"], model="twfe", cov_type="clustered",
+                     transforms={"wage": ("log",), "rd": ()}, years=(2012, 2020), entities=["Beijing", "Hebei"])
+    same = ModelSpec("idt", ("wage", "rd"), model="twfe", cov_type="clustered",
+                     transforms=(("wage", ("log",)),), years=(2012, 2020), entities=("Beijing", "Hebei"))
+    assert spec == same and hash(spec) == hash(same) and len({spec, same}) == 1
+    query = spec.to_query()
+    assert query["spec_x"] == "wage.log,rd" and query["spec_years"] == "2012-2020"
+    assert ModelSpec.from_query(query) == spec
+    plain = ModelSpec("idt", ("wage",))
+    assert "spec_years" not in plain.to_query() and ModelSpec.from_query(plain.to_query()) == plain
+    assert ModelSpec.from_query(spec.to_query("m"), "m") == spec
+
+
+def test_model_spec_rejects_unknown_codes_and_bad_links():
+    from core.panel import ModelSpec, PanelSpecError
+
+    with pytest.raises(PanelSpecError):
+        ModelSpec("idt", ("wage",), model="ols")
+    with pytest.raises(PanelSpecError):
+        ModelSpec("idt", ("wage",), cov_type="hac")
+    with pytest.raises(PanelSpecError):
+        ModelSpec.from_query({"spec_y": "idt", "spec_x": "wage", "spec_years": "2012"})
+
+
+def test_model_registry_says_effects_and_r_squared():
+    from core.panel import MODEL_INFO, MODELS
+
+    assert set(MODEL_INFO) == set(MODELS)
+    assert [code for code, info in MODEL_INFO.items() if info.rsquared == "within"] == ["fe", "twfe"]
+    assert MODEL_INFO["twfe"].time_effects and not MODEL_INFO["fe"].time_effects
+    assert MODEL_INFO["re"].random_effects and not MODEL_INFO["re"].fixed_effects
+    assert MODEL_INFO["fe"].rsquared_label == "Within R²" and MODEL_INFO["pooled"].rsquared_label == "R²"
+
+
+def test_model_spec_fits_the_same_model_as_fit_panel(grunfeld):
+    """The spec is only a holder: its fit equals fit_panel's with the same arguments (Grunfeld data)."""
+    from core.panel import ModelSpec, fit_panel
+
+    data = grunfeld
+    spec = ModelSpec("invest", ("value", "capital"), model="fe", cov_type="clustered")
+    direct = fit_panel(data, "invest", ["value", "capital"], model="fe", cov_type="clustered")
+    assert np.allclose(spec.fit(data).params, direct.params) and spec.fit(data).rsquared == direct.rsquared

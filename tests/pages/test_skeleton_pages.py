@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.pages.helpers import assert_clean, run_page, vega_specs
+from ui.pages_list import PATHS
 
-PAGES = ["streamlit_app.py", "pages/scale.py", "pages/map.py", "pages/regression.py", "pages/policy.py", "pages/global.py"]
+PAGES = list(PATHS)
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.pages.helpers import ROOT, assert_clean, run_page
+from ui.pages_list import PATHS
 
-PAGES = ("streamlit_app.py", "pages/scale.py", "pages/map.py", "pages/regression.py", "pages/policy.py",
-         "pages/global.py")
+PAGES = PATHS
 # Drawn by the shell (pages/__init__.py) on every page, on purpose: the same setting everywhere.
 SHARED = {"lang", "present", "share_open"}
 

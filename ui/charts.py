@@ -1,0 +1,91 @@
+"""The one way a page draws a chart: :func:`chart`, for a ``core.charts`` builder (its spec cached by the
+builder's inputs) or a spec template with rows attached (``ChartRows`` or a dict of named datasets)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from core.charts import attach, records, stable_spec
+
+__all__ = ["chart", "altair", "ChartRows"]
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _chart_spec(module: str, name: str, args: tuple, kwargs: tuple) -> dict:
+    builder = getattr(importlib.import_module(module), name)
+    return stable_spec(builder(*args, **dict(kwargs)).to_dict())
+
+def altair(builder: Callable[..., Any], *args: Any, key: str | None = None, width: Any = None,
+           container: Any = None, **kwargs: Any) -> dict:
+    """Draw the chart a ``core.charts`` builder makes, from a spec cached by the builder's inputs.
+
+    Building an Altair chart validates it against the Vega-Lite schema, which
+    costs 50-300 ms per chart on every rerun; the cached dict skips that when the
+    inputs have not changed.  Its datasets are named by position
+    (:func:`core.charts.stable_spec`), so new rows under the same encodings update
+    the drawn chart in place.  Returns the spec (for ``download_view``).
+    """
+    spec = _chart_spec(builder.__module__, builder.__qualname__, args, tuple(sorted(kwargs.items())))
+    (container or st).vega_lite_chart(spec, key=key, width=width)
+    return spec
+
+@dataclass(frozen=True)
+class ChartRows:
+    """A chart's named datasets twice: as Arrow IPC bytes, which ``st.vega_lite_chart`` sends as they are (no
+    conversion on each rerun), and as JSON records for the PNG/SVG export, which needs a self-contained spec.
+
+    Cached functions return it (``st.cache_data`` pickles it; it lives here because classes defined in a page
+    script cannot be pickled).
+    """
+
+    arrow: dict[str, bytes]
+    records: dict[str, list[dict[str, Any]]]
+
+    @classmethod
+    def of(cls, frames: dict[str, pd.DataFrame]) -> "ChartRows":
+        from streamlit import dataframe_util  # the conversion st.vega_lite_chart applies to a DataFrame
+
+        return cls({name: dataframe_util.convert_anything_to_arrow_bytes(frame) for name, frame in frames.items()},
+                   {name: records(frame) for name, frame in frames.items()})
+
+
+def chart(spec_or_builder: dict[str, Any] | Callable[..., Any], *args: Any, rows: Any = None,
+          key: str | None = None, width: Any = None, container: Any = None, on_select: Any = "ignore",
+          selection_mode: Any = None, **kwargs: Any) -> dict[str, Any]:
+    """Draw one chart and return its spec (for ``download_view``).
+
+    ``spec_or_builder`` is either a ``core.charts`` builder, called with ``*args, **kwargs`` (the spec is cached
+    by those inputs, see :func:`altair`), a Vega-Lite spec dict, often a cached template whose rows change, or
+    an Altair chart built on the page (converted on each run: prefer a builder for anything costly).
+    ``rows`` are the named datasets to attach to it: a :class:`ChartRows` (its Arrow bytes are drawn, the
+    returned spec carries its JSON records, so it exports as it is) or a dict of name -> DataFrame/records.
+    ``on_select``/``selection_mode`` are passed to ``st.vega_lite_chart`` (a selection rerun, e.g. the map's
+    in-chart year slider).
+    """
+    if hasattr(spec_or_builder, "to_dict"):  # an Altair chart
+        if args or kwargs:
+            raise TypeError("an Altair chart is drawn as it is: builder arguments go with a builder")
+        spec = stable_spec(spec_or_builder.to_dict())
+    elif callable(spec_or_builder):
+        spec = _chart_spec(spec_or_builder.__module__, spec_or_builder.__qualname__, args,
+                           tuple(sorted(kwargs.items())))
+    else:
+        if args or kwargs:
+            raise TypeError("a spec is drawn as it is: builder arguments go with a builder")
+        spec = spec_or_builder
+    drawn = returned = spec
+    if isinstance(rows, ChartRows):
+        drawn, returned = attach(spec, rows.arrow), attach(spec, rows.records)
+    elif rows is not None:
+        drawn = returned = attach(spec, rows)
+    options: dict[str, Any] = {"key": key, "width": width}
+    if on_select != "ignore":
+        options.update(on_select=on_select, selection_mode=selection_mode)
+    (container or st).vega_lite_chart(drawn, **options)
+    return returned
