@@ -45,9 +45,9 @@ def test_default_page_shows_pretrend_test_and_both_estimators(default_run):
     at = default_run
     text = " ".join(m.value for m in at.markdown)
     assert "Joint test that the 5 pre-period coefficients are zero" in text
-    assert "TWFE differs from did2s by" in text
+    assert "Two-way fixed effects differ from the two-stage estimate by" in text
     labels = [m.label for m in at.metric]
-    assert labels[:2] == ["TWFE", "did2s (Gardner)"] and "Synthetic truth" in labels[2]
+    assert labels[:2] == ["Two-way fixed effects", "Two-stage (Gardner 2022)"] and "Synthetic truth" in labels[2]
     es = next(s for s in specs(at) if "Event study" in str(s.get("title")))
     marks = [layer["mark"] for layer in es["layer"]]
     assert any(m.get("type") == "rule" and m.get("strokeDash") for m in marks)  # the dashed reference line
@@ -64,7 +64,7 @@ def test_query_params_reproduce_the_view():
     assert at.multiselect(key="cohorts").value == [2010]
     assert at.toggle(key="broadband").value is False
     text = " ".join(m.value for m in at.markdown)
-    assert "**TWFE**" in text and "**did2s (Gardner)**" in text  # both pre-trend tests
+    assert "**Two-way fixed effects**" in text and "**Two-stage (Gardner 2022)**" in text  # both pre-trend tests
     assert "3 pre-period coefficients" in text
 
 
@@ -134,9 +134,9 @@ def test_valid_upload_is_not_labelled_synthetic():
 def test_estimates_table_has_att_rows_and_the_event_study_its_own_download(default_run):
     frame = default_run.dataframe[-1].value
     assert isinstance(frame, pd.DataFrame)
-    assert set(frame["table"]) == {"att"}
-    assert set(frame.loc[frame["table"] == "att", "region"]) >= {"all", "east"}
-    assert (frame["outcome_source"] == "synthetic — for demonstration").all()
+    assert set(frame["Table"]) == {"Average effect on the treated"}  # headers and cells as words
+    assert set(frame["Region"]) >= {"All", "East"}
+    assert (frame["Outcome data"] == "synthetic — for demonstration").all()
     keys = [b.key for b in default_run.get("download_button")]
     # the event study (a fragment: its window reruns only that section) downloads its own rows and chart
     assert {"es_dl_csv", "es_dl_png", "es_dl_svg", "policy_dl_csv"} <= set(keys)
@@ -156,7 +156,7 @@ def test_window_without_pre_periods_keeps_the_rest_of_the_page():
     at = run_page(PAGE, query={"window": ["0", "5"]})
     assert_clean(at)
     assert "window must start before 0" in errors(at)
-    assert [m.label for m in at.metric][:2] == ["TWFE", "did2s (Gardner)"]
+    assert [m.label for m in at.metric][:2] == ["Two-way fixed effects", "Two-stage (Gardner 2022)"]
     assert len(specs(at)) == 3  # timing, ATT, regions
 
 
@@ -188,6 +188,6 @@ def test_exploratory_real_design_runs_on_table1():
     assert_clean(at)
     assert any("Exploratory" in i.value for i in at.info)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["N"] == "390"
-    table = next(df.value for df in at.dataframe if "pilots_approved" in df.value.columns)
+    assert metrics["Observations (N)"] == "390"
+    table = next(df.value for df in at.dataframe if "Number of approved pilot cities" in df.value.columns)
     assert len(table) == 390

@@ -35,6 +35,9 @@ def metric(at, starts: str) -> str:
     return next(m.value for m in at.metric if m.label.startswith(starts))
 
 
+N = "Observations (N)"  # the count metric's label (was "N")
+
+
 def test_public_default_has_the_four_levers_on_real_data():
     """Issue 15: /regression opens on real data with wages, R&D, public services and education in the model."""
     at = run_page(PAGE)
@@ -42,14 +45,16 @@ def test_public_default_has_the_four_levers_on_real_data():
     assert not at.error
     assert at.segmented_control(key="data").value == "public"
     assert set(panel.LEVERS) <= set(at.multiselect(key="x").value)
-    assert metric(at, "N") == "270" and metric(at, "Years") == "2012–2020"
+    assert metric(at, N) == "270" and metric(at, "Years") == "2012–2020"
     # next to each variable: years, definition and the difference from Table 3, proxies marked
     table = next(df.value for df in at.dataframe if "Difference from Table 3" in df.value.columns)
-    status = dict(zip(table["Variable"].str.split(" — ").str[0], table["Status"]))
-    assert status["psl"] == "proxy" and status["rd"] == "proxy" and status["pcw"] == "odd years interpolated"
-    assert status["del"] == "computed here, not the paper's score"
-    side = next(df.value for df in at.dataframe if "paper_coef" in df.value.columns).set_index("term")
-    assert side.loc["psl", "data"] == "proxy" and side.loc["pdl", "data"] == "same as the paper"
+    status = dict(zip(table["Variable"], table["Status"]))  # variables as words with units
+    assert status["Public service level (share, 0–1)"] == "proxy" and status["R&D intensity (share of GDP, 0–1)"] == "proxy"
+    assert status["Per-capita wage (log yuan)"] == "odd years interpolated"
+    assert status["Digital economy level (score 0–1)"] == "computed here, not the paper's score"
+    side = next(df.value for df in at.dataframe if "Paper: coefficient" in df.value.columns).set_index("Term")
+    assert side.loc["Public service level (share, 0–1)", "Data here"] == "proxy"
+    assert side.loc["Population quality (log college students per 100,000 people)", "Data here"] == "same as the paper"
     assert any("interpolated" in c.value and "150" in c.value for c in at.caption)
 
 
@@ -62,13 +67,13 @@ def test_default_scenario_levers_are_enabled_and_move_the_real_projection():
     assert 2021 not in at.selectbox(key="sc_year").options and "2021" not in at.selectbox(key="sc_year").options
 
     def projected(app):
-        return next(df.value for df in app.dataframe if "projected" in df.value.columns).set_index("province")
+        return next(df.value for df in app.dataframe if "Projected index" in df.value.columns).set_index("Province")
 
     before = projected(at)
     at.slider(key="pcw").set_value(10.0).run()
     after = projected(at)
-    assert (after.projected - before.projected.reindex(after.index)).abs().min() > 0
-    assert "pcw_interpolated" in after.columns and not after.pcw_interpolated.any()  # 2020 is published
+    assert (after["Projected index"] - before["Projected index"].reindex(after.index)).abs().min() > 0
+    assert "Wage interpolated" in after.columns and set(after["Wage interpolated"]) == {"No"}  # 2020 is published
     at.button(key="to_map").click().run()
     frame = at.session_state["scenario_index"]
     assert {"change_vs_baseline", "change_pct", "baseline"} <= set(frame.columns)
@@ -101,7 +106,7 @@ def test_series_upload_replaces_wages_and_rd_on_a_copy():
     bad.file_uploader(key="reg_upload").upload("s.csv", text.replace("6.31", "0.0631").encode(), "text/csv").run()
     assert_clean(bad)
     assert [e.value for e in bad.error] == [
-        "Row 2 (Beijing 2019), column rd_intensity_pct: 0.0631 looks like a share (0-1); this column is in percent "
+        "The file cannot be used: Row 2 (Beijing 2019), column rd_intensity_pct: 0.0631 looks like a share (0-1); this column is in percent "
         "(write 6.31)."]
 
 
@@ -111,7 +116,7 @@ def test_public_reproduces_the_f_test():
     assert not at.error
     assert at.multiselect(key="x").value == ["lnpcgdp", "estr", "pdl", "med"]
     assert metric(at, "F test") == "89.85"  # the paper prints 89.81
-    assert metric(at, "N") == "360"
+    assert metric(at, N) == "360"
     assert any("positive definite" in w.value for w in at.warning)  # Hausman caveat shown, not hidden
     assert len(specs(at)) == 1  # lazy tabs: only the Model tab ran
 
@@ -147,8 +152,8 @@ def test_scenario_slider_changes_the_projection():
     assert_clean(moved)
 
     def projected(at):
-        frame = next(df.value for df in at.dataframe if "projected" in df.value.columns)
-        return frame.set_index("province")["projected"]
+        frame = next(df.value for df in at.dataframe if "Projected index" in df.value.columns)
+        return frame.set_index("Province")["Projected index"]
 
     diff = (projected(moved) - projected(base).reindex(projected(moved).index)).dropna()
     assert (diff > 0).all() and diff.max() - diff.min() < 1e-9  # positive slope, same change everywhere
@@ -165,7 +170,7 @@ def test_lever_link_opens_scenario_only_on_entering_the_page():
     at.session_state["reg_section"] = "Model"  # the visitor's next choice wins over the lever still in the link
     at.run()
     assert_clean(at)
-    assert metric(at, "N") == "390"
+    assert metric(at, N) == "390"
 
 
 def test_moving_the_years_changes_the_charts_rows_not_its_spec():
@@ -259,14 +264,17 @@ def test_transformations_and_robustness_table():
     at = run_tab("Robustness", {"data": "demo", "log": "estr", "lag": "estr", "std": "estr"})
     assert_clean(at)
     compare = next(df.value for df in at.dataframe if "2017–2023" in df.value.columns)
-    assert "z_L1_ln_estr" in compare.term.tolist()
+    # the term z_L1_ln_estr, in words: the variable, then log, lag and standardization in the order applied
+    assert "Economic structure (tertiary share of GDP, 0–1) — log, previous year, standardized" in compare["Term"].tolist()
     assert {"All", "East", "Central", "West", "2011–2016"} <= set(compare.columns)
 
 
 def test_descriptive_tab_matches_table4_for_demo():
     at = run_tab("Descriptive", {"data": "demo"})
-    table = next(df.value for df in at.dataframe if "mean (paper)" in df.value.columns).set_index("symbol")
-    ratio = (table["mean"] / table["mean (paper)"]).loc[["idt", "gdp", "pcw", "rd", "psl"]]
+    table = next(df.value for df in at.dataframe if "Mean (paper)" in df.value.columns).set_index("Variable")
+    shown = ["Agglomeration index (index)", "Gross regional product (log 100 million yuan)", "Per-capita wage (log yuan)",
+             "R&D intensity (share of GDP, 0–1)", "Public service level (share, 0–1)"]
+    ratio = (table["Mean"] / table["Mean (paper)"]).loc[shown]
     assert ((ratio - 1).abs() < 0.02).all()
 
 
@@ -288,7 +296,7 @@ def test_good_upload_fits_all_nine():
     at = _upload(_demo_csv().drop(columns=["idt"]).to_csv(index=False).encode())
     assert_clean(at)
     assert not at.error
-    assert metric(at, "N") == "390"
+    assert metric(at, N) == "390"
     assert any("Table 1" in c.value for c in at.caption)
 
 
