@@ -1065,3 +1065,9 @@ ZH.update({
         "城镇工资只有偶数年份的公布值。开启：2011-2019年每个奇数年份取相邻两年的几何平均，逐格标记。关闭：奇数年份缺失，含工资的模型不使用这些年份。无论开关与否，2020年以后都不做推断。",
     "the delta method (`core.panel.project`) on the model of the Model section": "delta 方法（`core.panel.project`），基于“模型”部分的模型",
 })
+ZH.update({
+    "official notice": "官方通知",
+    "exact (2018 batch)": "确切（2018 年批次）",
+    "unknown — enter a year": "未知——请输入年份",
+    "entered by you": "由您输入",
+})

@@ -37,6 +37,8 @@ SOURCE_WORDS = {"synthetic": "Synthetic demo", "upload": "Upload"}
 CLUSTER_WORDS = {"city": "City", "province": "Province", "none": "No clustering (heteroskedasticity-robust)"}
 METHOD_WORDS = {"did2s": "Two-stage (Gardner 2022)", "twfe": "Two-way fixed effects", "both": "Both"}
 REGION_WORDS = {"east": "East", "central": "Central", "west": "West"}
+YEAR_STATUS = {"official": "official notice", "exact": "exact (2018 batch)", "unknown, enter": "unknown — enter a year",
+               "entered by you": "entered by you"}
 STUDY = "Pilot Cities for Innovation and Clusters of High-Tech Talent"
 
 APPROVAL_HELP = (
@@ -330,6 +332,8 @@ with st.container(border=True):
 with st.expander(t("First-approval years (editable)"), expanded=False):
     st.markdown(t(APPROVAL_HELP))
     editor_frame = start_approvals.merge(cities[["city", "city_en"]], on="city", how="left")
+    # The status column is read-only and the validation takes the statuses from the bundled table, so it shows words.
+    editor_frame["year_status"] = editor_frame["year_status"].map(lambda v: t(YEAR_STATUS.get(v, v)))
     edited = st.data_editor(
         editor_frame, key="approval_editor", hide_index=True, disabled=["city", "city_en", "year_status"],
         column_order=["city", "city_en", "first_approval_year", "year_status"],

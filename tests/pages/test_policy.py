@@ -191,3 +191,82 @@ def test_exploratory_real_design_runs_on_table1():
     assert metrics["Observations (N)"] == "390"
     table = next(df.value for df in at.dataframe if "Number of approved pilot cities" in df.value.columns)
     assert len(table) == 390
+
+
+# --- issue 18: one language on screen, words instead of codes, links that hold codes -----------------------------
+
+import re
+
+from tests.pages.helpers import english_words_with_tables as english_words, table_texts, visible_texts
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+# Proper nouns: the pilot-city study's title (cited in the synthetic panel's note), estimator authors and names.
+PROPER = {"Pilot", "Cities", "Innovation", "Clusters", "High-Tech", "Talent", "and", "for", "of", "Gardner", "Wald",
+          "did", "ln", "pyfixest", "feols", "linearmodels"}
+CODES = {"did2s", "twfe", "both", "synthetic", "upload", "city", "province", "none", "None", "east", "central", "west",
+         "never", "att", "ln_gdp_per_capita", "true", "false", "True", "False", "null", "nan"}
+
+
+def test_chinese_mode_shows_no_english_words():
+    """Chinese mode shows Chinese words apart from proper nouns; the approval editor's 'English name' column holds
+    the cities' English names (proper nouns too, e.g. "Jilin (city)")."""
+    from core import datasets
+
+    names = {w for name in datasets.load_city_province()["city_en"].dropna() for w in re.findall(r"[A-Za-z'’]+", name)}
+    at = run_page(PAGE, query={"lang": "zh", "es_method": "both"})
+    at.session_state["pol_real_open"] = True
+    at.run()
+    assert_clean(at)
+    words = english_words(at, allow=PROPER | names)
+    assert not words, {w: places[:3] for w, places in words.items()}
+
+
+def test_english_mode_shows_no_chinese_labels_and_no_codes(default_run):
+    shown = [(where, text) for where, text in visible_texts(default_run) + table_texts(default_run)
+             if where.endswith(".option") or where in ("table header", "metric", "chart")]
+    assert not [(w, x) for w, x in shown if CJK.search(x) and w != "table cell"], shown[:5]
+    assert not [(w, x) for w, x in shown if x in CODES]
+
+
+def test_no_widget_shows_a_code():
+    for query in ({}, {"lang": "zh"}):
+        at = run_page(PAGE, query=query)
+        for kind in ("selectbox", "multiselect", "radio"):
+            for widget in at.main.get(kind):
+                options = [o if isinstance(o, str) else getattr(o, "content", "") for o in widget.proto.options]
+                assert not set(options) & CODES, (query, widget.key, options)
+
+
+def test_links_with_codes_and_old_links_with_words_open_the_same_view_in_both_languages():
+    query = {"cluster": "province", "es_method": "both", "controls": "ln_gdp_per_capita", "window": ["-4", "4"]}
+    old = {"cluster": "Province", "es_method": "both", "controls": "ln_gdp_per_capita", "window": ["-4", "4"]}
+    for q in (query, {**query, "lang": "zh"}, old, {**old, "lang": "zh"}):
+        at = run_page(PAGE, query=q)
+        assert_clean(at)
+        assert at.selectbox(key="cluster").value == "province"
+        assert at.radio(key="es_method").value == "both"
+        assert at.multiselect(key="controls").value == ["ln_gdp_per_capita"]
+        assert at.query_params["cluster"] == "province"  # the code, whatever was in the link or the language
+        assert not at.toast
+    zh = run_page(PAGE, query={"lang": "zh"})
+    zh.radio(key="es_method").set_value("twfe").run()
+    assert zh.query_params["es_method"] == "twfe"
+
+
+def test_a_cold_page_says_what_it_computes():
+    """The slow calls of the page run under spinners whose words say what is computed (cached functions have
+    show_spinner=False, so the page draws them)."""
+    import ast
+
+    from tests.pages.helpers import ROOT
+
+    tree = ast.parse((ROOT / PAGE).read_text())
+    spinners = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+                and getattr(node.func, "attr", None) == "spinner"]
+    texts = [ast.literal_eval(node.args[0].args[0]) for node in spinners]
+    assert len(texts) >= 4 and all(text.endswith("…") for text in texts)
+    wrapped = {getattr(call.func, "id", None) for with_ in ast.walk(tree) if isinstance(with_, ast.With)
+               and any(isinstance(i.context_expr, ast.Call) and getattr(i.context_expr.func, "attr", None) == "spinner"
+                       for i in with_.items)
+               for call in ast.walk(with_) if isinstance(call, ast.Call)}
+    assert {"_reference", "_synthetic_panel", "_att", "_event", "_province_fit"} <= wrapped

@@ -332,3 +332,100 @@ def test_map_rebuilds_the_public_scenario_from_the_link_alone():
     rebuilt = scenario.recompute(scenario.from_query(dict(at.query_params)))
     pd.testing.assert_frame_equal(rebuilt, sent)
     assert (sent.change_vs_baseline.abs() > 0).all()
+
+
+# --- issue 18: one language on screen, words instead of codes, links that hold codes -----------------------------
+
+import re
+
+from tests.pages.helpers import english_words_with_tables as english_words, table_texts, visible_texts
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+# Proper nouns of this page: estimator and library names (White, Driscoll-Kraay, linearmodels, the delta method).
+# "red" is the markdown colour directive of the synthetic label (:red[...]), not a shown word.
+PROPER = {"White", "Driscoll-Kraay", "Driscoll", "Kraay", "linearmodels", "delta", "red"}
+SECTION_CODES = ("Model", "Scenario", "Robustness", "Descriptive")
+CODES = {"idt", "fe", "re", "twfe", "pooled", "clustered", "unadjusted", "robust", "driscoll-kraay", "public", "demo",
+         "upload", "east", "central", "west", "estr", "lnpcgdp", "gdp", "pcw", "del", "pdl", "rd", "urban", "med", "psl",
+         "paper_coef", "same_sign", "None", "null", "true", "false", "True", "False", "nan"}
+
+
+def zh_section(section: str, query: dict | None = None) -> AppTest:
+    return run_page(PAGE, query={"lang": "zh", "reg_section": section, **(query or {})})
+
+
+@pytest.mark.parametrize("section", SECTION_CODES)
+def test_chinese_mode_shows_no_english_words(section):
+    """Every text of each section in Chinese mode (labels, options, help, captions, headers, cells, chart texts) is
+    Chinese apart from proper nouns, units and acronyms; the section named by its code in the link opens."""
+    at = zh_section(section)
+    assert_clean(at)
+    assert at.segmented_control(key="reg_section").value == section
+    words = english_words(at, allow=PROPER)
+    assert not words, {w: places[:3] for w, places in words.items()}
+
+
+def test_chinese_mode_on_the_demo_with_a_moved_lever_and_every_covariance_word():
+    at = run_page(PAGE, query={"lang": "zh", "data": "demo", "pcw": "10", "se": "driscoll-kraay", "model": "twfe"})
+    assert_clean(at)
+    assert at.segmented_control(key="reg_section").value == "Scenario"
+    words = english_words(at, allow=PROPER)
+    assert not words, {w: places[:3] for w, places in words.items()}
+
+
+@pytest.mark.parametrize("section", SECTION_CODES)
+def test_english_mode_shows_no_chinese_and_no_codes(section):
+    at = run_tab(section)
+    assert_clean(at)
+    chinese = [(where, text) for where, text in visible_texts(at) + table_texts(at) if CJK.search(text)]
+    assert not chinese, chinese[:5]
+    shown = [(where, text) for where, text in visible_texts(at) + table_texts(at)
+             if where.endswith(".option") or where in ("table cell", "table header", "metric")]
+    coded_ = [(where, text) for where, text in shown if text in CODES]
+    assert not coded_, coded_[:5]
+
+
+def test_no_widget_shows_a_code():
+    """Every option of every worded control is drawn as words (in both languages), never as its code."""
+    for lang in ("en", "zh"):
+        at = run_page(PAGE, query={"lang": lang} if lang == "zh" else None)
+        for kind in ("selectbox", "multiselect", "radio", "segmented_control"):
+            for widget in at.main.get(kind):
+                options = [o if isinstance(o, str) else getattr(o, "content", "") for o in widget.proto.options]
+                assert not set(options) & CODES, (lang, widget.key, options)
+        labels = {w.key: w.proto.options for w in at.main.get("selectbox")}
+        assert "Per-capita wage (log yuan)" in [getattr(o, "content", o) for o in at.multiselect(key="x").proto.options] \
+            or lang == "zh"
+
+
+def test_a_link_with_codes_opens_the_same_view_in_both_languages():
+    query = {"data": "demo", "model": "twfe", "se": "robust", "x": ["pcw", "rd", "estr"], "regions": ["east", "west"],
+             "log": "estr", "reg_section": "Robustness"}
+    english = run_page(PAGE, query=query)
+    chinese = run_page(PAGE, query={**query, "lang": "zh"})
+    for at in (english, chinese):
+        assert_clean(at)
+        assert at.segmented_control(key="data").value == "demo"
+        assert at.selectbox(key="model").value == "twfe" and at.selectbox(key="se").value == "robust"
+        assert at.multiselect(key="x").value == ["pcw", "rd", "estr"]
+        assert at.multiselect(key="regions").value == ["east", "west"]
+        assert at.multiselect(key="log").value == ["estr"]
+        assert at.segmented_control(key="reg_section").value == "Robustness"
+        # the link keeps the codes, whatever the language
+        assert at.query_params["model"] == "twfe" and at.query_params["reg_section"] == "Robustness"
+        assert at.query_params["regions"] == ["east", "west"]
+    en_table = next(df.value for df in english.dataframe if "2017–2023" in df.value.columns)
+    zh_table = next(df.value for df in chinese.dataframe if "2017–2023" in df.value.columns)
+    assert (en_table.iloc[:, 1:].to_numpy() == zh_table.iloc[:, 1:].to_numpy()).all()  # same numbers, translated headers
+    # choosing in Chinese writes the code, not the shown words
+    chinese.selectbox(key="model").set_value("re").run()
+    assert chinese.query_params["model"] == "re"
+    assert not chinese.toast
+
+
+def test_chinese_test_verdicts_and_headers():
+    at = zh_section("Model")
+    text = " ".join(m.value for m in at.markdown)
+    assert "省份效应联合显著" in text
+    headers = [h for where, h in table_texts(at) if where == "table header"]
+    assert "系数" in headers and "论文：系数" in headers and "paper_coef" not in headers
