@@ -1071,3 +1071,12 @@ ZH.update({
     "unknown — enter a year": "未知——请输入年份",
     "entered by you": "由您输入",
 })
+ZH.update({
+    "Assembling the public provincial panel…": "正在整理公开的省级面板……",
+    "Building the paper-shaped demo panel…": "正在生成论文形态演示面板……",
+    "Estimating the model…": "正在估计模型……",
+    "Running the F and Hausman tests…": "正在进行 F 检验和 Hausman 检验……",
+    "Projecting the scenario…": "正在预测情景……",
+    "Re-estimating the model by region and sub-period…": "正在按地区和分时段重新估计模型……",
+    "Computing the descriptive statistics…": "正在计算描述统计……",
+})

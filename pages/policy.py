@@ -334,9 +334,12 @@ with st.expander(t("First-approval years (editable)"), expanded=False):
     editor_frame = start_approvals.merge(cities[["city", "city_en"]], on="city", how="left")
     # The status column is read-only and the validation takes the statuses from the bundled table, so it shows words.
     editor_frame["year_status"] = editor_frame["year_status"].map(lambda v: t(YEAR_STATUS.get(v, v)))
+    if shell.lang() == "zh":  # the English names help English readers; in Chinese the city column says it all
+        editor_frame = editor_frame.drop(columns=["city_en"])
     edited = st.data_editor(
-        editor_frame, key="approval_editor", hide_index=True, disabled=["city", "city_en", "year_status"],
-        column_order=["city", "city_en", "first_approval_year", "year_status"],
+        editor_frame, key="approval_editor", hide_index=True,
+        disabled=[c for c in ("city", "city_en", "year_status") if c in editor_frame],
+        column_order=[c for c in ("city", "city_en", "first_approval_year", "year_status") if c in editor_frame],
         column_config={
             "city": st.column_config.TextColumn(t("City")),
             "city_en": st.column_config.TextColumn(t("English name")),

@@ -356,9 +356,11 @@ if source != "demo":
                                 "drop out of any model with the wage. Nothing after 2020 is invented either way."))
 key = data_key(source, interpolate_wages=interpolate)
 if source == "public":
-    data = public_data(interpolate)
+    with st.spinner(t("Assembling the public provincial panel…")):
+        data = public_data(interpolate)
 elif source == "demo":
-    data = demo_data()
+    with st.spinner(t("Building the paper-shaped demo panel…")):
+        data = demo_data()
     st.warning(f"**{t('Synthetic — for demonstration')}.** " + t(
         "Invented values on real province names — do not read them as data about any province. This deterministic "
         "panel has Table 4's means and standard deviations and Table 5's slopes, so every control works with all "
@@ -467,7 +469,8 @@ def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]) -> t
                              bind="query-params", width=560)
     fit_args = (*spec[:5], (int(years[0]), int(years[1])), spec[5])
     try:
-        return fit_args, fitted_view(key, data, fit_args)
+        with st.spinner(t("Estimating the model…")):
+            return fit_args, fitted_view(key, data, fit_args)
     except panel.PanelSpecError as exc:
         st.error(f"{t('The model cannot be estimated')}: {exc}", icon=":material/error:")
         return None
@@ -519,7 +522,8 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
     st.markdown(f"**{t('Specification tests')}**" + ("" if shell.presenting() else "  \n" + t(
         "Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard errors are "
         "chosen above; they are computed by linearmodels (`f_pooled`, `RandomEffectsResults.hausman`).")))
-    f_test, h_test = spec_tests(key, data, dependent, regressors, transforms, years, entities)
+    with st.spinner(t("Running the F and Hausman tests…")):
+        f_test, h_test = spec_tests(key, data, dependent, regressors, transforms, years, entities)
     tcols = st.columns(2)
     with tcols[0]:
         format_test(f_test, t("F test for province effects"), table5.f_stat)
@@ -586,7 +590,8 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, t
         if in_model and value:
             changes[symbol] = float(value)
     try:
-        projected = projection(key, data, fit_args, tuple(sorted(changes.items())), where, target_year)
+        with st.spinner(t("Projecting the scenario…")):
+            projected = projection(key, data, fit_args, tuple(sorted(changes.items())), where, target_year)
     except panel.PanelSpecError as exc:
         st.error(f"{t('The projection cannot be computed')}: {exc}", icon=":material/error:")
         return
@@ -705,8 +710,9 @@ def robustness_section(key: str, data: pd.DataFrame, source: str, spec: tuple, a
         lo, hi = max(a, years[0]), min(b, years[1])
         if lo <= hi:
             groups[label] = ((lo, hi), entities)
-    table, skipped = robustness(key, data, (dependent, regressors, model, cov_type, transforms),
-                                tuple(groups.items()))
+    with st.spinner(t("Re-estimating the model by region and sub-period…")):
+        table, skipped = robustness(key, data, (dependent, regressors, model, cov_type, transforms),
+                                    tuple(groups.items()))
     source_caption(source)
     st.dataframe(table.pipe(term_table).rename(columns={"term": t("Term")}), hide_index=True)
     for message in skipped:
@@ -720,7 +726,8 @@ def descriptive_section(key: str, data: pd.DataFrame, source: str, spec: tuple, 
         return
     shell.explain(t("Table 4 of the paper (n, mean, standard deviation with n − 1, min, max) recomputed for the "
                   "active data source, next to the published values."))
-    ours = descriptives(key, data)
+    with st.spinner(t("Computing the descriptive statistics…")):
+        ours = descriptives(key, data)
     published = shell.table4()[["symbol", "n", "mean", "sd", "min", "max"]]
     both = ours.merge(published, on="symbol", how="outer", suffixes=("", " (paper)"))
     order = {s: i for i, s in enumerate(panel.VARIABLES)}
