@@ -47,13 +47,15 @@ first_visit = not st.session_state.get("guide_seen", False)
 with st.expander(t("New here? A two-minute guide"), expanded=first_visit, icon=":material/explore:"):
     st.markdown(t("Each page answers one question. Start with the map, then ask what moves it."))
     for page in shell.PAGES[1:]:
-        st.page_link(page.path, label=f"{t(page.label)} — {t(page.question)}", icon=page.icon)
+        st.page_link(page.path, label=f"{t(page.label)} — {t(page.question)}", icon=page.icon,
+                     query_params=shell.link_params(page.path) or None)
     st.markdown("**" + t("Try a policy lever (regression explorer, scenario tab):") + "**")
     lever_cols = st.columns(len(LEVER_EXAMPLES))
     for col, (lever, change, params) in zip(lever_cols, LEVER_EXAMPLES):
         with col.container(border=True):
             st.markdown(f"**{t(lever)}**")
-            st.page_link("pages/regression.py", label=t(change), icon=":material/tune:", query_params=params)
+            st.page_link("pages/regression.py", label=t(change), icon=":material/tune:",
+                         query_params=[*params.items(), *shell.shared_params()])
     st.caption(t("Lever examples run on the paper-shaped demo panel (synthetic — for demonstration): wages and "
                  "R&D intensity are not in the bundled public data."))
     if st.button(t("Got it"), key="guide_done"):
@@ -70,7 +72,9 @@ trend = (
         x=alt.X("year:O", title=None),
         y=alt.Y("mean_idt:Q", title=t("Mean agglomeration index"), scale=alt.Scale(zero=False)),
         color=alt.Color("group:N", title=t("Cluster")),
-        tooltip=["group", "year", alt.Tooltip("mean_idt:Q", format=".2f"), "provinces"],
+        tooltip=[alt.Tooltip("group:N", title=t("Cluster")), alt.Tooltip("year:O", title=t("Year")),
+                 alt.Tooltip("mean_idt:Q", title=t("Mean agglomeration index"), format=".2f"),
+                 alt.Tooltip("provinces:Q", title=t("Provinces"))],
     )
     .properties(height=260)
 )

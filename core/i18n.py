@@ -510,6 +510,36 @@ ZH.update({
 })
 
 
+# --- journeys: share links, scenarios on the map, exports (pages/__init__.py, pages/map.py) ---
+ZH.update({
+    "Copy this link: it opens the page with the settings you chose, except:": "复制此链接：打开后页面会保留您选择的设置，但以下内容除外：",
+    "your uploaded file (a link cannot carry a file: whoever opens it uploads it again)":
+        "您上传的文件（链接无法携带文件：打开链接的人需要重新上传）",
+    "the scenario itself (it was sent in this session only): send it to the map again from the regression page, then share":
+        "情景本身（仅在本次会话中发送）：请从回归页面再次发送到地图后再分享",
+    "no scenario was sent: set one on the regression page and send it to the map.":
+        "尚未发送情景：请在回归页面设置情景并发送到地图。",
+    "the scenario sent has no province, year and index columns.": "发送的情景缺少省份、年份和指数列。",
+    "the scenario sent has no projected values (the model's sample or the year projected left no rows): change them "
+    "on the regression page and send it again.":
+        "发送的情景没有预测值（模型样本或预测年份未留下任何行）：请在回归页面修改后再次发送。",
+    "no data": "无数据",
+    "Baseline (no change)": "基准（无变化）",
+    "Change vs baseline": "相对基准的变化",
+    "One year: the model's projection for this year only": "单一年份：仅为模型对该年的预测",
+    "What this view is: the model's projection for ": "此视图为：模型对以下年份的预测 ",
+    "only (a scenario covers the year projected). Compare with the observed index: Data source → Published.":
+        "（情景只覆盖预测年份）。如需与观测指数比较：数据来源 → 已发表。",
+    "This source covers one year, so there are no lines over time: each group's mean index in ":
+        "此数据来源只覆盖一个年份，因此没有随时间变化的折线：各组的平均指数，年份 ",
+    "Moran's I by year needs more than one year with all 30 provinces; this source has ":
+        "逐年莫兰指数需要多于一个包含全部 30 个省份的年份；此数据来源只有 ",
+    "only.": "。",
+    "Mean index of the group": "组平均指数",
+    "Pseudo p-value": "伪 p 值",
+})
+
+
 def translate(text: str, lang: str) -> str:
     """``text`` in ``lang`` (``"en"`` or ``"zh"``); unknown text or language returns ``text``."""
     if lang == "zh":

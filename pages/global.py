@@ -431,7 +431,7 @@ def _include_left_out() -> None:
     st.session_state["glob_gaps"] = "reweight"
 
 
-@st.fragment
+@shell.fragment
 def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame: pd.DataFrame,
                       choice: dict[str, str]) -> None:
     """Weights, form and the composite; a fragment, so moving a weight reruns only this part (not the world map)."""

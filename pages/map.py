@@ -29,7 +29,10 @@ import pages as shell
 from core import agglomeration, datasets
 from core.charts import attach
 
-shell.page_shell("Agglomeration map", ":material/map:")
+# Old links named the map's parameters without the page's prefix (before every key was made unique).
+RENAMED = {old: f"map_{old}" for old in ("source", "classes", "k", "fixed", "palette", "group_by", "group_mode",
+                                          "groups_region", "groups_cluster", "stats_year")}
+shell.page_shell("Agglomeration map", ":material/map:", renamed=RENAMED)
 t = shell.t
 
 # Option labels double as URL values (Streamlit binds the formatted label), so they stay short, English
@@ -151,13 +154,18 @@ def map_frame(key: str, _frame: pd.DataFrame, settings: tuple[tuple[str, Any], .
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def map_rows(key: str, _frame: pd.DataFrame, years: tuple[int, ...], method: str, k: int, fixed_scale: bool,
-             palette: str) -> shell.ChartRows:
-    """The map's rows (values, colours, legend) for these classes: what a classes, number or palette move changes."""
+             palette: str, _extra: pd.DataFrame | None = None) -> shell.ChartRows:
+    """The map's rows (values, colours, legend) for these classes: what a classes, number or palette move changes.
+
+    ``_extra`` (a scenario's ``baseline`` and ``scenario_change`` by province and year) is part of ``key``."""
     from core.charts import map as map_charts
 
     options = map_charts.MapOptions(year=years[-1], years=years, method=method, k=k, fixed_scale=fixed_scale,
                                     palette=palette)  # type: ignore[arg-type]
-    values = map_charts.map_values(rankings(key, _frame), options)
+    ranking = rankings(key, _frame)
+    if _extra is not None:
+        ranking = ranking.merge(_extra, on=["province", "year"], how="left")
+    values = map_charts.map_values(ranking, options)
     return shell.ChartRows.of({map_charts.VALUES: values.rows, map_charts.LEGEND: values.legend})
 
 
@@ -219,16 +227,37 @@ shell.explain(
 )
 
 io_ok, io_note = io_available()
+
+
+def valid_scenario(candidate: Any) -> tuple[pd.DataFrame | None, str]:
+    """The rows of a scenario the map can draw (a province, a year and a finite index each), or None and why not.
+
+    A projection can arrive empty (a sample that ends before the year projected, a failed fit, a link whose
+    source has no such rows), so it is checked here before any year is read from it.
+    """
+    if not isinstance(candidate, pd.DataFrame) or not {"province", "year", "idt"} <= set(candidate.columns):
+        return None, t("the scenario sent has no province, year and index columns.")
+    rows = candidate.assign(year=pd.to_numeric(candidate["year"], errors="coerce"),
+                            idt=pd.to_numeric(candidate["idt"], errors="coerce"))
+    rows = rows[np.isfinite(rows["year"].to_numpy(dtype=float)) & np.isfinite(rows["idt"].to_numpy(dtype=float))]
+    if rows.empty:
+        return None, t("the scenario sent has no projected values (the model's sample or the year projected left "
+                       "no rows): change them on the regression page and send it again.")
+    return rows.astype({"year": int}).reset_index(drop=True), ""
+
+
 session_scenario = st.session_state.get("scenario_index")
 link_params = tuple((k, str(v)) for k, v in st.query_params.to_dict().items() if k.startswith("scenario"))
 scenario_frame: pd.DataFrame | None = None
 scenario_note = ""
-if isinstance(session_scenario, pd.DataFrame) and {"province", "year", "idt"} <= set(session_scenario.columns):
-    scenario_frame = session_scenario
+if isinstance(session_scenario, pd.DataFrame):
+    scenario_frame, scenario_note = valid_scenario(session_scenario)
 elif any(k == "scenario" for k, _ in link_params):
     scenario_frame, scenario_note = scenario_from_link(link_params)
+    if scenario_frame is not None:
+        scenario_frame, scenario_note = valid_scenario(scenario_frame)
 else:
-    scenario_note = "no scenario was sent: set one on the regression page and send it to the map."
+    scenario_note = t("no scenario was sent: set one on the regression page and send it to the map.")
 
 captions = [
     t("Table 1 as printed in the paper (default)."),
@@ -237,7 +266,7 @@ captions = [
 ]
 # The source changes every section below, so it stays outside the fragments (a full rerun).
 source = st.radio(t("Data source"), list(SOURCE_LABELS), format_func=SOURCE_LABELS.get, horizontal=True,
-                  key="source", bind="query-params",
+                  key="map_source", bind="query-params",
                   help="\n\n".join(f"**{SOURCE_LABELS[s]}**: {c}" for s, c in zip(SOURCE_LABELS, captions)))
 unavailable = [SOURCE_LABELS[s] for s, ok in zip(SOURCE_LABELS, (True, io_ok, scenario_frame is not None)) if not ok]
 if unavailable:
@@ -260,20 +289,31 @@ elif source == "scenario":
         st.warning(t("No scenario was sent from the regression page; showing the published Table 1.")
                    + (f" ({scenario_note})" if scenario_note else ""))
     else:
-        frame, shown_source = scenario_frame[["province", "year", "idt"]].dropna(subset=["idt"]), "scenario"
+        frame, shown_source = scenario_frame, "scenario"
         label_col = scenario_frame["label"] if "label" in scenario_frame.columns else None
         source_label = str(label_col.iloc[0]) if label_col is not None and len(label_col) else \
             "scenario projection from the regression page (model estimate, not observed)"
         synthetic = True
+        if isinstance(session_scenario, pd.DataFrame) and "scenario" not in st.query_params:
+            shell.not_in_link(t("the scenario itself (it was sent in this session only): send it to the map again "
+                                "from the regression page, then share"))
+# A scenario's baseline (the index without the lever changes) and its change vs that baseline, when it has them.
+extra: pd.DataFrame | None = None
+if shown_source == "scenario" and "baseline" in frame.columns:
+    extra = frame[["province", "year"]].assign(
+        baseline=pd.to_numeric(frame["baseline"], errors="coerce"),
+        scenario_change=pd.to_numeric(frame["change"], errors="coerce") if "change" in frame.columns
+        else pd.to_numeric(frame["idt"], errors="coerce") - pd.to_numeric(frame["baseline"], errors="coerce"))
 frame = frame[["province", "year", "idt"]].astype({"year": int, "idt": float}).reset_index(drop=True)
-key = frame_key(shown_source, frame)
+key = frame_key(shown_source, frame if extra is None else frame.merge(extra, on=["province", "year"], how="left"))
 years = sorted(int(y) for y in frame.year.unique())
 labels = {text: t(text) for text in ("Year", "Play", "Province", "Agglomeration index", "Rank that year", "Group", "Source",
                                      f"Change since {years[0]}", "Scale fixed across years",
                                      "Scale recomputed for each year", "ILLUSTRATIVE SCENARIO, not observed data",
                                      "LISA cluster", "LISA clusters", "Local Moran's I", "Pseudo p-value",
                                      "Mean index of the group", "All provinces", "Permutation test",
-                                     "Global Moran's I by year")}
+                                     "Global Moran's I by year", "no data", "Baseline (no change)",
+                                     "Change vs baseline", "Provinces")}
 
 
 # --- the year on screen ------------------------------------------------------------------------------
@@ -317,9 +357,10 @@ def opening_year(settings: dict[str, Any], year: int) -> int:
 # Moving the year, the classes or any other map control reruns only this function (st.fragment), so the
 # browser redraws these elements and not the tables of the paper below.
 
-@st.fragment
+@shell.fragment
 def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: str, synthetic: bool,
-                labels: dict[str, str], groups: tuple[str, str, tuple[str, ...]]) -> None:
+                labels: dict[str, str], groups: tuple[str, str, tuple[str, ...]],
+                extra: pd.DataFrame | None = None) -> None:
     """The class controls, the map and its downloads: a move of a class control reruns only this.
 
     ``groups`` is (group_by, group_mode, chosen groups), chosen above the fragment: they change the map's spec
@@ -333,14 +374,14 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
     controls = st.columns([1.3, 1.2, 1.6])  # aligned with the group controls above
     with controls[0]:
         method = st.selectbox(t("Classes"), list(CLASS_LABELS), format_func=CLASS_LABELS.get,
-                              key="classes", bind="query-params")
-        k = st.slider(t("Number of classes"), 3, 7, 5, key="k", bind="query-params",
+                              key="map_classes", bind="query-params")
+        k = st.slider(t("Number of classes"), 3, 7, 5, key="map_k", bind="query-params",
                       disabled=method in ("meaning", "continuous"))
     with controls[1]:
-        fixed = st.toggle(t("Same scale for all years"), value=True, key="fixed", bind="query-params",
+        fixed = st.toggle(t("Same scale for all years"), value=True, key="map_fixed", bind="query-params",
                           help=t("On: a colour means the same value in every year. Off: the scale is recomputed "
                                  "for each year (compares provinces within a year only)."))
-        palette = st.radio(t("Colours"), ["sequential", "diverging"], key="palette", bind="query-params",
+        palette = st.radio(t("Colours"), ["sequential", "diverging"], key="map_palette", bind="query-params",
                            format_func=PALETTE_LABELS.get, horizontal=True,
                            help=t("Diverging: blue below national parity (1), red above."))
 
@@ -352,12 +393,12 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
         palette=palette if method == "continuous" else "sequential",
         group_by=None if group_by == "none" else group_by, group_mode=group_mode, groups=tuple(chosen_groups),
         source_label=source_label, synthetic=synthetic, lang=shell.lang(),
-        height=620 if shell.presenting() else 520,
+        height=620 if shell.presenting() else 520, scenario_change=extra is not None,
     )
     try:
         frame_spec = map_frame(key, frame, tuple(settings.items()) + (("year", opening_year(settings, year)),),
                                tuple(labels.items()))
-        rows = map_rows(key, frame, tuple(years), method, int(k), bool(fixed), palette)
+        rows = map_rows(key, frame, tuple(years), method, int(k), bool(fixed), palette, extra)
     except ValueError as exc:  # e.g. ClassificationError: too few distinct values for the classes asked
         st.error(f"{t('The map could not be drawn with these settings')}: {exc}")
         return
@@ -365,10 +406,24 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
     # browser keeps its view, and only the link and the downloads below follow the year.
     st.vega_lite_chart(attach(frame_spec, rows.arrow), width="stretch", on_select="rerun",
                        selection_mode=[map_charts.YEAR], key=MAP_CHART)
+    # The downloads: the rows of the year on screen, and the spec drawn, opened on that year (one export path:
+    # same spec, same rows, same year as the screen), both saying their source, year and assumptions.
+    classes_note = (f"{t('Classes')}: {CLASS_LABELS[method]}" + (f", {int(k)}" if method not in ("meaning", "continuous")
+                                                                  else ""))
+    scale_note = t("Scale fixed across years") if settings["fixed_scale"] else t("Scale recomputed for each year")
     visible = rankings(key, frame)
-    visible = visible[visible.year == year].merge(shell.regions()[["province", "province_zh", "region", "cluster"]],
-                                                  on="province", how="left")
-    shell.download_view(visible, attach(frame_spec, rows.records), f"agglomeration_map_{year}", key="map")
+    visible = visible[visible.year == year]
+    if extra is not None:
+        visible = visible.merge(extra, on=["province", "year"], how="left")
+    visible = visible.merge(shell.regions()[["province", "province_zh", "region", "cluster"]], on="province",
+                            how="left").assign(source=source_label, classes=classes_note, scale=scale_note,
+                                               observed="no: model projection" if synthetic else "yes")
+    visible = visible.rename(columns={"change": f"change_since_{years[0]}"}) if len(years) > 1 else \
+        visible.drop(columns=["change"])
+    notes = [classes_note] + ([t("One year: the model's projection for this year only")] if len(years) == 1 else [])
+    records_spec = attach(frame_spec, rows.records)
+    shell.download_view(visible.fillna(""), lambda: map_charts.at_year(records_spec, year, notes),
+                        f"agglomeration_map_{year}", key="map")
 
 
 def group_lines_section(key: str, frame: pd.DataFrame, source_label: str, labels: dict[str, str],
@@ -385,6 +440,15 @@ def group_lines_section(key: str, frame: pd.DataFrame, source_label: str, labels
     if means.empty:
         st.info(t("No province of the chosen groups has data for this source."))
         return
+    if means.year.nunique() < 2:  # one year (a scenario): a table of that year, not lines of single points
+        year = int(means.year.iloc[0])
+        st.caption(t("This source covers one year, so there are no lines over time: each group's mean index in ")
+                   + f"{year}.")
+        table = means.rename(columns={"group": t("Group"), "mean_idt": t("Mean index of the group"),
+                                      "provinces": t("Provinces")}).drop(columns=["year"], errors="ignore")
+        st.dataframe(table, hide_index=True, column_config={t("Mean index of the group"):
+                                                            st.column_config.NumberColumn(format="%.3f")})
+        return
     shell.altair(map_charts.group_lines, means, national_mean(key, frame), source_label=source_label,
                  title=t("Mean index by group"), labels=labels, width="stretch")
     shell.how_to_read("Each line is the unweighted mean of the index over the group's provinces in that year "
@@ -394,7 +458,7 @@ def group_lines_section(key: str, frame: pd.DataFrame, source_label: str, labels
 
 # --- spatial autocorrelation: its own fragment with its own year -----------------------------------
 
-@st.fragment
+@shell.fragment
 def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_label: str, labels: dict[str, str]) -> None:
     """Moran's I, the LISA map and Moran's I by year, for the statistics' own year (a move reruns only this)."""
     from core.charts import map as map_charts
@@ -408,7 +472,7 @@ def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_labe
         return
     if len(complete) > 1:
         year = st.select_slider(t("Year for the statistics"), options=complete, value=complete[-1],
-                                key="stats_year", bind="query-params",
+                                key="map_stats_year", bind="query-params",
                                 help=t("The year of Moran's I and of the LISA map (the map above has its own year)."))
     else:
         year = complete[0]
@@ -424,6 +488,10 @@ def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_labe
     # in place instead of rebuilding them.
     left.vega_lite_chart(attach(lisa_frame(source_label, tuple(labels.items())),
                                          lisa_rows(key, frame, year).arrow), width="stretch")
+    if len(complete) < 2:  # one point is not a line over years: say why there is none
+        right.caption(t("Moran's I by year needs more than one year with all 30 provinces; this source has ")
+                      + f"{year} " + t("only."))
+        return
     shell.altair(map_charts.moran_line, moran_by_year(key, frame, tuple(complete)), year=year,
                  source_label=source_label, labels=labels, width="stretch", container=right)
 
@@ -445,18 +513,39 @@ def spatial_reading(source_label: str) -> None:
 # The group controls change the map's spec and the group lines, so they rerun the page (outside the fragment).
 group_cols = st.columns([1.3, 1.2, 1.6])
 group_by = group_cols[0].selectbox(
-    t("Regional groups"), list(GROUP_LABELS), format_func=GROUP_LABELS.get, key="group_by", bind="query-params",
+    t("Regional groups"), list(GROUP_LABELS), format_func=GROUP_LABELS.get, key="map_group_by", bind="query-params",
     help=t("Region: east / central / west. Cluster: the paper's four urban clusters."))
 group_options = sorted(g for g in shell.regions()[group_by].unique() if g) if group_by != "none" else []
-group_mode = group_cols[1].radio(t("Show groups as"), ["outline", "filter"], key="group_mode", bind="query-params",
+group_mode = group_cols[1].radio(t("Show groups as"), ["outline", "filter"], key="map_group_mode", bind="query-params",
                                  format_func=GROUP_MODE_LABELS.get, horizontal=True, disabled=group_by == "none")
-chosen_groups = group_cols[2].multiselect(t("Groups"), group_options, key=f"groups_{group_by}", bind="query-params",
+chosen_groups = group_cols[2].multiselect(t("Groups"), group_options, key=f"map_groups_{group_by}", bind="query-params",
                                           disabled=group_by == "none", placeholder=t("All groups"))
 groups = (group_by, group_mode, tuple(chosen_groups))
 
-map_section(key, frame, years, source_label, synthetic, labels, groups)
+# While the in-map Play box is ticked the title steps through the years and the slider cannot follow (a
+# Vega-Lite input is moved only by the visitor), so it is hidden rather than left reading another year; unticking
+# Play brings it back, and the map returns to its year.
+st.html("<style>.vega-bindings:has(input[type=checkbox]:checked) .vega-bind:has(input[type=range])"
+        " { visibility: hidden; }</style>")
+map_section(key, frame, years, source_label, synthetic, labels, groups, extra)
 if synthetic:
     st.warning(t("Illustrative scenario: a model projection, not observed data."))
+    if len(years) == 1:
+        # Decision (issue 16, item 10): the map shows the scenario's one year and says so, rather than splicing
+        # observed years before it (which would mix an observed index with a model's fitted one on one scale).
+        st.caption(t("What this view is: the model's projection for ") + f"{years[0]} "
+                   + t("only (a scenario covers the year projected). Compare with the observed index: Data source → "
+                       "Published."))
+    if extra is not None:
+        change_table = frame.merge(extra, on=["province", "year"], how="left").sort_values(
+            "scenario_change", ascending=False)
+        if shell.lang() == "zh":
+            change_table["province"] = change_table.province.map(shell.province_names())
+        st.dataframe(change_table, hide_index=True, width="stretch", column_config={
+            "province": t("Province"), "year": st.column_config.NumberColumn(t("Year"), format="%d"),
+            "idt": st.column_config.NumberColumn(t("Projected index"), format="%.3f"),
+            "baseline": st.column_config.NumberColumn(t("Baseline (no change)"), format="%.3f"),
+            "scenario_change": st.column_config.NumberColumn(t("Change vs baseline"), format="%+.3f")})
 shell.how_to_read(
     "Darker blue = higher index (diverging: red above parity 1, blue below). The legend gives each class's "
     "bounds in index units; with *Same scale for all years* on, a colour means the same value in every year, so "
@@ -468,8 +557,13 @@ shell.how_to_read(
     f"{source_label}; classes: mapclassify; "
     + t("boundaries are illustrative: Natural Earth (public domain), generalized by QGIS, simplified for the web."),
 )
-shell.csv_button(rankings(key, frame).merge(shell.regions()[["province", "province_zh", "region", "cluster"]],
-                                            on="province", how="left"),
+all_years = rankings(key, frame).rename(columns={"change": f"change_since_{years[0]}"}) if len(years) > 1 else \
+    rankings(key, frame).drop(columns=["change"])
+if extra is not None:
+    all_years = all_years.merge(extra, on=["province", "year"], how="left")
+shell.csv_button(all_years.merge(shell.regions()[["province", "province_zh", "region", "cluster"]], on="province",
+                                 how="left").assign(source=source_label,
+                                                    observed="no: model projection" if synthetic else "yes").fillna(""),
                  "agglomeration_index_all_years", key="map_csv_all", label="Download CSV (all years)")
 group_lines_section(key, frame, source_label, labels, groups)
 

@@ -209,7 +209,7 @@ def worded(frame: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns={c: t(EVENT_COLUMNS[c]) for c in out.columns if c in EVENT_COLUMNS})
 
 
-@st.fragment
+@shell.fragment
 def event_study_section(frame: pd.DataFrame, used_controls: tuple[str, ...], cluster: str | None, note: str) -> None:
     """Event study, pre-trend tests and their download; its window and estimator rerun only this section."""
     st.subheader(t("Event study and pre-trends"))
@@ -388,6 +388,7 @@ else:
         st.stop()
     try:
         panel = _uploaded_panel(upload.getvalue(), upload.name)
+        shell.not_in_link(t("your uploaded file (a link cannot carry a file: whoever opens it uploads it again)"))
     except UploadError as exc:
         st.error(f"{t('The file cannot be used')}: {exc}")
         st.stop()

@@ -393,9 +393,11 @@ else:
         try:
             if kind == "series":
                 data, notes = series_upload(uploaded.getvalue(), uploaded.name, interpolate)
+                shell.not_in_link(t("your uploaded file (a link cannot carry a file: whoever opens it uploads it again)"))
                 key = f"upload:series:{hashlib.sha256(uploaded.getvalue()).hexdigest()}:{interpolate}"
             else:
                 data, notes = upload_data(uploaded.getvalue(), uploaded.name)
+                shell.not_in_link(t("your uploaded file (a link cannot carry a file: whoever opens it uploads it again)"))
                 key = data_key(source, uploaded.getvalue(), uploaded.name)
             for note in notes:
                 st.caption(t(note))
@@ -476,7 +478,7 @@ def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]) -> t
         return None
 
 
-@st.fragment
+@shell.fragment
 def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
     """Counts, coefficient chart and table, F and Hausman tests, Table 5 side by side."""
     sampled = sample(key, data, spec, all_years)
@@ -574,7 +576,7 @@ def public_variables_note(data: pd.DataFrame, symbols: list[str]) -> None:
 
 # --- the scenario section: its levers rerun only the projection -------------------------------------------
 
-@st.fragment
+@shell.fragment
 def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, target_year: int,
                    where: tuple[str, ...] | None) -> None:
     """The levers and the projection they change: a fragment inside the scenario section, so a lever reruns only
@@ -660,10 +662,11 @@ def send_to_map(key: str, data: pd.DataFrame, source: str, fit_args: tuple, targ
     st.session_state["scenario_index"] = scenario.to_map_frame(projected, source)
     # The map's data-source radio is bound to ``source`` and (Streamlit 1.67) reads its
     # formatted label from the URL, so "Scenario" opens it on the projection.
-    st.switch_page("pages/map.py", query_params={**spec.to_query(), "source": "Scenario"})
+    st.switch_page("pages/map.py", query_params={**spec.to_query(), "map_source": "Scenario",
+                                                   **dict(shell.shared_params())})
 
 
-@st.fragment
+@shell.fragment
 def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
     """Sample, projected year and provinces (a change reruns this section), then the levers' own fragment."""
     sampled = sample(key, data, spec, all_years)
@@ -691,7 +694,7 @@ def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all
 
 # --- the robustness and descriptive sections ---------------------------------------------------------------
 
-@st.fragment
+@shell.fragment
 def robustness_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
     """The model refitted by region and sub-period, side by side."""
     sampled = sample(key, data, spec, all_years)
@@ -719,7 +722,7 @@ def robustness_section(key: str, data: pd.DataFrame, source: str, spec: tuple, a
         st.caption(f"{t('Not estimated')} — {message}")
 
 
-@st.fragment
+@shell.fragment
 def descriptive_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
     # The sample controls stay visible (Table 4 itself is computed on every observation of the source).
     if sample(key, data, spec, all_years) is None:

@@ -367,7 +367,7 @@ def ras_error_words(error: str) -> str:
     return text if shell.lang() == "zh" else f"{text} ({error})"
 
 
-@st.fragment
+@shell.fragment
 def ras_section() -> None:
     """The RAS update of one table (eq. 1-3); it depends on no assumption above, so its controls rerun only it.
 
@@ -434,7 +434,7 @@ def with_meta(frame: pd.DataFrame, meta: dict[str, object]) -> pd.DataFrame:
     return out
 
 
-@st.fragment
+@shell.fragment
 def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_rule: str,
                  employment_table: pd.DataFrame | None, source: dg.EmploymentSource) -> None:
     """The year slider and everything it changes: metrics, status line, warnings and the open tab.

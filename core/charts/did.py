@@ -68,11 +68,17 @@ def timing_chart(timing: pd.DataFrame, *, note: str | None = None, title: str = 
 def event_study_chart(table: pd.DataFrame, *, reference: int = -1, note: str | None = None,
                       title: str = "Event study: effect by years since approval",
                       x_title: str = "Years since first approval", y_title: str = "Effect on outcome",
-                      reference_label: str = "reference period (set to 0)", words: Words = None) -> alt.LayerChart:
+                      reference_label: str = "reference period (set to 0)", width: int = 640,
+                      words: Words = None) -> alt.LayerChart:
     """Coefficients with 95 % intervals by relative period; the reference period is a hollow point and a dashed rule.
 
     ``table`` is :attr:`core.did.EventStudyResult.table`, optionally with a ``method`` column
     (``twfe``/``did2s``) to draw both estimators side by side.
+
+    ``width`` (pixels) is the width of an export; the page stretches the chart to its column.  It must be a
+    number: with Vega-Lite's default step-based width the estimators' offset scale gets a whole period's step
+    per estimator, so an export (drawn at the spec's own size) put the second estimator one period to the right
+    of the first, while the screen (which sets a width) drew them side by side in their period.
     """
     data = table.copy()
     if "method" not in data:
@@ -106,7 +112,7 @@ def event_study_chart(table: pd.DataFrame, *, reference: int = -1, note: str | N
         shape=alt.Shape("period_kind:N", title=None, scale=alt.Scale(domain=[kinds[False], kinds[True]],
                                                                      range=["circle", "diamond"])))
     return (alt.layer(zero, ref, bars, points, ref_text, title=_title(title, note))
-            .properties(height=320))
+            .properties(height=320, width=width))
 
 
 def att_chart(table: pd.DataFrame, *, group: str = "method_name", note: str | None = None,

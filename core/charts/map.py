@@ -108,6 +108,7 @@ class MapOptions:
     height: int = 520
     labels: Mapping[str, str] = field(default_factory=dict)
     play_ms_per_year: int = 900  # how long the Play control shows each year (milliseconds)
+    scenario_change: bool = False  # the rows carry ``baseline`` and ``scenario_change`` (a scenario's change)
 
 
 def _t(options: MapOptions, text: str) -> str:
@@ -131,7 +132,8 @@ class MapValues:
 
     ``rows``: ``key`` (``"Beijing|2017"``), ``province``, ``year``, ``value``
     (index, dimensionless), ``rank`` (that year), ``change`` (since the first
-    year), ``fill`` (hex colour of its class; empty for the continuous scale).  ``legend``: ``year``, ``cls`` (``"0|0.36 – 0.72"``:
+    year), ``fill`` (hex colour of its class; empty for the continuous scale), and for a scenario
+    ``baseline`` and ``scenario_change`` (the index without the lever changes, and projected minus baseline).  ``legend``: ``year``, ``cls`` (``"0|0.36 – 0.72"``:
     class order and label, so sorting the text sorts the classes) and ``fill``.
     """
 
@@ -195,6 +197,9 @@ def map_values(ranking: pd.DataFrame, options: MapOptions) -> MapValues:
         "change": frame.change.astype(float).round(4).to_numpy(),
         "fill": frame.fill.to_numpy(dtype=object),
     })
+    for column in ("baseline", "scenario_change"):  # a scenario's baseline and change vs baseline, if given
+        if column in ranking.columns:
+            rows[column] = ranking[column].astype(float).round(4).to_numpy()
     return MapValues(rows, pd.DataFrame(legend, columns=["year", "cls", "fill"]), domain)
 
 
@@ -217,6 +222,7 @@ YEAR = "year"  # the in-map year slider: a point selection over "year" bound to 
 SHAPES_LAYER = "shapes"  # name of the provinces layer, the one view the year selection lives in
 PLAY = "play"  # the browser-side Play checkbox (a Vega-Lite parameter)
 ANIMATION = "anim"  # the timer-driven point selection over "year" (Vega-Lite 6 animation)
+PLAY_START = "play_start"  # when Play was ticked (ms since the epoch, browser clock)
 SHOWN_YEAR = "shown_year"  # the year on screen: the animation's while playing, the slider's otherwise
 CLOCK_LAYER = "clock"  # name of the invisible layer that carries the animation's time encoding
 
@@ -254,6 +260,43 @@ def play_label(options: MapOptions) -> str:
     return f"▶ {_t(options, 'Play')} {min(options.years)} → {max(options.years)} "
 
 
+def shown_year_expr(year: int, years: Sequence[int], ms_per_year: int) -> str:
+    """The Vega expression of the year on screen: while *Play* is ticked, the year it has reached (counted from
+    the first year since the tick, one per ``ms_per_year``); otherwise the slider's, else ``year``.
+
+    (The slider itself cannot follow: Vega-Lite gives a bound parameter its expression at start only, so no
+    expression can move an input; the page hides the slider while Play runs, see ``pages/map.py``.)
+    """
+    years = sorted(int(y) for y in years)
+    played = f"{json.dumps(years)}[floor((now() - {PLAY_START}) / {int(ms_per_year)}) % {len(years)}]"
+    return f"{PLAY} && {ANIMATION}.year ? {played} : ({YEAR}.year ? {_selected(YEAR)} : {int(year)})"
+
+
+def at_year(spec: Mapping[str, Any], year: int, notes: Sequence[str] = ()) -> dict[str, Any]:
+    """The map's spec opening on ``year``: what the screen shows with the in-map slider at ``year``.
+
+    The export path: the spec and rows drawn on screen, with the slider's initial value (and the
+    expression's fallback) set to the year on screen, so a PNG/SVG carries that year in its title and colours.
+    ``notes`` are added to the subtitle (what the screen says beside the map: the classes, the data's caveats).
+    The spec passed in (often a cached template) is left as it is.
+    """
+    params = []
+    for param in spec.get("params", []):
+        param = dict(param)
+        if param.get("name") == YEAR:
+            param["value"] = [{"year": int(year)}]
+        elif param.get("name") == SHOWN_YEAR:  # its last term is the fallback year
+            expr = str(param["expr"])
+            param["expr"] = expr[:expr.rindex(":") + 1] + f" {int(year)})"
+        params.append(param)
+    out = {**spec, "params": params}
+    if notes and isinstance(spec.get("title"), Mapping):
+        subtitle = spec["title"].get("subtitle", [])
+        subtitle = [subtitle] if isinstance(subtitle, str) else list(subtitle)
+        out["title"] = {**spec["title"], "subtitle": [*subtitle, *notes]}
+    return out
+
+
 def _selected(selection: str) -> str:
     """Expression for the year a point selection over "year" holds (resolved as ``{year: [value]}``)."""
     return f"(isArray({selection}.year) ? {selection}.year[0] : {selection}.year)"
@@ -274,17 +317,21 @@ def animation_clock(options: MapOptions) -> tuple[alt.Chart, list[Any]]:
     console for this arrangement; the compiled dataflow is the single-view one.)
     """
     years = sorted(int(y) for y in options.years)
-    play = alt.param(name=PLAY, value=False, bind=alt.binding_checkbox(name=play_label(options)))
+    single = len(years) < 2  # nothing to play: no checkbox
+    play = alt.param(name=PLAY, value=False,
+                     bind=alt.Undefined if single else alt.binding_checkbox(name=play_label(options)))
     anim = alt.selection_point(name=ANIMATION, fields=["year"], on="timer")
-    # a point selection resolves to {year: [value]}
-    shown = alt.param(name=SHOWN_YEAR, expr=f"{PLAY} && {ANIMATION}.year ? {_selected(ANIMATION)} : "
-                                            f"({YEAR}.year ? {_selected(YEAR)} : {int(options.year)})")
+    # Play starts at the first year whatever the timer's phase: the year reached counts the steps since the box
+    # was ticked (``play_start`` is re-evaluated only when ``play`` changes; ``anim`` ticks once a year-step).
+    start = alt.param(name=PLAY_START, expr=f"{PLAY} ? now() : 0")
+    shown = alt.param(name=SHOWN_YEAR, expr=shown_year_expr(options.year, years, options.play_ms_per_year))
+    params: list[Any] = [play, start, shown]
     clock = alt.Chart(pd.DataFrame({"year": years}), name=CLOCK_LAYER).mark_text(
         opacity=0, aria=False, size=1).encode(
         text=alt.Text("year:O"),
         time=alt.Time("year:O", scale=alt.Scale(domain=years)),
     ).transform_filter(anim).add_params(anim)
-    return clock, [play, shown]
+    return clock, params
 
 
 def choropleth(options: MapOptions, domain: tuple[float, float] | None = None) -> alt.LayerChart:
@@ -316,16 +363,26 @@ def choropleth(options: MapOptions, domain: tuple[float, float] | None = None) -
     Taiwan, Hong Kong, Macao; or years a source lacks) are light grey.
     """
     first, last = min(options.years), max(options.years)
+    # One year (a scenario): no slider to move, and no Play; the title says the year.
     year = alt.selection_point(name=YEAR, fields=["year"], value=[{"year": int(options.year)}], on="click[false]",
-                               clear=False, bind=alt.binding_range(min=first, max=last, step=1,
-                                                                   name=_t(options, "Year") + " "))
+                               clear=False, bind=alt.Undefined if first == last else alt.binding_range(
+                                   min=first, max=last, step=1, name=_t(options, "Year") + " "))
     clock, clock_params = animation_clock(options)
     params: list[Any] = list(clock_params)
     name_field = "properties.name_zh" if options.lang == "zh" else "properties.name"
     base = alt.Chart(alt.Data(name=DATASET)).transform_calculate(
         key=f"datum.properties.name + '{KEY_SEPARATOR}' + {SHOWN_YEAR}", label=f"datum.{name_field}",
     ).transform_lookup(lookup="key", from_=alt.LookupData(data=alt.Data(name=VALUES), key="key",
-                                                           fields=["value", "rank", "change", "fill"]))
+                                                           fields=["value", "rank", "change", "fill"]
+                                                           + (["baseline", "scenario_change"]
+                                                              if options.scenario_change else [])))
+    # Tooltips read text, so a province without a row (Tibet; a year a source lacks) says "no data", not null.
+    no_data = json.dumps(_t(options, "no data"))
+    texts = {"value_text": ("value", ".2f"), "rank_text": ("rank", "d"), "change_text": ("change", "+.2f")}
+    if options.scenario_change:
+        texts.update(baseline_text=("baseline", ".2f"), scenario_change_text=("scenario_change", "+.2f"))
+    base = base.transform_calculate(**{name: f"isValid(datum.{field}) ? format(datum.{field}, '{fmt}') : {no_data}"
+                                       for name, (field, fmt) in texts.items()})
     in_group = "true"
     if options.group_by and options.groups:
         chosen = json.dumps(list(options.groups))
@@ -363,10 +420,14 @@ def choropleth(options: MapOptions, domain: tuple[float, float] | None = None) -
     tooltip = [
         alt.Tooltip("properties.name:N", title=_t(options, "Province")),
         alt.Tooltip("properties.name_zh:N", title="省份"),
-        alt.Tooltip("value:Q", title=f"{_t(options, 'Agglomeration index')}", format=".2f"),
-        alt.Tooltip("rank:Q", title=_t(options, "Rank that year")),
-        alt.Tooltip("change:Q", title=_t(options, f"Change since {first}"), format="+.2f"),
+        alt.Tooltip("value_text:N", title=f"{_t(options, 'Agglomeration index')}"),
+        alt.Tooltip("rank_text:N", title=_t(options, "Rank that year")),
     ]
+    if first != last:
+        tooltip.append(alt.Tooltip("change_text:N", title=_t(options, f"Change since {first}")))
+    if options.scenario_change:
+        tooltip += [alt.Tooltip("baseline_text:N", title=_t(options, "Baseline (no change)")),
+                    alt.Tooltip("scenario_change_text:N", title=_t(options, "Change vs baseline"))]
     if options.group_by:
         tooltip.append(alt.Tooltip("properties.group:N", title=_t(options, "Group")))
     provinces = base.mark_geoshape(stroke="white", strokeWidth=0.6).encode(color=fill, tooltip=tooltip).properties(
@@ -431,6 +492,10 @@ def lisa_map_frame(features: Sequence[Mapping[str, Any]], *, source_label: str, 
     chart = alt.Chart(alt.Data(name=LISA_DATASET)).transform_lookup(
         lookup="properties.name", from_=alt.LookupData(data=alt.Data(name=LISA_VALUES), key="province",
                                                        fields=["cluster", "p_sim", "local_i"]),
+    ).transform_calculate(  # tooltips read text: a province without a row (Tibet) says "no data", not null
+        **{f"{field}_text": f"isValid(datum.{field}) ? {fmt} : {json.dumps(t('no data'))}"
+           for field, fmt in (("cluster", "datum.cluster"), ("local_i", "format(datum.local_i, '.3f')"),
+                              ("p_sim", "format(datum.p_sim, '.3f')"))}
     ).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
         color=alt.condition("isValid(datum.cluster)",
                             alt.Color("cluster:N", title=t("LISA cluster"),
@@ -438,9 +503,9 @@ def lisa_map_frame(features: Sequence[Mapping[str, Any]], *, source_label: str, 
                                       legend=alt.Legend(orient="bottom-left")),
                             alt.value("white")),
         tooltip=[alt.Tooltip("properties.name:N", title=t("Province")), alt.Tooltip("properties.name_zh:N", title="省份"),
-                 alt.Tooltip("cluster:N", title=t("LISA cluster")),
-                 alt.Tooltip("local_i:Q", title=t("Local Moran's I")),
-                 alt.Tooltip("p_sim:Q", title=t("Pseudo p-value"))],
+                 alt.Tooltip("cluster_text:N", title=t("LISA cluster")),
+                 alt.Tooltip("local_i_text:N", title=t("Local Moran's I")),
+                 alt.Tooltip("p_sim_text:N", title=t("Pseudo p-value"))],
     ).project("conicEqualArea", rotate=[-105, 0], parallels=[25, 47]).properties(
         height=height, width=420,
         title=alt.TitleParams(alt.ExprRef(f"'{t('LISA clusters')}, ' + (length({rows}) ? {rows}[0].year : '')"),
@@ -467,7 +532,9 @@ def group_lines(means: pd.DataFrame, national: pd.DataFrame, *, title: str, sour
         x=alt.X("year:O", title=t("Year")),
         y=alt.Y("mean_idt:Q", title=t("Mean index of the group"), scale=alt.Scale(zero=False)),
         color=alt.Color("group:N", title=t("Group"), scale=alt.Scale(range=list(GROUP_COLORS))),
-        tooltip=["group:N", "year:O", alt.Tooltip("mean_idt:Q", format=".3f"), "provinces:Q"],
+        tooltip=[alt.Tooltip("group:N", title=t("Group")), alt.Tooltip("year:O", title=t("Year")),
+                 alt.Tooltip("mean_idt:Q", title=t("Mean index of the group"), format=".3f"),
+                 alt.Tooltip("provinces:Q", title=t("Provinces"))],
     )
     avg = alt.Chart(national).mark_line(strokeDash=[5, 4], color="#555").encode(
         x="year:O", y="mean_idt:Q", tooltip=[alt.Tooltip("mean_idt:Q", title=t("All provinces"), format=".3f")])
@@ -488,7 +555,8 @@ def moran_line(by_year: pd.DataFrame, *, year: int, alpha: float = 0.05, source_
     points = base.mark_point(size=70, filled=True).encode(
         y="I:Q", color=alt.Color("significant:N", title=t("Permutation test"),
                                  scale=alt.Scale(domain=[f"p ≤ {alpha}", f"p > {alpha}"], range=["#1f5f8b", "#bbbbbb"])),
-        tooltip=["year:O", alt.Tooltip("I:Q", format=".3f"), alt.Tooltip("p_sim:Q", format=".3f")])
+        tooltip=[alt.Tooltip("year:O", title=t("Year")), alt.Tooltip("I:Q", title="Moran's I", format=".3f"),
+                 alt.Tooltip("p_sim:Q", title=t("Pseudo p-value"), format=".3f")])
     expected = base.mark_line(strokeDash=[4, 3], color="#999").encode(y="expected:Q")
     chosen = alt.Chart(pd.DataFrame({"year": [year]})).mark_rule(color="#d7191c").encode(x="year:O")
     return alt.layer(line, expected, points, chosen).properties(

@@ -76,6 +76,9 @@ def test_play_steps_the_years_in_the_browser_with_a_fixed_legend(server, page):
             assert chart.evaluate(LEGEND) == legend_before, f"the legend changed while playing ({year})"
         page.wait_for_timeout(100)
     assert len(seen) >= 4, f"Play did not step the years: {seen}"
+    assert seen[0] == 2011, f"Play did not start at the first year: {seen}"
+    # the slider cannot follow the played year, so it gives way while playing (never reads another year)
+    assert not chart.locator("input[type=range]").first.is_visible()
     steps = [(b - a) % 13 for a, b in zip(seen, seen[1:])]
     assert all(step == 1 for step in steps), f"Play did not step one year at a time: {seen}"
     assert all(2011 <= y <= 2023 for y in seen)
@@ -90,6 +93,7 @@ def test_play_steps_the_years_in_the_browser_with_a_fixed_legend(server, page):
     page.wait_for_function("el => el.querySelector('g.role-title').textContent.includes('2017')",
                            arg=chart.element_handle(), timeout=5_000)
     assert chart.evaluate(FILLS) == fills_before
+    assert chart.locator("input[type=range]").first.is_visible()
 
 
 def test_number_of_classes_recolours_the_drawn_map_in_place(server, page):

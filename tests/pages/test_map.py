@@ -61,7 +61,7 @@ def test_deep_link_sets_the_year_and_settings():
                                          "stats_year": "2016"})
     assert_clean(at)
     assert year_param(map_spec(at)) == 2017
-    assert at.selectbox(key="classes").value == "quantiles" and at.radio(key="palette").value == "diverging"
+    assert at.selectbox(key="map_classes").value == "quantiles" and at.radio(key="map_palette").value == "diverging"
     assert any("2016" in m.label for m in at.metric)  # the statistics have their own year (own fragment)
     lisa = chart_rows(lisa_node(at))[map_charts.LISA_VALUES]
     assert set(lisa.year) == {2016} and len(lisa) == 30
@@ -71,9 +71,9 @@ def test_deep_link_sets_the_year_and_settings():
 def test_the_statistics_year_is_its_own_control_and_leaves_the_map_alone():
     at = run_page("pages/map.py", query={"year": "2017"})
     assert_clean(at)
-    assert at.select_slider(key="stats_year").value == 2023  # its default: the latest year, whatever the map's
+    assert at.select_slider(key="map_stats_year").value == 2023  # its default: the latest year, whatever the map's
     before, lisa_before = map_view(at), lisa_node(at).proto.spec
-    at.select_slider(key="stats_year").set_value(2012).run()
+    at.select_slider(key="map_stats_year").set_value(2012).run()
     assert_clean(at)
     assert any("2012" in m.label for m in at.metric)
     assert map_view(at) == before
@@ -85,7 +85,7 @@ def test_the_statistics_year_is_its_own_control_and_leaves_the_map_alone():
 def test_a_tampered_statistics_year_falls_back_with_a_notice():
     at = run_page("pages/map.py", query={"stats_year": "1800"})
     assert_clean(at)
-    assert at.select_slider(key="stats_year").value == 2023
+    assert at.select_slider(key="map_stats_year").value == 2023
     assert any("Ignored invalid link value" in toast.value for toast in at.toast)
 
 
@@ -93,15 +93,15 @@ def test_every_control_changes_what_the_map_draws():
     at = run_page("pages/map.py")
     previous = map_view(at)
     steps = [
-        lambda: at.selectbox(key="classes").set_value("quantiles"),
-        lambda: at.slider(key="k").set_value(4),
-        lambda: at.toggle(key="fixed").set_value(False),
-        lambda: at.radio(key="palette").set_value("diverging"),
-        lambda: at.selectbox(key="group_by").set_value("cluster"),
-        lambda: at.multiselect(key="groups_cluster").set_value(["Cheng-Yu"]),
-        lambda: at.radio(key="group_mode").set_value("filter"),
-        lambda: at.selectbox(key="classes").set_value("continuous"),
-        lambda: at.radio(key="source").set_value("io"),
+        lambda: at.selectbox(key="map_classes").set_value("quantiles"),
+        lambda: at.slider(key="map_k").set_value(4),
+        lambda: at.toggle(key="map_fixed").set_value(False),
+        lambda: at.radio(key="map_palette").set_value("diverging"),
+        lambda: at.selectbox(key="map_group_by").set_value("cluster"),
+        lambda: at.multiselect(key="map_groups_cluster").set_value(["Cheng-Yu"]),
+        lambda: at.radio(key="map_group_mode").set_value("filter"),
+        lambda: at.selectbox(key="map_classes").set_value("continuous"),
+        lambda: at.radio(key="map_source").set_value("io"),
     ]
     for number, step in enumerate(steps):
         step().run()
@@ -122,10 +122,10 @@ def test_classes_their_number_and_the_palette_change_rows_not_the_spec():
     legend = rows[map_charts.LEGEND]
     assert len(legend[legend.year == 2017]) == 5 and legend.cls.iloc[0].startswith("0|")  # Fisher-Jenks, k = 5
     steps = [
-        lambda: at.slider(key="k").set_value(3),
-        lambda: at.radio(key="palette").set_value("diverging"),
-        lambda: at.selectbox(key="classes").set_value("quantiles"),
-        lambda: at.selectbox(key="classes").set_value("meaning"),
+        lambda: at.slider(key="map_k").set_value(3),
+        lambda: at.radio(key="map_palette").set_value("diverging"),
+        lambda: at.selectbox(key="map_classes").set_value("quantiles"),
+        lambda: at.selectbox(key="map_classes").set_value("meaning"),
     ]
     for number, step in enumerate(steps):
         step().run()
@@ -153,7 +153,7 @@ def test_scenario_from_session_state_is_labelled_illustrative():
     at.session_state["scenario_index"] = pd.DataFrame({
         "province": ["Beijing", "Tianjin", "Hebei", "Shanxi"], "year": 2023, "idt": [2.9, 1.8, 0.8, 0.7],
         "label": "Projection from public data (model estimate, not an observed index)"})
-    at.query_params["source"] = "Scenario"
+    at.query_params["map_source"] = "Scenario"
     at.run()
     assert_clean(at)
     text = json.dumps(map_spec(at), ensure_ascii=False)
@@ -202,10 +202,10 @@ def test_the_in_map_slider_sets_the_link_and_downloads_without_changing_the_spec
     assert_clean(at)
     assert at.query_params["year"] == "2014"  # the link follows the slider
     assert map_view(at) == before  # same spec and rows: the browser keeps its map, nothing is redrawn
-    at.slider(key="k").set_value(4).run()  # new rows, same spec: the map keeps its year in the browser
+    at.slider(key="map_k").set_value(4).run()  # new rows, same spec: the map keeps its year in the browser
     assert_clean(at)
     assert year_param(map_spec(at)) == 2017
-    at.toggle(key="fixed").set_value(False).run()  # a new spec: it opens on the year shown
+    at.toggle(key="map_fixed").set_value(False).run()  # a new spec: it opens on the year shown
     assert_clean(at)
     assert year_param(map_spec(at)) == 2014
 
@@ -217,3 +217,89 @@ def test_a_tampered_map_year_falls_back_to_the_latest_with_a_notice():
         assert year_param(map_spec(at)) == 2023
         assert "year" not in at.query_params
         assert any("Ignored invalid link value" in toast.value for toast in at.toast)
+
+
+def test_an_empty_scenario_never_crashes_the_map():
+    """Issue 16 item 2: "Show on the map" with a projection that has no rows (or no finite values)."""
+    for empty in (pd.DataFrame(columns=["province", "year", "idt", "label"]),
+                  pd.DataFrame({"province": ["Beijing"], "year": [2023], "idt": [float("nan")]}),
+                  pd.DataFrame({"province": ["Beijing"]})):
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+        at.switch_page("pages/map.py")
+        at.session_state["scenario_index"] = empty
+        at.query_params["map_source"] = "Scenario"
+        at.run()
+        assert_clean(at)
+        assert any("No scenario was sent" in w.value and "scenario sent has no" in w.value for w in at.warning)
+        assert "Table 1" in json.dumps(map_spec(at))
+
+
+def test_a_one_year_scenario_says_what_it_is_and_shows_the_change():
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.switch_page("pages/map.py")
+    from core import datasets
+
+    latest = datasets.load_table1().query("year == 2023")
+    at.session_state["scenario_index"] = latest.assign(baseline=latest.idt, change=0.1, idt=latest.idt + 0.1,
+                                                       label="Projection (model estimate)")
+    at.query_params["map_source"] = "Scenario"
+    at.run()
+    assert_clean(at)
+    captions = " ".join(c.value for c in at.caption)
+    assert "What this view is: the model's projection for 2023 only" in captions
+    assert "no lines over time" in captions and "Moran's I by year needs more than one year" in captions
+    params = {p["name"]: p for p in map_spec(at)["params"]}
+    assert "bind" not in params["year"] and "bind" not in params["play"]  # no slider or Play over one year
+    rows = chart_rows(map_node(at))[map_charts.VALUES]
+    assert set(rows.columns) >= {"baseline", "scenario_change"} and rows.scenario_change.round(3).eq(0.1).all()
+    change = next(df.value for df in at.dataframe if "scenario_change" in df.value.columns)
+    assert len(change) == 30
+    assert "scenario_change" in json.dumps(map_spec(at))  # the tooltip reads it
+
+
+def test_old_links_with_unprefixed_map_parameters_still_open_their_view():
+    at = run_page("pages/map.py", query={"source": "IO tables", "classes": "Quantiles", "k": "4"})
+    assert_clean(at)
+    assert at.radio(key="map_source").value == "io" and at.selectbox(key="map_classes").value == "quantiles"
+    assert at.slider(key="map_k").value == 4
+    assert "source" not in at.query_params and not at.toast
+
+
+def test_sidebar_links_carry_each_pages_own_view_and_the_shared_settings():
+    at = run_page("pages/map.py", query={"present": "1", "map_source": "IO tables"})
+    assert_clean(at)
+    links = {el.proto.page: el.proto.query_string for el in at.sidebar.get("page_link")}
+    assert links["global"] == "present=1" and links["scale"] == "present=1"  # no map parameter elsewhere
+    assert "map_source=IO+tables" in links["map"] and "present=1" in links["map"]
+
+
+def test_show_on_the_map_opens_the_scenario_under_the_maps_own_key_and_keeps_presenter_mode():
+    at = run_page("pages/regression.py", query={"data": "demo", "pcw": "10", "rd": "-0.5", "present": "1"})
+    at.button(key="to_map").click().run()
+    assert_clean(at)
+    assert at.radio(key="map_source").value == "scenario"
+    assert at.query_params["map_source"] == "Scenario" and at.query_params["present"] == "1"
+    assert "source" not in at.query_params
+    assert any("Illustrative scenario" in w.value for w in at.warning)
+
+
+def test_the_share_popover_says_what_the_link_leaves_out():
+    from core import datasets
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    at.switch_page("pages/map.py")
+    latest = datasets.load_table1().query("year == 2023")
+    at.session_state["scenario_index"] = latest.assign(label="Projection (model estimate)")
+    at.query_params["map_source"] = "Scenario"  # a scenario in the session, none in the link
+    at.run()
+    at.session_state["share_open"] = True  # the popover opened (it is built when opened)
+    at.run()
+    assert_clean(at)
+    captions = [c.value for c in at.sidebar.get("caption")]
+    assert any("except:" in c for c in captions)
+    assert any("the scenario itself" in m.value for m in at.sidebar.get("markdown"))
+    plain = run_page("pages/map.py", query={"map_classes": "Quantiles"})
+    plain.session_state["share_open"] = True
+    plain.run()
+    assert any("every setting you chose" in c.value for c in plain.sidebar.get("caption"))
+    assert any("map_classes=Quantiles" in c.value for c in plain.sidebar.get("code"))
