@@ -1110,3 +1110,6 @@ ZH.update({
     "Re-estimating the model by region and sub-period…": "正在按地区和分时段重新估计模型……",
     "Computing the descriptive statistics…": "正在计算描述统计……",
 })
+ZH.update({
+    "Loading the estimators (first visit after a restart)…": "正在加载估计程序（重启后首次访问）……",
+})

@@ -13,14 +13,17 @@ import pandas as pd
 import streamlit as st
 
 import pages as shell
-from pages import coded
-from core import datasets, did, panel, pilots
-from core.charts import did as did_charts
 from core.i18n import translate
-from core.uploads import UploadError, read_table
+from pages import coded
 
 shell.page_shell("Pilot-city policy", ":material/policy:")
 t = shell.t
+# The estimators' libraries (scipy.stats, pyfixest, Altair) take seconds to import in a fresh process: the shell
+# is drawn first, and the main area says what it is waiting for instead of staying blank.
+with st.spinner(t("Loading the estimators (first visit after a restart)…")):
+    from core import datasets, did, panel, pilots
+    from core.charts import did as did_charts
+    from core.uploads import UploadError, read_table
 
 
 def tf(text: str, **values: object) -> str:

@@ -14,15 +14,18 @@ import pandas as pd
 import streamlit as st
 
 import pages as shell
-from pages import coded
-from core import datasets, demo_panel, panel, scenario
-from core.charts import attach
-from core.charts import regression as charts
 from core.i18n import translate
-from core.uploads import UploadError
+from pages import coded
 
 shell.page_shell("Regression explorer", ":material/query_stats:")
 t = shell.t
+# The estimators' libraries (linearmodels, scipy.stats, Altair) take seconds to import in a fresh process: the
+# shell is drawn first, and the main area says what it is waiting for instead of staying blank.
+with st.spinner(t("Loading the estimators (first visit after a restart)…")):
+    from core import datasets, demo_panel, panel, scenario
+    from core.charts import attach
+    from core.charts import regression as charts
+    from core.uploads import UploadError
 
 
 def tf(text: str, **values: object) -> str:
