@@ -1113,3 +1113,13 @@ ZH.update({
 ZH.update({
     "Loading the estimators (first visit after a restart)…": "正在加载估计程序（重启后首次访问）……",
 })
+ZH.update({
+    "One row per province and year: `province` (English or Chinese), `year`, and `urban_avg_wage_yuan` (yuan per year) and/or `rd_intensity_pct` (R&D / GDP in percent, e.g. 2.41). The template holds the bundled values; change or fill cells and upload it: your values replace the wage (`pcw`) and R&D intensity (`rd`) on the public data in this session (an empty cell keeps the bundled value). The bundled data are never changed.":
+        "每个省份每年一行：`province`（中文或英文）、`year`，以及 `urban_avg_wage_yuan`（元/年）和/或 `rd_intensity_pct`（研发经费 / GDP，百分数，如 2.41）。模板中已填入内置数值；修改或补充后上传：您的数值在本次会话中替换公开数据中的工资（`pcw`）和研发强度（`rd`）（空单元格保留内置数值）。内置数据不会被修改。",
+    "Too few observations: {0} complete rows for {1} regressors over {2} provinces; widen the sample or drop regressors.":
+        "观测值太少：{2} 个省份共 {0} 个完整行，而解释变量有 {1} 个；请扩大样本或减少解释变量。",
+    "The regressors are perfectly collinear in this sample; drop one of them.": "在此样本中解释变量完全共线；请去掉其中一个。",
+    "The window must start before 0 and end at or after 0 (got {0} to {1}).": "窗口必须从 0 之前开始，并在 0 或之后结束（当前为 {0} 至 {1}）。",
+    "The link's year for {0} must be a whole year between {1} and {2} (found {3}).": "链接中 {0} 的年份必须是 {1} 至 {2} 之间的整数年份（收到 {3}）。",
+    "Approval year for {0} must be a whole year between {1} and {2}, or empty (found {3}).": "{0} 的获批年份必须是 {1} 至 {2} 之间的整数年份或留空（收到 {3}）。",
+})

@@ -139,6 +139,26 @@ _NOTES = (
 )
 
 
+_ERRORS = (
+    (re.compile(r"The window must start before 0 and end at or after 0 \(got (-?\d+) to (-?\d+)\)\."),
+     "The window must start before 0 and end at or after 0 (got {0} to {1})."),
+    (re.compile(r"The link's year for (.+) must be a whole year between (\d+) and (\d+) \(found (.*)\)\."),
+     "The link's year for {0} must be a whole year between {1} and {2} (found {3})."),
+    (re.compile(r"Approval year for (.+) must be a whole year between (\d+) and (\d+), or empty \(found (.*)\)\."),
+     "Approval year for {0} must be a whole year between {1} and {2}, or empty (found {3})."),
+)
+
+
+def said(exc: Exception) -> str:
+    """A core error's message in the session's language where its form is known (else as core words it)."""
+    message = str(exc)
+    for pattern, words in _ERRORS:
+        match = pattern.fullmatch(message)
+        if match:
+            return t(words).format(*match.groups())
+    return message
+
+
 def note_words(message: str) -> str:
     """A note of core.did's estimators in the session's language (as it is when its form is unknown)."""
     for pattern, words in _NOTES:
@@ -227,7 +247,7 @@ def event_study_section(frame: pd.DataFrame, used_controls: tuple[str, ...], clu
         with st.spinner(t("Estimating the event study (effects by years since approval)…")):
             events = {m: _event(frame, m, tuple(window), used_controls, cluster) for m in methods}
     except did.DIDError as exc:  # e.g. a window without pre-periods: the rest of the page still shows
-        st.error(f"{t('The event study cannot be estimated')}: {exc}")
+        st.error(f"{t('The event study cannot be estimated')}: {said(exc)}")
         shell.how_to_read(t(EVENT_HELP), t(SOURCES))
         return
     es_table = pd.concat([events[m].table.assign(method=m) for m in methods], ignore_index=True)
@@ -313,7 +333,7 @@ if "_pol_years_base" not in st.session_state:
                                                                       default_approvals)
     except pilots.PilotDataError as exc:
         st.session_state["_pol_years_base"] = default_approvals
-        st.error(f"{t('Approval years in the link not usable')}: {exc} {t('Using the bundled years instead.')}")
+        st.error(f"{t('Approval years in the link not usable')}: {said(exc)} {t('Using the bundled years instead.')}")
 start_approvals = st.session_state["_pol_years_base"]
 
 # Worded widgets come from ``pages.coded``: translated words on screen, the code in the link (older links carried
@@ -353,7 +373,7 @@ with st.expander(t("First-approval years (editable)"), expanded=False):
 try:
     approvals = pilots.validate_approval_years(edited, default_approvals)
 except pilots.PilotDataError as exc:
-    st.error(f"{t('Approval years not usable')}: {exc} {t('Using the bundled years instead.')}")
+    st.error(f"{t('Approval years not usable')}: {said(exc)} {t('Using the bundled years instead.')}")
     approvals = pilots.validate_approval_years(default_approvals, default_approvals)
 encoded = pilots.encode_user_years(approvals)
 if encoded:

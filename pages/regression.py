@@ -183,7 +183,7 @@ def spec_tests(key: str, _data: pd.DataFrame, dependent: str, regressors: tuple[
         re = fit(key, _data, dependent, regressors, "re", "unadjusted", transforms, years, entities)
         out.append(panel.hausman_from_fits(fe, re))
     except panel.PanelSpecError as exc:
-        out += [str(exc)] * (2 - len(out))
+        out += [str(exc)] * (2 - len(out))  # the page words it (``said``)
     return out[0], out[1]
 
 
@@ -204,7 +204,7 @@ def robustness(key: str, _data: pd.DataFrame, spec: tuple,
         try:
             fits[label] = fit(key, _data, *spec, span, ents)
         except panel.PanelSpecError as exc:
-            skipped.append(f"{label}: {exc}")
+            skipped.append(f"{label}: {exc}")  # worded by the page below
     return panel.compare_fits(fits), skipped
 
 
@@ -270,6 +270,28 @@ def term_table(frame: pd.DataFrame, column: str = "term") -> pd.DataFrame:
                                                      else term_words(str(v)))})
 
 
+# The messages of core.panel a visitor meets most, as templates for the translation layer (others stay as core
+# words them, after a translated heading).
+_MESSAGES = (
+    (re.compile(r"Too few observations: (\d+) complete rows for (\d+) regressor\(s\) over (\d+) province\(s\); "
+                r"widen the sample or drop regressors\."),
+     "Too few observations: {0} complete rows for {1} regressors over {2} provinces; widen the sample or drop "
+     "regressors."),
+    (re.compile(r"The regressors are perfectly collinear in this sample; drop one of them\."),
+     "The regressors are perfectly collinear in this sample; drop one of them."),
+)
+
+
+def said(exc: Exception) -> str:
+    """A core error's message in the session's language where its form is known."""
+    message = str(exc)
+    for pattern, words in _MESSAGES:
+        match = pattern.fullmatch(message)
+        if match:
+            return t(words).format(*match.groups())
+    return message
+
+
 def yes_no(value: object) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return "—"
@@ -321,7 +343,7 @@ def test_words(result: panel.TestResult) -> str:
 
 def format_test(result: panel.TestResult | str, label: str, published: float) -> None:
     if isinstance(result, str):
-        st.warning(f"{label}: {t(result)}")
+        st.warning(f"{label}: {said(panel.PanelSpecError(result))}")
         return
     stat = "—" if pd.isna(result.stat) else f"{result.stat:.2f}"
     dof = f"({result.df}, {result.df_denom})" if result.df_denom else f"({result.df})"
@@ -377,8 +399,8 @@ else:
         shell.explain(t("One row per province and year: `province` (English or Chinese), `year`, and "
                         "`urban_avg_wage_yuan` (yuan per year) and/or `rd_intensity_pct` (R&D / GDP in percent, e.g. "
                         "2.41). The template holds the bundled values; change or fill cells and upload it: your "
-                        "values replace pcw and rd on the public data in this session (an empty cell keeps the "
-                        "bundled value). The bundled data are never changed."))
+                        "values replace the wage (`pcw`) and R&D intensity (`rd`) on the public data in this session "
+                        "(an empty cell keeps the bundled value). The bundled data are never changed."))
         name = "wage_rd_series_template.csv"
     else:
         template = panel.upload_template(shell.regions().query("in_paper").province.tolist(), shell.table1())
@@ -477,7 +499,7 @@ def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]) -> t
         with st.spinner(t("Estimating the model…")):
             return fit_args, fitted_view(key, data, fit_args)
     except panel.PanelSpecError as exc:
-        st.error(f"{t('The model cannot be estimated')}: {exc}", icon=":material/error:")
+        st.error(f"{t('The model cannot be estimated')}: {said(exc)}", icon=":material/error:")
         return None
 
 
@@ -598,7 +620,7 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: tuple, t
         with st.spinner(t("Projecting the scenario…")):
             projected = projection(key, data, fit_args, tuple(sorted(changes.items())), where, target_year)
     except panel.PanelSpecError as exc:
-        st.error(f"{t('The projection cannot be computed')}: {exc}", icon=":material/error:")
+        st.error(f"{t('The projection cannot be computed')}: {said(exc)}", icon=":material/error:")
         return
     names = shell.province_names()
     shown = projected.assign(province=projected.province.map(lambda p: names.get(p, p)))

@@ -270,3 +270,13 @@ def test_a_cold_page_says_what_it_computes():
                        for i in with_.items)
                for call in ast.walk(with_) if isinstance(call, ast.Call)}
     assert {"_reference", "_synthetic_panel", "_att", "_event", "_province_fit"} <= wrapped
+
+
+def test_chinese_mode_messages_of_a_bad_window_and_a_bad_link_year():
+    window = run_page(PAGE, query={"lang": "zh", "window": ["0", "5"]})
+    assert_clean(window)
+    assert any("窗口必须从 0 之前开始" in e.value for e in window.error)
+    assert not english_words(window, allow=PROPER)
+    link = run_page(PAGE, query={"lang": "zh", "pol_years": "南昌:1999"})
+    assert_clean(link)
+    assert any("必须是 2008 至 2030 之间的整数年份" in e.value for e in link.error)

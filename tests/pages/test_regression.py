@@ -429,3 +429,14 @@ def test_chinese_test_verdicts_and_headers():
     assert "省份效应联合显著" in text
     headers = [h for where, h in table_texts(at) if where == "table header"]
     assert "系数" in headers and "论文：系数" in headers and "paper_coef" not in headers
+
+
+def test_chinese_mode_messages_for_a_too_small_sample_and_the_series_upload():
+    small = run_page(PAGE, query={"lang": "zh", "data": "demo", "years": ["2023", "2023"]})
+    assert_clean(small)
+    assert any("观测值太少" in e.value for e in small.error)
+    assert not english_words(small, allow=PROPER)
+    series = run_page(PAGE, query={"lang": "zh", "data": "upload", "reg_upload_kind": "series"})
+    assert_clean(series)
+    assert series.radio(key="reg_upload_kind").value == "series"
+    assert not english_words(series, allow=PROPER)
