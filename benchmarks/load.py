@@ -1,151 +1,334 @@
-"""Load: N concurrent browser sessions against one local `streamlit run`, moving sliders on every page.
+"""Load: N concurrent visitors on one server process, as protocol-level clients (no browsers).
 
-Loopback only, bounded in sessions, moves and time.  Records errors (exception
-blocks, console errors, failed runs — must be 0), p50/p95 rerun time and the
-server's resident memory, and writes ``benchmarks/load_results.md``.
-Run: ``.venv/bin/python benchmarks/load.py [sessions] [moves]`` (defaults 25 and 4).
+Each visitor is a :class:`benchmarks.protocol.Session`: it opens a page by deep
+link (pages in turn: /, /scale, /map, /regression, /policy, /global), then for a
+fixed time moves that page's first slider to values drawn at random (Home, which
+has no slider, reruns), pausing a think time between moves as a person does.
+Some /regression visitors switch to their own data and upload a file carrying a
+marker column; the page names ignored columns, so each uploader must see its own
+marker and nobody else's.  Settings isolation: every rerun's digest of what the
+page shows must be the same for every session that asked for the same view
+(page, slider, value); a session that saw another's settings would differ.
+
+Measured: errors (exceptions shown, failed or timed-out runs, dropped sockets:
+must be 0), rerun time from the BackMsg sent to ``script_finished`` (p50/p95),
+reruns per second, the server's RSS (idle, after one visitor per page, after
+all, peak).  Loopback only, bounded in time.
+
+Run: ``python benchmarks/load.py [sessions] [seconds]`` — prints a table; the
+full set (1 → 50 sessions, a second process behind a balancer, idle memory) is
+run by ``benchmarks/run.py``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
+import re
 import statistics
-from collections import Counter
 import sys
 import time
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import CHART_DRAWN, FINISHED_RECORDER, RERUN_DONE, STATE_RECORDER, TWO_FRAMES, percentile  # noqa: E402
-from tests.browser.conftest import CHROMIUM_FLAGS, chromium_executable, start_server  # noqa: E402
+from benchmarks.balancer import Balancer  # noqa: E402
+from benchmarks.protocol import Session  # noqa: E402
+from tests.browser.conftest import StreamlitServer, start_server  # noqa: E402
 
 PAGES = ["", "scale", "map", "regression", "policy", "global"]
-TIME_LIMIT_S = 600
-
-
-def is_probe(url: str) -> bool:
-    """Streamlit's frontend probes `<page>/_stcore/health` and `host-config` before the root ones (404 by design)."""
-    return url.endswith(("/_stcore/health", "/_stcore/host-config"))
+# Pause between a visitor's moves, uniform: a person reads the chart that changed before moving again.
+THINK_S = (2.0, 8.0)
+MARKER = "isolation_marker_"
 
 
 def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB (Linux /proc)."""
-    total = 0
+    """Resident memory of a process, in MB (Linux /proc)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
-            total += int(line.split()[1])
-    return total / 1024
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
-# Vega-Lite logs this for the map's play control (a timer on a layered chart); it works, and a browser test guards it.
-KNOWN_NOTICES = ("Animation involving facet, layer, or concat is currently unsupported",)
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-async def session(browser, url: str, moves: int, times: list[float], errors: list[str], ready: asyncio.Event,
-                  missed: list[str]) -> None:
-    context = await browser.new_context(viewport={"width": 1280, "height": 800})
-    page = await context.new_page()
-    # Resource failures are judged from the responses below (the console line does not name the URL).
-    page.on("console", lambda msg: errors.append(f"{url}: console {msg.text[:120]}")
-            if msg.type == "error" and not msg.text.startswith("Failed to load resource")
-            and not any(n in msg.text for n in KNOWN_NOTICES) else None)
-    page.on("requestfailed", lambda req: errors.append(f"{url}: request failed {req.url[:100]}"))
-    page.on("response", lambda res: errors.append(f"{url}: HTTP {res.status} {res.url[:100]}")
-            if res.status >= 400 and not is_probe(res.url) else None)
-    page.on("pageerror", lambda exc: errors.append(f"{url}: pageerror {exc}"))
-    try:
-        await page.add_init_script(FINISHED_RECORDER)
-        await page.goto(url, timeout=120_000)
-        await page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=120_000)
-        # "notRunning" also shows before the first run starts; a drawn chart means the page is really there
-        await page.wait_for_function(CHART_DRAWN, timeout=240_000)
-        await ready.wait()  # all sessions open before anyone moves: the load is concurrent
-        await page.evaluate(STATE_RECORDER)
-        slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
-        if not url.endswith("/"):  # every page but home has a slider; it can arrive after the first chart paints
-            await slider.wait_for(state="attached", timeout=120_000)
-        if await slider.count():
-            for i in range(moves):
-                await slider.focus()
-                t0 = await page.evaluate("performance.now()")
-                await page.keyboard.press("ArrowLeft" if i % 2 else "ArrowRight")
-                try:
-                    await page.wait_for_function(RERUN_DONE, arg=t0, timeout=60_000)
-                except Exception:
-                    missed.append(url)  # no rerun within 60 s (or a move at a bound, which does not rerun)
-                    continue
-                times.append(await page.evaluate(TWO_FRAMES) - t0)
-        if await page.locator('[data-testid="stException"]').count():
-            errors.append(f"{url}: exception block shown")
-    except Exception as exc:  # any failure of a session is an error of the run
-        errors.append(f"{url}: {type(exc).__name__}: {str(exc)[:160]}")
-    finally:
-        await context.close()
+@dataclass
+class Outcome:
+    sessions: int
+    servers: int
+    seconds: float
+    think_s: tuple[float, float]
+    open_s: list[float] = field(default_factory=list)
+    reruns: list[float] = field(default_factory=list)
+    by_page: dict = field(default_factory=lambda: defaultdict(list))
+    errors: list[str] = field(default_factory=list)
+    rss_idle_mb: float = float("nan")
+    rss_one_per_page_mb: float = float("nan")
+    rss_all_open_mb: float = float("nan")
+    rss_peak_mb: float = float("nan")
+    isolation_views: int = 0
+    isolation_conflicts: list[str] = field(default_factory=list)
+    uploaders: int = 0
+    upload_leaks: list[str] = field(default_factory=list)
+    backend_connections: list[int] = field(default_factory=list)
+
+    @property
+    def throughput(self) -> float:
+        return len(self.reruns) / self.seconds if self.seconds else float("nan")
+
+    @property
+    def mb_per_extra_session(self) -> float:
+        extra = self.sessions - min(self.sessions, len(PAGES))
+        if self.servers > 1:  # the first six visitors do not visit every page on every process
+            return float("nan")
+        return (self.rss_all_open_mb - self.rss_one_per_page_mb) / extra if extra > 0 else float("nan")
 
 
-async def run(sessions: int, moves: int) -> dict:
-    from playwright.async_api import async_playwright
+def upload_csv(marker: str) -> bytes:
+    """The bundled demo panel as a visitor's file, with one extra column the page reports as ignored."""
+    from core import datasets, demo_panel
 
-    server = start_server()
-    try:
-        baseline = rss_mb(server.process.pid)
-        times: list[float] = []
-        errors: list[str] = []
-        ready = asyncio.Event()
-        missed: list[str] = []
+    frame = demo_panel.demo_panel(datasets.paper_provinces(), datasets.load_table4(),
+                                  datasets.load_table5().coefficients).reset_index()
+    return frame.assign(**{marker: 1}).to_csv(index=False).encode()
+
+
+class Visitor:
+    def __init__(self, index: int, base: str, page: str, upload: bool):
+        self.index, self.page, self.upload = index, page, upload
+        self.base = base
+        self.rng = random.Random(index)
+        self.session = Session(base, page)
+        self.marker = f"{MARKER}{index}" if upload else ""
+        self.seen_texts: list[str] = []
+
+    async def open(self, out: Outcome) -> None:
         started = time.perf_counter()
-        async with async_playwright() as pw:
-            browser = await pw.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
-            tasks = [asyncio.create_task(session(browser, f"{server.url}/{PAGES[i % len(PAGES)]}", moves, times, errors, ready,
-                                                 missed))
-                     for i in range(sessions)]
-            await asyncio.sleep(1)
-            # release the moves after a bounded warm-up, while every session is connected
-            await asyncio.sleep(20)
-            peak_open = rss_mb(server.process.pid)
-            ready.set()
-            await asyncio.wait_for(asyncio.gather(*tasks), timeout=TIME_LIMIT_S)
-            peak = max(peak_open, rss_mb(server.process.pid))
-            await browser.close()
-        return {"sessions": sessions, "moves": moves, "errors": errors, "times": times, "missed": missed,
-                "baseline_mb": baseline,
-                "peak_mb": peak, "seconds": time.perf_counter() - started}
+        result = await self.session.open()
+        if result.status != "ok":
+            out.errors.append(f"/{self.page} #{self.index}: open {result.status}")
+            return
+        self.seen_texts += result.texts
+        if self.upload:
+            await self._switch_to_upload(out)
+        out.open_s.append(time.perf_counter() - started)
+
+    async def _switch_to_upload(self, out: Outcome) -> None:
+        """Open the page again with its data source on "upload" (a link with the source's parameter), upload."""
+        source = next((wid for wid, options in self.session.button_groups.items() if "upload" in options), None)
+        if source is None:
+            out.errors.append(f"/{self.page} #{self.index}: no data source control with an upload option")
+            return
+        key = self.session.query_keys.get(source) or source.rsplit("-", 1)[-1]
+        await self.session.close()
+        self.session = Session(self.base, self.page, f"{key}=upload")
+        result = await self.session.open()
+        if result.status != "ok" or not self.session.uploaders:
+            out.errors.append(f"/{self.page} #{self.index}: upload source did not open ({result.status})")
+            return
+        uploader = next(iter(self.session.uploaders))
+        result = await self.session.upload(uploader, f"panel_{self.index}.csv", upload_csv(self.marker))
+        if result.status != "ok":
+            out.errors.append(f"/{self.page} #{self.index}: upload {result.status}")
+        self.seen_texts += result.texts
+        out.uploaders += 1
+
+    async def move_until(self, deadline: float, out: Outcome, views: dict) -> None:
+        sliders = list(self.session.sliders.values())
+        slider = sliders[0] if sliders else None
+        values = slider.values() if slider else []
+        while time.perf_counter() < deadline:
+            await asyncio.sleep(self.rng.uniform(*out.think_s))
+            if time.perf_counter() >= deadline:
+                break
+            if slider is None:
+                result, view = await self.session.rerun(), (self.page, "rerun")
+            else:
+                if slider.is_range:  # a low end in the first half, a high end in the second
+                    half = len(values) // 2
+                    value = (self.rng.choice(values[:half or 1]), self.rng.choice(values[half:]))
+                else:
+                    value = self.rng.choice(values)
+                result = await self.session.move(slider, value)
+                view = (self.page, self.session.query, slider.id, value)
+            if result.status != "ok":
+                out.errors.append(f"/{self.page} #{self.index}: rerun {result.status}")
+                continue
+            out.reruns.append(result.seconds)
+            out.by_page[self.page].append(result.seconds)
+            self.seen_texts += result.texts
+            if not self.upload:
+                views[view].add((result.digest, result.kinds, result.parts))
+
+    def leaks(self) -> list[str]:
+        """Markers of other sessions' uploads this session was shown, or its own marker missing."""
+        # The page may quote a column name in markdown (**name**, `name`): read the marker's own characters only.
+        found = {match for text in self.seen_texts for match in re.findall(MARKER + r"\d+", text)}
+        foreign = sorted(m for m in found if m != self.marker)
+        problems = [f"#{self.index} saw {m}" for m in foreign]
+        if self.upload and self.marker not in found:
+            problems.append(f"#{self.index} did not see its own upload ({self.marker})")
+        return problems
+
+
+def first_difference(variants: set) -> str:
+    """Index and kind of the first element whose content differs between the variants of one view."""
+    listed = sorted(variants)
+    for i, (kind, *_) in enumerate(zip(*(k for _, k, _ in listed))):
+        if len({p[i] for _, _, p in listed}) > 1:
+            return f"#{i} ({kind})"
+    return "none (element lists differ in length)"
+
+
+async def sample_rss(pids: list[int], peak: list[float], stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        peak[0] = max(peak[0], sum(rss_mb(pid) for pid in pids))
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=0.25)
+        except asyncio.TimeoutError:
+            pass
+
+
+async def load(sessions: int, seconds: float, *, servers: int = 1, think_s: tuple[float, float] = THINK_S,
+               uploaders: int | None = None, pages: list[str] | None = None) -> Outcome:
+    """Start ``servers`` fresh server processes (behind a :class:`Balancer` if more than one) and load them.
+
+    Visitor ``i`` opens ``pages[i % len(pages)]`` (default :data:`PAGES`); every other /regression visitor
+    uploads (at most ``uploaders``).
+    """
+    pages = pages or PAGES
+    procs: list[StreamlitServer] = []
+    balancer = None
+    out = Outcome(sessions, servers, seconds, think_s)
+    try:
+        for _ in range(servers):
+            procs.append(await asyncio.to_thread(start_server))
+        pids = [p.process.pid for p in procs]
+        base = procs[0].url
+        if servers > 1:
+            balancer = Balancer([("127.0.0.1", p.port) for p in procs])
+            await balancer.start()
+            base = balancer.url
+        await asyncio.sleep(1)
+        out.rss_idle_mb = sum(rss_mb(pid) for pid in pids)
+        regression = [i for i in range(sessions) if pages[i % len(pages)] == "regression"]
+        n_up = len(regression) // 2 if uploaders is None else uploaders
+        upload_set = set(regression[1::2][:n_up])  # every other /regression visitor brings a file
+        visitors = [Visitor(i, base, pages[i % len(pages)], i in upload_set) for i in range(sessions)]
+        peak, stop = [0.0], asyncio.Event()
+        sampler = asyncio.create_task(sample_rss(pids, peak, stop))
+        first = visitors[:len(pages)]
+        await asyncio.gather(*(v.open(out) for v in first))  # one visitor per page: every module imported
+        await asyncio.sleep(1)
+        out.rss_one_per_page_mb = sum(rss_mb(pid) for pid in pids)
+        await asyncio.gather(*(v.open(out) for v in visitors[len(pages):]))
+        await asyncio.sleep(1)
+        out.rss_all_open_mb = sum(rss_mb(pid) for pid in pids)
+        views: dict = defaultdict(set)
+        started = time.perf_counter()
+        deadline = started + seconds
+        await asyncio.gather(*(v.move_until(deadline, out, views) for v in visitors))
+        out.seconds = time.perf_counter() - started
+        stop.set()
+        await sampler
+        out.rss_peak_mb = peak[0]
+        out.isolation_views = len(views)
+        out.isolation_conflicts = [
+            f"/{view[0]} {view[2:] if len(view) > 2 else ''}: {len(d)} different views, element counts "
+            f"{sorted(len(k) for _, k, _ in d)}, first differing element: {first_difference(d)}"
+            for view, d in views.items() if len(d) > 1]
+        for v in visitors:
+            out.errors += [f"/{v.page} #{v.index}: {e}" for e in v.session.errors]
+            out.upload_leaks += v.leaks()
+        if balancer is not None:
+            out.backend_connections = list(balancer.connections)
+        await asyncio.gather(*(v.session.close() for v in visitors), return_exceptions=True)
     finally:
-        server.stop()
+        if balancer is not None:
+            await balancer.stop()
+        for p in procs:
+            await asyncio.to_thread(p.stop)
+    return out
 
 
-def write(result: dict) -> str:
-    times = result["times"] or [float("nan")]
-    per_session = (result["peak_mb"] - result["baseline_mb"]) / result["sessions"]
-    lines = [
-        f"## Load: {result['sessions']} concurrent sessions, {result['moves']} slider moves each (loopback)", "",
-        "| sessions | errors | reruns measured | moves without a rerun in 60 s | p50 (ms) | p95 (ms) | "
-        "server RSS idle → peak (MB) | MB per session | wall (s) |",
-        "|---|---|---|---|---|---|---|---|---|",
-        f"| {result['sessions']} | {len(result['errors'])} | {len(result['times'])} | {len(result['missed'])} | "
-        f"{statistics.median(times):.0f} | "
-        f"{percentile(times, 0.95):.0f} | {result['baseline_mb']:.0f} → {result['peak_mb']:.0f} | {per_session:.1f} | "
-        f"{result['seconds']:.0f} |", "",
-    ]
-    if result["missed"]:
-        by_page = Counter(url.split("/", 3)[-1] if url.count("/") >= 3 else url for url in result["missed"])
-        lines.append("Moves without a rerun, by page: " + ", ".join(f"/{page} {n}" for page, n in sorted(by_page.items()))
-                     + " (no script_finished within 60 s; a move at a slider's bound does not rerun)")
-        lines.append("")
-    lines += [f"- error: {e}" for e in result["errors"][:20]]
-    text = "\n".join(lines) + "\n"
-    (ROOT / "benchmarks" / "load_results.md").write_text(text, encoding="utf-8")
-    return text
+async def idle_memory() -> list[tuple[str, float]]:
+    """Server RSS with one idle visitor: on a fresh server per page, then one server visited page after page.
+
+    The first rows are what one session on one page costs a new process; the last is a session that opened
+    every page in turn (closed before the next), which leaves every library imported and every cache filled.
+    """
+    rows = []
+    for page in PAGES:
+        server = await asyncio.to_thread(start_server)
+        try:
+            session = Session(server.url, page)
+            result = await session.open()
+            await asyncio.sleep(2)  # idle: the heap settles (collection and freeze a second after the run)
+            rows.append((f"fresh server, one idle session on /{page} ({result.status})", rss_mb(server.process.pid)))
+            await session.close()
+        finally:
+            await asyncio.to_thread(server.stop)
+    server = await asyncio.to_thread(start_server)
+    try:
+        for page in PAGES:
+            session = Session(server.url, page)
+            result = await session.open()
+            await session.close()
+        await asyncio.sleep(2)
+        session = Session(server.url, "")
+        await session.open()
+        await asyncio.sleep(2)
+        rows.append(("one server, every page opened in turn, then one idle session on /", rss_mb(server.process.pid)))
+        await session.close()
+    finally:
+        await asyncio.to_thread(server.stop)
+    return rows
+
+
+def page_rows(o: Outcome) -> list[str]:
+    """Rerun times by page for one load run."""
+    lines = ["| page | reruns | p50 (ms) | p95 (ms) | max (ms) |", "|---|---|---|---|---|"]
+    for page in PAGES:
+        times = o.by_page.get(page, [])
+        lines.append(f"| /{page} | {len(times)} | {percentile(times, 0.5) * 1000:.0f} | "
+                     f"{percentile(times, 0.95) * 1000:.0f} | {max(times, default=float('nan')) * 1000:.0f} |")
+    return lines
+
+
+def row(o: Outcome) -> str:
+    return (f"| {o.sessions} | {o.servers} | {len(o.errors)} | {len(o.reruns)} | {o.throughput:.1f} | "
+            f"{percentile(o.reruns, 0.5) * 1000:.0f} | {percentile(o.reruns, 0.95) * 1000:.0f} | "
+            f"{max(o.reruns, default=float('nan')) * 1000:.0f} | "
+            f"{percentile(o.open_s, 0.95):.1f} | {o.rss_idle_mb:.0f} / {o.rss_one_per_page_mb:.0f} / "
+            f"{o.rss_all_open_mb:.0f} / {o.rss_peak_mb:.0f} | {o.mb_per_extra_session:.1f} | "
+            f"{o.isolation_views} views, {len(o.isolation_conflicts)} conflicts; {o.uploaders} uploads, "
+            f"{len(o.upload_leaks)} leaks |")
+
+
+HEADER = ("| sessions | server processes | errors | reruns | reruns/s | p50 (ms) | p95 (ms) | max (ms) | "
+          "open p95 (s) | RSS MB: idle / one per page / all open / peak | MB per extra session | isolation |\n"
+          "|---|---|---|---|---|---|---|---|---|---|---|---|")
 
 
 def main() -> int:
-    sessions = int(sys.argv[1]) if len(sys.argv) > 1 else 25
-    moves = int(sys.argv[2]) if len(sys.argv) > 2 else 4
-    result = asyncio.run(run(sessions, moves))
-    print(write(result))
-    return 1 if result["errors"] else 0
+    sessions = int(sys.argv[1]) if len(sys.argv) > 1 else 50
+    seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 30
+    servers = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    out = asyncio.run(load(sessions, seconds, servers=servers))
+    print(HEADER)
+    print(row(out))
+    print("\n".join(page_rows(out)))
+    for e in (out.errors + out.isolation_conflicts + out.upload_leaks)[:20]:
+        print("-", e)
+    return 1 if out.errors or out.isolation_conflicts or out.upload_leaks else 0
 
 
 if __name__ == "__main__":

@@ -167,13 +167,16 @@ def rankings_all_years(panel: pd.DataFrame, value: str = "idt") -> pd.DataFrame:
     (value minus the province's value in the panel's first year; NaN if either is missing).
     """
     _require(panel, value)
-    frames = []
-    for year in sorted(panel.year.unique()):
-        ranked = year_ranking(panel.dropna(subset=[value]), int(year), value)
-        change = [c for c in ranked.columns if c.startswith("change_since_")][0]
-        frames.append(ranked.rename(columns={value: "idt", change: "change"}).assign(year=int(year)))
-    out = pd.concat(frames, ignore_index=True)
-    return out[["province", "year", "idt", "rank", "change"]]
+    # All years at once (the same numbers as stacking year_ranking year by year, in the same order): one
+    # grouped rank instead of a dozen small frames, which cost the map's first paint ~0.1-1 s (issue 19).
+    data = panel.dropna(subset=[value])
+    first = int(data.year.min())
+    base = data[data.year == first].set_index("province")[value]
+    out = pd.DataFrame({"province": data.province.to_numpy(), "year": data.year.to_numpy().astype(int),
+                        "idt": data[value].to_numpy()})
+    out["rank"] = out.groupby("year")["idt"].rank(ascending=False, method="min").astype(int).to_numpy()
+    out["change"] = out["idt"].to_numpy() - out.province.map(base).to_numpy(dtype=float)
+    return out.sort_values(["year", "rank", "province"], kind="stable").reset_index(drop=True)
 
 
 def table2_with_trend(panel: pd.DataFrame, published: pd.DataFrame | None = None, value: str = "idt") -> pd.DataFrame:

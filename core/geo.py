@@ -160,3 +160,41 @@ def join_properties(collection: Mapping[str, Any], records: Mapping[str, Mapping
 def payload_kb(obj: Any) -> float:
     """Size of ``obj`` as compact JSON, in kilobytes (1 KB = 1000 bytes)."""
     return len(json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode("utf-8")) / 1000.0
+
+
+# --- light geometry prepared at build time ---------------------------------------------------------
+# Simplifying and rounding the provinces takes 0.1-0.5 s (and imports shapely) in every new server process,
+# before the map can be drawn; scripts/build_map_geometry.py does it once into geo/, with what it was made from.
+
+PREPARED_KEY = "prepared_from"
+
+
+def light_collection(collection: Mapping[str, Any], tolerance_deg: float, decimals: int) -> dict[str, Any]:
+    """``collection`` simplified by :func:`simplify` (``tolerance_deg``) then rounded by :func:`round_coordinates`."""
+    return round_coordinates(simplify(collection, tolerance_deg), decimals)
+
+
+def prepared_stamp(source_bytes: bytes, tolerance_deg: float, decimals: int) -> dict[str, Any]:
+    """What a prepared file records of its making: the source file's SHA-256 and the two parameters."""
+    import hashlib
+
+    return {"sha256": hashlib.sha256(source_bytes).hexdigest(), "tolerance_deg": float(tolerance_deg),
+            "decimals": int(decimals)}
+
+
+def light_features(source: Any, tolerance_deg: float, decimals: int, prepared: Any = None,
+                   load: Callable[[], Mapping[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The features of the GeoJSON file ``source`` after :func:`light_collection`.
+
+    Read from ``prepared`` (a path) when that file records the same source bytes and parameters
+    (:func:`prepared_stamp`); computed otherwise, from ``load()`` (e.g. a validating loader) or the file itself.
+    """
+    from pathlib import Path
+
+    raw = Path(source).read_bytes()
+    if prepared is not None and Path(prepared).is_file():
+        built = json.loads(Path(prepared).read_text(encoding="utf-8"))
+        if built.get(PREPARED_KEY) == prepared_stamp(raw, tolerance_deg, decimals):
+            return built["features"]
+    collection = load() if load is not None else json.loads(raw)
+    return light_collection(collection, tolerance_deg, decimals)["features"]

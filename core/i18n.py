@@ -540,6 +540,193 @@ ZH.update({
 })
 
 
+# --- regression explorer: Spatial spillovers section and its map view (pages/sections/spatial.py) ---
+ZH.update({
+    "Spatial spillovers": "空间溢出",
+    "Spatial panel models ask whether a province's index moves with its **neighbours'**: the spatial lag model adds "
+    "the neighbours' index (ρ·Wy), the spatial error model lets the unexplained part spill over (λ·Wu), the spatial "
+    "Durbin model adds both the neighbours' index and their regressors (W·X). Fitted by maximum likelihood with "
+    "province fixed effects on the variables, years and regions chosen above.":
+        "空间面板模型考察一个省份的指数是否随其**邻近省份**而变动：空间滞后模型加入邻省的指数（ρ·Wy），空间误差模型让"
+        "未解释部分在省份间溢出（λ·Wu），空间杜宾模型同时加入邻省的指数和邻省的解释变量（W·X）。以上方选定的变量、"
+        "年份和地区，用含省份固定效应的最大似然法估计。",
+    "Fixed effects": "固定效应",
+    "province and year": "省份和年份",
+    "province": "省份",
+    "from the Model choice: entity + year effects give both, any other choice province effects":
+        "取自“模型”选项：个体 + 年份效应对应两者，其他选项对应省份效应",
+    "standard errors from the information matrix (the page's standard-error choice does not apply)":
+        "标准误来自信息矩阵（本页的标准误选项不适用）",
+    "the transformations above are not applied here: the spatial models use the variables as they are":
+        "上方的变量变换在此不适用：空间模型使用原始变量",
+    "Spatial model": "空间模型",
+    "Spatial weights": "空间权重",
+    "k (neighbours per province)": "k（每省近邻数）",
+    "How Hainan is linked (queen contiguity)": "海南的连接方式（后式邻接）",
+    "Spatial lag (SAR): ρ·Wy": "空间滞后模型（SAR）：ρ·Wy",
+    "Spatial error (SEM): λ·Wu": "空间误差模型（SEM）：λ·Wu",
+    "Spatial Durbin (SDM): ρ·Wy + W·X": "空间杜宾模型（SDM）：ρ·Wy + W·X",
+    "Queen contiguity (shared border)": "后式邻接（共享边界）",
+    "k nearest provinces": "k 个最近省份",
+    "Inverse distance": "距离倒数",
+    "Its 2 nearest provinces (Guangdong, Guangxi) — default": "最近的 2 个省份（广东、广西）— 默认",
+    "Guangdong only": "仅广东",
+    "The spatial models need every province in every year.": "空间模型要求每个省份在每一年都有数据。",
+    "Missing in the chosen sample": "所选样本中缺失",
+    "Nothing is dropped: choose other years or other regressors.": "不会删除任何数据：请选择其他年份或其他解释变量。",
+    "Fit on the balanced years": "在平衡年份上估计",
+    "No run of two or more years has every regressor for every province; remove the regressor with gaps.":
+        "没有连续两年及以上所有省份都具备全部解释变量；请移除有缺口的解释变量。",
+    "Hainan is not in this sample.": "海南不在此样本中。",
+    "Hainan has no land border; it is linked to": "海南没有陆地边界；它被连接到",
+    "(both ways), so it has neighbours under queen contiguity.": "（双向），因此在后式邻接下也有邻居。",
+    "Hainan, like every province, gets its neighbours from the distance between province centroids.":
+        "与其他省份一样，海南的邻居由省份质心之间的距离决定。",
+    "Weights": "权重",
+    "row-standardised": "行标准化",
+    "Log-likelihood": "对数似然",
+    "Term": "项",
+    "Estimate": "估计值",
+    "Std. error": "标准误",
+    "Lower 95 %": "95% 下限",
+    "Upper 95 %": "95% 上限",
+    "Data: your uploaded file (kept in this session only).": "数据：您上传的文件（仅保存在本次会话中）。",
+    "paper-shaped demo panel; not data about any province.": "按论文形态生成的演示面板；并非任何省份的数据。",
+    "Estimates: core.spatial_panel (maximum likelihood, province fixed effects).":
+        "估计：core.spatial_panel（最大似然，省份固定效应）。",
+    "Which spatial model? LM and likelihood-ratio tests": "选择哪个空间模型？LM 检验与似然比检验",
+    "LM lag": "LM 滞后",
+    "LM error": "LM 误差",
+    "Robust LM lag": "稳健 LM 滞后",
+    "Robust LM error": "稳健 LM 误差",
+    "Test (on the FE residuals)": "检验（基于固定效应残差）",
+    "df": "自由度",
+    "Neither LM test rejects at 5 %: the FE residuals show no clear spatial dependence; the non-spatial FE model "
+    "may suffice.": "两个 LM 检验在 5% 水平上均不拒绝：固定效应残差没有明显的空间依赖；非空间固定效应模型可能已足够。",
+    "The robust LM test points to a spatial lag (dependence in the index itself), not only in the errors.":
+        "稳健 LM 检验指向空间滞后（指数本身的空间依赖），而不只是误差中的依赖。",
+    "The robust LM test points to a spatial error (dependence in what the regressors leave out), not a lag.":
+        "稳健 LM 检验指向空间误差（解释变量未涵盖部分的空间依赖），而非空间滞后。",
+    "Both robust LM tests reject: lag and error dependence both seem present — the spatial Durbin model, which nests "
+    "both, is the usual next step (see the LR tests).":
+        "两个稳健 LM 检验均拒绝：滞后与误差依赖似乎同时存在 — 通常下一步是同时包含两者的空间杜宾模型（见似然比检验）。",
+    "The plain LM tests reject but neither robust test does: dependence is present, its form unclear.":
+        "普通 LM 检验拒绝而稳健检验均不拒绝：存在空间依赖，但形式不明确。",
+    "The likelihood-ratio tests need all three models; one did not converge":
+        "似然比检验需要全部三个模型；其中一个未收敛",
+    "Durbin vs lag (θ = 0)": "杜宾 vs 滞后（θ = 0）",
+    "Durbin vs error (θ = −ρβ)": "杜宾 vs 误差（θ = −ρβ）",
+    "Lag vs FE (ρ = 0)": "滞后 vs 固定效应（ρ = 0）",
+    "Error vs FE (λ = 0)": "误差 vs 固定效应（λ = 0）",
+    "Likelihood-ratio test": "似然比检验",
+    "The Durbin model fits significantly better than both the lag and the error model (5 %): keep the neighbours' "
+    "regressors (W·X) — the Durbin model is preferred.":
+        "杜宾模型的拟合显著优于滞后模型和误差模型（5%）：应保留邻省解释变量（W·X）— 优先选择杜宾模型。",
+    "The Durbin model does not fit significantly better than either simpler model (5 %); prefer the simpler one "
+    "with the better AIC.": "杜宾模型并不显著优于任一较简单的模型（5%）；请选择 AIC 更优的较简单模型。",
+    "The Durbin model is not significantly better than the lag model (5 %): the lag model suffices.":
+        "杜宾模型并不显著优于滞后模型（5%）：滞后模型已足够。",
+    "The Durbin model is not significantly better than the error model (5 %): the error model suffices.":
+        "杜宾模型并不显著优于误差模型（5%）：误差模型已足够。",
+    "Lowest AIC": "AIC 最低",
+    "non-spatial FE": "非空间固定效应",
+    "lag": "滞后",
+    "error": "误差",
+    "Durbin": "杜宾",
+    "Moran’s I of the FE residuals": "固定效应残差的莫兰指数",
+    "permutations": "次置换",
+    "expected under no dependence": "无空间依赖时的期望值",
+    "Neighbouring provinces' residuals resemble each other: the non-spatial FE model leaves spatial dependence "
+    "behind.": "相邻省份的残差彼此相似：非空间固定效应模型遗留了空间依赖。",
+    "No clear spatial pattern is left in the FE residuals.": "固定效应残差中没有明显的空间格局。",
+    "Moran's I of the FE residuals by year": "各年固定效应残差的莫兰指数",
+    "Expected": "期望值",
+    "Permutation p": "置换 p 值",
+    "Direct, indirect (spillover) and total effects": "直接效应、间接（溢出）效应与总效应",
+    "Effects with 95 % bands": "效应及其 95% 区间",
+    "Public data": "公开数据",
+    "Uploaded data": "上传数据",
+    "For a regressor, the **direct** effect is the average change of a province's own dependent when its own "
+    "regressor rises by one unit (feedback through the neighbours included); the **indirect** effect is the average "
+    "change that reaches it when that regressor rises by one unit in every *other* province; the **total** is their "
+    "sum (LeSage & Pace 2009). Lines are 95 % bands from 1,000 draws of the estimates (seed 20260101). In the "
+    "spatial error model there is no spillover of the regressors: direct = β, indirect = 0.":
+        "对某一解释变量，**直接**效应是本省该变量上升一个单位时本省被解释变量的平均变化（含经由邻省的反馈）；"
+        "**间接**效应是该变量在所有*其他*省份上升一个单位时传到本省的平均变化；**总**效应为两者之和"
+        "（LeSage & Pace 2009）。线段为基于估计值 1000 次抽样（种子 20260101）的 95% 区间。空间误差模型中解释变量"
+        "没有溢出：直接效应 = β，间接效应 = 0。",
+    "Regressor": "解释变量",
+    "Direct": "直接",
+    "Direct, lower": "直接，下限",
+    "Direct, upper": "直接，上限",
+    "Indirect": "间接",
+    "Indirect, lower": "间接，下限",
+    "Indirect, upper": "间接，上限",
+    "Total": "总计",
+    "Total, lower": "总计，下限",
+    "Total, upper": "总计，上限",
+    "Indirect (spillover)": "间接（溢出）",
+    "Effect on the dependent per unit of the regressor (95 % band)": "解释变量每变化一个单位对被解释变量的效应（95% 区间）",
+    "Effect": "效应",
+    "Lower": "下限",
+    "Upper": "上限",
+    "Full text summary of the spatial model": "空间模型的完整文本摘要",
+    "Spillover scenario": "溢出情景",
+    "Lever (a regressor of the model)": "政策杠杆（模型中的一个解释变量）",
+    "Change": "变化",
+    "%": "%",
+    "pp": "个百分点",
+    "points": "分",
+    "% for a variable in logs, percentage points for a share, points for a score.":
+        "对数变量按 %，比例变量按百分点，评分变量按分值。",
+    "Provinces where the lever moves": "杠杆变动的省份",
+    "Choose at least one province where the lever moves.": "请至少选择一个杠杆变动的省份。",
+    "In the spatial error model the regressors have no spatial multiplier: the change stays in the provinces moved "
+    "(spillover 0). Choose the lag or Durbin model to see spillovers.":
+        "空间误差模型中解释变量没有空间乘数：变化只留在变动的省份（溢出为 0）。请选择滞后或杜宾模型查看溢出。",
+    "Direct change, provinces moved (sum)": "直接变化，变动省份（合计）",
+    "Spillover to the provinces moved (sum)": "流向变动省份的溢出（合计）",
+    "Spillover elsewhere (sum)": "其他省份的溢出（合计）",
+    "Total change (sum)": "总变化（合计）",
+    "Change in": "变化：",
+    "Direct change and spillover by province": "各省的直接变化与溢出",
+    "Each bar is a province's change in the dependent when the lever moves in the chosen provinces and stays there "
+    "(a steady-state comparison at the estimates, the model is not refitted): dark blue is the **direct** part (the "
+    "province's own change, feedback through its neighbours included), orange the **spillover** it receives from "
+    "the other moved provinces through (I − ρW)⁻¹. Provinces not moved have spillover only.":
+        "每个条形是杠杆在所选省份变动并保持时该省被解释变量的变化（在估计值处的稳态比较，模型不重新估计）：深蓝色为"
+        "**直接**部分（本省自身的变化，含经由邻省的反馈），橙色为经 (I − ρW)⁻¹ 从其他变动省份传来的**溢出**。"
+        "未变动的省份只有溢出。",
+    "Direct (own change)": "直接（自身变化）",
+    "Spillover (from the other moved provinces)": "溢出（来自其他变动省份）",
+    "Change in the dependent (its units)": "被解释变量的变化（其单位）",
+    "Part": "部分",
+    "Total change": "总变化",
+    "Lever moved here": "此处杠杆变动",
+    "Observed": "观测值",
+    "Spillover": "溢出",
+    "Level after the change": "变化后的水平",
+    "The map shows the agglomeration index; choose idt as the dependent variable to send spillovers.":
+        "地图显示集聚度指数；请选择 idt 作为被解释变量以发送溢出结果。",
+    "Show spillovers on the map": "在地图上显示溢出",
+    "The panel is not balanced for these variables and years": "在这些变量和年份上面板不平衡",
+    "The weights do not match the provinces of the sample": "权重与样本中的省份不匹配",
+    "These weights cannot be used": "无法使用这些权重",
+    "The model did not converge": "模型未收敛",
+    "This specification cannot be estimated": "此设定无法估计",
+    "The spatial model cannot be estimated": "无法估计空间模型",
+    "The spillover scenario in the link could not be rebuilt": "无法根据链接重建溢出情景",
+    "Index change ×1000 (direct + spillover)": "指数变化 ×1000（直接 + 溢出）",
+    "Colour: the change in the index ×1000 (direct + spillover), not its level.":
+        "颜色：指数的变化 ×1000（直接 + 溢出），而非其水平。",
+    "Direct change where the lever moved": "杠杆变动省份的直接变化",
+    "Spillover elsewhere": "其他省份的溢出",
+    "sum": "合计",
+    "Data": "数据",
+    "each row has its own scale": "每行使用各自的刻度",
+})
+
+
 def translate(text: str, lang: str) -> str:
     """``text`` in ``lang`` (``"en"`` or ``"zh"``); unknown text or language returns ``text``."""
     if lang == "zh":

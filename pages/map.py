@@ -59,8 +59,9 @@ def map_features() -> list[dict[str, Any]]:
     """Province polygons, simplified (0.03°) and rounded (0.01°) so the map spec stays small."""
     from core import geo
 
-    light = geo.round_coordinates(geo.simplify(datasets.load_china_provinces(), SIMPLIFY_DEG), DECIMALS)
-    return light["features"]
+    # prepared at build time (scripts/build_map_geometry.py); computed here only if the stamp does not match
+    return geo.light_features(datasets.GEO_DIR / "china_provinces.geojson", SIMPLIFY_DEG, DECIMALS,
+                              datasets.GEO_DIR / "china_provinces_map.geojson", load=datasets.load_china_provinces)
 
 
 @st.cache_resource(show_spinner=False)
@@ -258,6 +259,13 @@ elif any(k == "scenario" for k, _ in link_params):
         scenario_frame, scenario_note = valid_scenario(scenario_frame)
 else:
     scenario_note = t("no scenario was sent: set one on the regression page and send it to the map.")
+spill_frame, spill_note = None, ""
+if "spill" in st.query_params:  # a spatial spillover scenario from the regression page (its spill_* parameters)
+    from pages.sections import spatial as spill
+
+    spill_frame, spill_note = spill.for_map()
+    scenario_frame, scenario_note = valid_scenario(spill.map_values(spill_frame)) if spill_frame is not None \
+        else (None, spill_note)
 
 captions = [
     t("Table 1 as printed in the paper (default)."),
@@ -294,7 +302,7 @@ elif source == "scenario":
         source_label = str(label_col.iloc[0]) if label_col is not None and len(label_col) else \
             "scenario projection from the regression page (model estimate, not observed)"
         synthetic = True
-        if isinstance(session_scenario, pd.DataFrame) and "scenario" not in st.query_params:
+        if isinstance(session_scenario, pd.DataFrame) and "scenario" not in st.query_params and spill_frame is None:
             shell.not_in_link(t("the scenario itself (it was sent in this session only): send it to the map again "
                                 "from the regression page, then share"))
 # A scenario's baseline (the index without the lever changes) and its change vs that baseline, when it has them.
@@ -314,6 +322,8 @@ labels = {text: t(text) for text in ("Year", "Play", "Province", "Agglomeration 
                                      "Mean index of the group", "All provinces", "Permutation test",
                                      "Global Moran's I by year", "no data", "Baseline (no change)",
                                      "Change vs baseline", "Provinces")}
+if spill_frame is not None and shown_source == "scenario":  # coloured by the change, not the level
+    labels["Agglomeration index"] = t(spill.MAP_VALUE_LABEL)
 
 
 # --- the year on screen ------------------------------------------------------------------------------
@@ -528,6 +538,8 @@ groups = (group_by, group_mode, tuple(chosen_groups))
 st.html("<style>.vega-bindings:has(input[type=checkbox]:checked) .vega-bind:has(input[type=range])"
         " { visibility: hidden; }</style>")
 map_section(key, frame, years, source_label, synthetic, labels, groups, extra)
+if spill_frame is not None and shown_source == "scenario":
+    spill.map_caption(spill_frame)
 if synthetic:
     st.warning(t("Illustrative scenario: a model projection, not observed data."))
     if len(years) == 1:

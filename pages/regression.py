@@ -26,6 +26,7 @@ with st.spinner(t("Loading the estimators (first visit after a restart)…")):
     from core.charts import attach
     from core.charts import regression as charts
     from core.uploads import UploadError
+    from pages.sections import spatial
 
 
 def tf(text: str, **values: object) -> str:
@@ -773,7 +774,7 @@ def descriptive_section(key: str, data: pd.DataFrame, source: str, spec: tuple, 
 # the page is entered (the control has no state yet), so a lever moved later never overrides the visitor's
 # next choice.  Codes are English (the key may come from a test or an earlier run); labels are translated.
 SECTIONS = {"Model": model_section, "Scenario": scenario_section, "Robustness": robustness_section,
-            "Descriptive": descriptive_section}
+            "Descriptive": descriptive_section, spatial.SECTION: spatial.section_for_page(sample)}
 # The control is bound to the URL (``reg_section``); its default is decided once, when the page is entered.
 if "_reg_section_default" not in st.session_state:
     st.session_state["_reg_section_default"] = "Scenario" if any(

@@ -65,9 +65,11 @@ def _spec(light, **changes) -> dict:
     return map_charts.choropleth_spec(shapes, options, _values(**changes))
 
 
-def test_map_spec_carries_all_years_under_150_kb(light):
+def test_map_spec_carries_all_years_under_160_kb(light):
+    # The budget guards against unsimplified geometry (megabytes); the spec grew past 150 KB by a few bytes of
+    # translated tooltips, "no data" and the Play logic, which is no reason to simplify the provinces further.
     spec = _spec(light, group_by="cluster", palette="diverging")
-    assert geo.payload_kb(spec) < 150
+    assert geo.payload_kb(spec) < 160
     year = next(p for p in spec["params"] if p["name"] == "year")
     assert year["value"] == [{"year": 2017}] and year["bind"]["input"] == "range"
     rows = pd.DataFrame(spec["datasets"][map_charts.VALUES])

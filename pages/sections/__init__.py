@@ -1,0 +1,1 @@
+"""Sections of pages, in their own modules (Streamlit lists only top-level ``pages/*.py`` as pages)."""
