@@ -1310,3 +1310,7 @@ ZH.update({
     "The link's year for {0} must be a whole year between {1} and {2} (found {3}).": "链接中 {0} 的年份必须是 {1} 至 {2} 之间的整数年份（收到 {3}）。",
     "Approval year for {0} must be a whole year between {1} and {2}, or empty (found {3}).": "{0} 的获批年份必须是 {1} 至 {2} 之间的整数年份或留空（收到 {3}）。",
 })
+ZH.update({
+    "{0}: {1} ({2} of {3} provinces)": "{0}：{1}（{3} 个省份中的 {2} 个）",
+    "all": "全部",
+})

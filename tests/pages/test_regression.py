@@ -343,8 +343,9 @@ from tests.pages.helpers import english_words_with_tables as english_words, tabl
 CJK = re.compile(r"[\u3400-\u9fff]")
 # Proper nouns of this page: estimator and library names (White, Driscoll-Kraay, linearmodels, the delta method).
 # "red" is the markdown colour directive of the synthetic label (:red[...]), not a shown word.
-PROPER = {"White", "Driscoll-Kraay", "Driscoll", "Kraay", "linearmodels", "delta", "red"}
-SECTION_CODES = ("Model", "Scenario", "Robustness", "Descriptive")
+# Wy and Wu are the spatial models' notation (ρ·Wy, λ·Wu), not words.
+PROPER = {"White", "Driscoll-Kraay", "Driscoll", "Kraay", "linearmodels", "delta", "red", "Wy", "Wu"}
+SECTION_CODES = ("Model", "Scenario", "Robustness", "Descriptive", "Spatial spillovers")
 CODES = {"idt", "fe", "re", "twfe", "pooled", "clustered", "unadjusted", "robust", "driscoll-kraay", "public", "demo",
          "upload", "east", "central", "west", "estr", "lnpcgdp", "gdp", "pcw", "del", "pdl", "rd", "urban", "med", "psl",
          "paper_coef", "same_sign", "None", "null", "true", "false", "True", "False", "nan"}
