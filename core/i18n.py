@@ -1074,3 +1074,243 @@ ZH.update({
         "WIPO 在 2025 年调整了方法（在 PCT 发明人和科学论文作者之外加入风险投资交易），因此 2024 → 2025 年的排名变化混合了真实变化与新指标的影响。",
     "City data: GeoNames (CC BY 4.0)": "城市数据：GeoNames（CC BY 4.0）",
 })
+
+
+# --- /regression and /policy: every visible word (issue 18) ---
+ZH.update({
+    "What moves the agglomeration index of industrial-digitalization talents? The paper (eq. 10) regresses it on nine provincial conditions with province fixed effects (Table 5). Choose the data, the variables and the estimator; the F test says whether province effects are needed, the Hausman test whether they can be treated as random. The **Scenario** section asks *what if wages rise 10 %?* with an honest band.":
+        "什么在推动产业数字化人才集聚度指数？论文（式 10）用九项省级条件对它回归，并控制省份固定效应（表 5）。请选择数据、变量和估计方法；F 检验说明是否需要省份效应，Hausman 检验说明能否把它们视为随机效应。**情景模拟**部分回答“工资上涨 10 % 会怎样？”，并给出如实的置信区间。",
+    "Public data: the published index with provincial yearbook series. Paper-shaped demo: an invented panel with the paper's moments. Uploaded data: your own file.":
+        "公开数据：已发布的指数与省级统计年鉴序列。论文形态演示：按论文矩构造的虚构面板。上传数据：您自己的文件。",
+    "Public data": "公开数据",
+    "Uploaded data": "上传数据",
+    "Paper-shaped demo (synthetic)": "论文形态演示（合成）",
+    "Agglomeration index (index)": "集聚度指数（指数）",
+    "Gross regional product (log 100 million yuan)": "地区生产总值（亿元，取对数）",
+    "Per-capita wage (log yuan)": "人均工资（元，取对数）",
+    "Digital economy level (score 0–1)": "数字经济水平（得分 0–1）",
+    "Economic structure (tertiary share of GDP, 0–1)": "经济结构（第三产业占 GDP 比重，0–1）",
+    "Population quality (log college students per 100,000 people)": "人口素质（每十万人在校大学生数，取对数）",
+    "R&D intensity (share of GDP, 0–1)": "研发强度（占 GDP 比重，0–1）",
+    "Urbanization rate (share, 0–1)": "城镇化率（比重，0–1）",
+    "Medical care level (log hospital beds per 10,000 people)": "医疗水平（每万人医院床位数，取对数）",
+    "Public service level (share, 0–1)": "公共服务水平（比重，0–1）",
+    "Per-capita GDP, public stand-in (log yuan)": "人均 GDP，公开数据替代变量（元，取对数）",
+    "R&D intensity of industrial firms (share of GDP, 0–1)": "规模以上工业企业研发强度（占 GDP 比重，0–1）",
+    "Public-service spending share (0–1)": "公共服务支出占比（0–1）",
+    "Constant": "常数项",
+    "log": "取对数",
+    "previous year": "滞后一年",
+    "standardized": "标准化",
+    "Province fixed effects (eq. 10)": "省份固定效应（式 10）",
+    "Province and year fixed effects": "省份与年份双向固定效应",
+    "Differs from Table 3": "与表 3 不同",
+    "Applied in this order: natural log, then the first lag (previous year, same province), then standardization (mean 0, standard deviation 1 in the estimation sample). Each term's name lists its transformations.":
+        "按此顺序应用：先取自然对数，再取一阶滞后（同一省份的上一年），最后标准化（在估计样本中均值为 0、标准差为 1）。每一项的名称会列出其变换。",
+    "Observations (N)": "观测数（N）",
+    "Per-capita wage: odd-year wages are interpolated in logs (flagged per cell)": "人均工资：奇数年份工资按对数插值（逐格标记）",
+    "Coefficient with {level} interval": "系数及 {level} 置信区间",
+    "Term": "变量项",
+    "Coefficient": "系数",
+    "Lower": "下限",
+    "Upper": "上限",
+    "Significance": "显著性",
+    "Table 5 (paper)": "表 5（论文）",
+    "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's Table 5 coefficients for the same variables (Table 5 used all nine variables, province fixed effects, N = 390).":
+        "每个点是一个估计斜率，线段是所选标准误下的 95 % 置信区间；穿过零虚线的区间在 5 % 水平上不显著。空心菱形是论文表 5 中相同变量的系数（表 5 使用全部九个变量、省份固定效应、N = 390）。",
+    "Research on the measurement and influencing factors of the agglomeration degree of industrial digitalization talents in China":
+        "《中国产业数字化人才集聚度测度及其影响因素研究》",
+    "Tables 1, 3, 5": "表 1、表 3、表 5",
+    "estimates: linearmodels on the active data source": "估计：linearmodels，基于当前数据来源",
+    "estimates: linearmodels on the synthetic demo panel": "估计：linearmodels，基于合成演示面板",
+    "Standard error": "标准误",
+    "t statistic": "t 统计量",
+    "p value": "p 值",
+    "Lower 95 % bound": "95 % 置信下限",
+    "Upper 95 % bound": "95 % 置信上限",
+    "Code": "代码",
+    "Province effects are jointly significant (F({a}, {b}) = {stat}, {p}): pooled OLS is rejected in favour of fixed effects.":
+        "省份效应联合显著（F({a}, {b}) = {stat}，{p}）：拒绝混合 OLS，应采用固定效应。",
+    "Province effects are not jointly significant (F({a}, {b}) = {stat}, {p}): pooled OLS is not rejected.":
+        "省份效应联合不显著（F({a}, {b}) = {stat}，{p}）：不拒绝混合 OLS。",
+    "Hausman test, fixed vs random effects": "Hausman 检验：固定效应与随机效应",
+    "Fixed- and random-effects slopes differ systematically (χ²({k}) = {stat}, {p}): the province effects are correlated with the regressors, so fixed effects is preferred.":
+        "固定效应与随机效应的斜率存在系统差异（χ²({k}) = {stat}，{p}）：省份效应与解释变量相关，因此应采用固定效应。",
+    "No systematic difference between fixed and random effects (χ²({k}) = {stat}, {p}): random effects is consistent and more efficient.":
+        "固定效应与随机效应无系统差异（χ²({k}) = {stat}，{p}）：随机效应一致且更有效。",
+    "Taken at face value (see the warning):": "按字面理解（见警告）：",
+    "The difference of the two covariance matrices is not positive definite in this sample, so the statistic uses a generalized inverse and should be read with caution.":
+        "在此样本中两个协方差矩阵之差不是正定矩阵，统计量使用了广义逆，解读时需谨慎。",
+    "The F statistic cannot be computed on this sample.": "此样本无法计算 F 统计量。",
+    "The Hausman statistic is not valid here (negative or not finite); no absolute value is taken.":
+        "此处 Hausman 统计量无效（为负或非有限值）；不取绝对值。",
+    "Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same sign is shown where both estimate the term.":
+        "论文：省份固定效应，N = 390，R² = 0.31（表 5）。两者都估计了某一项时显示符号是否相同。",
+    "The column 'Data here' says where the real-data variable differs from the paper's: proxy, odd years interpolated, or computed here, not the paper's score.":
+        "“本页数据”一列说明真实数据变量与论文的差异：代理变量、奇数年份插值，或在此计算而非论文的得分。",
+    "Yes": "是",
+    "No": "否",
+    "Data here": "本页数据",
+    "Paper: coefficient": "论文：系数",
+    "Paper: t statistic": "论文：t 统计量",
+    "Paper: significance": "论文：显著性",
+    "This model: coefficient": "本模型：系数",
+    "This model: t statistic": "本模型：t 统计量",
+    "This model: significance": "本模型：显著性",
+    "Same sign": "符号相同",
+    "Full estimation summary (linearmodels, in English)": "完整估计摘要（linearmodels 输出，英文）",
+    "First year": "首年",
+    "Last year": "末年",
+    "Observations": "观测数",
+    "Years without data": "无数据的年份",
+    "Move a lever: the change is applied to the chosen provinces in every year (so lagged terms see it too), the model's coefficients turn it into a change of the index, and the band is the 95 % delta-method interval from the coefficient covariance (baseline taken as given). Log variables change in %, shares in percentage points.":
+        "移动一个杠杆：变化应用于所选省份的每一年（因此滞后项也会受影响），模型系数把它换算为指数的变化，区间是由系数协方差得到的 95 % delta 方法区间（基准视为给定）。对数变量按 % 变化，比重按百分点变化。",
+    "Wages": "工资",
+    "R&D intensity": "研发强度",
+    "Public services": "公共服务",
+    "Education": "教育",
+    "percentage points": "百分点",
+    "All levers are at 0: the chart shows the fitted baseline. Move a slider to project a change.":
+        "所有杠杆均为 0：图中显示拟合基准。移动滑块以预测变化。",
+    "Baseline (fitted)": "基准（拟合值）",
+    "Projected": "预测值",
+    "Changed values": "变化后的取值",
+    "Agglomeration index, projected with {level} band": "集聚度指数预测值及 {level} 区间",
+    "inside observed range": "在观测范围内",
+    "outside observed range": "超出观测范围",
+    "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, the blue bar the 95 % band of the projection. Red dots: a changed value lies outside the observed range, so the linear model extrapolates.":
+        "各省按预测指数（点）排序；灰色刻度是模型拟合的基准，蓝色条是预测的 95 % 区间。红点：某个变化后的取值超出观测范围，线性模型在外推。",
+    "the delta method (core.panel.project) on the model of the Model section": "delta 方法（core.panel.project），基于“模型”部分的模型",
+    "Observed index": "观测指数",
+    "Change": "变化",
+    "Values outside the observed range": "超出观测范围的取值",
+    "Outside the observed range": "超出观测范围",
+    "outside the observed range": "超出观测范围",
+    "Wage interpolated": "工资为插值",
+    "Projected index": "预测指数",
+    "Baseline lower bound": "基准下限",
+    "Baseline upper bound": "基准上限",
+    "The same model, dependent variable, regressors and standard errors, re-estimated by region and by sub-period (inside the chosen sample). Cells show the coefficient with stars (*** 1 %, ** 5 %, * 10 %) and its standard error.":
+        "相同的模型、因变量、解释变量和标准误，按地区和分时段（在所选样本内）重新估计。单元格显示系数及星号（*** 1 %，** 5 %，* 10 %）和标准误。",
+    "N": "观测数",
+    "R² (within for FE)": "R²（固定效应为组内 R²）",
+    "Table 4 of the paper (n, mean, standard deviation with n − 1, min, max) recomputed for the active data source, next to the published values.":
+        "论文表 4（观测数、均值、以 n − 1 计算的标准差、最小值、最大值）按当前数据来源重新计算，并与已发布数值并列。",
+    "Standard deviation": "标准差",
+    "Minimum": "最小值",
+    "Maximum": "最大值",
+    "Regional GDP, 100 million yuan, natural log": "地区生产总值（亿元），取自然对数",
+    "Average wage of employees in urban units, yuan, natural log": "城镇单位就业人员平均工资（元），取自然对数",
+    "Entropy-weight score of a digital-economy indicator system": "数字经济指标体系的熵权得分",
+    "Share of tertiary industry output in GDP (0-1)": "第三产业产值占 GDP 比重（0-1）",
+    "College students per 100,000 people, natural log": "每十万人在校大学生数，取自然对数",
+    "R&D spending of industrial firms above designated size / GDP (0-1)": "规模以上工业企业研发支出 / GDP（0-1）",
+    "Urban population / total population (0-1)": "城镇人口 / 总人口（0-1）",
+    "Medical-institution beds per 10,000 people, natural log": "每万人医疗机构床位数，取自然对数",
+    "Public-service employees / urban employment (0-1)": "公共服务从业人员 / 城镇就业人数（0-1）",
+    "Some changed values leave the range observed in the data; those projections extrapolate (red points).":
+        "部分变化后的取值超出数据中的观测范围；这些预测属于外推（红点）。",
+    "paper-shaped demo panel: moments of Table 4, slopes of Table 5; not data about any province.":
+        "论文形态演示面板：表 4 的矩、表 5 的斜率；不是任何省份的数据。",
+    "Data: your uploaded file (kept in this session only).": "数据：您上传的文件（仅保存在本次会话中）。",
+    "One row per province and year; columns `province`, `year` and the nine Table 3 variables in Table 3's units (logs for `gdp`, `pcw`, `pdl`, `med`; shares 0–1 for `estr`, `rd`, `urban`, `psl`). `idt` is optional (the published index is used if it is missing). The bundled data are never changed.":
+        "每个省份和年份一行；列为 `province`、`year` 以及表 3 的九个变量，单位同表 3（`gdp`、`pcw`、`pdl`、`med` 取对数；`estr`、`rd`、`urban`、`psl` 为 0–1 比重）。`idt` 可选（缺失时使用已发布的指数）。内置数据从不修改。",
+    "The map shows the agglomeration index; choose it as the dependent variable to send a projection.":
+        "地图显示集聚度指数；请把它选为因变量再发送预测。",
+    "The model cannot be estimated": "模型无法估计",
+    "The projection cannot be computed": "无法计算预测",
+    # /policy
+    "Cities joined China's national innovative-city pilot in different years (2008 onward). This page runs the pilot-city study's design — a multi-period difference-in-differences over cities and years — and checks it: are pilot and other cities on parallel paths before approval, and is the usual two-way fixed-effects answer biased because cities were treated at different times and effects grew over time?":
+        "各城市在不同年份（2008 年起）加入国家创新型城市试点。本页沿用试点城市研究的设计——基于城市和年份的多期双重差分——并对其进行检验：获批前试点城市与其他城市的走势是否平行？由于城市获批时间不同且效应随时间增长，常用的双向固定效应结果是否有偏？",
+    "Reading the pilot-city lists and approval years…": "正在读取试点城市名单和获批年份……",
+    "Synthetic demo": "合成演示",
+    "No clustering (heteroskedasticity-robust)": "不聚类（异方差稳健）",
+    "City controls of the uploaded panel (columns named as in the template).": "上传面板中的城市控制变量（列名与模板一致）。",
+    "English name": "英文名",
+    "Building the synthetic city panel (real cities and pilot years)…": "正在生成合成城市面板（真实城市与试点年份）……",
+    "Estimating the average effect with two-way fixed effects and the two-stage estimator…": "正在用双向固定效应和两阶段估计量估计平均效应……",
+    "Estimating the event study (effects by years since approval)…": "正在估计事件研究（按获批后年数的效应）……",
+    "Fitting the provincial design (province and year fixed effects)…": "正在拟合省级设计（省份与年份固定效应）……",
+    "Two-stage (Gardner 2022)": "两阶段估计（Gardner 2022）",
+    "Two-way fixed effects": "双向固定效应",
+    "Both": "两者",
+    "never approved": "从未获批",
+    "reference period": "参照期",
+    "estimated": "估计值",
+    "Years since approval": "获批后年数",
+    "Effect": "效应",
+    "Binned window end": "合并的窗口端点",
+    "Average effect on the treated": "处理组平均效应",
+    "Estimator": "估计量",
+    "MOST/NDRC innovative-city lists (2016, 2018) and MIIT/NDRC Broadband-China batches (2014-2016), `data/policy/`; provinces hand-typed; estimators: pyfixest `feols`, `did2s` (Gardner 2022)":
+        "科技部/国家发展改革委创新型城市名单（2016、2018）与工业和信息化部/国家发展改革委“宽带中国”示范城市批次（2014-2016），`data/policy/`；省份为人工录入；估计量：pyfixest `feols`、`did2s`（Gardner 2022）",
+    "Joint test that the {k} pre-period coefficients are zero: F({k}, {df}) = {f}, p = {p} (Wald χ² = {w}, p = {pw}).":
+        "{k} 个获批前系数同时为零的联合检验：F({k}, {df}) = {f}，p = {p}（Wald χ² = {w}，p = {pw}）。",
+    "No pre-period coefficient to test (widen the window).": "没有可检验的获批前系数（请扩大窗口）。",
+    "Broadband China (concurrent policy)": "“宽带中国”（同期政策）",
+    "Reference period": "参照期",
+    "Event window": "事件窗口",
+    "clustered by {level} ({n} clusters)": "按{level}聚类（{n} 个聚类）",
+    "heteroskedasticity-robust": "异方差稳健",
+    "{method}: ATT = {att} (standard error {se}, {clu}; 95% interval {lo} to {hi}; p = {p}); N = {n}, {units} units of which {treated} treated.":
+        "{method}：ATT = {att}（标准误 {se}，{clu}；95% 区间 {lo} 至 {hi}；p = {p}）；N = {n}，共 {units} 个城市，其中 {treated} 个为处理组。",
+    "95% interval {lo} … {hi}; standard error {se}; N = {n}": "95% 区间 {lo} … {hi}；标准误 {se}；N = {n}",
+    "Two-way fixed effects differ from the two-stage estimate by": "双向固定效应与两阶段估计之差为",
+    "Table": "表",
+    "Treated cities": "处理组城市数",
+    "Clusters": "聚类数",
+    "Standard errors clustered by": "标准误聚类层级",
+    "Agglomeration index (Table 1)": "集聚度指数（表 1）",
+    "Pilot cities of the province": "本省试点城市数",
+    "your uploaded city panel": "您上传的城市面板",
+    "none": "无",
+    "not estimated": "未估计",
+    "Pilot Cities for Innovation and Clusters of High-Tech Talent": "《创新型试点城市与高技术人才集聚》",
+    "No never-approved city: the last cohort ({0}) serves as the not-yet-approved comparison, so years from {1} on are left out.":
+        "没有从未获批的城市：最后一批（{0}）作为尚未获批的对照组，因此 {1} 年及以后的年份被剔除。",
+    "Year(s) {0} have no untreated city and were left out.": "{0} 年没有未处理的城市，已被剔除。",
+    "{0} cities approved in or before the first year {1} have no untreated year and were left out (e.g. {2}).":
+        "{0} 个在首年 {1} 或之前获批的城市没有未处理年份，已被剔除（例如 {2}）。",
+})
+ZH.update({
+    "Data: public — published index (Table 1) with provincial yearbook series bundled in data/.":
+        ZH.get("Data: public — published index (Table 1) with provincial yearbook series bundled in data/.",
+               "数据：公开——已发表的指数（表1）与内置于 data/ 的省级年鉴序列。"),
+    "Proxies, interpolated wages and the digital-economy score computed here are marked in the variables table.":
+        "代理变量、插值工资和本应用计算的数字经济得分在变量表中标明。",
+    "Urban wages are published for even years only. On: each odd year 2011-2019 is the geometric mean of its neighbours, flagged per cell. Off: odd years are missing and drop out of any model with the wage. Nothing after 2020 is invented either way.":
+        "城镇工资只有偶数年份的公布值。开启：2011-2019年每个奇数年份取相邻两年的几何平均，逐格标记。关闭：奇数年份缺失，含工资的模型不使用这些年份。无论开关与否，2020年以后都不做推断。",
+    "the delta method (`core.panel.project`) on the model of the Model section": "delta 方法（`core.panel.project`），基于“模型”部分的模型",
+})
+ZH.update({
+    "official notice": "官方通知",
+    "exact (2018 batch)": "确切（2018 年批次）",
+    "unknown — enter a year": "未知——请输入年份",
+    "entered by you": "由您输入",
+})
+ZH.update({
+    "Assembling the public provincial panel…": "正在整理公开的省级面板……",
+    "Building the paper-shaped demo panel…": "正在生成论文形态演示面板……",
+    "Estimating the model…": "正在估计模型……",
+    "Running the F and Hausman tests…": "正在进行 F 检验和 Hausman 检验……",
+    "Projecting the scenario…": "正在预测情景……",
+    "Re-estimating the model by region and sub-period…": "正在按地区和分时段重新估计模型……",
+    "Computing the descriptive statistics…": "正在计算描述统计……",
+})
+ZH.update({
+    "Loading the estimators (first visit after a restart)…": "正在加载估计程序（重启后首次访问）……",
+})
+ZH.update({
+    "One row per province and year: `province` (English or Chinese), `year`, and `urban_avg_wage_yuan` (yuan per year) and/or `rd_intensity_pct` (R&D / GDP in percent, e.g. 2.41). The template holds the bundled values; change or fill cells and upload it: your values replace the wage (`pcw`) and R&D intensity (`rd`) on the public data in this session (an empty cell keeps the bundled value). The bundled data are never changed.":
+        "每个省份每年一行：`province`（中文或英文）、`year`，以及 `urban_avg_wage_yuan`（元/年）和/或 `rd_intensity_pct`（研发经费 / GDP，百分数，如 2.41）。模板中已填入内置数值；修改或补充后上传：您的数值在本次会话中替换公开数据中的工资（`pcw`）和研发强度（`rd`）（空单元格保留内置数值）。内置数据不会被修改。",
+    "Too few observations: {0} complete rows for {1} regressors over {2} provinces; widen the sample or drop regressors.":
+        "观测值太少：{2} 个省份共 {0} 个完整行，而解释变量有 {1} 个；请扩大样本或减少解释变量。",
+    "The regressors are perfectly collinear in this sample; drop one of them.": "在此样本中解释变量完全共线；请去掉其中一个。",
+    "The window must start before 0 and end at or after 0 (got {0} to {1}).": "窗口必须从 0 之前开始，并在 0 或之后结束（当前为 {0} 至 {1}）。",
+    "The link's year for {0} must be a whole year between {1} and {2} (found {3}).": "链接中 {0} 的年份必须是 {1} 至 {2} 之间的整数年份（收到 {3}）。",
+    "Approval year for {0} must be a whole year between {1} and {2}, or empty (found {3}).": "{0} 的获批年份必须是 {1} 至 {2} 之间的整数年份或留空（收到 {3}）。",
+})
+ZH.update({
+    "{0}: {1} ({2} of {3} provinces)": "{0}：{1}（{3} 个省份中的 {2} 个）",
+    "all": "全部",
+})

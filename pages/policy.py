@@ -7,20 +7,42 @@ clustering, controls), calls ``core.pilots`` / ``core.did`` through the
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
 import pages as shell
-from core import datasets, did, panel, pilots
-from core.charts import did as did_charts
-from core.uploads import UploadError, read_table
+from core.i18n import translate
+from pages import coded
 
 shell.page_shell("Pilot-city policy", ":material/policy:")
 t = shell.t
+# The estimators' libraries (scipy.stats, pyfixest, Altair) take seconds to import in a fresh process: the shell
+# is drawn first, and the main area says what it is waiting for instead of staying blank.
+with st.spinner(t("Loading the estimators (first visit after a restart)…")):
+    from core import datasets, did, panel, pilots
+    from core.charts import did as did_charts
+    from core.uploads import UploadError, read_table
+
+
+def tf(text: str, **values: object) -> str:
+    """A translated sentence with numbers (or names) filled in after translation."""
+    return t(text).format(**values)
+
 
 SOURCES = ("MOST/NDRC innovative-city lists (2016, 2018) and MIIT/NDRC Broadband-China batches (2014-2016), "
            "`data/policy/`; provinces hand-typed; estimators: pyfixest `feols`, `did2s` (Gardner 2022)")
 CLUSTERS = {"city": "city", "province": "province", "none": None}
+# Words (English, translated on screen) over the codes the link carries; the English words are also what older
+# links carried (Streamlit's bind wrote the shown label), so those still open.
+SOURCE_WORDS = {"synthetic": "Synthetic demo", "upload": "Upload"}
+CLUSTER_WORDS = {"city": "City", "province": "Province", "none": "No clustering (heteroskedasticity-robust)"}
+METHOD_WORDS = {"did2s": "Two-stage (Gardner 2022)", "twfe": "Two-way fixed effects", "both": "Both"}
+REGION_WORDS = {"east": "East", "central": "Central", "west": "West"}
+YEAR_STATUS = {"official": "official notice", "exact": "exact (2018 batch)", "unknown, enter": "unknown — enter a year",
+               "entered by you": "entered by you"}
+STUDY = "Pilot Cities for Innovation and Clusters of High-Tech Talent"
 
 APPROVAL_HELP = (
     "The 2016 list names 61 pilots approved 2008-2013 but not the year each was approved. The 2018 batch is exact; "
@@ -41,6 +63,9 @@ REAL_HELP = (
     "year fixed effects, standard errors clustered by province. With the bundled years, the only change inside "
     "2011-2023 is the 2018 batch; years you enter for the 2011-2013 units add variation.")
 TREATMENTS = {"pilots_approved": "Number of approved pilot cities", "pilot_share": "Share of the province's pilots"}
+REAL_COLUMNS = {"province": "Province", "year": "Year", "idt": "Agglomeration index (Table 1)",
+                "pilots_approved": "Number of approved pilot cities", "pilot_share": "Share of the province's pilots",
+                "pilots_total": "Pilot cities of the province", "region": "Region"}
 TIMING_HELP = (
     "Each bar counts the cities first approved in that year, split by east/central/west; 'never' are the comparison "
     "cities (Broadband-China cities that never joined the innovative-city pilot, plus any city you uploaded). With "
@@ -101,6 +126,112 @@ def _event(frame: pd.DataFrame, method: str, window: tuple[int, int], controls: 
                            reference=-1, method=method, controls=controls, cluster=cluster)
 
 
+_NOTES = (
+    (re.compile(r"No never-treated unit: the last cohort \((\d+)\) serves as the not-yet-treated comparison, so years "
+                r"from (\d+) on are left out\."),
+     "No never-approved city: the last cohort ({0}) serves as the not-yet-approved comparison, so years from {1} on "
+     "are left out."),
+    (re.compile(r"Year\(s\) (.+) have no untreated unit and were left out\."),
+     "Year(s) {0} have no untreated city and were left out."),
+    (re.compile(r"(\d+) unit\(s\) treated in or before the first year (\d+) have no untreated year and were left out "
+                r"\(e\.g\. (.+)\)\."),
+     "{0} cities approved in or before the first year {1} have no untreated year and were left out (e.g. {2})."),
+)
+
+
+_ERRORS = (
+    (re.compile(r"The window must start before 0 and end at or after 0 \(got (-?\d+) to (-?\d+)\)\."),
+     "The window must start before 0 and end at or after 0 (got {0} to {1})."),
+    (re.compile(r"The link's year for (.+) must be a whole year between (\d+) and (\d+) \(found (.*)\)\."),
+     "The link's year for {0} must be a whole year between {1} and {2} (found {3})."),
+    (re.compile(r"Approval year for (.+) must be a whole year between (\d+) and (\d+), or empty \(found (.*)\)\."),
+     "Approval year for {0} must be a whole year between {1} and {2}, or empty (found {3})."),
+)
+
+
+def said(exc: Exception) -> str:
+    """A core error's message in the session's language where its form is known (else as core words it)."""
+    message = str(exc)
+    for pattern, words in _ERRORS:
+        match = pattern.fullmatch(message)
+        if match:
+            return t(words).format(*match.groups())
+    return message
+
+
+def note_words(message: str) -> str:
+    """A note of core.did's estimators in the session's language (as it is when its form is unknown)."""
+    for pattern, words in _NOTES:
+        match = pattern.fullmatch(message)
+        if match:
+            return t(words).format(*match.groups())
+    return message
+
+
+def control_words(used: tuple[str, ...] | list[str]) -> str:
+    """The controls of the design as words (``none`` when there are none)."""
+    names = {**pilots.CONTROLS, pilots.BROADBAND: "Broadband China (concurrent policy)"}
+    return ", ".join(t(names.get(c, c)) for c in used) or t("none")
+
+
+def chart_words() -> dict[str, str]:
+    """The words the DID charts show for their codes and tooltip fields, in the session's language."""
+    lang = shell.lang()
+    english = {**METHOD_WORDS, **REGION_WORDS, "never": "never approved", "reference": "reference period",
+               "estimated": "estimated", "period": "Years since approval", "estimate": "Effect",
+               "ci_low": "Lower 95 % bound", "ci_high": "Upper 95 % bound", "n_obs": "Observations",
+               "binned": "Binned window end", "cohort_label": "First approval year", "region": "Region",
+               "cities": "Cities", "att": "Average effect on the treated", "method_name": "Estimator",
+               "region_label": "Region", "true": "Yes", "false": "No"}
+    return {code: translate(text, lang) for code, text in english.items()}
+
+
+def pretrend_words(test: did.PretrendTest) -> str:
+    """core.did's joint pre-trend test in the session's language (the same numbers as ``test.summary()``)."""
+    if not test.k:
+        return t("No pre-period coefficient to test (widen the window).")
+    return tf("Joint test that the {k} pre-period coefficients are zero: F({k}, {df}) = {f}, p = {p} (Wald χ² = "
+              "{w}, p = {pw}).", k=test.k, df=test.f_df, f=f"{test.f_stat:.2f}", p=f"{test.f_pvalue:.3f}",
+              w=f"{test.stat:.2f}", pw=f"{test.pvalue:.3f}")
+
+
+def att_words(r: did.DIDResult) -> str:
+    """An ATT's summary (core.did's ``summary()``) in the session's language."""
+    lo, hi = r.conf_int()
+    clu = (tf("clustered by {level} ({n} clusters)", level=t(CLUSTER_WORDS.get(r.cluster, r.cluster)).lower(),
+              n=r.n_clusters) if r.cluster else t("heteroskedasticity-robust"))
+    return tf("{method}: ATT = {att} (standard error {se}, {clu}; 95% interval {lo} to {hi}; p = {p}); N = {n}, "
+              "{units} units of which {treated} treated.", method=t(METHOD_WORDS[r.method]), att=f"{r.att:.4f}",
+              se=f"{r.se:.4f}", clu=clu, lo=f"{lo:.4f}", hi=f"{hi:.4f}", p=f"{r.pvalue:.3g}", n=r.nobs,
+              units=r.n_units, treated=r.n_treated_units)
+
+
+EVENT_COLUMNS = {"rel_period": "Years since approval", "att": "Effect", "estimate": "Effect",
+                 "se": "Standard error", "ci_low": "Lower 95 % bound", "ci_high": "Upper 95 % bound",
+                 "pvalue": "p value", "n_obs": "Observations", "nobs": "Observations", "binned": "Binned window end",
+                 "is_reference": "Reference period", "method": "Estimator", "controls": "Controls",
+                 "window": "Event window", "table": "Table", "region": "Region", "n_units": "Cities",
+                 "n_treated_units": "Treated cities", "n_clusters": "Clusters", "outcome_source": "Outcome data",
+                 "cluster": "Standard errors clustered by", "term": "Term"}
+
+
+def worded(frame: pd.DataFrame) -> pd.DataFrame:
+    """A results table for the screen and its CSV: headers and coded cells as words of the session's language."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == bool:
+            out[column] = out[column].map({True: t("Yes"), False: t("No")})
+    if "method" in out:
+        out["method"] = out["method"].map(lambda m: t(METHOD_WORDS.get(m, m)))
+    if "region" in out:
+        out["region"] = out["region"].map(lambda r: t({**REGION_WORDS, "all": "All"}.get(r, r)))
+    if "table" in out:
+        out["table"] = out["table"].map(lambda v: t({"att": "Average effect on the treated"}.get(v, v)))
+    if "cluster" in out:
+        out["cluster"] = out["cluster"].map(lambda c: t(CLUSTER_WORDS.get(c, c)))
+    return out.rename(columns={c: t(EVENT_COLUMNS[c]) for c in out.columns if c in EVENT_COLUMNS})
+
+
 @shell.fragment
 def event_study_section(frame: pd.DataFrame, used_controls: tuple[str, ...], cluster: str | None, note: str) -> None:
     """Event study, pre-trend tests and their download; its window and estimator rerun only this section."""
@@ -108,30 +239,32 @@ def event_study_section(frame: pd.DataFrame, used_controls: tuple[str, ...], clu
     w1, w2 = st.columns([2, 1])
     window = w1.slider(t("Event window (years around approval)"), -10, 10, (-6, 6), key="window",
                        bind="query-params")
-    es_method = w2.radio(t("Event-study estimator"), ["did2s", "twfe", "both"], key="es_method",
-                         bind="query-params", horizontal=True)
+    es_method = coded.radio(t("Event-study estimator"), ["did2s", "twfe", "both"], key="es_method",
+                            words=METHOD_WORDS, container=w2, horizontal=True,
+                            aliases=lambda code: [code])
     methods = ("did2s", "twfe") if es_method == "both" else (es_method,)
     try:
-        events = {m: _event(frame, m, tuple(window), used_controls, cluster) for m in methods}
+        with st.spinner(t("Estimating the event study (effects by years since approval)…")):
+            events = {m: _event(frame, m, tuple(window), used_controls, cluster) for m in methods}
     except did.DIDError as exc:  # e.g. a window without pre-periods: the rest of the page still shows
-        st.error(f"{t('The event study cannot be estimated')}: {exc}")
-        shell.how_to_read(t(EVENT_HELP), SOURCES)
+        st.error(f"{t('The event study cannot be estimated')}: {said(exc)}")
+        shell.how_to_read(t(EVENT_HELP), t(SOURCES))
         return
     es_table = pd.concat([events[m].table.assign(method=m) for m in methods], ignore_index=True)
     es_chart = shell.altair(did_charts.event_study_chart, es_table, note=note,
                             title=t("Event study: effect by years since approval"),
                             x_title=t("Years since first approval"), y_title=t("Effect on outcome"),
-                            reference_label=t("reference period (set to 0)"))
+                            reference_label=t("reference period (set to 0)"), words=chart_words())
     lines = []
     for m in methods:
         test = events[m].pretrend_test()
         verdict = (t("no evidence against parallel pre-trends at 5%") if test.k and test.f_pvalue >= 0.05
                    else t("pre-trends differ from zero at 5%: read the effects with care") if test.k else "")
-        lines.append(f"**{did_charts.METHOD_NAMES[m]}** — {test.summary()} → {verdict}")
+        lines.append(f"**{t(METHOD_WORDS[m])}** — {pretrend_words(test)} → {verdict}")
     st.markdown("\n\n".join(lines))
-    shell.how_to_read(t(EVENT_HELP), SOURCES)
-    table = es_table.rename(columns={"estimate": "att"}).assign(
-        controls=", ".join(used_controls) or "none", window=f"{window[0]}..{window[1]}")
+    shell.how_to_read(t(EVENT_HELP), t(SOURCES))
+    table = worded(es_table.rename(columns={"estimate": "att"}).assign(
+        controls=control_words(used_controls), window=f"{window[0]}…{window[1]}"))
     shell.download_view(table, es_chart, "pilot_city_event_study", key="es_dl")
 
 
@@ -154,36 +287,43 @@ def real_design_section(cohorts: dict[str, int]) -> None:
         return
     with box:
         st.info(f"**{t('Exploratory')}.** {t(REAL_HELP)}", icon=":material/explore:")
-        treatment = st.radio(t("Treatment intensity"), list(TREATMENTS), key="pol_real_treatment",
-                             bind="query-params", horizontal=True, format_func=lambda k: t(TREATMENTS[k]))
+        treatment = coded.radio(t("Treatment intensity"), list(TREATMENTS), key="pol_real_treatment",
+                                words=TREATMENTS, horizontal=True)
         try:
-            frame, res = _province_fit(tuple(sorted(cohorts.items())), treatment)
+            with st.spinner(t("Fitting the provincial design (province and year fixed effects)…")):
+                frame, res = _province_fit(tuple(sorted(cohorts.items())), treatment)
         except panel.PanelSpecError as exc:
             st.warning(f"{t('The design cannot be estimated')}: {exc}")
             return
         cols = st.columns(3)
         cols[0].metric(t("Effect on the index per unit of intensity"), f"{res['coef']:.4f}")
         cols[1].metric(t("95% interval"), f"{res['lower']:.4f} … {res['upper']:.4f}")
-        cols[2].metric("N", f"{res['nobs']}", f"{res['provinces']} {t('provinces')}", delta_color="off",
+        cols[2].metric(t("Observations (N)"), f"{res['nobs']}", f"{res['provinces']} {t('provinces')}", delta_color="off",
                        delta_arrow="off")
         st.caption(t("Real data: Table 1 index (Liu 2026) and the approval years above; province and year fixed "
                      "effects (linearmodels), SE clustered by province. Exploratory — not the pilot-city study's "
                      "design or result."))
-        st.dataframe(frame, hide_index=True)
-        shell.download_view(frame.assign(coef=res["coef"], se=res["se"], treatment=treatment), None,
+        names = shell.province_names()
+        shown = frame.assign(province=frame["province"].map(lambda p: names.get(p, p))).rename(
+            columns={c: t(REAL_COLUMNS[c]) for c in frame.columns if c in REAL_COLUMNS})
+        st.dataframe(shown, hide_index=True)
+        shell.download_view(shown.assign(**{t("Effect on the index per unit of intensity"): res["coef"],
+                                            t("Standard error"): res["se"],
+                                            t("Treatment intensity"): t(TREATMENTS[treatment])}), None,
                             "pilot_intensity_province_panel", key="pol_real_dl")
 
 
 # --- page ---------------------------------------------------------------------------------------
 
 st.title(t("Did the innovative-city pilot draw high-tech talent?"))
-shell.explain(
+shell.explain(t(
     "Cities joined China's national innovative-city pilot in different years (2008 onward). This page runs the "
     "pilot-city study's design — a multi-period difference-in-differences over cities and years — and checks it: are "
     "pilot and other cities on parallel paths before approval, and is the usual two-way fixed-effects answer "
-    "biased because cities were treated at different times and effects grew over time?")
+    "biased because cities were treated at different times and effects grew over time?"))
 
-cities, default_approvals, pilot_set, broadband = _reference()
+with st.spinner(t("Reading the pilot-city lists and approval years…")):
+    cities, default_approvals, pilot_set, broadband = _reference()
 
 # The years a visitor entered travel in the share link (``pol_years``: ``city:year`` items), read once per session
 # into the editor's starting table (so the editor's own edits stay relative to one stable table).
@@ -193,20 +333,21 @@ if "_pol_years_base" not in st.session_state:
                                                                       default_approvals)
     except pilots.PilotDataError as exc:
         st.session_state["_pol_years_base"] = default_approvals
-        st.error(f"{t('Approval years in the link not usable')}: {exc} {t('Using the bundled years instead.')}")
+        st.error(f"{t('Approval years in the link not usable')}: {said(exc)} {t('Using the bundled years instead.')}")
 start_approvals = st.session_state["_pol_years_base"]
 
-# Bound widgets put their *displayed* option text in the URL, so option labels here are fixed
-# English words (not translated): a copied link then works in either interface language.
+# Worded widgets come from ``pages.coded``: translated words on screen, the code in the link (older links carried
+# the English words, which still open the same view).
 with st.container(border=True):
     c1, c2, c3 = st.columns(3)
-    source = c1.radio(t("Outcome data"), ["synthetic", "upload"], key="src", bind="query-params",
-                      format_func={"synthetic": "Synthetic demo", "upload": "Upload"}.get,
-                      captions=[t("Synthetic demonstration panel"), t("My city panel (upload)")])
-    cluster_key = c2.selectbox(t("Cluster standard errors by"), list(CLUSTERS), key="cluster", bind="query-params",
-                               format_func={"city": "City", "province": "Province", "none": "None (robust)"}.get)
-    controls = c3.multiselect(t("Controls"), list(pilots.CONTROLS), default=[], key="controls", bind="query-params",
-                              help="; ".join(f"`{k}`: {v}" for k, v in pilots.CONTROLS.items()))
+    source = coded.radio(t("Outcome data"), ["synthetic", "upload"], key="src", words=SOURCE_WORDS, container=c1,
+                         captions=[t("Synthetic demonstration panel"), t("My city panel (upload)")])
+    cluster_key = coded.selectbox(t("Cluster standard errors by"), list(CLUSTERS), key="cluster",
+                                  words=CLUSTER_WORDS, container=c2, aliases=lambda c: ["None (robust)"] if c == "none"
+                                  else [])
+    controls = coded.multiselect(t("Controls"), list(pilots.CONTROLS), default=[], key="controls",
+                                 words=pilots.CONTROLS, container=c3, aliases=lambda c: [c],
+                                 help=t("City controls of the uploaded panel (columns named as in the template)."))
     use_broadband = c3.toggle(t("Broadband China control"), value=True, key="broadband", bind="query-params",
                               help=t("Control for Broadband China (concurrent policy)"))
 
@@ -214,12 +355,17 @@ with st.container(border=True):
 with st.expander(t("First-approval years (editable)"), expanded=False):
     st.markdown(t(APPROVAL_HELP))
     editor_frame = start_approvals.merge(cities[["city", "city_en"]], on="city", how="left")
+    # The status column is read-only and the validation takes the statuses from the bundled table, so it shows words.
+    editor_frame["year_status"] = editor_frame["year_status"].map(lambda v: t(YEAR_STATUS.get(v, v)))
+    if shell.lang() == "zh":  # the English names help English readers; in Chinese the city column says it all
+        editor_frame = editor_frame.drop(columns=["city_en"])
     edited = st.data_editor(
-        editor_frame, key="approval_editor", hide_index=True, disabled=["city", "city_en", "year_status"],
-        column_order=["city", "city_en", "first_approval_year", "year_status"],
+        editor_frame, key="approval_editor", hide_index=True,
+        disabled=[c for c in ("city", "city_en", "year_status") if c in editor_frame],
+        column_order=[c for c in ("city", "city_en", "first_approval_year", "year_status") if c in editor_frame],
         column_config={
             "city": st.column_config.TextColumn(t("City")),
-            "city_en": st.column_config.TextColumn("English"),
+            "city_en": st.column_config.TextColumn(t("English name")),
             "first_approval_year": st.column_config.NumberColumn(t("First approval year"), min_value=2008,
                                                                  max_value=2030, step=1, format="%d"),
             "year_status": st.column_config.TextColumn(t("Status of the bundled year")),
@@ -227,7 +373,7 @@ with st.expander(t("First-approval years (editable)"), expanded=False):
 try:
     approvals = pilots.validate_approval_years(edited, default_approvals)
 except pilots.PilotDataError as exc:
-    st.error(f"{t('Approval years not usable')}: {exc} {t('Using the bundled years instead.')}")
+    st.error(f"{t('Approval years not usable')}: {said(exc)} {t('Using the bundled years instead.')}")
     approvals = pilots.validate_approval_years(default_approvals, default_approvals)
 encoded = pilots.encode_user_years(approvals)
 if encoded:
@@ -245,12 +391,15 @@ else:
                + f"{n_empty} " + t("pilots without a year are left out until you enter one."))
 cohorts = pilots.cohort_map(approvals)
 real_design_section(cohorts)
+# Below the controls, until the estimates are ready: the heavy part of a cold page (about 2 s) says what it does.
+placeholder = st.empty()
 
 # Outcome panel: synthetic, or a validated upload.
 synthetic = source == "synthetic"
 note = f"{t('Outcome')}: {t(pilots.SYNTHETIC_LABEL)}" if synthetic else t("Outcome: your uploaded city panel")
 if synthetic:
-    panel = _synthetic_panel()
+    with placeholder, st.spinner(t("Building the synthetic city panel (real cities and pilot years)…")):
+        panel = _synthetic_panel()
     st.warning(f"**{t(pilots.SYNTHETIC_LABEL).capitalize()}.** {t(SYNTHETIC_HELP)}")
 else:
     template = pilots.city_panel_template(cities)
@@ -275,7 +424,7 @@ if previous is not None and previous != available and "cohorts" in st.session_st
     st.session_state["cohorts"] = pilots.merge_cohort_selection(st.session_state["cohorts"], available, previous)
 st.session_state["_pol_available_cohorts"] = available
 include = st.multiselect(t("Cohorts included (first approval year)"), available, default=available, key="cohorts",
-                         bind="query-params")
+                         bind="query-params", format_func=str)
 if not include:
     st.info(t("Select at least one cohort to estimate the effect."))
     st.stop()
@@ -286,17 +435,18 @@ if counts["dropped_unknown_year"] or counts["dropped_cohort"]:
 
 missing_controls = [c for c in controls if c not in frame or frame[c].isna().all()]
 if missing_controls:
-    st.warning(f"{t('Not in the data, ignored')}: {', '.join(missing_controls)}.")
+    st.warning(f"{t('Not in the data, ignored')}: {control_words(missing_controls)}.")
 used_controls = tuple(c for c in controls if c not in missing_controls) + ((pilots.BROADBAND,) if use_broadband else ())
 cluster = CLUSTERS[cluster_key]
 
 try:
-    results = {m: _att(frame, m, used_controls, cluster) for m in did.METHODS}
+    with st.spinner(t("Estimating the average effect with two-way fixed effects and the two-stage estimator…")):
+        results = {m: _att(frame, m, used_controls, cluster) for m in did.METHODS}
 except did.DIDError as exc:
     st.error(f"{t('The design cannot be estimated')}: {exc}")
     st.stop()
 for message in results["did2s"].notes:
-    st.warning(message)
+    st.warning(note_words(message))
 
 # 1. Treatment timing
 st.subheader(t("Treatment timing"))
@@ -304,8 +454,8 @@ timing = pilots.timing_table(frame)
 timing_chart = shell.altair(did_charts.timing_chart, timing,
                             note=t("Cities: real pilot lists; years: bundled file and your edits"),
                             title=t("Treatment timing: cities by first approval year"),
-                            x_title=t("First approval year (cohort)"), y_title=t("Cities"))
-shell.how_to_read(t(TIMING_HELP), SOURCES)
+                            x_title=t("First approval year (cohort)"), y_title=t("Cities"), words=chart_words())
+shell.how_to_read(t(TIMING_HELP), t(SOURCES))
 
 # 2. Event study and pre-trends: a fragment, so the window and estimator rerun only this section.
 event_study_section(frame, used_controls, cluster, note)
@@ -316,18 +466,20 @@ cols = st.columns(3)
 for col, m in zip(cols, ("twfe", "did2s")):
     r = results[m]
     lo, hi = r.conf_int()
-    col.metric(did_charts.METHOD_NAMES[m], f"{r.att:.4f}", help=r.summary())
-    col.caption(f"95% CI {lo:.4f} … {hi:.4f}; SE {r.se:.4f}; N = {r.nobs}")
+    col.metric(t(METHOD_WORDS[m]), f"{r.att:.4f}", help=att_words(r))
+    col.caption(tf("95% interval {lo} … {hi}; standard error {se}; N = {n}", lo=f"{lo:.4f}", hi=f"{hi:.4f}",
+                   se=f"{r.se:.4f}", n=r.nobs))
 if synthetic:
     treated = frame[(frame["cohort"] > 0) & (frame["year"] >= frame["cohort"])]
     cols[2].metric(t("Synthetic truth (mean effect on treated)"), f"{treated['true_effect'].mean():.4f}")
 gap = results["twfe"].att - results["did2s"].att
 st.markdown(
-    f"{t('TWFE differs from did2s by')} **{gap:+.4f}** ({gap / results['did2s'].att:+.0%}). " + t(WHY_DIFFER))
+    f"{t('Two-way fixed effects differ from the two-stage estimate by')} **{gap:+.4f}** "
+    f"({gap / results['did2s'].att:+.0%}). " + t(WHY_DIFFER))
 compare = did.compare_methods([results["twfe"], results["did2s"]])
 att_chart = shell.altair(did_charts.att_chart, compare, note=note, x_title=t("ATT (outcome units)"),
-                         title=t("Average effect on the treated (ATT), 95% interval"))
-shell.how_to_read(t(ATT_HELP), SOURCES)
+                         title=t("Average effect on the treated (ATT), 95% interval"), words=chart_words())
+shell.how_to_read(t(ATT_HELP), t(SOURCES))
 
 # 4. East / central / west
 st.subheader(t("East, central and west"))
@@ -338,16 +490,16 @@ for region in pilots.REGIONS:
         try:
             r = _att(sub, m, used_controls, cluster)
         except did.DIDError as exc:
-            region_msgs.append(f"{t(region)} ({did_charts.METHOD_NAMES[m]}): {exc}")
+            region_msgs.append(f"{t(REGION_WORDS[region])} ({t(METHOD_WORDS[m])}): {t('not estimated')} — {exc}")
             continue
-        region_rows.append({**r.as_row(), "region": region, "region_label": t(region)})
+        region_rows.append({**r.as_row(), "region": region, "region_label": t(REGION_WORDS[region])})
 for msg in dict.fromkeys(region_msgs):
     st.warning(msg)
 if region_rows:
     regional = pd.DataFrame(region_rows)
     shell.altair(did_charts.att_chart, regional, group="region_label", note=note, x_title=t("ATT (outcome units)"),
-                 title=t("ATT by region (each region estimated on its own cities)"))
-    shell.how_to_read(t(REGION_HELP), SOURCES)
+                 title=t("ATT by region (each region estimated on its own cities)"), words=chart_words())
+    shell.how_to_read(t(REGION_HELP), t(SOURCES))
 else:
     st.info(t("No region has enough treated and comparison cities for an estimate."))
     regional = pd.DataFrame()
@@ -357,15 +509,17 @@ estimates = pd.concat([
     compare.assign(table="att", region="all"),
     regional.drop(columns=["region_label"], errors="ignore").assign(table="att"),
 ], ignore_index=True)
-estimates["outcome_source"] = pilots.SYNTHETIC_LABEL if synthetic else "uploaded"
-estimates["controls"] = ", ".join(used_controls) or "none"
+estimates["outcome_source"] = t(pilots.SYNTHETIC_LABEL) if synthetic else t("your uploaded city panel")
+estimates["controls"] = control_words(used_controls)
 estimates["cluster"] = cluster_key
 st.caption(t("Estimates table (ATT, all cities and by region; the event study has its own download above)")
            + (f" — {t(pilots.SYNTHETIC_LABEL)}" if synthetic else ""))
 first = ["table", "region", "method", "att", "se", "ci_low", "ci_high", "pvalue", "n_obs"]
 estimates = estimates[[c for c in first if c in estimates] + [c for c in estimates if c not in first]]
+# Screen and CSV: the same table, headers and cells in words of the session's language.
+estimates = worded(estimates)
 st.dataframe(estimates, hide_index=True, column_config={
-    **{c: st.column_config.NumberColumn(format="%.4f") for c in ("att", "se", "ci_low", "ci_high")},
-    "pvalue": st.column_config.NumberColumn(format="scientific")})
+    **{t(EVENT_COLUMNS[c]): st.column_config.NumberColumn(format="%.4f") for c in ("att", "se", "ci_low", "ci_high")},
+    t("p value"): st.column_config.NumberColumn(format="scientific")})
 shell.download_view(estimates, att_chart, "pilot_city_did", key="policy_dl")
 shell.url_notice()

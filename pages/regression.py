@@ -9,19 +9,31 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 
 import pandas as pd
 import streamlit as st
 
 import pages as shell
-from core import datasets, demo_panel, panel, scenario
-from core.charts import attach
-from core.charts import regression as charts
-from core.uploads import UploadError
-from pages.sections import spatial
+from core.i18n import translate
+from pages import coded
 
 shell.page_shell("Regression explorer", ":material/query_stats:")
 t = shell.t
+# The estimators' libraries (linearmodels, scipy.stats, Altair) take seconds to import in a fresh process: the
+# shell is drawn first, and the main area says what it is waiting for instead of staying blank.
+with st.spinner(t("Loading the estimators (first visit after a restart)…")):
+    from core import datasets, demo_panel, panel, scenario
+    from core.charts import attach
+    from core.charts import regression as charts
+    from core.uploads import UploadError
+    from pages.sections import spatial
+
+
+def tf(text: str, **values: object) -> str:
+    """A translated sentence with numbers (or names) filled in after translation."""
+    return t(text).format(**values)
+
 
 SYNTHETIC = demo_panel.LABEL
 # The paper's nine regressors less urban (it ends in 2019): the four levers (pcw, rd, psl, pdl) are in it.
@@ -30,11 +42,71 @@ PUBLIC_DEFAULT = ["gdp", "pcw", "del", "estr", "pdl", "rd", "med", "psl"]
 # reopens in the language it was copied in (an unknown label falls back to the default, never an error).
 UPLOAD_KINDS = {"panel": "Nine-variable panel", "series": "Wage / R&D series"}
 SUBPERIODS = {"2011–2016": (2011, 2016), "2017–2023": (2017, 2023)}
+# Words (English, translated on screen) over the stable codes the link carries.
+MODEL_WORDS = {"pooled": "Pooled OLS", "fe": "Province fixed effects (eq. 10)",
+               "twfe": "Province and year fixed effects", "re": "Random effects"}
+COV_WORDS = {"unadjusted": "Classical (homoskedastic)", "robust": "Heteroskedasticity-robust (White)",
+             "clustered": "Clustered by province", "driscoll-kraay": "Driscoll-Kraay (cross-section and serial correlation)"}
+REGION_WORDS = {"east": "East", "central": "Central", "west": "West"}
+SECTION_WORDS = {"Model": "Model", "Scenario": "Scenario", "Robustness": "Robustness", "Descriptive": "Descriptive"}
+# Each variable as words with its unit (the paper's symbols, Table 3; the public stand-ins).
+VARIABLE_WORDS = {
+    "idt": "Agglomeration index (index)", "gdp": "Gross regional product (log 100 million yuan)",
+    "pcw": "Per-capita wage (log yuan)", "del": "Digital economy level (score 0–1)",
+    "estr": "Economic structure (tertiary share of GDP, 0–1)",
+    "pdl": "Population quality (log college students per 100,000 people)",
+    "rd": "R&D intensity (share of GDP, 0–1)", "urban": "Urbanization rate (share, 0–1)",
+    "med": "Medical care level (log hospital beds per 10,000 people)",
+    "psl": "Public service level (share, 0–1)", "lnpcgdp": "Per-capita GDP, public stand-in (log yuan)",
+    "rd_firms": "R&D intensity of industrial firms (share of GDP, 0–1)",
+    "psl_func": "Public-service spending share (0–1)", "const": "Constant",
+}
+# Table headers as words (the screen and the CSV; core keeps its column names).
+COLUMN_WORDS = {
+    "term": "Term", "coef": "Coefficient", "std_error": "Standard error", "t": "t statistic", "p": "p value",
+    "lower": "Lower 95 % bound", "upper": "Upper 95 % bound", "stars": "Significance",
+    "paper_coef": "Paper: coefficient", "paper_t": "Paper: t statistic", "paper_stars": "Paper: significance",
+    "model_coef": "This model: coefficient", "model_t": "This model: t statistic",
+    "model_stars": "This model: significance", "same_sign": "Same sign", "data": "Data here",
+    "variable": "Variable", "first_year": "First year", "last_year": "Last year", "observations": "Observations",
+    "years_without_data": "Years without data", "symbol": "Variable", "n": "Observations", "mean": "Mean",
+    "sd": "Standard deviation", "min": "Minimum", "max": "Maximum",
+    "province": "Province", "year": "Year", "baseline": "Baseline (fitted)", "projected": "Projected index",
+    "change": "Change", "out_of_range": "Outside the observed range", "pcw_interpolated": "Wage interpolated",
+    "baseline_lower": "Baseline lower bound", "baseline_upper": "Baseline upper bound",
+    "observed": "Observed index", "se": "Standard error", "range_note": "Values outside the observed range",
+}
+_OUTSIDE = re.compile(r"(\S+) outside observed range (\[[^\]]*\])")
+
+
+def range_words(note: object) -> str:
+    """core.panel.project's note (``pcw outside observed range [a, b]; ...``) in words."""
+    if not isinstance(note, str) or not note:
+        return "—"
+    return _OUTSIDE.sub(lambda m: f"{term_words(m.group(1))} {t('outside the observed range')} {m.group(2)}", note)
+
+
+def headed(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its columns as words in the session's language (a column ``x (paper)`` too)."""
+    def word(c: str) -> str:
+        c = str(c)
+        if c.endswith(" (paper)"):
+            return f"{t(COLUMN_WORDS.get(c[:-8], c[:-8]))} ({t('paper')})"
+        return t(COLUMN_WORDS[c]) if c in COLUMN_WORDS else c
+    return frame.rename(columns={c: word(c) for c in frame.columns})
+
+
+def number_columns(formats: dict[str, str]) -> dict[str, object]:
+    """Column formats keyed by the shown header."""
+    return {t(COLUMN_WORDS[c]): st.column_config.NumberColumn(format=f) for c, f in formats.items()}
+
+
+TRANSFORM_WORDS = {"ln": "log", "L1": "previous year", "z": "standardized"}
 LEVER_SLIDERS = {  # symbol -> (label, unit, min, max, step)
-    "pcw": ("Wages (pcw)", "%", -30.0, 30.0, 1.0),
-    "rd": ("R&D intensity (rd)", "pp", -1.0, 1.0, 0.1),
-    "psl": ("Public services (psl)", "pp", -5.0, 5.0, 0.5),
-    "pdl": ("Education (pdl)", "%", -30.0, 30.0, 1.0),
+    "pcw": ("Wages", "%", -30.0, 30.0, 1.0),
+    "rd": ("R&D intensity", "percentage points", -1.0, 1.0, 0.1),
+    "psl": ("Public services", "percentage points", -5.0, 5.0, 0.5),
+    "pdl": ("Education", "%", -30.0, 30.0, 1.0),
 }
 
 
@@ -110,7 +182,7 @@ def spec_tests(key: str, _data: pd.DataFrame, dependent: str, regressors: tuple[
         re = fit(key, _data, panel.ModelSpec(dependent, regressors, "re", "unadjusted", transforms, years, entities))
         out.append(panel.hausman_from_fits(fe, re))
     except panel.PanelSpecError as exc:
-        out += [str(exc)] * (2 - len(out))
+        out += [str(exc)] * (2 - len(out))  # the page words it (``said``)
     return out[0], out[1]
 
 
@@ -131,7 +203,7 @@ def robustness(key: str, _data: pd.DataFrame, spec: panel.ModelSpec,
         try:
             fits[label] = fit(key, _data, dataclasses.replace(spec, years=span, entities=ents))
         except panel.PanelSpecError as exc:
-            skipped.append(f"{label}: {exc}")
+            skipped.append(f"{label}: {exc}")  # worded by the page below
     return panel.compare_fits(fits), skipped
 
 
@@ -145,13 +217,13 @@ def descriptives(key: str, _data: pd.DataFrame) -> pd.DataFrame:
 # value changes rows only, which the browser swaps into the drawn chart.
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def coefficient_template(terms: tuple[str, ...], title: str, note: str | None) -> dict:
-    return charts.coefficient_template(terms, title=title, note=note)
+def coefficient_template(terms: tuple[str, ...], title: str, note: str | None, lang: str = "en") -> dict:
+    return charts.coefficient_template(terms, title=title, note=note, words=lambda text: translate(text, lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def projection_template(title: str, note: str | None) -> dict:
-    return charts.projection_template(title=title, note=note)
+def projection_template(title: str, note: str | None, lang: str = "en") -> dict:
+    return charts.projection_template(title=title, note=note, words=lambda text: translate(text, lang))
 
 
 # --- helpers for display ----------------------------------------------------------------------------
@@ -165,13 +237,64 @@ def source_caption(source: str, more: str = "") -> None:
         line = t("Data: your uploaded file (kept in this session only).")
     else:
         line = t("Data: public — published index (Table 1) with provincial yearbook series bundled in data/.") + " " + t(
-            "Proxies, interpolated wages and the computed del score are marked in the variables table.")
+            "Proxies, interpolated wages and the digital-economy score computed here are marked in the variables table.")
     st.caption(line + (f"  \n{more}" if more else ""))
 
 
 def label_of(symbol: str) -> str:
     """The variable's words (Table 3's for the paper's symbols; an uploaded column's own name otherwise)."""
     return panel.VARIABLES[symbol].label if symbol in panel.VARIABLES else symbol
+
+
+def variable_words(symbol: str) -> str:
+    """A variable as words with its unit, in the session's language (an uploaded column: its own name)."""
+    return t(VARIABLE_WORDS[symbol]) if symbol in VARIABLE_WORDS else symbol
+
+
+def term_words(term: str) -> str:
+    """A model term (``z_L1_ln_estr``) as words: the variable, then its transformations in the order applied."""
+    steps: list[str] = []
+    base = term
+    while base not in VARIABLE_WORDS and base.partition("_")[0] in TRANSFORM_WORDS and base.partition("_")[2]:
+        head, _, base = base.partition("_")
+        steps.append(t(TRANSFORM_WORDS[head]))
+    if base not in VARIABLE_WORDS:
+        base, steps = term, []
+    return variable_words(base) + (f" — {', '.join(reversed(steps))}" if steps else "")
+
+
+def term_table(frame: pd.DataFrame, column: str = "term") -> pd.DataFrame:
+    """``frame`` with its terms as words (for the screen; rows N and R² keep their own words)."""
+    return frame.assign(**{column: frame[column].map(lambda v: t(v) if v in ("N", "R² (within for FE)")
+                                                     else term_words(str(v)))})
+
+
+# The messages of core.panel a visitor meets most, as templates for the translation layer (others stay as core
+# words them, after a translated heading).
+_MESSAGES = (
+    (re.compile(r"Too few observations: (\d+) complete rows for (\d+) regressor\(s\) over (\d+) province\(s\); "
+                r"widen the sample or drop regressors\."),
+     "Too few observations: {0} complete rows for {1} regressors over {2} provinces; widen the sample or drop "
+     "regressors."),
+    (re.compile(r"The regressors are perfectly collinear in this sample; drop one of them\."),
+     "The regressors are perfectly collinear in this sample; drop one of them."),
+)
+
+
+def said(exc: Exception) -> str:
+    """A core error's message in the session's language where its form is known."""
+    message = str(exc)
+    for pattern, words in _MESSAGES:
+        match = pattern.fullmatch(message)
+        if match:
+            return t(words).format(*match.groups())
+    return message
+
+
+def yes_no(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return "—"
+    return t("Yes") if bool(value) else t("No")
 
 
 def definition_of(symbol: str, public: bool) -> str:
@@ -187,43 +310,66 @@ def variables_table(symbols: list[str]) -> pd.DataFrame:
         note = panel.PUBLIC_NOTES.get(s)
         if note is None:
             continue
-        rows.append({t("Variable"): f"{s} — {t(label_of(s))}", t("Years"): note.years,
+        rows.append({t("Variable"): variable_words(s), t("Years"): note.years,
                      t("Definition here"): t(note.definition), t("Difference from Table 3"): t(note.differs),
                      t("Status"): t(panel.public_status(s))})
     return pd.DataFrame(rows)
 
 
 def chart_note(source: str) -> str | None:
-    return SYNTHETIC if source == "demo" else ("Uploaded data" if source == "upload" else "Public data")
+    return t(SYNTHETIC if source == "demo" else ("Uploaded data" if source == "upload" else "Public data"))
+
+
+def test_words(result: panel.TestResult) -> str:
+    """The verdict of a specification test in the session's language (core.panel words the same verdict in
+    English; the page rebuilds it from the statistic, p value and degrees of freedom so it can be translated)."""
+    if pd.isna(result.stat):
+        return t("The F statistic cannot be computed on this sample.") if result.name.startswith("F") else t(
+            "The Hausman statistic is not valid here (negative or not finite); no absolute value is taken.")
+    p = "p < 0.001" if result.pval < 0.001 else f"p = {result.pval:.3f}"
+    if result.name.startswith("F"):
+        text = tf("Province effects are jointly significant (F({a}, {b}) = {stat}, {p}): pooled OLS is rejected in "
+                  "favour of fixed effects." if result.pval < 0.05 else
+                  "Province effects are not jointly significant (F({a}, {b}) = {stat}, {p}): pooled OLS is not "
+                  "rejected.", a=result.df, b=result.df_denom, stat=f"{result.stat:.2f}", p=p)
+        return text
+    text = tf("Fixed- and random-effects slopes differ systematically (χ²({k}) = {stat}, {p}): the province effects "
+              "are correlated with the regressors, so fixed effects is preferred." if result.pval < 0.05 else
+              "No systematic difference between fixed and random effects (χ²({k}) = {stat}, {p}): random effects "
+              "is consistent and more efficient.", k=result.df, stat=f"{result.stat:.2f}", p=p)
+    return (t("Taken at face value (see the warning):") + " " + text) if result.warning else text
 
 
 def format_test(result: panel.TestResult | str, label: str, published: float) -> None:
     if isinstance(result, str):
-        st.warning(f"{label}: {result}")
+        st.warning(f"{label}: {said(panel.PanelSpecError(result))}")
         return
     stat = "—" if pd.isna(result.stat) else f"{result.stat:.2f}"
     dof = f"({result.df}, {result.df_denom})" if result.df_denom else f"({result.df})"
     p = "" if pd.isna(result.pval) else ("p < 0.001" if result.pval < 0.001 else f"p = {result.pval:.3f}")
     st.metric(f"{label} {dof}", stat, f"{p} · {t('paper')}: {published:.2f}", delta_color="off", delta_arrow="off")
-    st.markdown(result.interpretation)
+    st.markdown(test_words(result))
     if result.warning:
-        st.warning(result.warning)
+        st.warning(t("The difference of the two covariance matrices is not positive definite in this sample, so "
+                     "the statistic uses a generalized inverse and should be read with caution.")
+                   if "positive definite" in result.warning else t(result.warning))
 
 
 # --- data source -----------------------------------------------------------------------------------------
 
 st.title(t("Regression explorer"))
-shell.explain(
+shell.explain(t(
     "What moves the agglomeration index of industrial-digitalization talents? The paper (eq. 10) regresses it "
     "on nine provincial conditions with province fixed effects (Table 5). Choose the data, the variables and "
     "the estimator; the F test says whether province effects are needed, the Hausman test whether they can be "
-    "treated as random. The **Scenario** section asks *what if wages rise 10 %?* with an honest band.")
+    "treated as random. The **Scenario** section asks *what if wages rise 10 %?* with an honest band."))
 
-# Bound widgets show their raw codes: Streamlit 1.67 writes the *formatted* label into the URL, so a
-# translated format_func would make links depend on the interface language.
-source = st.segmented_control(t("Data source"), list(scenario.SOURCES), default="public", key="data",
-                              bind="query-params", required=True, help=" · ".join(
-                                  f"{k}: {v}" for k, v in scenario.SOURCES.items()))
+# Worded widgets are drawn by ``pages.coded``: words on screen, the stable English code in the link (Streamlit
+# 1.67's bind writes the *shown* label into the URL, which would make links depend on the language).
+source = coded.segmented_control(t("Data source"), list(scenario.SOURCES), default="public", key="data",
+                                 words=scenario.SOURCES, help=t(
+                                     "Public data: the published index with provincial yearbook series. Paper-shaped "
+                                     "demo: an invented panel with the paper's moments. Uploaded data: your own file."))
 data: pd.DataFrame | None = None
 interpolate = True
 if source != "demo":
@@ -231,33 +377,36 @@ if source != "demo":
                             key="reg_interp", bind="query-params", help=t(
                                 "Urban wages are published for even years only. On: each odd year 2011-2019 is the "
                                 "geometric mean of its neighbours, flagged per cell. Off: odd years are missing and "
-                                "drop out of any model with pcw. Nothing after 2020 is invented either way."))
+                                "drop out of any model with the wage. Nothing after 2020 is invented either way."))
 key = data_key(source, interpolate_wages=interpolate)
 if source == "public":
-    data = public_data(interpolate)
+    with st.spinner(t("Assembling the public provincial panel…")):
+        data = public_data(interpolate)
 elif source == "demo":
-    data = demo_data()
+    with st.spinner(t("Building the paper-shaped demo panel…")):
+        data = demo_data()
     st.warning(f"**{t('Synthetic — for demonstration')}.** " + t(
         "Invented values on real province names — do not read them as data about any province. This deterministic "
         "panel has Table 4's means and standard deviations and Table 5's slopes, so every control works with all "
         "nine variables; the Public data source holds the real series (some as labelled proxies)."),
         icon=":material/science:")
 else:
-    kind = st.radio(t("Your file holds"), ["panel", "series"], key="reg_upload_kind", bind="query-params",
-                    horizontal=True, format_func=lambda k: t(UPLOAD_KINDS[k]))
+    kind = coded.radio(t("Your file holds"), ["panel", "series"], key="reg_upload_kind", words=UPLOAD_KINDS,
+                       horizontal=True)
     if kind == "series":
         template = panel.series_template(shell.regions().query("in_paper").province.tolist(), series())
         shell.explain(t("One row per province and year: `province` (English or Chinese), `year`, and "
                         "`urban_avg_wage_yuan` (yuan per year) and/or `rd_intensity_pct` (R&D / GDP in percent, e.g. "
                         "2.41). The template holds the bundled values; change or fill cells and upload it: your "
-                        "values replace pcw and rd on the public data in this session (an empty cell keeps the "
-                        "bundled value). The bundled data are never changed."))
+                        "values replace the wage (`pcw`) and R&D intensity (`rd`) on the public data in this session "
+                        "(an empty cell keeps the bundled value). The bundled data are never changed."))
         name = "wage_rd_series_template.csv"
     else:
         template = panel.upload_template(shell.regions().query("in_paper").province.tolist(), shell.table1())
-        shell.explain("One row per province and year; columns `province`, `year` and the nine Table 3 variables in "
-                      "Table 3's units (logs for gdp, pcw, pdl, med; shares 0–1 for estr, rd, urban, psl). `idt` is "
-                      "optional (the published index is used if it is missing). The bundled data are never changed.")
+        shell.explain(t("One row per province and year; columns `province`, `year` and the nine Table 3 variables "
+                        "in Table 3's units (logs for `gdp`, `pcw`, `pdl`, `med`; shares 0–1 for `estr`, `rd`, "
+                        "`urban`, `psl`). `idt` is optional (the published index is used if it is missing). The "
+                        "bundled data are never changed."))
         name = "regression_upload_template.csv"
     st.download_button(t("Download the template (CSV)"), template.to_csv(index=False).encode("utf-8"),
                        name, "text/csv", key="reg_template_csv", on_click="ignore")
@@ -275,9 +424,9 @@ else:
                 shell.not_in_link(t("your uploaded file (a link cannot carry a file: whoever opens it uploads it again)"))
                 key = data_key(source, uploaded.getvalue(), uploaded.name)
             for note in notes:
-                st.caption(note)
+                st.caption(t(note))
         except UploadError as exc:
-            st.error(str(exc), icon=":material/error:")
+            st.error(f"{t('The file cannot be used')}: {exc}", icon=":material/error:")
 
 if data is None:
     shell.url_notice()
@@ -288,32 +437,34 @@ available = panel.variables_in(data)
 # --- controls that change the model's specification (a change reruns the page) -----------------------
 
 c1, c2, c3 = st.columns([1, 1.4, 1.6])
-dependent = c1.selectbox(t("Dependent variable"), available, index=available.index("idt") if "idt" in available else 0,
-                         key="y", bind="query-params")
-c1.caption(t(label_of(dependent)))
-model = c2.selectbox(t("Model"), list(panel.MODELS), index=1, key="model", bind="query-params",
-                     help=" · ".join(f"{k}: {v}" for k, v in panel.MODELS.items()))
-c2.caption(t(panel.MODELS[model]))
-cov_type = c3.selectbox(t("Standard errors"), list(panel.COV_TYPES), index=2, key="se", bind="query-params",
-                        help=" · ".join(f"{k}: {v}" for k, v in panel.COV_TYPES.items()))
-c3.caption(t(panel.COV_TYPES[cov_type]))
+dependent = coded.selectbox(t("Dependent variable"), available, default="idt" if "idt" in available else available[0],
+                            key="y", words=variable_words, container=c1)
+model = coded.selectbox(t("Model"), list(panel.MODELS), default="fe", key="model", words=MODEL_WORDS, container=c2)
+cov_type = coded.selectbox(t("Standard errors"), list(panel.COV_TYPES), default="clustered", key="se",
+                           words=COV_WORDS, container=c3)
 options = [s for s in available if s != dependent]
 on_public = source == "public" or key.startswith("upload:series:")
 default = [s for s in (PUBLIC_DEFAULT if on_public else panel.PAPER_REGRESSORS) if s in options]
 r1, r2 = st.columns([2.2, 1])
-regressors = r1.multiselect(t("Regressors (Table 3)"), options, default=default, key="x", bind="query-params",
-                            help=" · ".join(f"{s}: {t(definition_of(s, on_public))}" for s in options))
-chosen_regions = r2.multiselect(t("Regions"), list(scenario.REGIONS), default=list(scenario.REGIONS), key="regions",
-                                bind="query-params")
-st.caption(" · ".join(f"**{s}** {t(label_of(s))}" + (f" ({t(panel.public_status(s))})" if on_public and
-                      panel.public_status(s) != "same as the paper" else "") for s in options))
+regressors = coded.multiselect(t("Regressors (Table 3)"), options, default=default, key="x", words=variable_words,
+                               container=r1, help="  \n".join(f"{variable_words(s)}: {t(definition_of(s, on_public))}"
+                                                               for s in options))
+chosen_regions = coded.multiselect(t("Regions"), list(scenario.REGIONS), default=list(scenario.REGIONS),
+                                   key="regions", words=REGION_WORDS, container=r2)
+marked = [s for s in options if on_public and panel.public_status(s) != "same as the paper"]
+if marked:
+    st.caption(t("Differs from Table 3") + ": " + " · ".join(
+        f"{variable_words(s)} ({t(panel.public_status(s))})" for s in marked))
 with st.expander(t("Transformations (fixed menu)")):
-    shell.explain("Applied in this order: natural log, then the first lag (previous year, same province), then "
-                  "standardization (mean 0, sd 1 in the estimation sample). Names such as `z_L1_ln_estr` say which.")
+    shell.explain(t("Applied in this order: natural log, then the first lag (previous year, same province), then "
+                    "standardization (mean 0, standard deviation 1 in the estimation sample). Each term's name "
+                    "lists its transformations."))
     tc = st.columns(3)
-    logged = tc[0].multiselect(t("Log of"), regressors, key="log", bind="query-params")
-    lagged = tc[1].multiselect(t("First lag of"), regressors, key="lag", bind="query-params")
-    scaled = tc[2].multiselect(t("Standardize"), regressors, key="std", bind="query-params")
+    logged = coded.multiselect(t("Log of"), regressors, default=[], key="log", words=variable_words, container=tc[0])
+    lagged = coded.multiselect(t("First lag of"), regressors, default=[], key="lag", words=variable_words,
+                               container=tc[1])
+    scaled = coded.multiselect(t("Standardize"), regressors, default=[], key="std", words=variable_words,
+                               container=tc[2])
 
 if not regressors:
     st.info(t("Choose at least one regressor."))
@@ -345,9 +496,10 @@ def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]
                              bind="query-params", width=560)
     fit_args = panel.ModelSpec(*spec[:5], years=(int(years[0]), int(years[1])), entities=spec[5])
     try:
-        return fit_args, fitted_view(key, data, fit_args)
+        with st.spinner(t("Estimating the model…")):
+            return fit_args, fitted_view(key, data, fit_args)
     except panel.PanelSpecError as exc:
-        st.error(str(exc), icon=":material/error:")
+        st.error(f"{t('The model cannot be estimated')}: {said(exc)}", icon=":material/error:")
         return None
 
 
@@ -363,59 +515,69 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
     table5 = shell.table5()
     # Bold lines rather than subheaders, and the chart's own subtitle as its source label (the caption above
     # each table stays): fewer elements to redraw on each move of the sample years.
-    st.markdown(f"**{t(panel.MODELS[model])}: {dependent} ~ {' + '.join(view['terms'])}**")
+    st.markdown(f"**{t(MODEL_WORDS[model])}: {variable_words(dependent)} ~ "
+                f"{' + '.join(term_words(term) for term in view['terms'])}**")
     counts = st.container(horizontal=True)  # one block, not four columns
-    counts.metric("N", f"{view['nobs']}")
+    counts.metric(t("Observations (N)"), f"{view['nobs']}")
     counts.metric(t("Provinces"), f"{view['n_entities']}")
     counts.metric(t("Years"), f"{view['years'][0]}–{view['years'][1]}")
     counts.metric(t(panel.MODEL_INFO[model].rsquared_label), f"{view['rsquared']:.3f}")
     if source == "public" or key.startswith("upload:series:"):
         public_variables_note(data, [dependent, *regressors])
     coef, side = view["coef"], view["side"]
-    rows = charts.coefficient_rows(coef, side)
+    rows = charts.coefficient_rows(term_table(coef[coef.term != "const"]), term_table(side))
     template = coefficient_template(tuple(rows[charts.COEFFICIENT_ROWS].term), t("Coefficients with 95 % intervals"),
-                                    chart_note(source))
+                                    chart_note(source), shell.lang())
     st.vega_lite_chart(attach(template, rows), width="stretch")
-    shell.how_to_read(
+    shell.how_to_read(t(
         "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; "
         "an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's "
-        "Table 5 coefficients for the same symbols (Table 5 used all nine variables, province FE, N = 390).",
-        "Liu (2026) Tables 1, 3, 5; estimates: linearmodels " + ("on the synthetic demo panel" if source == "demo"
-                                                                else "on the active data source"))
+        "Table 5 coefficients for the same variables (Table 5 used all nine variables, province fixed effects, "
+        "N = 390)."),
+        "Liu (2026), " + t("Research on the measurement and influencing factors of the agglomeration degree of "
+                           "industrial digitalization talents in China") + ", WJARR 30(01), " + t("Tables 1, 3, 5")
+        + "; " + t("estimates: linearmodels on the synthetic demo panel" if source == "demo"
+                   else "estimates: linearmodels on the active data source"))
     source_caption(source)
-    st.dataframe(coef.assign(term=coef.term), hide_index=True, column_config={
-        "coef": st.column_config.NumberColumn(format="%.4f"), "std_error": st.column_config.NumberColumn(format="%.4f"),
-        "t": st.column_config.NumberColumn(format="%.2f"), "p": st.column_config.NumberColumn(format="%.4f"),
-        "lower": st.column_config.NumberColumn(format="%.4f"), "upper": st.column_config.NumberColumn(format="%.4f")})
-    shell.download_view(coef, lambda: charts.with_rows(template, **rows), f"regression_{source}_{model}", key="coefs")
+    shown_coef = headed(term_table(coef))
+    st.dataframe(shown_coef, hide_index=True, column_config=number_columns(
+        {"coef": "%.4f", "std_error": "%.4f", "t": "%.2f", "p": "%.4f", "lower": "%.4f", "upper": "%.4f"}))
+    # The CSV is the table on screen (words of the session's language), with each term's code at the end.
+    shell.download_view(shown_coef.assign(**{t("Code"): coef.term}), lambda: charts.with_rows(template, **rows),
+                        f"regression_{source}_{model}", key="coefs")
 
     # The heading and its explanation in one element.
     st.markdown(f"**{t('Specification tests')}**" + ("" if shell.presenting() else "  \n" + t(
         "Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard errors are "
         "chosen above; they are computed by linearmodels (`f_pooled`, `RandomEffectsResults.hausman`).")))
-    f_test, h_test = spec_tests(key, data, dependent, regressors, transforms, years, entities)
+    with st.spinner(t("Running the F and Hausman tests…")):
+        f_test, h_test = spec_tests(key, data, dependent, regressors, transforms, years, entities)
     tcols = st.columns(2)
     with tcols[0]:
         format_test(f_test, t("F test for province effects"), table5.f_stat)
     with tcols[1]:
-        format_test(h_test, t("Hausman test, FE vs RE"), table5.hausman_stat)
+        format_test(h_test, t("Hausman test, fixed vs random effects"), table5.hausman_stat)
 
     st.markdown(f"**{t('Table 5 side by side')}**")
-    source_caption(source, t("Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same-sign is shown where "
+    source_caption(source, t("Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same sign is shown where "
                              "both estimate the term.") + (" " + t(
-                                 "The data column says where the real-data variable differs from the paper's: "
+                                 "The column 'Data here' says where the real-data variable differs from the paper's: "
                                  "proxy, odd years interpolated, or computed here, not the paper's score.")
                                  if "data" in side.columns else ""))
-    st.dataframe(side, hide_index=True, column_config={
-        "paper_coef": st.column_config.NumberColumn(format="%.3f"), "paper_t": st.column_config.NumberColumn(format="%.2f"),
-        "model_coef": st.column_config.NumberColumn(format="%.3f"), "model_t": st.column_config.NumberColumn(format="%.2f")})
+    side_shown = term_table(side).assign(same_sign=side.same_sign.map(yes_no))
+    if "data" in side_shown.columns:
+        side_shown = side_shown.assign(data=side_shown["data"].map(lambda v: t(v) if isinstance(v, str) else "—"))
+    st.dataframe(headed(side_shown), hide_index=True, column_config=number_columns(
+        {"paper_coef": "%.3f", "paper_t": "%.2f", "model_coef": "%.3f", "model_t": "%.2f"}))
     # Filled only when opened (opening reruns the section), so closed they cost nothing per move.
     coverage = st.expander(t("Per-variable coverage (which years exist)"), key="coverage_open", on_change="rerun")
     if coverage.open:
         with coverage:
             source_caption(source)
-            st.dataframe(panel.coverage(data), hide_index=True)
-    summary = st.expander(t("Full linearmodels summary"), key="summary_open", on_change="rerun")
+            cover = panel.coverage(data)
+            st.dataframe(headed(cover.assign(variable=cover.variable.map(variable_words))), hide_index=True)
+    summary = st.expander(t("Full estimation summary (linearmodels, in English)"), key="summary_open",
+                          on_change="rerun")
     if summary.open:
         summary.code(view["summary"], language=None)
 
@@ -430,11 +592,11 @@ def public_variables_note(data: pd.DataFrame, symbols: list[str]) -> None:
     if "pcw" in symbols and "pcw_interpolated" in data.columns:
         n = int(data["pcw_interpolated"].sum())
         if n:
-            st.caption(t("pcw: odd-year wages are interpolated in logs (flagged per cell)") + f": {n} "
+            st.caption(t("Per-capita wage: odd-year wages are interpolated in logs (flagged per cell)") + f": {n} "
                        + t("cells; switch the interpolation off above to use published years only."))
     weights = data.attrs.get("del_weights")
     if "del" in symbols and weights:
-        st.caption(f"del — {t(panel.COMPUTED_LABEL)}. " + t("Entropy weights") + ": " + ", ".join(
+        st.caption(f"{variable_words('del')} — {t(panel.COMPUTED_LABEL)}. " + t("Entropy weights") + ": " + ", ".join(
             f"{t(panel.DEL_INDICATORS[k][0])} {w:.2f}" for k, w in weights.items()))
 
 
@@ -450,15 +612,16 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: panel.Mo
     levers = st.container(horizontal=True)  # one block, not four columns
     for symbol, (label, unit, low, high, step) in LEVER_SLIDERS.items():
         in_model = symbol in regressors
-        value = levers.slider(f"{t(label)} ({unit})", low, high, 0.0, step, key=symbol, bind="query-params",
+        value = levers.slider(f"{t(label)} ({t(unit)})", low, high, 0.0, step, key=symbol, bind="query-params",
                               disabled=not in_model,
                               help=None if in_model else t("Add this variable to the regressors to use this lever."))
         if in_model and value:
             changes[symbol] = float(value)
     try:
-        projected = projection(key, data, fit_args, tuple(sorted(changes.items())), where, target_year)
+        with st.spinner(t("Projecting the scenario…")):
+            projected = projection(key, data, fit_args, tuple(sorted(changes.items())), where, target_year)
     except panel.PanelSpecError as exc:
-        st.error(str(exc), icon=":material/error:")
+        st.error(f"{t('The projection cannot be computed')}: {said(exc)}", icon=":material/error:")
         return
     names = shell.province_names()
     shown = projected.assign(province=projected.province.map(lambda p: names.get(p, p)))
@@ -470,7 +633,7 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: panel.Mo
     # Next to the levers: each lever's variable on the public data, its years and how it differs from Table 3.
     in_model = [s for s in LEVER_SLIDERS if s in regressors and s in panel.PUBLIC_NOTES]
     if in_model and (source == "public" or key.startswith("upload:series:")):
-        st.caption("  \n".join(f"**{s}** ({panel.PUBLIC_NOTES[s].years}, {t(panel.public_status(s))}): "
+        st.caption("  \n".join(f"**{variable_words(s)}** ({panel.PUBLIC_NOTES[s].years}, {t(panel.public_status(s))}): "
                                f"{t(panel.PUBLIC_NOTES[s].definition)}" for s in in_model))
     if "pcw" in regressors and "pcw_interpolated" in data.columns:
         year_flags = data.xs(target_year, level=1)["pcw_interpolated"] if target_year in \
@@ -484,15 +647,22 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: panel.Mo
     # The chart carries its source label in its subtitle; the caption labels the table below it.
     # The title names the year only: the levers' values are on the sliders and in the caption of the table, so
     # moving a lever changes rows alone (see the templates above).
-    st.vega_lite_chart(attach(projection_template(f"{t('Projected index')}, {target_year}", chart_note(source)),
-                                       {charts.PROJECTION_ROWS: charts.projection_rows(shown)}), width="stretch")
-    shell.how_to_read(
+    lang = shell.lang()
+    st.vega_lite_chart(attach(projection_template(f"{t('Projected index')}, {target_year}", chart_note(source), lang),
+                              {charts.PROJECTION_ROWS: charts.projection_rows(
+                                  shown, lambda text: translate(text, lang))}), width="stretch")
+    shell.how_to_read(t(
         "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, "
         "the blue bar the 95 % band of the projection. Red dots: a changed value lies outside the observed "
-        "range, so the linear model extrapolates.",
-        "core.panel.project (delta method) on the model of the Model section")
-    source_caption(source, f"{t('Scenario')}: {scenario.encode_changes(changes) or t('baseline')}, {target_year}")
-    st.dataframe(shown.drop(columns=["changed"]), hide_index=True)
+        "range, so the linear model extrapolates."),
+        t("the delta method (`core.panel.project`) on the model of the Model section"))
+    described = ", ".join(f"{t(LEVER_SLIDERS[s][0])} {v:+g} {t(LEVER_SLIDERS[s][1])}" for s, v in sorted(changes.items()))
+    source_caption(source, f"{t('Scenario')}: {described or t('baseline')}, {target_year}")
+    table = shown.drop(columns=["changed"]).assign(range_note=shown.range_note.map(range_words),
+                                                   out_of_range=shown.out_of_range.map(yes_no))
+    if "pcw_interpolated" in table.columns:
+        table = table.assign(pcw_interpolated=table.pcw_interpolated.map(yes_no))
+    st.dataframe(headed(table), hide_index=True)
 
 
 def send_to_map(key: str, data: pd.DataFrame, source: str, fit_args: panel.ModelSpec, target_year: int,
@@ -502,7 +672,7 @@ def send_to_map(key: str, data: pd.DataFrame, source: str, fit_args: panel.Model
     dependent, regressors, model, cov_type = fit_args.dependent, fit_args.regressors, fit_args.model, fit_args.cov_type
     transforms, years = fit_args.transforms, fit_args.years
     if dependent != "idt":
-        st.info(t("The map shows the agglomeration index; choose idt as the dependent variable to send a projection."))
+        st.info(t("The map shows the agglomeration index; choose it as the dependent variable to send a projection."))
         return
     if not st.button(t("Show on the map"), key="to_map", icon=":material/map:", type="primary"):
         return
@@ -530,10 +700,10 @@ def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all
     if sampled is None:
         return
     fit_args, view = sampled
-    shell.explain("Move a lever: the change is applied to the chosen provinces in every year (so lagged "
+    shell.explain(t("Move a lever: the change is applied to the chosen provinces in every year (so lagged "
                   "terms see it too), the model's coefficients turn it into a change of the index, and the "
                   "band is the 95 % delta-method interval from the coefficient covariance (baseline taken "
-                  "as given). Log variables change in %, shares in percentage points.")
+                  "as given). Log variables change in %, shares in percentage points."))
     # Only years of the estimation sample (rows where the index and every chosen regressor exist), latest first:
     # the default is the latest year every regressor has, never a year outside the sample.
     sample_years = view["sample_years"]
@@ -541,8 +711,10 @@ def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all
     target_year = pc1.selectbox(t("Year projected"), sample_years[::-1], key="sc_year", bind="query-params",
                                 help=t("Years of the estimation sample only: the latest is the last year in which "
                                        "every chosen regressor has data."))
-    where = pc2.multiselect(t("Provinces changed (empty = all)"), view["provinces"], key="sc_where",
-                            bind="query-params")
+    names = shell.province_names()
+    where = coded.multiselect(t("Provinces changed (empty = all)"), view["provinces"], default=[], key="sc_where",
+                              words=lambda p: names.get(p, p), container=pc2,
+                              aliases=lambda p: [shell.regions().set_index("province").province_zh.get(p, p)])
     levers_section(key, data, source, fit_args, int(target_year), tuple(where) or None)
     send_to_map(key, data, source, fit_args, int(target_year), tuple(where) or None)
 
@@ -557,21 +729,22 @@ def robustness_section(key: str, data: pd.DataFrame, source: str, spec: tuple, a
         return
     model_spec = sampled[0]
     years, entities = model_spec.years, model_spec.entities
-    shell.explain("The same model, dependent variable, regressors and standard errors, re-estimated by region "
+    shell.explain(t("The same model, dependent variable, regressors and standard errors, re-estimated by region "
                   "and by sub-period (inside the chosen sample). Cells show the coefficient with stars "
-                  "(*** 1 %, ** 5 %, * 10 %) and its standard error.")
+                  "(*** 1 %, ** 5 %, * 10 %) and its standard error."))
     regions = shell.regions()
     groups: dict[str, tuple[tuple[int, int], tuple[str, ...] | None]] = {t("All"): (years, entities)}
     for region in scenario.REGIONS:
         provinces = tuple(regions.loc[regions.region == region, "province"])
-        groups[t(region.capitalize())] = (years, provinces)
+        groups[t(REGION_WORDS[region])] = (years, provinces)
     for label, (a, b) in SUBPERIODS.items():
         lo, hi = max(a, years[0]), min(b, years[1])
         if lo <= hi:
             groups[label] = ((lo, hi), entities)
-    table, skipped = robustness(key, data, model_spec, tuple(groups.items()))
+    with st.spinner(t("Re-estimating the model by region and sub-period…")):
+        table, skipped = robustness(key, data, model_spec, tuple(groups.items()))
     source_caption(source)
-    st.dataframe(table, hide_index=True)
+    st.dataframe(table.pipe(term_table).rename(columns={"term": t("Term")}), hide_index=True)
     for message in skipped:
         st.caption(f"{t('Not estimated')} — {message}")
 
@@ -581,15 +754,16 @@ def descriptive_section(key: str, data: pd.DataFrame, source: str, spec: tuple, 
     # The sample controls stay visible (Table 4 itself is computed on every observation of the source).
     if sample(key, data, spec, all_years) is None:
         return
-    shell.explain("Table 4 of the paper (n, mean, standard deviation with n − 1, min, max) recomputed for the "
-                  "active data source, next to the published values.")
-    ours = descriptives(key, data)
+    shell.explain(t("Table 4 of the paper (n, mean, standard deviation with n − 1, min, max) recomputed for the "
+                  "active data source, next to the published values."))
+    with st.spinner(t("Computing the descriptive statistics…")):
+        ours = descriptives(key, data)
     published = shell.table4()[["symbol", "n", "mean", "sd", "min", "max"]]
     both = ours.merge(published, on="symbol", how="outer", suffixes=("", " (paper)"))
     order = {s: i for i, s in enumerate(panel.VARIABLES)}
     both = both.sort_values("symbol", key=lambda s: s.map(order)).reset_index(drop=True)
     source_caption(source)
-    st.dataframe(both, hide_index=True)
+    st.dataframe(headed(both.assign(symbol=both.symbol.map(variable_words))), hide_index=True)
     st.caption(t("Paper columns: Table 4 of Liu (2026), 30 provinces × 2011–2023."))
 
 
@@ -606,9 +780,9 @@ SECTIONS = {"Model": model_section, "Scenario": scenario_section, "Robustness": 
 if "_reg_section_default" not in st.session_state:
     st.session_state["_reg_section_default"] = "Scenario" if any(
         st.query_params.get(symbol, "0") not in ("0", "0.0") for symbol in LEVER_SLIDERS) else "Model"
-chosen = st.segmented_control(t("Section"), list(SECTIONS), format_func=t, key="reg_section", required=True,
-                              default=st.session_state["_reg_section_default"], bind="query-params",
-                              label_visibility="collapsed")
+chosen = coded.segmented_control(t("Section"), list(SECTIONS), key="reg_section",
+                                 words={code: SECTION_WORDS.get(code, code) for code in SECTIONS},
+                                 default=st.session_state["_reg_section_default"], label_visibility="collapsed")
 regions = shell.regions()
 entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(
     regions.loc[regions.region.isin(chosen_regions), "province"])

@@ -144,3 +144,17 @@ def tabs(words: Mapping[str, str], *, key: str, default: str | None = None) -> t
     open_code = next((c for c, tab in by_code.items() if tab.open), default)
     sync(key, open_code, default, known=by_label)
     return by_code, open_code
+    return by_code, open_code
+
+
+def segmented_control(label: str, codes: Sequence[str], *, key: str, words: Words, default: str | None = None,
+                      container: Any = None, aliases: Callable[[str], Iterable[str]] | None = None,
+                      **kwargs: Any) -> str:
+    """``st.segmented_control`` (one choice, required) over ``codes`` showing ``words``."""
+    default = codes[0] if default is None else default
+    seed(key, codes, default, words, aliases=aliases)
+    value = (container or st).segmented_control(label, list(codes), format_func=_shown(words, _lang(), codes),
+                                                key=key, required=True, **kwargs)
+    value = default if value is None else value
+    sync(key, value, default, known=_lookup(codes, words, aliases))
+    return value

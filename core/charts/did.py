@@ -8,6 +8,8 @@ from __future__ import annotations
 
 __all__ = ["REGION_COLOURS", "METHOD_COLOURS", "METHOD_NAMES", "timing_chart", "event_study_chart", "att_chart"]
 
+from collections.abc import Mapping
+
 import altair as alt
 import pandas as pd
 
@@ -18,33 +20,56 @@ METHOD_COLOURS = {"twfe": "#7f7f7f", "did2s": "#d62728"}
 METHOD_NAMES = {"twfe": "TWFE", "did2s": "did2s (Gardner)"}
 
 
+Words = Mapping[str, str] | None  # code or field name -> the words to show (a translation); None: as before
+
+
+def _word(words: Words, code: str, default: str | None = None) -> str:
+    return (words or {}).get(code, code if default is None else default)
+
+
+def _method_names(words: Words) -> dict[str, str]:
+    return {m: _word(words, m, name) for m, name in METHOD_NAMES.items()}
+
+
+def _tip(field: str, words: Words, **kwargs) -> alt.Tooltip:
+    """A tooltip whose title is the field's words (``field`` like ``cities:Q``)."""
+    name = field.split(":")[0]
+    return alt.Tooltip(field, title=_word(words, name), **kwargs) if words else alt.Tooltip(field, **kwargs)
+
+
 def _title(text: str, note: str | None) -> alt.TitleParams:
     return chart_title(text, note)
 
 
 def timing_chart(timing: pd.DataFrame, *, note: str | None = None, title: str = "Treatment timing: cities by first approval year",
-                 x_title: str = "First approval year (cohort)", y_title: str = "Cities") -> alt.Chart:
+                 x_title: str = "First approval year (cohort)", y_title: str = "Cities",
+                 words: Words = None) -> alt.Chart:
     """Stacked bars of cities per cohort (``never`` = comparison cities), coloured by east/central/west.
 
     ``timing`` has ``cohort_label``, ``cohort``, ``region``, ``cities`` (see :func:`core.pilots.timing_table`).
+    ``words`` (code -> words, e.g. a translation) names the regions, ``never`` and the tooltip fields.
     """
+    timing = timing.assign(cohort_label=timing["cohort_label"].map(lambda c: _word(words, c)),
+                           region=timing["region"].map(lambda r: _word(words, r)))
+    never = _word(words, "never")
     order = (timing.drop_duplicates("cohort_label").sort_values("cohort")["cohort_label"].tolist())
-    if "never" in order:
-        order = [o for o in order if o != "never"] + ["never"]
+    if never in order:
+        order = [o for o in order if o != never] + [never]
     return (alt.Chart(timing, title=_title(title, note))
             .mark_bar()
             .encode(x=alt.X("cohort_label:N", sort=order, title=x_title, axis=alt.Axis(labelAngle=0)),
                     y=alt.Y("cities:Q", title=y_title, stack="zero"),
-                    color=alt.Color("region:N", scale=alt.Scale(domain=list(REGION_COLOURS),
+                    color=alt.Color("region:N", scale=alt.Scale(domain=[_word(words, r) for r in REGION_COLOURS],
                                                                 range=list(REGION_COLOURS.values())), title=None),
-                    tooltip=["cohort_label:N", "region:N", "cities:Q"])
+                    tooltip=[_tip("cohort_label:N", words), _tip("region:N", words), _tip("cities:Q", words)])
             .properties(height=260))
 
 
 def event_study_chart(table: pd.DataFrame, *, reference: int = -1, note: str | None = None,
                       title: str = "Event study: effect by years since approval",
                       x_title: str = "Years since first approval", y_title: str = "Effect on outcome",
-                      reference_label: str = "reference period (set to 0)", width: int = 640) -> alt.LayerChart:
+                      reference_label: str = "reference period (set to 0)", width: int = 640,
+                      words: Words = None) -> alt.LayerChart:
     """Coefficients with 95 % intervals by relative period; the reference period is a hollow point and a dashed rule.
 
     ``table`` is :attr:`core.did.EventStudyResult.table`, optionally with a ``method`` column
@@ -58,11 +83,15 @@ def event_study_chart(table: pd.DataFrame, *, reference: int = -1, note: str | N
     data = table.copy()
     if "method" not in data:
         data["method"] = "did2s"
-    data["method_name"] = data["method"].map(METHOD_NAMES)
-    data["period_kind"] = data["is_reference"].map({True: "reference", False: "estimated"})
+    names = _method_names(words)
+    data["method_name"] = data["method"].map(names)
+    kinds = {True: _word(words, "reference"), False: _word(words, "estimated")}
+    data["period_kind"] = data["is_reference"].map(kinds)
+    if words and "binned" in data:
+        data["binned"] = data["binned"].map({True: _word(words, "true"), False: _word(words, "false")})
     methods = [m for m in METHOD_NAMES if m in set(data["method"])]
     colour = alt.Color("method_name:N", title=None,
-                       scale=alt.Scale(domain=[METHOD_NAMES[m] for m in methods],
+                       scale=alt.Scale(domain=[names[m] for m in methods],
                                        range=[METHOD_COLOURS[m] for m in methods]))
     x = alt.X("rel_period:O", title=x_title, axis=alt.Axis(labelAngle=0))
     offset = alt.XOffset("method_name:N") if len(methods) > 1 else alt.XOffset()
@@ -73,14 +102,14 @@ def event_study_chart(table: pd.DataFrame, *, reference: int = -1, note: str | N
     ref_text = (alt.Chart(pd.DataFrame({"rel_period": [reference], "label": [reference_label]}))
                 .mark_text(align="left", dx=4, dy=-4, baseline="bottom", fontSize=11, color="#444")
                 .encode(x=alt.X("rel_period:O"), y=alt.value(0), text="label:N"))
-    tooltip = [alt.Tooltip("rel_period:O", title="period"), "method_name:N",
-               alt.Tooltip("estimate:Q", format=".4f"), alt.Tooltip("ci_low:Q", format=".4f"),
-               alt.Tooltip("ci_high:Q", format=".4f"), "n_obs:Q", "binned:N"]
+    tooltip = [alt.Tooltip("rel_period:O", title=_word(words, "period")), _tip("method_name:N", words),
+               _tip("estimate:Q", words, format=".4f"), _tip("ci_low:Q", words, format=".4f"),
+               _tip("ci_high:Q", words, format=".4f"), _tip("n_obs:Q", words), _tip("binned:N", words)]
     bars = base.mark_rule(strokeWidth=2).encode(x=x, xOffset=offset, y=alt.Y("ci_low:Q", title=y_title),
                                                 y2="ci_high:Q", color=colour)
     points = base.mark_point(filled=True, size=60).encode(
         x=x, xOffset=offset, y="estimate:Q", color=colour, tooltip=tooltip,
-        shape=alt.Shape("period_kind:N", title=None, scale=alt.Scale(domain=["estimated", "reference"],
+        shape=alt.Shape("period_kind:N", title=None, scale=alt.Scale(domain=[kinds[False], kinds[True]],
                                                                      range=["circle", "diamond"])))
     return (alt.layer(zero, ref, bars, points, ref_text, title=_title(title, note))
             .properties(height=320, width=width))
@@ -88,15 +117,16 @@ def event_study_chart(table: pd.DataFrame, *, reference: int = -1, note: str | N
 
 def att_chart(table: pd.DataFrame, *, group: str = "method_name", note: str | None = None,
               title: str = "Average effect on the treated (ATT), 95% interval",
-              x_title: str = "ATT (outcome units)") -> alt.LayerChart:
+              x_title: str = "ATT (outcome units)", words: Words = None) -> alt.LayerChart:
     """Point-and-interval chart of ATTs; rows by ``group`` (method names, or regions), colour by method.
 
     ``table`` has ``method``, ``att``, ``ci_low``, ``ci_high`` and the ``group`` column.
     """
     data = table.copy()
-    data["method_name"] = data["method"].map(METHOD_NAMES)
+    names = _method_names(words)
+    data["method_name"] = data["method"].map(names)
     methods = [m for m in METHOD_NAMES if m in set(data["method"])]
-    colour = alt.Color("method_name:N", title=None, scale=alt.Scale(domain=[METHOD_NAMES[m] for m in methods],
+    colour = alt.Color("method_name:N", title=None, scale=alt.Scale(domain=[names[m] for m in methods],
                                                                     range=[METHOD_COLOURS[m] for m in methods]))
     y = alt.Y(f"{group}:N", title=None, sort=list(dict.fromkeys(data[group])))  # rows in the order given
     offset = alt.YOffset("method_name:N") if group != "method_name" else alt.YOffset()
@@ -106,7 +136,7 @@ def att_chart(table: pd.DataFrame, *, group: str = "method_name", note: str | No
                                                  x2="ci_high:Q", color=colour)
     points = base.mark_point(filled=True, size=90).encode(
         y=y, yOffset=offset, x="att:Q", color=colour,
-        tooltip=[f"{group}:N", "method_name:N", alt.Tooltip("att:Q", format=".4f"),
-                 alt.Tooltip("ci_low:Q", format=".4f"), alt.Tooltip("ci_high:Q", format=".4f")])
+        tooltip=[_tip(f"{group}:N", words), _tip("method_name:N", words), _tip("att:Q", words, format=".4f"),
+                 _tip("ci_low:Q", words, format=".4f"), _tip("ci_high:Q", words, format=".4f")])
     step = 22 if group != "method_name" else 34  # per method row, or per method within a region row
     return alt.layer(zero, rules, points, title=_title(title, note)).properties(height=alt.Step(step))

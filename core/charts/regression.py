@@ -17,12 +17,19 @@ __all__ = ["MODEL_COLOR", "PAPER_COLOR", "OUT_OF_RANGE_COLOR", "COEFFICIENT_ROWS
            "coefficient_rows", "coefficient_template", "coefficient_plot", "projection_rows", "projection_template",
            "projection_chart"]
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import altair as alt
 import pandas as pd
 
 from core.charts import FONT, stable_spec, with_rows
+
+Words = Callable[[str], str]  # English text -> the text to show (a translation); identity by default
+
+
+def _same(text: str) -> str:
+    return text
+
 
 MODEL_COLOR = "#2171b5"
 PAPER_COLOR = "#d6604d"
@@ -31,7 +38,7 @@ OUT_OF_RANGE_COLOR = "#b2182b"
 
 def _title(text: str, note: str | None) -> alt.TitleParams:
     return alt.TitleParams(text, subtitle=[note] if note else [], anchor="start", font=FONT, subtitleFont=FONT,
-                           subtitleColor=OUT_OF_RANGE_COLOR if note and "synthetic" in note else "#555")
+                           subtitleColor=OUT_OF_RANGE_COLOR if note and ("synthetic" in note or "合成" in note) else "#555")
 
 
 COEFFICIENT_ROWS = "coefficient_rows"  # the model's slopes and intervals
@@ -52,28 +59,30 @@ def coefficient_rows(table: pd.DataFrame, paper: pd.DataFrame | None = None) -> 
 
 
 def coefficient_template(terms: Sequence[str], *, title: str = "Coefficients", note: str | None = None,
-                         level: float = 0.95) -> dict:
+                         level: float = 0.95, words: Words = _same) -> dict:
     """Point estimate and CI of each slope, with Table 5's points as open diamonds, as a spec without rows.
 
     The rows are the named datasets of :func:`coefficient_rows`; the spec depends only on the terms (their
     order), title and note, so a new sample or standard error changes rows only and the drawn chart is
     updated in place.  (A Step height, not a fixed number: Streamlit 1.67 collapses fixed-height layered
-    band charts to one row.)
+    band charts to one row.)  ``words`` turns the axis and tooltip titles into the reader's language.
     """
     order = list(terms)
     base = alt.Chart(alt.Data(name=COEFFICIENT_ROWS)).encode(y=alt.Y("term:N", sort=order, title=None))
     rule = base.mark_rule(color=MODEL_COLOR, strokeWidth=2).encode(
-        x=alt.X("lower:Q", title=f"Coefficient with {level:.0%} interval"), x2="upper:Q")
+        x=alt.X("lower:Q", title=words("Coefficient with {level} interval").format(level=f"{level:.0%}")), x2="upper:Q")
     point = base.mark_point(filled=True, size=70, color=MODEL_COLOR).encode(
         x="coef:Q",
-        tooltip=[alt.Tooltip("term:N", title="Term"), alt.Tooltip("coef:Q", format=".4f", title="Coefficient"),
-                 alt.Tooltip("lower:Q", format=".4f", title="Lower"), alt.Tooltip("upper:Q", format=".4f", title="Upper"),
-                 alt.Tooltip("stars:N", title="Significance")])
+        tooltip=[alt.Tooltip("term:N", title=words("Term")), alt.Tooltip("coef:Q", format=".4f", title=words("Coefficient")),
+                 alt.Tooltip("lower:Q", format=".4f", title=words("Lower")),
+                 alt.Tooltip("upper:Q", format=".4f", title=words("Upper")),
+                 alt.Tooltip("stars:N", title=words("Significance"))])
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#888", strokeDash=[4, 3]).encode(x="x:Q")
     published = alt.Chart(alt.Data(name=PAPER_ROWS)).mark_point(
         shape="diamond", size=90, color=PAPER_COLOR, filled=False, strokeWidth=2).encode(
         y=alt.Y("term:N", sort=order), x="paper_coef:Q",
-        tooltip=[alt.Tooltip("term:N", title="Term"), alt.Tooltip("paper_coef:Q", format=".3f", title="Table 5 (paper)")])
+        tooltip=[alt.Tooltip("term:N", title=words("Term")),
+                 alt.Tooltip("paper_coef:Q", format=".3f", title=words("Table 5 (paper)"))])
     chart = alt.layer(zero, rule, point, published).properties(title=_title(title, note), height=alt.Step(30))
     return stable_spec(chart.to_dict())
 
@@ -89,14 +98,17 @@ def coefficient_plot(table: pd.DataFrame, *, paper: pd.DataFrame | None = None, 
     return with_rows(coefficient_template(rows[COEFFICIENT_ROWS].term, title=title, note=note, level=level), **rows)
 
 
-def projection_rows(projection: pd.DataFrame) -> pd.DataFrame:
-    """The rows :func:`projection_template` draws (from :func:`core.panel.project`), with the range label."""
-    return projection.assign(range=projection.out_of_range.map({True: "outside observed range",
-                                                                False: "inside observed range"}))
+INSIDE, OUTSIDE = "inside observed range", "outside observed range"
+
+
+def projection_rows(projection: pd.DataFrame, words: Words = _same) -> pd.DataFrame:
+    """The rows :func:`projection_template` draws (from :func:`core.panel.project`), with the range label
+    (in the words :func:`projection_template` was given)."""
+    return projection.assign(range=projection.out_of_range.map({True: words(OUTSIDE), False: words(INSIDE)}))
 
 
 def projection_template(*, title: str = "Projected index", note: str | None = None,
-                        province_label: str = "province", level: float = 0.95) -> dict:
+                        province_label: str = "province", level: float = 0.95, words: Words = _same) -> dict:
     """Provinces ranked by projected index: band (lower-upper), projected point, baseline tick; no rows.
 
     Provinces are ranked by the rows themselves, so a moved lever changes rows only (named dataset
@@ -105,21 +117,23 @@ def projection_template(*, title: str = "Projected index", note: str | None = No
     """
     order = alt.EncodingSortField("projected", op="max", order="descending")
     y = alt.Y(f"{province_label}:N", sort=order, title=None, axis=alt.Axis(labelOverlap=False))
-    tooltip = [alt.Tooltip(f"{province_label}:N", title="Province"),
-               alt.Tooltip("baseline:Q", format=".3f", title="Baseline (fitted)"),
-               alt.Tooltip("projected:Q", format=".3f", title="Projected"),
-               alt.Tooltip("lower:Q", format=".3f", title="Lower"), alt.Tooltip("upper:Q", format=".3f", title="Upper"),
-               alt.Tooltip("range:N", title="Changed values")]
+    tooltip = [alt.Tooltip(f"{province_label}:N", title=words("Province")),
+               alt.Tooltip("baseline:Q", format=".3f", title=words("Baseline (fitted)")),
+               alt.Tooltip("projected:Q", format=".3f", title=words("Projected")),
+               alt.Tooltip("lower:Q", format=".3f", title=words("Lower")),
+               alt.Tooltip("upper:Q", format=".3f", title=words("Upper")),
+               alt.Tooltip("range:N", title=words("Changed values"))]
     base = alt.Chart(alt.Data(name=PROJECTION_ROWS)).encode(y=y)
     band = base.mark_bar(height=8, opacity=0.35, color=MODEL_COLOR).encode(
-        x=alt.X("lower:Q", title=f"Agglomeration index, projected with {level:.0%} band", scale=alt.Scale(zero=False)),
+        x=alt.X("lower:Q", title=words("Agglomeration index, projected with {level} band").format(level=f"{level:.0%}"),
+                scale=alt.Scale(zero=False)),
         x2="upper:Q",
         tooltip=tooltip)
     tick = base.mark_tick(color="#555", thickness=2, size=14).encode(x="baseline:Q", tooltip=tooltip)
     point = base.mark_point(filled=True, size=60).encode(
         x="projected:Q", tooltip=tooltip,
         color=alt.Color("range:N", title=None,
-                        scale=alt.Scale(domain=["inside observed range", "outside observed range"],
+                        scale=alt.Scale(domain=[words(INSIDE), words(OUTSIDE)],
                                         range=[MODEL_COLOR, OUT_OF_RANGE_COLOR]),
                         legend=alt.Legend(orient="bottom")))
     parity = alt.Chart(pd.DataFrame({"x": [1.0]})).mark_rule(color="#888", strokeDash=[4, 3]).encode(x="x:Q")
@@ -128,7 +142,7 @@ def projection_template(*, title: str = "Projected index", note: str | None = No
 
 
 def projection_chart(projection: pd.DataFrame, *, title: str = "Projected index", note: str | None = None,
-                     province_label: str = "province", level: float = 0.95) -> dict:
+                     province_label: str = "province", level: float = 0.95, words: Words = _same) -> dict:
     """:func:`projection_template` with the rows of ``projection``, self-contained (export, tests)."""
-    spec = projection_template(title=title, note=note, province_label=province_label, level=level)
-    return with_rows(spec, **{PROJECTION_ROWS: projection_rows(projection)})
+    spec = projection_template(title=title, note=note, province_label=province_label, level=level, words=words)
+    return with_rows(spec, **{PROJECTION_ROWS: projection_rows(projection, words)})

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -83,6 +85,19 @@ def _codes(text: str) -> list[str]:
 @st.cache_data(show_spinner=False, max_entries=64)
 def spatial_weights(entities: tuple[str, ...], kind: str, k: int, islands: str) -> pd.DataFrame:
     return scen.build_weights(kind, entities, k=k, islands=islands)
+
+
+_GAP = re.compile(r"(\S+): (.+) \((all|\d+) of (\d+) provinces\)")
+
+
+def _gap_words(gap: str) -> str:
+    """A gap of ``core.spatial_scenario.balance_report`` (``pcw: 2021–2023 (all of 30 provinces)``) in words."""
+    match = _GAP.fullmatch(gap)
+    if not match:
+        return gap
+    symbol, years, most, total = match.groups()
+    name = t(panel.VARIABLES[symbol].label) if symbol in panel.VARIABLES else symbol
+    return t("{0}: {1} ({2} of {3} provinces)").format(name, years, t("all") if most == "all" else most, total)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -302,7 +317,7 @@ def section_for_page(sample: Callable[..., Any]) -> Callable[..., None]:
         gaps, span = balance(key, data, columns, years, entities)
         if gaps:
             st.warning(f"**{t('The spatial models need every province in every year.')}** "
-                       + t("Missing in the chosen sample") + ": " + "; ".join(gaps) + ". "
+                       + t("Missing in the chosen sample") + ": " + "; ".join(map(_gap_words, gaps)) + ". "
                        + t("Nothing is dropped: choose other years or other regressors."), icon=":material/grid_off:")
             if span is not None:
                 st.button(f"{t('Fit on the balanced years')} {span[0]}–{span[1]}", key="reg_sp_balanced",

@@ -87,3 +87,52 @@ def test_series_colours_follow_provinces_not_their_shown_names():
         return scale_["range"][scale_["domain"].index(name)]
 
     assert colour_of(en, "Beijing") == colour_of(zh, "北京") and colour_of(en, "Hebei") == colour_of(zh, "河北")
+
+
+def test_regression_charts_take_words_for_every_title_tooltip_and_legend():
+    """Issue 18: the coefficient and projection charts show the words they are given (a translation), and the
+    projection's range legend and its rows use the same words, so colours still match."""
+    import json
+
+    from core.charts import regression
+    from core.i18n import translate
+
+    zh = lambda text: translate(text, "zh")  # noqa: E731
+    coef = json.dumps(regression.coefficient_template(["人均工资（元，取对数）"], title="系数", words=zh),
+                      ensure_ascii=False)
+    assert "系数及 95% 置信区间" in coef and '"Term"' not in coef and "Significance" not in coef
+    projection = pd.DataFrame({"province": ["北京", "上海"], "baseline": [1.0, 1.1], "projected": [1.2, 1.3],
+                               "lower": [1.1, 1.2], "upper": [1.3, 1.4], "out_of_range": [False, True]})
+    spec = regression.projection_chart(projection, title="预测指数", words=zh)
+    text = json.dumps(spec, ensure_ascii=False)
+    assert "Changed values" not in text and "Baseline (fitted)" not in text
+    rows = regression.projection_rows(projection, zh)
+    domain = next(layer["encoding"]["color"]["scale"]["domain"] for layer in spec["layer"]
+                  if "color" in layer.get("encoding", {}))
+    assert set(rows["range"]) == set(domain) == {"在观测范围内", "超出观测范围"}
+    # without words: the English of before
+    assert set(regression.projection_rows(projection)["range"]) == {"inside observed range", "outside observed range"}
+
+
+def test_did_charts_name_regions_methods_and_periods_with_the_words_given_keeping_colours():
+    from core.charts import did as did_charts
+
+    words = {"east": "东部", "central": "中部", "west": "西部", "never": "从未获批", "twfe": "双向固定效应",
+             "did2s": "两阶段估计", "cities": "城市数"}
+    timing = pd.DataFrame({"cohort": [0, 2010, 2010], "cohort_label": ["never", "2010", "2010"],
+                           "region": ["east", "east", "west"], "cities": [3, 2, 1]})
+    spec = did_charts.timing_chart(timing, words=words).to_dict()
+    colour = spec["encoding"]["color"]["scale"]
+    assert colour["domain"] == ["东部", "中部", "西部"] and colour["range"] == list(did_charts.REGION_COLOURS.values())
+    assert spec["encoding"]["x"]["sort"] == ["2010", "从未获批"]  # 'never' stays last in its words
+    assert any(t.get("title") == "城市数" for t in spec["encoding"]["tooltip"])
+    att = pd.DataFrame({"method": ["twfe", "did2s"], "att": [0.1, 0.12], "ci_low": [0.0, 0.02],
+                        "ci_high": [0.2, 0.22]})
+    att_spec = did_charts.att_chart(att, words=words).to_dict()
+    scale = next(layer["encoding"]["color"]["scale"] for layer in att_spec["layer"] if "color" in layer["encoding"])
+    assert scale["domain"] == ["双向固定效应", "两阶段估计"]
+    assert scale["range"] == [did_charts.METHOD_COLOURS["twfe"], did_charts.METHOD_COLOURS["did2s"]]
+    # no words: the names of before
+    plain = did_charts.att_chart(att).to_dict()
+    assert next(layer["encoding"]["color"]["scale"]["domain"] for layer in plain["layer"]
+                if "color" in layer["encoding"]) == ["TWFE", "did2s (Gardner)"]

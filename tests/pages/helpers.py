@@ -177,3 +177,34 @@ def english_words(at: AppTest, *, allow: "set[str] | frozenset[str]" = frozenset
 
 
 import pandas as pd  # noqa: E402  (used by the chart reader above)
+
+
+def table_texts(at: AppTest, *, main_only: bool = True) -> list[tuple[str, str]]:
+    """Headers (shown labels) and text cells of every table.  (``visible_texts`` looks for the element name
+    ``arrow_data_frame``; Streamlit 1.67's AppTest names it ``dataframe``, so tables are read here.)"""
+    root = at.main if main_only else at
+    out: list[tuple[str, str]] = []
+    for node in root.get("dataframe"):
+        frame = node.value
+        config = json.loads(node.proto.columns) if getattr(node.proto, "columns", "") else {}
+        for column in frame.columns:
+            label = (config.get(str(column)) or config.get(f"name:{column}") or {}).get("label")
+            out.append(("table header", label or str(column)))
+        for column in frame.columns:  # text, boolean and category cells (numbers are not words)
+            if not pd.api.types.is_numeric_dtype(frame[column]) or pd.api.types.is_bool_dtype(frame[column]):
+                out += [("table cell", str(v)) for v in frame[column].dropna().unique()[:200]]
+    return [(where, text) for where, text in out if text]
+
+
+def english_words_with_tables(at: AppTest, *, allow: "set[str] | frozenset[str]" = frozenset(),
+                              main_only: bool = True) -> dict[str, list[str]]:
+    """:func:`english_words` plus the words of every table's headers and text cells (:func:`table_texts`)."""
+    allowed = set(ALLOWED_WORDS) | set(allow)
+    found = english_words(at, allow=allow, main_only=main_only)
+    for where, text in table_texts(at, main_only=main_only):
+        for word in _WORD.findall(_CODE_SPAN.sub(" ", text)):
+            parts = [word, *word.split("-")]
+            if len(word) < 2 or word.isupper() or any(p in allowed for p in parts):
+                continue
+            found.setdefault(word, []).append(where)
+    return found

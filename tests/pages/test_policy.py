@@ -45,9 +45,9 @@ def test_default_page_shows_pretrend_test_and_both_estimators(default_run):
     at = default_run
     text = " ".join(m.value for m in at.markdown)
     assert "Joint test that the 5 pre-period coefficients are zero" in text
-    assert "TWFE differs from did2s by" in text
+    assert "Two-way fixed effects differ from the two-stage estimate by" in text
     labels = [m.label for m in at.metric]
-    assert labels[:2] == ["TWFE", "did2s (Gardner)"] and "Synthetic truth" in labels[2]
+    assert labels[:2] == ["Two-way fixed effects", "Two-stage (Gardner 2022)"] and "Synthetic truth" in labels[2]
     es = next(s for s in specs(at) if "Event study" in str(s.get("title")))
     marks = [layer["mark"] for layer in es["layer"]]
     assert any(m.get("type") == "rule" and m.get("strokeDash") for m in marks)  # the dashed reference line
@@ -64,7 +64,7 @@ def test_query_params_reproduce_the_view():
     assert at.multiselect(key="cohorts").value == [2010]
     assert at.toggle(key="broadband").value is False
     text = " ".join(m.value for m in at.markdown)
-    assert "**TWFE**" in text and "**did2s (Gardner)**" in text  # both pre-trend tests
+    assert "**Two-way fixed effects**" in text and "**Two-stage (Gardner 2022)**" in text  # both pre-trend tests
     assert "3 pre-period coefficients" in text
 
 
@@ -134,9 +134,9 @@ def test_valid_upload_is_not_labelled_synthetic():
 def test_estimates_table_has_att_rows_and_the_event_study_its_own_download(default_run):
     frame = default_run.dataframe[-1].value
     assert isinstance(frame, pd.DataFrame)
-    assert set(frame["table"]) == {"att"}
-    assert set(frame.loc[frame["table"] == "att", "region"]) >= {"all", "east"}
-    assert (frame["outcome_source"] == "synthetic — for demonstration").all()
+    assert set(frame["Table"]) == {"Average effect on the treated"}  # headers and cells as words
+    assert set(frame["Region"]) >= {"All", "East"}
+    assert (frame["Outcome data"] == "synthetic — for demonstration").all()
     keys = [b.key for b in default_run.get("download_button")]
     # the event study (a fragment: its window reruns only that section) downloads its own rows and chart
     assert {"es_dl_csv", "es_dl_png", "es_dl_svg", "policy_dl_csv"} <= set(keys)
@@ -156,7 +156,7 @@ def test_window_without_pre_periods_keeps_the_rest_of_the_page():
     at = run_page(PAGE, query={"window": ["0", "5"]})
     assert_clean(at)
     assert "window must start before 0" in errors(at)
-    assert [m.label for m in at.metric][:2] == ["TWFE", "did2s (Gardner)"]
+    assert [m.label for m in at.metric][:2] == ["Two-way fixed effects", "Two-stage (Gardner 2022)"]
     assert len(specs(at)) == 3  # timing, ATT, regions
 
 
@@ -188,6 +188,95 @@ def test_exploratory_real_design_runs_on_table1():
     assert_clean(at)
     assert any("Exploratory" in i.value for i in at.info)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["N"] == "390"
-    table = next(df.value for df in at.dataframe if "pilots_approved" in df.value.columns)
+    assert metrics["Observations (N)"] == "390"
+    table = next(df.value for df in at.dataframe if "Number of approved pilot cities" in df.value.columns)
     assert len(table) == 390
+
+
+# --- issue 18: one language on screen, words instead of codes, links that hold codes -----------------------------
+
+import re
+
+from tests.pages.helpers import english_words_with_tables as english_words, table_texts, visible_texts
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+# Proper nouns: the pilot-city study's title (cited in the synthetic panel's note), estimator authors and names.
+PROPER = {"Pilot", "Cities", "Innovation", "Clusters", "High-Tech", "Talent", "and", "for", "of", "Gardner", "Wald",
+          "did", "ln", "pyfixest", "feols", "linearmodels"}
+CODES = {"did2s", "twfe", "both", "synthetic", "upload", "city", "province", "none", "None", "east", "central", "west",
+         "never", "att", "ln_gdp_per_capita", "true", "false", "True", "False", "null", "nan"}
+
+
+def test_chinese_mode_shows_no_english_words():
+    """Chinese mode shows Chinese words apart from proper nouns; the approval editor's 'English name' column holds
+    the cities' English names (proper nouns too, e.g. "Jilin (city)")."""
+    from core import datasets
+
+    names = {w for name in datasets.load_city_province()["city_en"].dropna() for w in re.findall(r"[A-Za-z'’]+", name)}
+    at = run_page(PAGE, query={"lang": "zh", "es_method": "both"})
+    at.session_state["pol_real_open"] = True
+    at.run()
+    assert_clean(at)
+    words = english_words(at, allow=PROPER | names)
+    assert not words, {w: places[:3] for w, places in words.items()}
+
+
+def test_english_mode_shows_no_chinese_labels_and_no_codes(default_run):
+    shown = [(where, text) for where, text in visible_texts(default_run) + table_texts(default_run)
+             if where.endswith(".option") or where in ("table header", "metric", "chart")]
+    assert not [(w, x) for w, x in shown if CJK.search(x) and w != "table cell"], shown[:5]
+    assert not [(w, x) for w, x in shown if x in CODES]
+
+
+def test_no_widget_shows_a_code():
+    for query in ({}, {"lang": "zh"}):
+        at = run_page(PAGE, query=query)
+        for kind in ("selectbox", "multiselect", "radio"):
+            for widget in at.main.get(kind):
+                options = [o if isinstance(o, str) else getattr(o, "content", "") for o in widget.proto.options]
+                assert not set(options) & CODES, (query, widget.key, options)
+
+
+def test_links_with_codes_and_old_links_with_words_open_the_same_view_in_both_languages():
+    query = {"cluster": "province", "es_method": "both", "controls": "ln_gdp_per_capita", "window": ["-4", "4"]}
+    old = {"cluster": "Province", "es_method": "both", "controls": "ln_gdp_per_capita", "window": ["-4", "4"]}
+    for q in (query, {**query, "lang": "zh"}, old, {**old, "lang": "zh"}):
+        at = run_page(PAGE, query=q)
+        assert_clean(at)
+        assert at.selectbox(key="cluster").value == "province"
+        assert at.radio(key="es_method").value == "both"
+        assert at.multiselect(key="controls").value == ["ln_gdp_per_capita"]
+        assert at.query_params["cluster"] == "province"  # the code, whatever was in the link or the language
+        assert not at.toast
+    zh = run_page(PAGE, query={"lang": "zh"})
+    zh.radio(key="es_method").set_value("twfe").run()
+    assert zh.query_params["es_method"] == "twfe"
+
+
+def test_a_cold_page_says_what_it_computes():
+    """The slow calls of the page run under spinners whose words say what is computed (cached functions have
+    show_spinner=False, so the page draws them)."""
+    import ast
+
+    from tests.pages.helpers import ROOT
+
+    tree = ast.parse((ROOT / PAGE).read_text())
+    spinners = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+                and getattr(node.func, "attr", None) == "spinner"]
+    texts = [ast.literal_eval(node.args[0].args[0]) for node in spinners]
+    assert len(texts) >= 4 and all(text.endswith("…") for text in texts)
+    wrapped = {getattr(call.func, "id", None) for with_ in ast.walk(tree) if isinstance(with_, ast.With)
+               and any(isinstance(i.context_expr, ast.Call) and getattr(i.context_expr.func, "attr", None) == "spinner"
+                       for i in with_.items)
+               for call in ast.walk(with_) if isinstance(call, ast.Call)}
+    assert {"_reference", "_synthetic_panel", "_att", "_event", "_province_fit"} <= wrapped
+
+
+def test_chinese_mode_messages_of_a_bad_window_and_a_bad_link_year():
+    window = run_page(PAGE, query={"lang": "zh", "window": ["0", "5"]})
+    assert_clean(window)
+    assert any("窗口必须从 0 之前开始" in e.value for e in window.error)
+    assert not english_words(window, allow=PROPER)
+    link = run_page(PAGE, query={"lang": "zh", "pol_years": "南昌:1999"})
+    assert_clean(link)
+    assert any("必须是 2008 至 2030 之间的整数年份" in e.value for e in link.error)

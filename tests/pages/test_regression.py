@@ -35,6 +35,9 @@ def metric(at, starts: str) -> str:
     return next(m.value for m in at.metric if m.label.startswith(starts))
 
 
+N = "Observations (N)"  # the count metric's label (was "N")
+
+
 def test_public_default_has_the_four_levers_on_real_data():
     """Issue 15: /regression opens on real data with wages, R&D, public services and education in the model."""
     at = run_page(PAGE)
@@ -42,14 +45,16 @@ def test_public_default_has_the_four_levers_on_real_data():
     assert not at.error
     assert at.segmented_control(key="data").value == "public"
     assert set(panel.LEVERS) <= set(at.multiselect(key="x").value)
-    assert metric(at, "N") == "270" and metric(at, "Years") == "2012–2020"
+    assert metric(at, N) == "270" and metric(at, "Years") == "2012–2020"
     # next to each variable: years, definition and the difference from Table 3, proxies marked
     table = next(df.value for df in at.dataframe if "Difference from Table 3" in df.value.columns)
-    status = dict(zip(table["Variable"].str.split(" — ").str[0], table["Status"]))
-    assert status["psl"] == "proxy" and status["rd"] == "proxy" and status["pcw"] == "odd years interpolated"
-    assert status["del"] == "computed here, not the paper's score"
-    side = next(df.value for df in at.dataframe if "paper_coef" in df.value.columns).set_index("term")
-    assert side.loc["psl", "data"] == "proxy" and side.loc["pdl", "data"] == "same as the paper"
+    status = dict(zip(table["Variable"], table["Status"]))  # variables as words with units
+    assert status["Public service level (share, 0–1)"] == "proxy" and status["R&D intensity (share of GDP, 0–1)"] == "proxy"
+    assert status["Per-capita wage (log yuan)"] == "odd years interpolated"
+    assert status["Digital economy level (score 0–1)"] == "computed here, not the paper's score"
+    side = next(df.value for df in at.dataframe if "Paper: coefficient" in df.value.columns).set_index("Term")
+    assert side.loc["Public service level (share, 0–1)", "Data here"] == "proxy"
+    assert side.loc["Population quality (log college students per 100,000 people)", "Data here"] == "same as the paper"
     assert any("interpolated" in c.value and "150" in c.value for c in at.caption)
 
 
@@ -62,13 +67,13 @@ def test_default_scenario_levers_are_enabled_and_move_the_real_projection():
     assert 2021 not in at.selectbox(key="sc_year").options and "2021" not in at.selectbox(key="sc_year").options
 
     def projected(app):
-        return next(df.value for df in app.dataframe if "projected" in df.value.columns).set_index("province")
+        return next(df.value for df in app.dataframe if "Projected index" in df.value.columns).set_index("Province")
 
     before = projected(at)
     at.slider(key="pcw").set_value(10.0).run()
     after = projected(at)
-    assert (after.projected - before.projected.reindex(after.index)).abs().min() > 0
-    assert "pcw_interpolated" in after.columns and not after.pcw_interpolated.any()  # 2020 is published
+    assert (after["Projected index"] - before["Projected index"].reindex(after.index)).abs().min() > 0
+    assert "Wage interpolated" in after.columns and set(after["Wage interpolated"]) == {"No"}  # 2020 is published
     at.button(key="to_map").click().run()
     frame = at.session_state["scenario_index"]
     assert {"change_vs_baseline", "change_pct", "baseline"} <= set(frame.columns)
@@ -101,7 +106,7 @@ def test_series_upload_replaces_wages_and_rd_on_a_copy():
     bad.file_uploader(key="reg_upload").upload("s.csv", text.replace("6.31", "0.0631").encode(), "text/csv").run()
     assert_clean(bad)
     assert [e.value for e in bad.error] == [
-        "Row 2 (Beijing 2019), column rd_intensity_pct: 0.0631 looks like a share (0-1); this column is in percent "
+        "The file cannot be used: Row 2 (Beijing 2019), column rd_intensity_pct: 0.0631 looks like a share (0-1); this column is in percent "
         "(write 6.31)."]
 
 
@@ -111,7 +116,7 @@ def test_public_reproduces_the_f_test():
     assert not at.error
     assert at.multiselect(key="x").value == ["lnpcgdp", "estr", "pdl", "med"]
     assert metric(at, "F test") == "89.85"  # the paper prints 89.81
-    assert metric(at, "N") == "360"
+    assert metric(at, N) == "360"
     assert any("positive definite" in w.value for w in at.warning)  # Hausman caveat shown, not hidden
     assert len(specs(at)) == 1  # lazy tabs: only the Model tab ran
 
@@ -147,8 +152,8 @@ def test_scenario_slider_changes_the_projection():
     assert_clean(moved)
 
     def projected(at):
-        frame = next(df.value for df in at.dataframe if "projected" in df.value.columns)
-        return frame.set_index("province")["projected"]
+        frame = next(df.value for df in at.dataframe if "Projected index" in df.value.columns)
+        return frame.set_index("Province")["Projected index"]
 
     diff = (projected(moved) - projected(base).reindex(projected(moved).index)).dropna()
     assert (diff > 0).all() and diff.max() - diff.min() < 1e-9  # positive slope, same change everywhere
@@ -165,7 +170,7 @@ def test_lever_link_opens_scenario_only_on_entering_the_page():
     at.session_state["reg_section"] = "Model"  # the visitor's next choice wins over the lever still in the link
     at.run()
     assert_clean(at)
-    assert metric(at, "N") == "390"
+    assert metric(at, N) == "390"
 
 
 def test_moving_the_years_changes_the_charts_rows_not_its_spec():
@@ -259,14 +264,17 @@ def test_transformations_and_robustness_table():
     at = run_tab("Robustness", {"data": "demo", "log": "estr", "lag": "estr", "std": "estr"})
     assert_clean(at)
     compare = next(df.value for df in at.dataframe if "2017–2023" in df.value.columns)
-    assert "z_L1_ln_estr" in compare.term.tolist()
+    # the term z_L1_ln_estr, in words: the variable, then log, lag and standardization in the order applied
+    assert "Economic structure (tertiary share of GDP, 0–1) — log, previous year, standardized" in compare["Term"].tolist()
     assert {"All", "East", "Central", "West", "2011–2016"} <= set(compare.columns)
 
 
 def test_descriptive_tab_matches_table4_for_demo():
     at = run_tab("Descriptive", {"data": "demo"})
-    table = next(df.value for df in at.dataframe if "mean (paper)" in df.value.columns).set_index("symbol")
-    ratio = (table["mean"] / table["mean (paper)"]).loc[["idt", "gdp", "pcw", "rd", "psl"]]
+    table = next(df.value for df in at.dataframe if "Mean (paper)" in df.value.columns).set_index("Variable")
+    shown = ["Agglomeration index (index)", "Gross regional product (log 100 million yuan)", "Per-capita wage (log yuan)",
+             "R&D intensity (share of GDP, 0–1)", "Public service level (share, 0–1)"]
+    ratio = (table["Mean"] / table["Mean (paper)"]).loc[shown]
     assert ((ratio - 1).abs() < 0.02).all()
 
 
@@ -288,7 +296,7 @@ def test_good_upload_fits_all_nine():
     at = _upload(_demo_csv().drop(columns=["idt"]).to_csv(index=False).encode())
     assert_clean(at)
     assert not at.error
-    assert metric(at, "N") == "390"
+    assert metric(at, N) == "390"
     assert any("Table 1" in c.value for c in at.caption)
 
 
@@ -324,3 +332,112 @@ def test_map_rebuilds_the_public_scenario_from_the_link_alone():
     rebuilt = scenario.recompute(scenario.from_query(dict(at.query_params)))
     pd.testing.assert_frame_equal(rebuilt, sent)
     assert (sent.change_vs_baseline.abs() > 0).all()
+
+
+# --- issue 18: one language on screen, words instead of codes, links that hold codes -----------------------------
+
+import re
+
+from tests.pages.helpers import english_words_with_tables as english_words, table_texts, visible_texts
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+# Proper nouns of this page: estimator and library names (White, Driscoll-Kraay, linearmodels, the delta method).
+# "red" is the markdown colour directive of the synthetic label (:red[...]), not a shown word.
+# Wy and Wu are the spatial models' notation (ρ·Wy, λ·Wu), not words.
+PROPER = {"White", "Driscoll-Kraay", "Driscoll", "Kraay", "linearmodels", "delta", "red", "Wy", "Wu"}
+SECTION_CODES = ("Model", "Scenario", "Robustness", "Descriptive", "Spatial spillovers")
+CODES = {"idt", "fe", "re", "twfe", "pooled", "clustered", "unadjusted", "robust", "driscoll-kraay", "public", "demo",
+         "upload", "east", "central", "west", "estr", "lnpcgdp", "gdp", "pcw", "del", "pdl", "rd", "urban", "med", "psl",
+         "paper_coef", "same_sign", "None", "null", "true", "false", "True", "False", "nan"}
+
+
+def zh_section(section: str, query: dict | None = None) -> AppTest:
+    return run_page(PAGE, query={"lang": "zh", "reg_section": section, **(query or {})})
+
+
+@pytest.mark.parametrize("section", SECTION_CODES)
+def test_chinese_mode_shows_no_english_words(section):
+    """Every text of each section in Chinese mode (labels, options, help, captions, headers, cells, chart texts) is
+    Chinese apart from proper nouns, units and acronyms; the section named by its code in the link opens."""
+    at = zh_section(section)
+    assert_clean(at)
+    assert at.segmented_control(key="reg_section").value == section
+    words = english_words(at, allow=PROPER)
+    assert not words, {w: places[:3] for w, places in words.items()}
+
+
+def test_chinese_mode_on_the_demo_with_a_moved_lever_and_every_covariance_word():
+    at = run_page(PAGE, query={"lang": "zh", "data": "demo", "pcw": "10", "se": "driscoll-kraay", "model": "twfe"})
+    assert_clean(at)
+    assert at.segmented_control(key="reg_section").value == "Scenario"
+    words = english_words(at, allow=PROPER)
+    assert not words, {w: places[:3] for w, places in words.items()}
+
+
+@pytest.mark.parametrize("section", SECTION_CODES)
+def test_english_mode_shows_no_chinese_and_no_codes(section):
+    at = run_tab(section)
+    assert_clean(at)
+    chinese = [(where, text) for where, text in visible_texts(at) + table_texts(at) if CJK.search(text)]
+    assert not chinese, chinese[:5]
+    shown = [(where, text) for where, text in visible_texts(at) + table_texts(at)
+             if where.endswith(".option") or where in ("table cell", "table header", "metric")]
+    coded_ = [(where, text) for where, text in shown if text in CODES]
+    assert not coded_, coded_[:5]
+
+
+def test_no_widget_shows_a_code():
+    """Every option of every worded control is drawn as words (in both languages), never as its code."""
+    for lang in ("en", "zh"):
+        at = run_page(PAGE, query={"lang": lang} if lang == "zh" else None)
+        for kind in ("selectbox", "multiselect", "radio", "segmented_control"):
+            for widget in at.main.get(kind):
+                options = [o if isinstance(o, str) else getattr(o, "content", "") for o in widget.proto.options]
+                assert not set(options) & CODES, (lang, widget.key, options)
+        labels = {w.key: w.proto.options for w in at.main.get("selectbox")}
+        assert "Per-capita wage (log yuan)" in [getattr(o, "content", o) for o in at.multiselect(key="x").proto.options] \
+            or lang == "zh"
+
+
+def test_a_link_with_codes_opens_the_same_view_in_both_languages():
+    query = {"data": "demo", "model": "twfe", "se": "robust", "x": ["pcw", "rd", "estr"], "regions": ["east", "west"],
+             "log": "estr", "reg_section": "Robustness"}
+    english = run_page(PAGE, query=query)
+    chinese = run_page(PAGE, query={**query, "lang": "zh"})
+    for at in (english, chinese):
+        assert_clean(at)
+        assert at.segmented_control(key="data").value == "demo"
+        assert at.selectbox(key="model").value == "twfe" and at.selectbox(key="se").value == "robust"
+        assert at.multiselect(key="x").value == ["pcw", "rd", "estr"]
+        assert at.multiselect(key="regions").value == ["east", "west"]
+        assert at.multiselect(key="log").value == ["estr"]
+        assert at.segmented_control(key="reg_section").value == "Robustness"
+        # the link keeps the codes, whatever the language
+        assert at.query_params["model"] == "twfe" and at.query_params["reg_section"] == "Robustness"
+        assert at.query_params["regions"] == ["east", "west"]
+    en_table = next(df.value for df in english.dataframe if "2017–2023" in df.value.columns)
+    zh_table = next(df.value for df in chinese.dataframe if "2017–2023" in df.value.columns)
+    assert (en_table.iloc[:, 1:].to_numpy() == zh_table.iloc[:, 1:].to_numpy()).all()  # same numbers, translated headers
+    # choosing in Chinese writes the code, not the shown words
+    chinese.selectbox(key="model").set_value("re").run()
+    assert chinese.query_params["model"] == "re"
+    assert not chinese.toast
+
+
+def test_chinese_test_verdicts_and_headers():
+    at = zh_section("Model")
+    text = " ".join(m.value for m in at.markdown)
+    assert "省份效应联合显著" in text
+    headers = [h for where, h in table_texts(at) if where == "table header"]
+    assert "系数" in headers and "论文：系数" in headers and "paper_coef" not in headers
+
+
+def test_chinese_mode_messages_for_a_too_small_sample_and_the_series_upload():
+    small = run_page(PAGE, query={"lang": "zh", "data": "demo", "years": ["2023", "2023"]})
+    assert_clean(small)
+    assert any("观测值太少" in e.value for e in small.error)
+    assert not english_words(small, allow=PROPER)
+    series = run_page(PAGE, query={"lang": "zh", "data": "upload", "reg_upload_kind": "series"})
+    assert_clean(series)
+    assert series.radio(key="reg_upload_kind").value == "series"
+    assert not english_words(series, allow=PROPER)

@@ -48,7 +48,7 @@ def test_default_sample_names_the_gap_and_offers_the_balanced_years():
     at = run_section(years=None)
     assert_clean(at)
     warning = " ".join(w.value for w in at.warning)
-    assert "med: 2011" in warning and "pcw: 2021–2023" in warning and "Nothing is dropped" in warning
+    assert "Medical care level: 2011" in warning and "Per-capita wage: 2021–2023" in warning and "Nothing is dropped" in warning
     button = at.button(key="reg_sp_balanced")
     assert button.label.endswith("2012–2020")
     at = button.click().run()
@@ -119,14 +119,14 @@ def test_regressor_with_gaps_names_the_variable_and_years():
     at = run_section({"x": ["pcw", "estr"]}, years=(2011, 2023))
     assert_clean(at)
     warning = " ".join(w.value for w in at.warning)
-    assert "pcw: 2021–2023" in warning and "med" not in warning
+    assert "Per-capita wage: 2021–2023" in warning and "Medical" not in warning
     assert at.button(key="reg_sp_balanced").label.endswith("2011–2020")
 
 
 def test_without_wage_interpolation_no_balanced_run_is_offered():
     at = run_section({"x": ["pcw", "estr"], "reg_interp": "false"}, years=(2011, 2023))
     assert_clean(at)
-    assert "pcw: 2011, 2013, 2015, 2017, 2019, 2021–2023" in " ".join(w.value for w in at.warning)
+    assert "Per-capita wage: 2011, 2013, 2015, 2017, 2019, 2021–2023" in " ".join(w.value for w in at.warning)
     assert any("remove the regressor with gaps" in i.value for i in at.info)
 
 
