@@ -69,7 +69,56 @@ PRESENTER_CSS = """<style>
   .stApp, .stMarkdown p, .stCaption, label, .stMetric { font-size: 1.18rem !important; }
   h1 { font-size: 2.6rem !important; } h2 { font-size: 2.0rem !important; }
   [data-testid="stMetricValue"] { font-size: 2.6rem !important; }
+  [data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] { font-size: 1.25rem !important; }
+  [data-testid="stTab"] p, [data-baseweb="tab"] p { font-size: 1.25rem !important; }
+  [data-testid="stDataFrame"], [data-testid="stTable"] td, [data-testid="stTable"] th { font-size: 1.18rem !important; }
+  #vg-tooltip-element, #vg-tooltip-element td { font-size: 16px !important; }
+  .vega-bindings, .vega-bind label, .vega-bind-name { font-size: 16px !important; }
 </style>"""
+# Chart text in presenter mode (Vega-Lite config, px at 1920x1080): titles, axes, legends, marks' text.
+PRESENTER_FONT_PX = 16
+PRESENTER_CHART_CONFIG: dict[str, Any] = {
+    "title": {"fontSize": 24, "subtitleFontSize": 17},
+    "axis": {"labelFontSize": 16, "titleFontSize": 18},
+    "legend": {"labelFontSize": 16, "titleFontSize": 18, "symbolSize": 200, "labelLimit": 400, "titleLimit": 500},
+    "header": {"labelFontSize": 16, "titleFontSize": 18},
+    "text": {"fontSize": 16},
+}
+
+
+def _bump_fonts(node: Any) -> Any:
+    """A copy of a spec's own font sizes raised to at least :data:`PRESENTER_FONT_PX` (datasets left as they are)."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key in ("datasets", "data", "values"):
+                out[key] = value
+            elif key.lower().endswith("fontsize") and isinstance(value, (int, float)) and value < PRESENTER_FONT_PX:
+                out[key] = PRESENTER_FONT_PX
+            else:
+                out[key] = _bump_fonts(value)
+        return out
+    if isinstance(node, list):
+        return [_bump_fonts(item) for item in node]
+    return node
+
+
+def presenter_config(spec: dict[str, Any], *, presenting_now: bool | None = None) -> dict[str, Any]:
+    """``spec`` as drawn now: in presenter mode, with chart text at least 16 px (a config merged into the
+    spec's own, and the spec's explicit font sizes raised); otherwise the spec itself.  The spec passed in (often
+    a cached template) is left as it is.  Every chart the app draws goes through this."""
+    if not (presenting() if presenting_now is None else presenting_now):
+        return spec
+    out = _bump_fonts(spec)
+    config = dict(out.get("config", {}))
+    for section, values in PRESENTER_CHART_CONFIG.items():
+        merged = dict(config.get(section, {}))
+        for name, size in values.items():
+            current = merged.get(name)
+            merged[name] = max(current, size) if isinstance(current, (int, float)) and "Limit" not in name else size
+        config[section] = merged
+    out["config"] = config
+    return out
 
 
 def lang() -> str:
@@ -222,13 +271,13 @@ def page_shell(title: str, icon: str = ":material/hub:", *, renamed: dict[str, s
     present = presenting()
     if present and "present" not in st.query_params:
         st.query_params["present"] = "1"
-    st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=FAVICON, layout="wide",
+    st.set_page_config(page_title=f"{t(title)} · {t(APP_TITLE)}", page_icon=FAVICON, layout="wide",
                        initial_sidebar_state="collapsed" if present else "auto")
     st.session_state["_url_at_start"] = {key: st.query_params.get_all(key) for key in st.query_params}
     if present:
         st.html(PRESENTER_CSS)
     with st.sidebar:
-        st.markdown(f"### {APP_TITLE}")
+        st.markdown(f"### {t(APP_TITLE)}")
         for page in PAGES:
             st.page_link(page.path, label=t(page.label), icon=page.icon, help=t(page.question),
                          query_params=link_params(page.path) or None)
@@ -236,8 +285,8 @@ def page_shell(title: str, icon: str = ":material/hub:", *, renamed: dict[str, s
         st.segmented_control(t("Language"), list(LANG_OPTIONS), key="lang", required=True, on_change=_sync_lang)
         _sync_lang()
         st.toggle(t("Presenter mode"), key="present", on_change=_sync_present,
-                  help="Wide layout, larger type, short explanations. Also `?present=1` in the link.")
-        st.caption(DATA_NOTE)
+                  help=t("Wide layout, larger type, short explanations. Also `?present=1` in the link."))
+        st.caption(t(DATA_NOTE))
 
 
 def share_url() -> str:
@@ -286,7 +335,7 @@ def url_notice() -> None:
     remember_view()
     settle_heap()
     if ignored:
-        st.toast(f"Ignored invalid link value(s): {'; '.join(ignored[:4])} — defaults used.", icon=":material/link_off:")
+        st.toast(t("Ignored invalid link value(s): {values} — defaults used.").format(values="; ".join(ignored[:4])), icon=":material/link_off:")
 
 
 # --- the collector and the heap --------------------------------------------------------------------------
@@ -381,7 +430,7 @@ def altair(builder: Callable[..., Any], *args: Any, key: str | None = None, widt
     the drawn chart in place.  Returns the spec (for ``download_view``).
     """
     spec = _chart_spec(builder.__module__, builder.__qualname__, args, tuple(sorted(kwargs.items())))
-    (container or st).vega_lite_chart(spec, key=key, width=width)
+    (container or st).vega_lite_chart(presenter_config(spec), key=key, width=width)
     return spec
 
 
