@@ -44,7 +44,7 @@ cols[3].metric(t("Fixed-effects F / Hausman (Table 5)"), f"{published.f_stat:.2f
 st.caption(t("Source: Liu (2026), WJARR 30(01), Tables 1 and 5."))
 
 first_visit = not st.session_state.get("guide_seen", False)
-with st.expander(t("New here? A two-minute guide"), expanded=first_visit, icon=":material/explore:"):
+with st.expander(t("New here? A two-minute guide"), expanded=first_visit and not shell.presenting(), icon=":material/explore:"):
     st.markdown(t("Each page answers one question. Start with the map, then ask what moves it."))
     for page in shell.PAGES[1:]:
         st.page_link(page.path, label=f"{t(page.label)} — {t(page.question)}", icon=page.icon,

@@ -1038,3 +1038,8 @@ ZH.update({
 ZH.update({
     "Moran's I": "莫兰指数",
 })
+ZH.update({
+    "≤ 1.0 (at or below parity)": "≤ 1.0（不高于全国持平）",
+    "1.0 – 1.5 (above parity)": "1.0 – 1.5（高于全国持平）",
+    "> 1.5 (strong agglomeration)": "> 1.5（强集聚）",
+})

@@ -74,6 +74,8 @@ PRESENTER_CSS = """<style>
   [data-testid="stDataFrame"], [data-testid="stTable"] td, [data-testid="stTable"] th { font-size: 1.18rem !important; }
   #vg-tooltip-element, #vg-tooltip-element td { font-size: 16px !important; }
   .vega-bindings, .vega-bind label, .vega-bind-name { font-size: 16px !important; }
+  [data-testid="stExpander"] summary p, [data-testid="stPageLink"] p, .stButton p, .stDownloadButton p,
+  [data-baseweb="select"] div, [data-testid="stWidgetLabel"] p { font-size: 1.18rem !important; }
 </style>"""
 # Chart text in presenter mode (Vega-Lite config, px at 1920x1080): titles, axes, legends, marks' text.
 PRESENTER_FONT_PX = 16

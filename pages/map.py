@@ -61,6 +61,9 @@ GROUP_WORDS = {"none": "No groups", "region": "Region (east, central, west)", "c
 PALETTE_WORDS = {"sequential": "Sequential (light to dark)", "diverging": "Diverging (around parity 1)"}
 GROUP_MODE_WORDS = {"outline": "Outline the groups", "filter": "Show only the groups"}
 SIMPLIFY_DEG, DECIMALS = 0.03, 2
+# Presenter mode on a 1920x1080 projector: the map's plot height and the chart's width (px). China's shapes are
+# about 1.2 times as wide as tall, so 820 px of height gives about 1,000 px of map, with the legend to its right.
+PRESENTER_MAP_HEIGHT, PRESENTER_MAP_WIDTH = 820, 1240
 PUBLISHED_NOTE = "Liu (2026), WJARR 30(01), Table 1"
 
 
@@ -174,7 +177,7 @@ def map_frame(key: str, _frame: pd.DataFrame, settings: tuple[tuple[str, Any], .
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def map_rows(key: str, _frame: pd.DataFrame, years: tuple[int, ...], method: str, k: int, fixed_scale: bool,
-             palette: str, _extra: pd.DataFrame | None = None) -> shell.ChartRows:
+             palette: str, _extra: pd.DataFrame | None = None, lang: str = "en") -> shell.ChartRows:
     """The map's rows (values, colours, legend) for these classes: what a classes, number or palette move changes.
 
     ``_extra`` (a scenario's ``baseline`` and ``scenario_change`` by province and year) is part of ``key``."""
@@ -186,7 +189,14 @@ def map_rows(key: str, _frame: pd.DataFrame, years: tuple[int, ...], method: str
     if _extra is not None:
         ranking = ranking.merge(_extra, on=["province", "year"], how="left")
     values = map_charts.map_values(ranking, options)
-    return shell.ChartRows.of({map_charts.VALUES: values.rows, map_charts.LEGEND: values.legend})
+    legend = values.legend
+    if lang != "en":  # the classes' words (the parity classes) in the session's language; bounds stay numbers
+        from core.i18n import translate
+
+        sep = map_charts.KEY_SEPARATOR
+        legend = legend.assign(cls=[f"{c.split(sep, 1)[0]}{sep}{translate(c.split(sep, 1)[1], lang)}"
+                                    for c in legend.cls])
+    return shell.ChartRows.of({map_charts.VALUES: values.rows, map_charts.LEGEND: legend})
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -422,19 +432,22 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
         palette=palette if method == "continuous" else "sequential",
         group_by=None if group_by == "none" else group_by, group_mode=group_mode, groups=tuple(chosen_groups),
         source_label=source_label, synthetic=synthetic, lang=shell.lang(),
-        height=760 if shell.presenting() else 520, scenario_change=extra is not None,
+        height=PRESENTER_MAP_HEIGHT if shell.presenting() else 520, scenario_change=extra is not None,
         legend_orient="right" if shell.presenting() else "bottom-left",
     )
     try:
         frame_spec = map_frame(key, frame, tuple(settings.items()) + (("year", opening_year(settings, year)),),
                                tuple(labels.items()))
-        rows = map_rows(key, frame, tuple(years), method, int(k), bool(fixed), palette, extra)
+        rows = map_rows(key, frame, tuple(years), method, int(k), bool(fixed), palette, extra, shell.lang())
     except ValueError as exc:  # e.g. ClassificationError: too few distinct values for the classes asked
         st.error(f"{t('The map could not be drawn with these settings')}: {exc}")
         return
     # The in-map slider's moves come back as a selection (fragment rerun): the spec is unchanged, so the
     # browser keeps its view, and only the link and the downloads below follow the year.
-    chart_slot.vega_lite_chart(shell.presenter_config(attach(frame_spec, rows.arrow)), width="stretch",
+    drawn = shell.presenter_config(attach(frame_spec, rows.arrow))
+    if shell.presenting():  # as wide as the map's shapes plus the legend beside them, so the legend sits by the map
+        drawn = {**drawn, "width": PRESENTER_MAP_WIDTH}
+    chart_slot.vega_lite_chart(drawn, width="content" if shell.presenting() else "stretch",
                                on_select="rerun", selection_mode=[map_charts.YEAR], key=MAP_CHART)
     # The downloads: the rows of the year on screen, and the spec drawn, opened on that year (one export path:
     # same spec, same rows, same year as the screen), both saying their source, year and assumptions.
