@@ -44,7 +44,7 @@ cols[3].metric(t("Fixed-effects F / Hausman (Table 5)"), f"{published.f_stat:.2f
 st.caption(t("Source: Liu (2026), WJARR 30(01), Tables 1 and 5."))
 
 first_visit = not st.session_state.get("guide_seen", False)
-with st.expander(t("New here? A two-minute guide"), expanded=first_visit, icon=":material/explore:"):
+with st.expander(t("New here? A two-minute guide"), expanded=first_visit and not shell.presenting(), icon=":material/explore:"):
     st.markdown(t("Each page answers one question. Start with the map, then ask what moves it."))
     for page in shell.PAGES[1:]:
         st.page_link(page.path, label=f"{t(page.label)} — {t(page.question)}", icon=page.icon,
@@ -79,7 +79,7 @@ trend = (
     .properties(height=260)
 )
 rule = alt.Chart().mark_rule(strokeDash=[4, 4], color="grey").encode(y=alt.datum(1.0))
-st.altair_chart(trend + rule, width="stretch")
+st.vega_lite_chart(shell.presenter_config((trend + rule).to_dict()), width="stretch")
 shell.how_to_read(
     t("Each line is the mean of the published index over a cluster's provinces. Above the dashed line (1.0) the "
       "cluster's share of industrial-digitalization practitioners exceeds its share of all employed persons. "

@@ -1314,3 +1314,160 @@ ZH.update({
     "{0}: {1} ({2} of {3} provinces)": "{0}：{1}（{3} 个省份中的 {2} 个）",
     "all": "全部",
 })
+
+
+# --- shell, Home and /map: every visible word (issue 18, present) ---
+ZH.update({
+    "Digital talent explorer":
+        "数字人才探索器",
+    "Wide layout, larger type, short explanations. Also `?present=1` in the link.":
+        "宽版面、大字号、简短说明。也可在链接中加入 `?present=1`。",
+    "Embedded data, offline. Index: Liu (2026), *WJARR* 30(01), Table 1. IO tables: provincial statistics bureaus via CHNIO; national tables: NBS via ionet. Boundaries: Natural Earth (public domain), generalized by QGIS. City data: GeoNames (CC BY 4.0). Full provenance in `data/SOURCES.md`.":
+        "内置数据，离线运行。指数：Liu (2026)，*WJARR* 30(01)，表1。投入产出表：各省统计局（经 CHNIO）；全国表：NBS（经 ionet）。边界：Natural Earth（公有领域），经 QGIS 概化。城市数据：GeoNames（CC BY 4.0）。完整出处见 `data/SOURCES.md`。",
+    "Ignored invalid link value(s): {values} — defaults used.":
+        "已忽略链接中的无效值：{values}——改用默认值。",
+    "Where do **industrial-digitalization talents** concentrate? Each province is coloured by the agglomeration index of the chosen year: a location quotient, so **1 is national parity** and 2 means the province's share of these workers is twice its share of all employed persons. Use the *Year* slider under the map to move through the years, or tick *▶ Play* to step through them (one every 0.9 s, looping); both work in your browser, without waiting for the server.":
+        "**产业数字化人才**集中在哪里？每个省份按所选年份的集聚度指数着色：这是一个区位商，**1 表示与全国持平**，2 表示该省这类人才的占比是其全部就业人员占比的两倍。用地图下方的*年份*滑块切换年份，或勾选*▶ 播放*逐年播放（每 0.9 秒一年，循环）；两者都在浏览器中运行，无需等待服务器。",
+    "2011–2019 (2012 and 2017 benchmark tables, other years RAS-updated); later years have no data.":
+        "2011–2019 年（2012 和 2017 年为基准表，其余年份用 RAS 更新）；之后的年份没有数据。",
+    "Table 1 as printed in the paper (default).":
+        "论文表1所印数值（默认）。",
+    "Computed by core (eq. 4–9), ":
+        "由计算核心按式 4–9 计算，",
+    "Unavailable: ":
+        "不可用：",
+    "Published index (Table 1)":
+        "已发表指数（表1）",
+    "Scenario from the regression page":
+        "来自回归页面的情景",
+    "Not available now":
+        "当前不可用",
+    "(see ?)":
+        "（见 ?）",
+    "ILLUSTRATIVE SCENARIO, not observed data":
+        "示意情景，并非观测数据",
+    "Local Moran's I":
+        "局部莫兰指数",
+    "Permutation test":
+        "置换检验",
+    "Name (English)":
+        "英文名称",
+    "Name (Chinese)":
+        "中文名称",
+    "High-High":
+        "高-高",
+    "Low-Low":
+        "低-低",
+    "High-Low":
+        "高-低",
+    "Low-High":
+        "低-高",
+    "Not significant":
+        "不显著",
+    "dashed: E[I] = -1/(n-1)":
+        "虚线：E[I] = -1/(n-1)",
+    "dashed: mean of all provinces; dotted: parity 1":
+        "虚线：全部省份均值；点线：持平线 1",
+    "Change since {year}":
+        "自 {year} 年以来的变化",
+    "Region: east / central / west. Cluster: the paper's four urban clusters.":
+        "地区：东部 / 中部 / 西部。城市群：论文所述的四个城市群。",
+    "No groups":
+        "不分组",
+    "Region (east, central, west)":
+        "地区（东部、中部、西部）",
+    "The paper's four clusters":
+        "论文的四个城市群",
+    "Outline the groups":
+        "勾勒分组边界",
+    "Show only the groups":
+        "只显示所选分组",
+    "Fisher-Jenks natural breaks":
+        "Fisher-Jenks 自然断点",
+    "Quantiles (equal counts)":
+        "分位数（各级省份数相同）",
+    "Equal intervals":
+        "等间距",
+    "Parity bands (1, 1.5)":
+        "持平分段（1、1.5）",
+    "Continuous colour scale":
+        "连续色标",
+    "On: a colour means the same value in every year. Off: the scale is recomputed for each year (compares provinces within a year only).":
+        "开：同一颜色在各年份代表相同数值。关：每年重新计算色标（只能比较同一年内的省份）。",
+    "Diverging: blue below national parity (1), red above.":
+        "发散：低于全国持平（1）为蓝色，高于为红色。",
+    "Sequential (light to dark)":
+        "顺序（由浅到深）",
+    "Diverging (around parity 1)":
+        "发散（以持平线 1 为中心）",
+    "Darker blue = higher index (diverging: red above parity 1, blue below). The legend gives each class's bounds in index units; with *Same scale for all years* on, a colour means the same value in every year, so colour changes are real changes. Hover a province for its English and Chinese name, value, rank that year and change since the first year. The slider under the map changes the year in your browser (the link and the downloads follow it) and *▶ Play* steps through the years (untick it to return to the slider's year). Grey: no data (Tibet is not in the paper's 30 provinces; Taiwan, Hong Kong and Macao are outside it).":
+        "蓝色越深 = 指数越高（发散配色：高于持平线 1 为红色，低于为蓝色）。图例以指数单位给出每一级的上下限；开启*各年份使用同一色标*时，同一颜色在各年份代表相同数值，因此颜色变化就是真实变化。鼠标悬停在省份上可查看其中英文名称、数值、当年排名和自首年以来的变化。地图下方的滑块在浏览器中切换年份（链接和下载随之变化），*▶ 播放*逐年播放（取消勾选即回到滑块所示年份）。灰色：无数据（西藏不在论文的 30 个省份中；台湾、香港和澳门不在研究范围内）。",
+    "classes":
+        "分级",
+    "Each line is the unweighted mean of the index over the group's provinces in that year (the paper's four clusters: Jing-Jin-Ji, Yangtze River Delta, Pearl River Delta, Cheng-Yu).":
+        "每条线是该组各省份当年指数的简单平均（论文的四个城市群：京津冀、长三角、珠三角、成渝）。",
+    "groups":
+        "分组",
+    "Global Moran’s I":
+        "全局莫兰指数",
+    "permutations":
+        "次置换",
+    "Expected under no clustering":
+        "无集聚时的期望值",
+    "z (permutation)":
+        "z 值（置换）",
+    "Moran's I > 0 means provinces resemble their neighbours (clustering); the p-value compares it with {permutations} random reshufflings of the values over the map (seed {seed}, so the number is reproducible). The LISA map marks provinces whose local statistic is significant at 5 % (no correction for multiple tests): High-High = a high province among high neighbours, Low-Low likewise, High-Low and Low-High are outliers. Neighbours: {neighbours}.":
+        "莫兰指数 > 0 表示省份与其相邻省份相似（集聚）；p 值将其与把数值在地图上随机重排 {permutations} 次的结果比较（随机种子 {seed}，结果可复现）。LISA 地图标出局部统计量在 5% 水平上显著的省份（未做多重检验校正）：高-高 = 高值省份被高值邻居包围，低-低同理，高-低和低-高为异常值。相邻关系：{neighbours}。",
+    "queen contiguity of the province polygons, row-standardised; no land neighbour, linked to the 2 nearest by centroid distance: Hainan -> Guangxi, Guangdong":
+        "省级多边形的后式（queen）邻接，行标准化；无陆地邻接的省份按质心距离连接最近的 2 个省份：海南 -> 广西、广东",
+    "Mean 2011–2023 (computed)":
+        "2011–2023 年均值（计算）",
+    "Index 2011–2023":
+        "2011–2023 年指数",
+    "Published rank":
+        "已发表排名",
+    "Published mean":
+        "已发表均值",
+    "Computed − published":
+        "计算值 − 已发表值",
+    "All 30 ranks match the paper. The means are of the rounded Table 1 cells; the paper averaged unrounded values, so Anhui (0.926 here, 0.92 printed) and Shanghai (1.575 here, 1.57 printed) round differently — a difference of about 0.005, not an error in either.":
+        "全部 30 个排名与论文一致。这里的均值取自表1中四舍五入后的数值；论文对未四舍五入的数值求平均，因此安徽（此处 0.926，论文 0.92）和上海（此处 1.575，论文 1.57）的舍入结果不同——相差约 0.005，两者都没有错误。",
+    "Computed from Table 1":
+        "由表1计算",
+    "Published Table 4":
+        "已发表的表4",
+    "SD":
+        "标准差",
+    "Minimum":
+        "最小值",
+    "Maximum":
+        "最大值",
+    "Min and max differ in the third decimal because Table 4 was computed from unrounded values (0.359 and 2.692) and Table 1 prints two decimals (0.36 and 2.69).":
+        "最小值和最大值在第三位小数上不同，因为表4由未四舍五入的数值计算（0.359 和 2.692），而表1只印两位小数（0.36 和 2.69）。",
+    "Computing the index from the IO tables (a few seconds the first time)…":
+        "正在由投入产出表计算指数（首次需要几秒钟）……",
+    "computed by core from the IO tables (eq. 4–9; employment approximated)":
+        "由计算核心依据投入产出表计算（式 4–9；就业人数为近似值）",
+    "scenario projection from the regression page (model estimate, not observed)":
+        "来自回归页面的情景预测（模型估计，并非观测值）",
+    "No scenario was sent from the regression page; showing the published Table 1.":
+        "回归页面尚未发送情景；显示已发表的表1。",
+    "The index computed from the IO tables is not available; showing the published Table 1.":
+        "由投入产出表计算的指数不可用；显示已发表的表1。",
+    "The map could not be drawn with these settings":
+        "无法按这些设置绘制地图",
+    "Sent from the regression page.":
+        "由回归页面发送。",
+    "Illustrative scenario: a model projection, not observed data.":
+        "示意情景：模型预测，并非观测数据。",
+    "Years without data: ":
+        "无数据的年份：",
+})
+ZH.update({
+    "Moran's I": "莫兰指数",
+})
+ZH.update({
+    "≤ 1.0 (at or below parity)": "≤ 1.0（不高于全国持平）",
+    "1.0 – 1.5 (above parity)": "1.0 – 1.5（高于全国持平）",
+    "> 1.5 (strong agglomeration)": "> 1.5（强集聚）",
+})

@@ -9,7 +9,7 @@ explanations), ``ui.charts`` (the one chart call), ``ui.downloads``, ``ui.loader
 
 from __future__ import annotations
 
-from ui.charts import ChartRows, altair, chart
+from ui.charts import ChartRows, altair, chart, presenter_config
 from ui.downloads import csv_button, download_view
 from ui.heap import settle_heap
 from ui.loaders import (cbre_bands, china_provinces, io_tables, panel, pilot_lists, province_names, regions,
@@ -21,7 +21,7 @@ from ui.shell import (APP_TITLE, DATA_NOTE, FAVICON, LANG_FROM_URL, PRESENTER_CS
                       share_url, shared_params, url_notice)
 from ui.text import LANG_OPTIONS, PRESENT_ON, explain, how_to_read, lang, presenting, t
 
-__all__ = ["ChartRows", "altair", "chart", "csv_button", "download_view", "settle_heap", "cbre_bands",
+__all__ = ["ChartRows", "altair", "chart", "presenter_config", "csv_button", "download_view", "settle_heap", "cbre_bands",
            "china_provinces", "io_tables", "panel", "pilot_lists", "province_names", "regions", "table1",
            "table1_wide", "table2", "table3", "table4", "table5", "tech_cities", "wipo_aggregates", "wipo_clusters",
            "world_countries", "PAGES", "PageLink", "APP_TITLE", "DATA_NOTE", "FAVICON", "LANG_FROM_URL",

@@ -18,6 +18,7 @@ everything) and the paper's tables stay outside.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from typing import Any
 
@@ -26,6 +27,7 @@ import pandas as pd
 import streamlit as st
 
 import pages as shell
+from pages import coded
 from core import agglomeration, datasets
 from core.errors import CoreError
 from core.charts import attach
@@ -49,7 +51,20 @@ CLASS_LABELS = {
 GROUP_LABELS = {"none": "None", "region": "Region", "cluster": "Cluster"}
 PALETTE_LABELS = {"sequential": "Sequential", "diverging": "Diverging"}
 GROUP_MODE_LABELS = {"outline": "Outline", "filter": "Filter"}
+# The words shown for each option (translated on screen); the link carries the code, and the labels above
+# (what older links carry, ?map_source=IO+tables) are read as aliases.
+SOURCE_WORDS = {"published": "Published index (Table 1)", "io": "Computed from the IO tables",
+                "scenario": "Scenario from the regression page"}
+CLASS_WORDS = {"fisher_jenks": "Fisher-Jenks natural breaks", "quantiles": "Quantiles (equal counts)",
+               "equal_interval": "Equal intervals", "meaning": "Parity bands (1, 1.5)",
+               "continuous": "Continuous colour scale"}
+GROUP_WORDS = {"none": "No groups", "region": "Region (east, central, west)", "cluster": "The paper's four clusters"}
+PALETTE_WORDS = {"sequential": "Sequential (light to dark)", "diverging": "Diverging (around parity 1)"}
+GROUP_MODE_WORDS = {"outline": "Outline the groups", "filter": "Show only the groups"}
 SIMPLIFY_DEG, DECIMALS = 0.03, 2
+# Presenter mode on a 1920x1080 projector: the map's plot height and the chart's width (px). China's shapes are
+# about 1.2 times as wide as tall, so 820 px of height gives about 1,000 px of map, with the legend to its right.
+PRESENTER_MAP_HEIGHT, PRESENTER_MAP_WIDTH = 820, 1240
 PUBLISHED_NOTE = "Liu (2026), WJARR 30(01), Table 1"
 
 
@@ -135,16 +150,24 @@ def map_frame(key: str, _frame: pd.DataFrame, settings: tuple[tuple[str, Any], .
     """
     from core.charts import map as map_charts
 
+    from core.i18n import translate
+
     options = map_charts.MapOptions(**dict(settings), labels=dict(labels))
+    # Groups are named in the session's language on the map (outline legend, tooltip) and in its filter.
+    named = shell.regions()
+    if options.group_by:
+        named = named.assign(**{options.group_by: named[options.group_by].map(
+            lambda g: translate(g, options.lang) if g else g)})
+        options = dataclasses.replace(options, groups=tuple(translate(g, options.lang) for g in options.groups))
     values = _frame["idt"].to_numpy(dtype=float)
     domain = (float(np.nanmin(values)), float(np.nanmax(values)))
-    return map_charts.choropleth_spec(map_charts.map_shapes(map_features(), shell.regions(), options.group_by),
+    return map_charts.choropleth_spec(map_charts.map_shapes(map_features(), named, options.group_by),
                                       options, domain=domain)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def map_rows(key: str, _frame: pd.DataFrame, years: tuple[int, ...], method: str, k: int, fixed_scale: bool,
-             palette: str, _extra: pd.DataFrame | None = None) -> shell.ChartRows:
+             palette: str, _extra: pd.DataFrame | None = None, lang: str = "en") -> shell.ChartRows:
     """The map's rows (values, colours, legend) for these classes: what a classes, number or palette move changes.
 
     ``_extra`` (a scenario's ``baseline`` and ``scenario_change`` by province and year) is part of ``key``."""
@@ -156,7 +179,14 @@ def map_rows(key: str, _frame: pd.DataFrame, years: tuple[int, ...], method: str
     if _extra is not None:
         ranking = ranking.merge(_extra, on=["province", "year"], how="left")
     values = map_charts.map_values(ranking, options)
-    return shell.ChartRows.of({map_charts.VALUES: values.rows, map_charts.LEGEND: values.legend})
+    legend = values.legend
+    if lang != "en":  # the classes' words (the parity classes) in the session's language; bounds stay numbers
+        from core.i18n import translate
+
+        sep = map_charts.KEY_SEPARATOR
+        legend = legend.assign(cls=[f"{c.split(sep, 1)[0]}{sep}{translate(c.split(sep, 1)[1], lang)}"
+                                    for c in legend.cls])
+    return shell.ChartRows.of({map_charts.VALUES: values.rows, map_charts.LEGEND: legend})
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -167,14 +197,17 @@ def moran_by_year(key: str, _frame: pd.DataFrame, years: tuple[int, ...]) -> pd.
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def lisa_rows(key: str, _frame: pd.DataFrame, year: int) -> shell.ChartRows:
-    """The LISA map's rows (cluster, pseudo p-value, local I) of one year."""
+def lisa_rows(key: str, _frame: pd.DataFrame, year: int, lang: str = "en") -> shell.ChartRows:
+    """The LISA map's rows (cluster, pseudo p-value, local I) of one year, clusters named in ``lang``."""
+    from core.i18n import translate
     from core import spatial
     from core.charts import map as map_charts
 
     values = _frame[_frame.year == year].set_index("province")["idt"]
     clusters = spatial.lisa(values, province_weights()).table
-    return shell.ChartRows.of({map_charts.LISA_VALUES: map_charts.lisa_rows(clusters, year)})
+    rows = map_charts.lisa_rows(clusters, year)
+    rows["cluster"] = rows.cluster.map(lambda c: translate(c, lang))
+    return shell.ChartRows.of({map_charts.LISA_VALUES: rows})
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -208,15 +241,15 @@ def national_mean(key: str, _frame: pd.DataFrame) -> pd.DataFrame:
 # --- inputs -------------------------------------------------------------------------------------
 
 st.title(t("Agglomeration map"))
-shell.explain(
+shell.explain(t(
     "Where do **industrial-digitalization talents** concentrate? Each province is coloured by the "
     "agglomeration index of the chosen year: a location quotient, so **1 is national parity** and 2 means "
     "the province's share of these workers is twice its share of all employed persons. Use the *Year* slider "
     "under the map to move through the years, or tick *▶ Play* to step through them (one every 0.9 s, looping); "
     "both work in your browser, without waiting for the server."
-)
+))
 
-io_ok, io_note = True, IO_NOTE
+io_ok, io_note = True, t(IO_NOTE)
 
 
 def valid_scenario(candidate: Any) -> tuple[pd.DataFrame | None, str]:
@@ -262,25 +295,27 @@ captions = [
     (t("Sent from the regression page.") if scenario_frame is not None else t("Unavailable: ") + scenario_note),
 ]
 # The source changes every section below, so it stays outside the fragments (a full rerun).
-source = st.radio(t("Data source"), list(SOURCE_LABELS), format_func=SOURCE_LABELS.get, horizontal=True,
-                  key="map_source", bind="query-params",
-                  help="\n\n".join(f"**{SOURCE_LABELS[s]}**: {c}" for s, c in zip(SOURCE_LABELS, captions)))
-unavailable = [SOURCE_LABELS[s] for s, ok in zip(SOURCE_LABELS, (True, io_ok, scenario_frame is not None)) if not ok]
+map_slot = st.container()  # the map comes first on the page; its controls are drawn below it
+source = coded.radio(t("Data source"), list(SOURCE_LABELS), words=SOURCE_WORDS, horizontal=True, key="map_source",
+                     aliases=lambda code: [SOURCE_LABELS[code]],
+                     help="\n\n".join(f"**{t(SOURCE_WORDS[s])}**: {c}" for s, c in zip(SOURCE_LABELS, captions)))
+unavailable = [t(SOURCE_WORDS[s]) for s, ok in zip(SOURCE_LABELS, (True, io_ok, scenario_frame is not None)) if not ok]
 if unavailable:
     st.caption(t("Not available now") + ": " + ", ".join(unavailable) + " " + t("(see ?)"))
 
 synthetic = False
-source_label = PUBLISHED_NOTE
+source_label = t(PUBLISHED_NOTE)
 frame = shell.table1()
 shown_source = "published"  # the source whose index is drawn (a source without data falls back to Table 1)
 if source == "io":
-    io_frame, why = io_index() if io_ok else (None, io_note)
+    with st.spinner(t("Computing the index from the IO tables (a few seconds the first time)…")):
+        io_frame, why = io_index() if io_ok else (None, io_note)
     if io_frame is None:
         st.warning(t("The index computed from the IO tables is not available; showing the published Table 1.")
                    + f" ({why})")
     else:
         frame, shown_source = io_frame, "io"
-        source_label = "computed by core from the IO tables (eq. 4–9; employment approximated)"
+        source_label = t("computed by core from the IO tables (eq. 4–9; employment approximated)")
 elif source == "scenario":
     if scenario_frame is None:
         st.warning(t("No scenario was sent from the regression page; showing the published Table 1.")
@@ -288,8 +323,8 @@ elif source == "scenario":
     else:
         frame, shown_source = scenario_frame, "scenario"
         label_col = scenario_frame["label"] if "label" in scenario_frame.columns else None
-        source_label = str(label_col.iloc[0]) if label_col is not None and len(label_col) else \
-            "scenario projection from the regression page (model estimate, not observed)"
+        source_label = t(str(label_col.iloc[0])) if label_col is not None and len(label_col) else \
+            t("scenario projection from the regression page (model estimate, not observed)")
         synthetic = True
         if isinstance(session_scenario, pd.DataFrame) and "scenario" not in st.query_params and spill_frame is None:
             shell.not_in_link(t("the scenario itself (it was sent in this session only): send it to the map again "
@@ -310,7 +345,10 @@ labels = {text: t(text) for text in ("Year", "Play", "Province", "Agglomeration 
                                      "LISA cluster", "LISA clusters", "Local Moran's I", "Pseudo p-value",
                                      "Mean index of the group", "All provinces", "Permutation test",
                                      "Global Moran's I by year", "no data", "Baseline (no change)",
-                                     "Change vs baseline", "Provinces")}
+                                     "Change vs baseline", "Provinces", "Name (English)", "Name (Chinese)", "Moran's I",
+                                     "High-High", "Low-Low", "High-Low", "Low-High", "Not significant",
+                                     "dashed: E[I] = -1/(n-1)", "dashed: mean of all provinces; dotted: parity 1")}
+labels[f"Change since {years[0]}"] = t("Change since {year}").format(year=years[0])
 if spill_frame is not None and shown_source == "scenario":  # coloured by the change, not the level
     labels["Agglomeration index"] = t(spill.MAP_VALUE_LABEL)
 
@@ -370,18 +408,19 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
 
     group_by, group_mode, chosen_groups = groups
     year = shown_year(years)
-    controls = st.columns([1.3, 1.2, 1.6])  # aligned with the group controls above
+    chart_slot = st.container()  # the map above its controls
+    controls = st.columns([1.3, 1.2, 1.6])  # aligned with the group controls below
     with controls[0]:
-        method = st.selectbox(t("Classes"), list(CLASS_LABELS), format_func=CLASS_LABELS.get,
-                              key="map_classes", bind="query-params")
+        method = coded.selectbox(t("Classes"), list(CLASS_LABELS), words=CLASS_WORDS, key="map_classes",
+                                 aliases=lambda code: [CLASS_LABELS[code]])
         k = st.slider(t("Number of classes"), 3, 7, 5, key="map_k", bind="query-params",
                       disabled=method in ("meaning", "continuous"))
     with controls[1]:
         fixed = st.toggle(t("Same scale for all years"), value=True, key="map_fixed", bind="query-params",
                           help=t("On: a colour means the same value in every year. Off: the scale is recomputed "
                                  "for each year (compares provinces within a year only)."))
-        palette = st.radio(t("Colours"), ["sequential", "diverging"], key="map_palette", bind="query-params",
-                           format_func=PALETTE_LABELS.get, horizontal=True,
+        palette = coded.radio(t("Colours"), ["sequential", "diverging"], key="map_palette", words=PALETTE_WORDS,
+                              aliases=lambda code: [PALETTE_LABELS[code]], horizontal=True,
                            help=t("Diverging: blue below national parity (1), red above."))
 
     # What the spec holds (a change re-embeds the map) apart from what its rows hold (classes, their number,
@@ -392,22 +431,26 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
         palette=palette if method == "continuous" else "sequential",
         group_by=None if group_by == "none" else group_by, group_mode=group_mode, groups=tuple(chosen_groups),
         source_label=source_label, synthetic=synthetic, lang=shell.lang(),
-        height=620 if shell.presenting() else 520, scenario_change=extra is not None,
+        height=PRESENTER_MAP_HEIGHT if shell.presenting() else 520, scenario_change=extra is not None,
+        legend_orient="right" if shell.presenting() else "bottom-left",
     )
     try:
         frame_spec = map_frame(key, frame, tuple(settings.items()) + (("year", opening_year(settings, year)),),
                                tuple(labels.items()))
-        rows = map_rows(key, frame, tuple(years), method, int(k), bool(fixed), palette, extra)
+        rows = map_rows(key, frame, tuple(years), method, int(k), bool(fixed), palette, extra, shell.lang())
     except ValueError as exc:  # e.g. ClassificationError: too few distinct values for the classes asked
         st.error(f"{t('The map could not be drawn with these settings')}: {exc}")
         return
     # The in-map slider's moves come back as a selection (fragment rerun): the spec is unchanged, so the
     # browser keeps its view, and only the link and the downloads below follow the year.
-    st.vega_lite_chart(attach(frame_spec, rows.arrow), width="stretch", on_select="rerun",
-                       selection_mode=[map_charts.YEAR], key=MAP_CHART)
+    drawn = shell.presenter_config(attach(frame_spec, rows.arrow))
+    if shell.presenting():  # as wide as the map's shapes plus the legend beside them, so the legend sits by the map
+        drawn = {**drawn, "width": PRESENTER_MAP_WIDTH}
+    chart_slot.vega_lite_chart(drawn, width="content" if shell.presenting() else "stretch",
+                               on_select="rerun", selection_mode=[map_charts.YEAR], key=MAP_CHART)
     # The downloads: the rows of the year on screen, and the spec drawn, opened on that year (one export path:
     # same spec, same rows, same year as the screen), both saying their source, year and assumptions.
-    classes_note = (f"{t('Classes')}: {CLASS_LABELS[method]}" + (f", {int(k)}" if method not in ("meaning", "continuous")
+    classes_note = (f"{t('Classes')}: {t(CLASS_WORDS[method])}" + (f", {int(k)}" if method not in ("meaning", "continuous")
                                                                   else ""))
     scale_note = t("Scale fixed across years") if settings["fixed_scale"] else t("Scale recomputed for each year")
     visible = rankings(key, frame)
@@ -434,8 +477,9 @@ def group_lines_section(key: str, frame: pd.DataFrame, source_label: str, labels
     st.markdown(f"### {t('Regional groups over time')}")
     by = "cluster" if group_by == "cluster" else "region"
     means = group_means(key, frame, by)
+    means = means.assign(group=means.group.map(t))
     if chosen_groups and group_by != "none":
-        means = means[means.group.isin(chosen_groups)]
+        means = means[means.group.isin([t(g) for g in chosen_groups])]
     if means.empty:
         st.info(t("No province of the chosen groups has data for this source."))
         return
@@ -450,9 +494,9 @@ def group_lines_section(key: str, frame: pd.DataFrame, source_label: str, labels
         return
     shell.altair(map_charts.group_lines, means, national_mean(key, frame), source_label=source_label,
                  title=t("Mean index by group"), labels=labels, width="stretch")
-    shell.how_to_read("Each line is the unweighted mean of the index over the group's provinces in that year "
-                      "(the paper's four clusters: Jing-Jin-Ji, Yangtze River Delta, Pearl River Delta, Cheng-Yu).",
-                      f"{source_label}; groups: data/regions.csv.")
+    shell.how_to_read(t("Each line is the unweighted mean of the index over the group's provinces in that year "
+                        "(the paper's four clusters: Jing-Jin-Ji, Yangtze River Delta, Pearl River Delta, Cheng-Yu)."),
+                      f"{source_label}; {t('groups')}: data/regions.csv.")
 
 
 # --- spatial autocorrelation: its own fragment with its own year -----------------------------------
@@ -485,8 +529,9 @@ def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_labe
     left, right = st.columns(2)
     # The spec stays the same from year to year (the year is in the rows), so the browser updates both charts
     # in place instead of rebuilding them.
-    left.vega_lite_chart(attach(lisa_frame(source_label, tuple(labels.items())),
-                                         lisa_rows(key, frame, year).arrow), width="stretch")
+    left.vega_lite_chart(shell.presenter_config(attach(lisa_frame(source_label, tuple(labels.items())),
+                                                       lisa_rows(key, frame, year, shell.lang()).arrow)),
+                         width="stretch")
     if len(complete) < 2:  # one point is not a line over years: say why there is none
         right.caption(t("Moran's I by year needs more than one year with all 30 provinces; this source has ")
                       + f"{year} " + t("only."))
@@ -500,25 +545,30 @@ def spatial_reading(source_label: str) -> None:
     from core import spatial
 
     shell.how_to_read(
-        "Moran's I > 0 means provinces resemble their neighbours (clustering); the p-value compares it with "
-        f"{spatial.DEFAULT_PERMUTATIONS} random reshufflings of the values over the map (seed {spatial.DEFAULT_SEED}, "
-        "so the number is reproducible). The LISA map marks provinces whose local statistic is significant at 5 % "
-        "(no correction for multiple tests): High-High = a high province among high neighbours, Low-Low likewise, "
-        f"High-Low and Low-High are outliers. Neighbours: {province_weights().method}.",
+        t("Moran's I > 0 means provinces resemble their neighbours (clustering); the p-value compares it with "
+          "{permutations} random reshufflings of the values over the map (seed {seed}, so the number is "
+          "reproducible). The LISA map marks provinces whose local statistic is significant at 5 % (no correction "
+          "for multiple tests): High-High = a high province among high neighbours, Low-Low likewise, High-Low and "
+          "Low-High are outliers. Neighbours: {neighbours}.").format(
+            permutations=spatial.DEFAULT_PERMUTATIONS, seed=spatial.DEFAULT_SEED,
+            neighbours=t(province_weights().method)),
         f"{source_label}; esda / libpysal (PySAL).",
     )
 
 
 # The group controls change the map's spec and the group lines, so they rerun the page (outside the fragment).
 group_cols = st.columns([1.3, 1.2, 1.6])
-group_by = group_cols[0].selectbox(
-    t("Regional groups"), list(GROUP_LABELS), format_func=GROUP_LABELS.get, key="map_group_by", bind="query-params",
+group_by = coded.selectbox(
+    t("Regional groups"), list(GROUP_LABELS), words=GROUP_WORDS, key="map_group_by", container=group_cols[0],
+    aliases=lambda code: [GROUP_LABELS[code]],
     help=t("Region: east / central / west. Cluster: the paper's four urban clusters."))
 group_options = sorted(g for g in shell.regions()[group_by].unique() if g) if group_by != "none" else []
-group_mode = group_cols[1].radio(t("Show groups as"), ["outline", "filter"], key="map_group_mode", bind="query-params",
-                                 format_func=GROUP_MODE_LABELS.get, horizontal=True, disabled=group_by == "none")
-chosen_groups = group_cols[2].multiselect(t("Groups"), group_options, key=f"map_groups_{group_by}", bind="query-params",
-                                          disabled=group_by == "none", placeholder=t("All groups"))
+group_mode = coded.radio(t("Show groups as"), ["outline", "filter"], key="map_group_mode", words=GROUP_MODE_WORDS,
+                         container=group_cols[1], aliases=lambda code: [GROUP_MODE_LABELS[code]], horizontal=True,
+                         disabled=group_by == "none")
+chosen_groups = coded.multiselect(t("Groups"), group_options, key=f"map_groups_{group_by}", words={g: g for g in group_options},
+                                  default=[], container=group_cols[2], disabled=group_by == "none",
+                                  placeholder=t("All groups")) if group_by != "none" else []
 groups = (group_by, group_mode, tuple(chosen_groups))
 
 # While the in-map Play box is ticked the title steps through the years and the slider cannot follow (a
@@ -526,7 +576,8 @@ groups = (group_by, group_mode, tuple(chosen_groups))
 # Play brings it back, and the map returns to its year.
 st.html("<style>.vega-bindings:has(input[type=checkbox]:checked) .vega-bind:has(input[type=range])"
         " { visibility: hidden; }</style>")
-map_section(key, frame, years, source_label, synthetic, labels, groups, extra)
+with map_slot:
+    map_section(key, frame, years, source_label, synthetic, labels, groups, extra)
 if spill_frame is not None and shown_source == "scenario":
     spill.map_caption(spill_frame)
 if synthetic:
@@ -547,15 +598,15 @@ if synthetic:
             "idt": st.column_config.NumberColumn(t("Projected index"), format="%.3f"),
             "baseline": st.column_config.NumberColumn(t("Baseline (no change)"), format="%.3f"),
             "scenario_change": st.column_config.NumberColumn(t("Change vs baseline"), format="%+.3f")})
-shell.how_to_read(
+shell.how_to_read(t(
     "Darker blue = higher index (diverging: red above parity 1, blue below). The legend gives each class's "
     "bounds in index units; with *Same scale for all years* on, a colour means the same value in every year, so "
     "colour changes are real changes. Hover a province for its English and Chinese name, value, rank that year "
     "and change since the first year. The slider under the map changes the year in your browser (the link and "
     "the downloads follow it) and *▶ Play* steps through the years (untick it to return to the slider's "
     "year). Grey: no data (Tibet is not in "
-    "the paper's 30 provinces; Taiwan, Hong Kong and Macao are outside it).",
-    f"{source_label}; classes: mapclassify; "
+    "the paper's 30 provinces; Taiwan, Hong Kong and Macao are outside it)."),
+    f"{source_label}; {t('classes')}: mapclassify; "
     + t("boundaries are illustrative: Natural Earth (public domain), generalized by QGIS, simplified for the web."),
 )
 all_years = rankings(key, frame).rename(columns={"change": f"change_since_{years[0]}"}) if len(years) > 1 else \
@@ -603,7 +654,7 @@ st.dataframe(pd.DataFrame({
     "": [t("Computed from Table 1"), t("Published Table 4")],
     "N": [stats.n, int(table4["n"])],
     t("Mean"): [round(stats.mean, 3), table4["mean"]], t("SD"): [round(stats.sd, 3), table4["sd"]],
-    t("Min"): [stats.min, table4["min"]], t("Max"): [stats.max, table4["max"]],
+    t("Minimum"): [stats.min, table4["min"]], t("Maximum"): [stats.max, table4["max"]],
 }), hide_index=True)
 st.caption(t("Min and max differ in the third decimal because Table 4 was computed from unrounded values "
              "(0.359 and 2.692) and Table 1 prints two decimals (0.36 and 2.69)."))

@@ -12,8 +12,54 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import attach, records, stable_spec
+from ui.text import presenting
 
-__all__ = ["chart", "altair", "ChartRows"]
+__all__ = ["chart", "altair", "ChartRows", "presenter_config", "PRESENTER_FONT_PX", "PRESENTER_CHART_CONFIG"]
+
+# Chart text in presenter mode (Vega-Lite config, px at 1920x1080): titles, axes, legends, marks' text.
+PRESENTER_FONT_PX = 16
+PRESENTER_CHART_CONFIG: dict[str, Any] = {
+    "title": {"fontSize": 24, "subtitleFontSize": 17},
+    "axis": {"labelFontSize": 16, "titleFontSize": 18},
+    "legend": {"labelFontSize": 16, "titleFontSize": 18, "symbolSize": 200, "labelLimit": 400, "titleLimit": 500},
+    "header": {"labelFontSize": 16, "titleFontSize": 18},
+    "text": {"fontSize": 16},
+}
+
+
+def _bump_fonts(node: Any) -> Any:
+    """A copy of a spec's own font sizes raised to at least :data:`PRESENTER_FONT_PX` (datasets left as they are)."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key in ("datasets", "data", "values"):
+                out[key] = value
+            elif key.lower().endswith("fontsize") and isinstance(value, (int, float)) and value < PRESENTER_FONT_PX:
+                out[key] = PRESENTER_FONT_PX
+            else:
+                out[key] = _bump_fonts(value)
+        return out
+    if isinstance(node, list):
+        return [_bump_fonts(item) for item in node]
+    return node
+
+
+def presenter_config(spec: dict[str, Any], *, presenting_now: bool | None = None) -> dict[str, Any]:
+    """``spec`` as drawn now: in presenter mode, with chart text at least 16 px (a config merged into the
+    spec's own, and the spec's explicit font sizes raised); otherwise the spec itself.  The spec passed in (often
+    a cached template) is left as it is.  Every chart the app draws goes through this (:func:`chart`)."""
+    if not (presenting() if presenting_now is None else presenting_now):
+        return spec
+    out = _bump_fonts(spec)
+    config = dict(out.get("config", {}))
+    for section, values in PRESENTER_CHART_CONFIG.items():
+        merged = dict(config.get(section, {}))
+        for name, size in values.items():
+            current = merged.get(name)
+            merged[name] = max(current, size) if isinstance(current, (int, float)) and "Limit" not in name else size
+        config[section] = merged
+    out["config"] = config
+    return out
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -32,7 +78,7 @@ def altair(builder: Callable[..., Any], *args: Any, key: str | None = None, widt
     the drawn chart in place.  Returns the spec (for ``download_view``).
     """
     spec = _chart_spec(builder.__module__, builder.__qualname__, args, tuple(sorted(kwargs.items())))
-    (container or st).vega_lite_chart(spec, key=key, width=width)
+    (container or st).vega_lite_chart(presenter_config(spec), key=key, width=width)
     return spec
 
 @dataclass(frozen=True)
@@ -87,5 +133,5 @@ def chart(spec_or_builder: dict[str, Any] | Callable[..., Any], *args: Any, rows
     options: dict[str, Any] = {"key": key, "width": width}
     if on_select != "ignore":
         options.update(on_select=on_select, selection_mode=selection_mode)
-    (container or st).vega_lite_chart(drawn, **options)
+    (container or st).vega_lite_chart(presenter_config(drawn), **options)
     return returned

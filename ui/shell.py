@@ -36,6 +36,13 @@ PRESENTER_CSS = """<style>
   .stApp, .stMarkdown p, .stCaption, label, .stMetric { font-size: 1.18rem !important; }
   h1 { font-size: 2.6rem !important; } h2 { font-size: 2.0rem !important; }
   [data-testid="stMetricValue"] { font-size: 2.6rem !important; }
+  [data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"] { font-size: 1.25rem !important; }
+  [data-testid="stTab"] p, [data-baseweb="tab"] p { font-size: 1.25rem !important; }
+  [data-testid="stDataFrame"], [data-testid="stTable"] td, [data-testid="stTable"] th { font-size: 1.18rem !important; }
+  #vg-tooltip-element, #vg-tooltip-element td { font-size: 16px !important; }
+  .vega-bindings, .vega-bind label, .vega-bind-name { font-size: 16px !important; }
+  [data-testid="stExpander"] summary p, [data-testid="stPageLink"] p, .stButton p, .stDownloadButton p,
+  [data-baseweb="select"] div, [data-testid="stWidgetLabel"] p { font-size: 1.18rem !important; }
 </style>"""
 
 
@@ -154,13 +161,13 @@ def page_shell(title: str, icon: str = ":material/hub:", *, renamed: dict[str, s
     present = presenting()
     if present and "present" not in st.query_params:
         st.query_params["present"] = "1"
-    st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=FAVICON, layout="wide",
+    st.set_page_config(page_title=f"{t(title)} · {t(APP_TITLE)}", page_icon=FAVICON, layout="wide",
                        initial_sidebar_state="collapsed" if present else "auto")
     st.session_state["_url_at_start"] = {key: st.query_params.get_all(key) for key in st.query_params}
     if present:
         st.html(PRESENTER_CSS)
     with st.sidebar:
-        st.markdown(f"### {APP_TITLE}")
+        st.markdown(f"### {t(APP_TITLE)}")
         for page in PAGES:
             st.page_link(page.path, label=t(page.label), icon=page.icon, help=t(page.question),
                          query_params=link_params(page.path) or None)
@@ -168,8 +175,8 @@ def page_shell(title: str, icon: str = ":material/hub:", *, renamed: dict[str, s
         st.segmented_control(t("Language"), list(LANG_OPTIONS), key="lang", required=True, on_change=_sync_lang)
         _sync_lang()
         st.toggle(t("Presenter mode"), key="present", on_change=_sync_present,
-                  help="Wide layout, larger type, short explanations. Also `?present=1` in the link.")
-        st.caption(DATA_NOTE)
+                  help=t("Wide layout, larger type, short explanations. Also `?present=1` in the link."))
+        st.caption(t(DATA_NOTE))
 
 def share_url() -> str:
     """The link that reproduces this view: the page's address with the current query string."""
@@ -215,4 +222,5 @@ def url_notice() -> None:
     remember_view()
     settle_heap()
     if ignored:
-        st.toast(f"Ignored invalid link value(s): {'; '.join(ignored[:4])} — defaults used.", icon=":material/link_off:")
+        st.toast(t("Ignored invalid link value(s): {values} — defaults used.").format(values="; ".join(ignored[:4])),
+                 icon=":material/link_off:")

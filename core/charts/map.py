@@ -106,6 +106,7 @@ class MapOptions:
     synthetic: bool = False
     lang: Literal["en", "zh"] = "en"
     height: int = 520
+    legend_orient: str = "bottom-left"  # where the legends sit ("right" in presenter mode, beside a wide map)
     labels: Mapping[str, str] = field(default_factory=dict)
     play_ms_per_year: int = 900  # how long the Play control shows each year (milliseconds)
     scenario_change: bool = False  # the rows carry ``baseline`` and ``scenario_change`` (a scenario's change)
@@ -400,7 +401,7 @@ def choropleth(options: MapOptions, domain: tuple[float, float] | None = None) -
         else:
             scale = alt.Scale(scheme="blues", domain=fixed_domain, zero=False)
         color_channel = alt.Color("value:Q", scale=scale, title=_t(options, "Agglomeration index"),
-                                  legend=alt.Legend(format=".2f", orient="bottom-left", direction="horizontal",
+                                  legend=alt.Legend(format=".2f", orient=options.legend_orient, direction="horizontal",
                                                     gradientLength=220))
     else:
         # Each province is filled with its class's colour straight from the rows (no scale); the legend comes
@@ -414,12 +415,12 @@ def choropleth(options: MapOptions, domain: tuple[float, float] | None = None) -
             fill=alt.Fill("cls:O", scale=alt.Scale(range=alt.FieldRange(field="fill")),
                             title=_t(options, "Agglomeration index"),
                             legend=alt.Legend(labelExpr=f"slice(datum.value, indexof(datum.value, '{KEY_SEPARATOR}') + 1)",
-                                              orient="bottom-left", symbolType="square", symbolSize=180,
+                                              orient=options.legend_orient, symbolType="square", symbolSize=180,
                                               symbolOpacity=1, labelFontSize=12, titleLimit=360))))
     fill = alt.condition(shown, color_channel, alt.value(NO_DATA))
     tooltip = [
-        alt.Tooltip("properties.name:N", title=_t(options, "Province")),
-        alt.Tooltip("properties.name_zh:N", title="省份"),
+        alt.Tooltip("properties.name:N", title=_t(options, "Name (English)")),
+        alt.Tooltip("properties.name_zh:N", title=_t(options, "Name (Chinese)")),
         alt.Tooltip("value_text:N", title=f"{_t(options, 'Agglomeration index')}"),
         alt.Tooltip("rank_text:N", title=_t(options, "Rank that year")),
     ]
@@ -441,7 +442,8 @@ def choropleth(options: MapOptions, domain: tuple[float, float] | None = None) -
         layers.append(outline.encode(
             stroke=alt.Stroke("properties.group:N", title=_t(options, "Group"),
                               scale=alt.Scale(range=list(GROUP_COLORS)),
-                              legend=alt.Legend(orient="bottom-right", symbolType="stroke", symbolStrokeWidth=3)),
+                              legend=alt.Legend(orient="right" if options.legend_orient == "right" else "bottom-right",
+                                                symbolType="stroke", symbolStrokeWidth=3)),
             tooltip=tooltip))
     subtitle = [f"{_t(options, 'Source')}: {options.source_label}"
                 + (f" — {_t(options, 'ILLUSTRATIVE SCENARIO, not observed data')}" if options.synthetic else ""),
@@ -487,7 +489,8 @@ def lisa_map_frame(features: Sequence[Mapping[str, Any]], *, source_label: str, 
     shapes = [{"type": "Feature", "properties": {k: v for k, v in f.get("properties", {}).items()
                                                  if k in ("name", "name_zh")}, "geometry": f["geometry"]}
               for f in features]
-    order = list(LISA_ORDER)
+    order = [t(c) for c in LISA_ORDER]
+    lisa_colors = {t(c): LISA_COLORS[c] for c in LISA_ORDER}
     rows = f"data('{LISA_VALUES}')"
     chart = alt.Chart(alt.Data(name=LISA_DATASET)).transform_lookup(
         lookup="properties.name", from_=alt.LookupData(data=alt.Data(name=LISA_VALUES), key="province",
@@ -499,10 +502,11 @@ def lisa_map_frame(features: Sequence[Mapping[str, Any]], *, source_label: str, 
     ).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
         color=alt.condition("isValid(datum.cluster)",
                             alt.Color("cluster:N", title=t("LISA cluster"),
-                                      scale=alt.Scale(domain=order, range=[LISA_COLORS[c] for c in order]),
+                                      scale=alt.Scale(domain=order, range=[lisa_colors[c] for c in order]),
                                       legend=alt.Legend(orient="bottom-left")),
                             alt.value("white")),
-        tooltip=[alt.Tooltip("properties.name:N", title=t("Province")), alt.Tooltip("properties.name_zh:N", title="省份"),
+        tooltip=[alt.Tooltip("properties.name:N", title=t("Name (English)")),
+                 alt.Tooltip("properties.name_zh:N", title=t("Name (Chinese)")),
                  alt.Tooltip("cluster_text:N", title=t("LISA cluster")),
                  alt.Tooltip("local_i_text:N", title=t("Local Moran's I")),
                  alt.Tooltip("p_sim_text:N", title=t("Pseudo p-value"))],
@@ -551,11 +555,11 @@ def moran_line(by_year: pd.DataFrame, *, year: int, alpha: float = 0.05, source_
     t = lambda s: labels.get(s, s)  # noqa: E731
     frame = by_year.assign(significant=np.where(by_year.p_sim <= alpha, f"p ≤ {alpha}", f"p > {alpha}"))
     base = alt.Chart(frame).encode(x=alt.X("year:O", title=t("Year")))
-    line = base.mark_line(color="#1f5f8b").encode(y=alt.Y("I:Q", title="Moran's I"))
+    line = base.mark_line(color="#1f5f8b").encode(y=alt.Y("I:Q", title=t("Moran's I")))
     points = base.mark_point(size=70, filled=True).encode(
         y="I:Q", color=alt.Color("significant:N", title=t("Permutation test"),
                                  scale=alt.Scale(domain=[f"p ≤ {alpha}", f"p > {alpha}"], range=["#1f5f8b", "#bbbbbb"])),
-        tooltip=[alt.Tooltip("year:O", title=t("Year")), alt.Tooltip("I:Q", title="Moran's I", format=".3f"),
+        tooltip=[alt.Tooltip("year:O", title=t("Year")), alt.Tooltip("I:Q", title=t("Moran's I"), format=".3f"),
                  alt.Tooltip("p_sim:Q", title=t("Pseudo p-value"), format=".3f")])
     expected = base.mark_line(strokeDash=[4, 3], color="#999").encode(y="expected:Q")
     chosen = alt.Chart(pd.DataFrame({"year": [year]})).mark_rule(color="#d7191c").encode(x="year:O")

@@ -278,7 +278,7 @@ def test_show_on_the_map_opens_the_scenario_under_the_maps_own_key_and_keeps_pre
     at.button(key="to_map").click().run()
     assert_clean(at)
     assert at.radio(key="map_source").value == "scenario"
-    assert at.query_params["map_source"] == "Scenario" and at.query_params["present"] == "1"
+    assert at.query_params["map_source"] == "scenario" and at.query_params["present"] == "1"
     assert "source" not in at.query_params
     assert any("Illustrative scenario" in w.value for w in at.warning)
 
@@ -302,4 +302,4 @@ def test_the_share_popover_says_what_the_link_leaves_out():
     plain.session_state["share_open"] = True
     plain.run()
     assert any("every setting you chose" in c.value for c in plain.sidebar.get("caption"))
-    assert any("map_classes=Quantiles" in c.value for c in plain.sidebar.get("code"))
+    assert any("map_classes=quantiles" in c.value for c in plain.sidebar.get("code"))
