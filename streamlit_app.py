@@ -79,7 +79,7 @@ trend = (
     .properties(height=260)
 )
 rule = alt.Chart().mark_rule(strokeDash=[4, 4], color="grey").encode(y=alt.datum(1.0))
-st.vega_lite_chart(shell.presenter_config((trend + rule).to_dict()), width="stretch")
+shell.chart(trend + rule, width="stretch")
 shell.how_to_read(
     t("Each line is the mean of the published index over a cluster's provinces. Above the dashed line (1.0) the "
       "cluster's share of industrial-digitalization practitioners exceeds its share of all employed persons. "

@@ -124,7 +124,9 @@ class Visitor:
 
     async def _switch_to_upload(self, out: Outcome) -> None:
         """Open the page again with its data source on "upload" (a link with the source's parameter), upload."""
-        source = next((wid for wid, options in self.session.button_groups.items() if "upload" in options), None)
+        # The control shows words ("Uploaded data") over the code its link carries ("upload").
+        source = next((wid for wid, options in self.session.button_groups.items()
+                       if any("upload" in option.lower() for option in options)), None)
         if source is None:
             out.errors.append(f"/{self.page} #{self.index}: no data source control with an upload option")
             return

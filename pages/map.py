@@ -443,11 +443,10 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
         return
     # The in-map slider's moves come back as a selection (fragment rerun): the spec is unchanged, so the
     # browser keeps its view, and only the link and the downloads below follow the year.
-    drawn = shell.presenter_config(attach(frame_spec, rows.arrow))
-    if shell.presenting():  # as wide as the map's shapes plus the legend beside them, so the legend sits by the map
-        drawn = {**drawn, "width": PRESENTER_MAP_WIDTH}
-    chart_slot.vega_lite_chart(drawn, width="content" if shell.presenting() else "stretch",
-                               on_select="rerun", selection_mode=[map_charts.YEAR], key=MAP_CHART)
+    # In presenter mode as wide as the map's shapes plus the legend beside them, so the legend sits by the map.
+    shell.chart(frame_spec, rows=rows, container=chart_slot, key=MAP_CHART,
+                width="content" if shell.presenting() else "stretch", presenter_width=PRESENTER_MAP_WIDTH,
+                on_select="rerun", selection_mode=[map_charts.YEAR])
     # The downloads: the rows of the year on screen, and the spec drawn, opened on that year (one export path:
     # same spec, same rows, same year as the screen), both saying their source, year and assumptions.
     classes_note = (f"{t('Classes')}: {t(CLASS_WORDS[method])}" + (f", {int(k)}" if method not in ("meaning", "continuous")
@@ -529,9 +528,8 @@ def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_labe
     left, right = st.columns(2)
     # The spec stays the same from year to year (the year is in the rows), so the browser updates both charts
     # in place instead of rebuilding them.
-    left.vega_lite_chart(shell.presenter_config(attach(lisa_frame(source_label, tuple(labels.items())),
-                                                       lisa_rows(key, frame, year, shell.lang()).arrow)),
-                         width="stretch")
+    shell.chart(lisa_frame(source_label, tuple(labels.items())), rows=lisa_rows(key, frame, year, shell.lang()),
+                width="stretch", container=left)
     if len(complete) < 2:  # one point is not a line over years: say why there is none
         right.caption(t("Moran's I by year needs more than one year with all 30 provinces; this source has ")
                       + f"{year} " + t("only."))

@@ -24,7 +24,6 @@ t = shell.t
 # shell is drawn first, and the main area says what it is waiting for instead of staying blank.
 with st.spinner(t("Loading the estimators (first visit after a restart)…")):
     from core import datasets, demo_panel, panel, scenario
-    from core.charts import attach
     from core.charts import regression as charts
     from core.uploads import UploadError
     from pages.sections import spatial
@@ -528,7 +527,7 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
     rows = charts.coefficient_rows(term_table(coef[coef.term != "const"]), term_table(side))
     template = coefficient_template(tuple(rows[charts.COEFFICIENT_ROWS].term), t("Coefficients with 95 % intervals"),
                                     chart_note(source), shell.lang())
-    st.vega_lite_chart(attach(template, rows), width="stretch")
+    shell.chart(template, rows=rows, width="stretch")
     shell.how_to_read(t(
         "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; "
         "an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's "
@@ -648,9 +647,9 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: panel.Mo
     # The title names the year only: the levers' values are on the sliders and in the caption of the table, so
     # moving a lever changes rows alone (see the templates above).
     lang = shell.lang()
-    st.vega_lite_chart(attach(projection_template(f"{t('Projected index')}, {target_year}", chart_note(source), lang),
-                              {charts.PROJECTION_ROWS: charts.projection_rows(
-                                  shown, lambda text: translate(text, lang))}), width="stretch")
+    shell.chart(projection_template(f"{t('Projected index')}, {target_year}", chart_note(source), lang),
+                rows={charts.PROJECTION_ROWS: charts.projection_rows(shown, lambda text: translate(text, lang))},
+                width="stretch")
     shell.how_to_read(t(
         "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, "
         "the blue bar the 95 % band of the projection. Red dots: a changed value lies outside the observed "

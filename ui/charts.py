@@ -103,7 +103,7 @@ class ChartRows:
 
 def chart(spec_or_builder: dict[str, Any] | Callable[..., Any], *args: Any, rows: Any = None,
           key: str | None = None, width: Any = None, container: Any = None, on_select: Any = "ignore",
-          selection_mode: Any = None, **kwargs: Any) -> dict[str, Any]:
+          selection_mode: Any = None, presenter_width: int | None = None, **kwargs: Any) -> dict[str, Any]:
     """Draw one chart and return its spec (for ``download_view``).
 
     ``spec_or_builder`` is either a ``core.charts`` builder, called with ``*args, **kwargs`` (the spec is cached
@@ -112,7 +112,8 @@ def chart(spec_or_builder: dict[str, Any] | Callable[..., Any], *args: Any, rows
     ``rows`` are the named datasets to attach to it: a :class:`ChartRows` (its Arrow bytes are drawn, the
     returned spec carries its JSON records, so it exports as it is) or a dict of name -> DataFrame/records.
     ``on_select``/``selection_mode`` are passed to ``st.vega_lite_chart`` (a selection rerun, e.g. the map's
-    in-chart year slider).
+    in-chart year slider).  ``presenter_width`` (px) sets the chart's own width in presenter mode (the map, whose
+    legend should sit beside its shapes on a projector).
     """
     if hasattr(spec_or_builder, "to_dict"):  # an Altair chart
         if args or kwargs:
@@ -133,5 +134,8 @@ def chart(spec_or_builder: dict[str, Any] | Callable[..., Any], *args: Any, rows
     options: dict[str, Any] = {"key": key, "width": width}
     if on_select != "ignore":
         options.update(on_select=on_select, selection_mode=selection_mode)
-    (container or st).vega_lite_chart(presenter_config(drawn), **options)
+    drawn = presenter_config(drawn)
+    if presenter_width is not None and presenting():
+        drawn = {**drawn, "width": presenter_width}
+    (container or st).vega_lite_chart(drawn, **options)
     return returned

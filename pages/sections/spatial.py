@@ -26,7 +26,6 @@ import streamlit as st
 import pages as shell
 from core import panel
 from core import spatial_scenario as scen
-from core.charts import attach
 from core.errors import (ConvergenceError, InvalidWeightsError, ScenarioError, SpatialPanelInputError,
                          UnbalancedPanelError, WeightsMismatchError)
 
@@ -440,8 +439,7 @@ def _model_block(key: str, data: pd.DataFrame, source: str, dependent: str, regr
     from core.charts import spatial as charts
 
     template = effects_template(tuple(regressors), t("Effects with 95 % bands"), t(_note(source)), labels)
-    st.vega_lite_chart(attach(template, {charts.EFFECT_ROWS: charts.effect_rows(effects, dict(labels))}),
-                       width="stretch")
+    shell.chart(template, rows={charts.EFFECT_ROWS: charts.effect_rows(effects, dict(labels))}, width="stretch")
     shell.how_to_read(
         t("For a regressor, the **direct** effect is the average change of a province's own dependent when its own "
           "regressor rises by one unit (feedback through the neighbours included); the **indirect** effect is the "
@@ -514,9 +512,8 @@ def scenario_fragment(key: str, data: pd.DataFrame, source: str, args: tuple, fi
 
     labels = chart_labels()
     title = f"{t('Change in')} {dependent}, {spec.year}: {lever} {change:+g} {t(unit)}"
-    st.vega_lite_chart(attach(spillover_template(t("Direct change and spillover by province"), t(_note(source)),
-                                                 labels),
-                              {charts.SPILL_ROWS: charts.spillover_rows(frame, names, dict(labels))}), width="stretch")
+    shell.chart(spillover_template(t("Direct change and spillover by province"), t(_note(source)), labels),
+                rows={charts.SPILL_ROWS: charts.spillover_rows(frame, names, dict(labels))}, width="stretch")
     shell.how_to_read(
         t("Each bar is a province's change in the dependent when the lever moves in the chosen provinces and stays "
           "there (a steady-state comparison at the estimates, the model is not refitted): dark blue is the **direct** "

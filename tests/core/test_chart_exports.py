@@ -73,7 +73,7 @@ def test_the_map_export_carries_the_year_on_screen_in_its_title_and_colours():
     assert "Agglomeration index, 2015" in svg and "Agglomeration index, 2023" not in svg
     assert "Classes: Fisher-Jenks, 5" in svg and "Source: Table 1" in svg
     fills = dict(zip(rows.key, rows.fill))
-    drawn = dict(re.findall(r'aria-label="[^"]*?Province: ([A-Za-z ]+);[^"]*"[^>]*?fill="(#[0-9a-f]{6})"', svg))
+    drawn = dict(re.findall(r'aria-label="[^"]*?Name \(English\): ([A-Za-z ]+);[^"]*"[^>]*?fill="(#[0-9a-f]{6})"', svg))
     assert len(drawn) >= 30
     for province in ("Beijing", "Guangdong", "Gansu"):
         assert drawn[province] == fills[f"{province}|2015"]
@@ -84,7 +84,7 @@ def test_the_map_export_carries_the_year_on_screen_in_its_title_and_colours():
 def test_a_province_without_data_reads_no_data_not_null():
     spec, _ = map_spec(2015)
     svg = export_svg(spec)
-    tibet = re.search(r'aria-label="[^"]*?Province: Tibet;[^"]*"', svg)
+    tibet = re.search(r'aria-label="[^"]*?Name \(English\): Tibet;[^"]*"', svg)
     assert tibet and "Agglomeration index: no data" in tibet.group(0) and "Rank that year: no data" in tibet.group(0)
 
 
@@ -106,8 +106,8 @@ def test_the_lisa_map_says_no_data_for_a_province_without_a_value():
     features = geo.round_coordinates(geo.simplify(datasets.load_china_provinces(), 0.05), 2)["features"]
     svg = export_svg(map_charts.lisa_map(features, clusters, year=2017, source_label="Table 1",
                                          labels={"no data": "no data"}))
-    tibet = re.search(r'aria-label="[^"]*?Province: Tibet;[^"]*"', svg)
+    tibet = re.search(r'aria-label="[^"]*?Name \(English\): Tibet;[^"]*"', svg)
     # (the SVG's description also names the colour channel, which is null there: that is not the tooltip)
     assert tibet and "Local Moran's I: no data" in tibet.group(0) and "Pseudo p-value: no data" in tibet.group(0)
-    beijing = re.search(r'aria-label="[^"]*?Province: Beijing;[^"]*"', svg)
+    beijing = re.search(r'aria-label="[^"]*?Name \(English\): Beijing;[^"]*"', svg)
     assert beijing and "Pseudo p-value: 0." in beijing.group(0)
