@@ -57,7 +57,7 @@ def test_play_steps_the_years_in_the_browser_with_a_fixed_legend(server, page):
     wait_for_chart(page)
     chart = page.locator(MAP).first
     page.wait_for_function("el => el.querySelector('g.role-title') && el.querySelector('g.role-title').textContent"
-                           ".includes('2017')", arg=chart.element_handle(), timeout=10_000)
+                           ".includes('2017')", arg=chart.element_handle(), timeout=30_000)
     play = chart.locator("input[type=checkbox]").first
     assert "Play 2011 → 2023" in chart.locator("label:has(input[type=checkbox])").first.inner_text()
     assert not play.is_checked()

@@ -78,6 +78,7 @@ PAGES = {"home": "/", "scale": "/scale", "map": "/map", "regression": "/regressi
          "global": "/global"}
 
 
+@pytest.mark.slow  # ~2 min of screenshots for a reviewer: `bash tasks.sh test-slow` writes them
 def test_screenshots_of_every_page_in_both_languages_and_modes(server, projector):
     """24 full-page PNGs for a reviewer: artifacts/screenshots/<page>_<lang>_<mode>.png (the folder is git-ignored)."""
     page = projector
