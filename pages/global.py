@@ -167,30 +167,8 @@ def map_spec(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[st
                                  colour_by=colour_by, lang=lang, title=t("World tech-talent cities and innovation clusters"))
 
 
-def words_table(frame: pd.DataFrame, columns: dict[str, tuple[str, str | None]]) -> tuple[pd.DataFrame, dict]:
-    """``frame`` with its columns renamed to words with units (translated), and their number formats."""
-    shown = frame[[c for c in columns if c in frame.columns]].copy()
-    names = {c: t(columns[c][0]) for c in shown.columns}
-    config = {names[c]: st.column_config.NumberColumn(format=columns[c][1]) if columns[c][1]
-              else st.column_config.TextColumn(width="medium") for c in shown.columns}
-    return shown.rename(columns=names), config
-
-
-def table(frame: pd.DataFrame, columns: dict[str, tuple[str, str | None]], **kwargs: object) -> pd.DataFrame:
-    """Draw ``frame`` as words with units; a missing number reads "—" (Streamlit would write "None").  Returns the
-    table with its numbers (for the CSV, where a missing value stays empty)."""
-    shown, config = words_table(frame, columns)
-    display = shown.copy()
-    formats = {t(columns[c][0]): columns[c][1] for c in columns if c in frame.columns}
-    for column in display.columns:
-        fmt = formats.get(column)
-        if fmt and pd.api.types.is_numeric_dtype(display[column]) and display[column].isna().any():
-            display[column] = [("—" if pd.isna(v) else fmt % v) for v in display[column]]
-            config[column] = st.column_config.TextColumn(width="small")
-        elif not fmt and display[column].dtype == object:
-            display[column] = display[column].fillna("—")
-    st.dataframe(display, hide_index=True, column_config=config, **kwargs)
-    return shown
+# Tables as words with units, "—" for a missing value: ui.tables (shared with the other pages).
+words_table, table = shell.words_table, shell.table
 
 
 WORKS_BY_FILE = {"seed 000": "LinkedIn China and Tsinghua SEM CIDG (2019)", "seed 001": "Liu (2026)",

@@ -491,7 +491,7 @@ def group_lines_section(key: str, frame: pd.DataFrame, source_label: str, labels
         st.dataframe(table, hide_index=True, column_config={t("Mean index of the group"):
                                                             st.column_config.NumberColumn(format="%.3f")})
         return
-    shell.altair(map_charts.group_lines, means, national_mean(key, frame), source_label=source_label,
+    shell.chart(map_charts.group_lines, means, national_mean(key, frame), source_label=source_label,
                  title=t("Mean index by group"), labels=labels, width="stretch")
     shell.how_to_read(t("Each line is the unweighted mean of the index over the group's provinces in that year "
                         "(the paper's four clusters: Jing-Jin-Ji, Yangtze River Delta, Pearl River Delta, Cheng-Yu)."),
@@ -534,7 +534,7 @@ def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_labe
         right.caption(t("Moran's I by year needs more than one year with all 30 provinces; this source has ")
                       + f"{year} " + t("only."))
         return
-    shell.altair(map_charts.moran_line, moran_by_year(key, frame, tuple(complete)), year=year,
+    shell.chart(map_charts.moran_line, moran_by_year(key, frame, tuple(complete)), year=year,
                  source_label=source_label, labels=labels, width="stretch", container=right)
 
 

@@ -251,7 +251,7 @@ def event_study_section(frame: pd.DataFrame, used_controls: tuple[str, ...], clu
         shell.how_to_read(t(EVENT_HELP), t(SOURCES))
         return
     es_table = pd.concat([events[m].table.assign(method=m) for m in methods], ignore_index=True)
-    es_chart = shell.altair(did_charts.event_study_chart, es_table, note=note,
+    es_chart = shell.chart(did_charts.event_study_chart, es_table, note=note,
                             title=t("Event study: effect by years since approval"),
                             x_title=t("Years since first approval"), y_title=t("Effect on outcome"),
                             reference_label=t("reference period (set to 0)"), words=chart_words())
@@ -451,7 +451,7 @@ for message in results["did2s"].notes:
 # 1. Treatment timing
 st.subheader(t("Treatment timing"))
 timing = pilots.timing_table(frame)
-timing_chart = shell.altair(did_charts.timing_chart, timing,
+timing_chart = shell.chart(did_charts.timing_chart, timing,
                             note=t("Cities: real pilot lists; years: bundled file and your edits"),
                             title=t("Treatment timing: cities by first approval year"),
                             x_title=t("First approval year (cohort)"), y_title=t("Cities"), words=chart_words())
@@ -477,7 +477,7 @@ st.markdown(
     f"{t('Two-way fixed effects differ from the two-stage estimate by')} **{gap:+.4f}** "
     f"({gap / results['did2s'].att:+.0%}). " + t(WHY_DIFFER))
 compare = did.compare_methods([results["twfe"], results["did2s"]])
-att_chart = shell.altair(did_charts.att_chart, compare, note=note, x_title=t("ATT (outcome units)"),
+att_chart = shell.chart(did_charts.att_chart, compare, note=note, x_title=t("ATT (outcome units)"),
                          title=t("Average effect on the treated (ATT), 95% interval"), words=chart_words())
 shell.how_to_read(t(ATT_HELP), t(SOURCES))
 
@@ -497,7 +497,7 @@ for msg in dict.fromkeys(region_msgs):
     st.warning(msg)
 if region_rows:
     regional = pd.DataFrame(region_rows)
-    shell.altair(did_charts.att_chart, regional, group="region_label", note=note, x_title=t("ATT (outcome units)"),
+    shell.chart(did_charts.att_chart, regional, group="region_label", note=note, x_title=t("ATT (outcome units)"),
                  title=t("ATT by region (each region estimated on its own cities)"), words=chart_words())
     shell.how_to_read(t(REGION_HELP), t(SOURCES))
 else:

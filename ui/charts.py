@@ -69,17 +69,8 @@ def _chart_spec(module: str, name: str, args: tuple, kwargs: tuple) -> dict:
 
 def altair(builder: Callable[..., Any], *args: Any, key: str | None = None, width: Any = None,
            container: Any = None, **kwargs: Any) -> dict:
-    """Draw the chart a ``core.charts`` builder makes, from a spec cached by the builder's inputs.
-
-    Building an Altair chart validates it against the Vega-Lite schema, which
-    costs 50-300 ms per chart on every rerun; the cached dict skips that when the
-    inputs have not changed.  Its datasets are named by position
-    (:func:`core.charts.stable_spec`), so new rows under the same encodings update
-    the drawn chart in place.  Returns the spec (for ``download_view``).
-    """
-    spec = _chart_spec(builder.__module__, builder.__qualname__, args, tuple(sorted(kwargs.items())))
-    (container or st).vega_lite_chart(presenter_config(spec), key=key, width=width)
-    return spec
+    """The builder form of :func:`chart` under its earlier name (kept for notebooks and old branches)."""
+    return chart(builder, *args, key=key, width=width, container=container, **kwargs)
 
 @dataclass(frozen=True)
 class ChartRows:
