@@ -33,7 +33,9 @@ def test_presenter_map_is_wide_first_and_its_chart_text_readable(server, project
     page.goto(f"{server.url}/map?present=1")
     wait_for_app(page, 90_000)
     wait_for_chart(page)
-    chart = page.locator(CHART).first
+    # The map (the chart with the in-map year slider) may paint after the lighter charts below it.
+    chart = page.locator(CHART).filter(has=page.locator("input[type=range]")).first
+    chart.wait_for(timeout=60_000)
     page.wait_for_function("el => el.querySelectorAll('svg text').length > 5", arg=chart.element_handle(),
                            timeout=15_000)
     box = chart.bounding_box()
