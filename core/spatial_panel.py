@@ -334,6 +334,17 @@ def _check_not_exact(sigma2: float, y: np.ndarray) -> None:
                                      "to it), so there is no error to estimate; drop one of them")
 
 
+def _at_the_estimate(eps: np.ndarray, y: np.ndarray, weights: "PreparedWeights", W: np.ndarray, param: float,
+                     t: int) -> tuple[float, float, np.ndarray]:
+    """sigma^2, the log-likelihood and (I - param W)^-1 at the ML estimate of rho or lambda (Elhorst 2003):
+    the lag and the error model share them; ``eps`` are the NT structural residuals, ``t`` the number of years."""
+    nt, n = eps.size, W.shape[0]
+    sigma2 = float(eps @ eps / nt)
+    _check_not_exact(sigma2, y)
+    loglik = -nt / 2 * (math.log(2 * math.pi) + 1) - nt / 2 * math.log(sigma2) + t * float(weights.logdet(param))
+    return sigma2, loglik, np.linalg.solve(np.eye(n) - param * W, np.eye(n))
+
+
 def _log_variance(ss: float, nt: int) -> float:
     """ln(ss / nt), or -inf for an exact fit (ss <= 0: the likelihood is unbounded, which the caller reports)."""
     return math.log(ss / nt) if ss > 0 else -math.inf
@@ -616,12 +627,9 @@ def _fit_lag(panel: _Panel, weights: PreparedWeights, dependent: str, search: tu
     rho = _scalar_search(negll, search, "rho")
     beta = b0 - rho * b1
     eps = e0 - rho * e1
-    sigma2 = float(eps @ eps / nt)
-    _check_not_exact(sigma2, y)
-    loglik = -nt / 2 * (math.log(2 * math.pi) + 1) - nt / 2 * math.log(sigma2) + t * float(weights.logdet(rho))
-    # information matrix of (beta, rho, sigma2) (Elhorst 2003; LeSage & Pace 2009, eq. 3.7)
-    ainv = np.linalg.solve(np.eye(n) - rho * W, np.eye(n))
+    sigma2, loglik, ainv = _at_the_estimate(eps, y, weights, W, rho, t)
     g = W @ ainv
+    # information matrix of (beta, rho, sigma2) (Elhorst 2003; LeSage & Pace 2009, eq. 3.7)
     k = z.shape[1]
     gzb = _lag(g, (z @ beta).reshape(t, n)).reshape(-1)
     info = np.zeros((k + 2, k + 2))
@@ -671,12 +679,9 @@ def _fit_error(panel: _Panel, weights: PreparedWeights, dependent: str,
     beta = np.linalg.solve(sxx, sxy)
     u = y - x @ beta
     eps = u - lam * _lag(W, u.reshape(t, n)).reshape(-1)
-    sigma2 = float(eps @ eps / nt)
-    _check_not_exact(sigma2, y)
-    loglik = -nt / 2 * (math.log(2 * math.pi) + 1) - nt / 2 * math.log(sigma2) + t * float(weights.logdet(lam))
-    # beta block sigma^2 (X*'X*)^-1; (lambda, sigma^2) block from its information matrix (Elhorst 2003)
-    binv = np.linalg.solve(np.eye(n) - lam * W, np.eye(n))
+    sigma2, loglik, binv = _at_the_estimate(eps, y, weights, W, lam, t)
     g = W @ binv
+    # beta block sigma^2 (X*'X*)^-1; (lambda, sigma^2) block from its information matrix (Elhorst 2003)
     k = x.shape[1]
     info = np.array([[t * (np.trace(g @ g) + np.sum(g * g)), t * np.trace(g) / sigma2],
                      [t * np.trace(g) / sigma2, nt / (2 * sigma2 ** 2)]])
