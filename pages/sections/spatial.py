@@ -346,6 +346,17 @@ def section_for_page(sample: Callable[..., Any]) -> Callable[..., None]:
     return spatial_section
 
 
+def _test_table(tests: pd.DataFrame, names: dict[str, str], test_header: str, statistic_header: str,
+                source: str) -> None:
+    """A table of tests (indexed by ``test``: ``statistic``, ``df``, ``p_value``) with each test in words."""
+    shown = tests.reset_index().assign(test=lambda f: f.test.map(names))[["test", "statistic", "df", "p_value"]]
+    _source_caption(source)
+    st.dataframe(shown, hide_index=True, column_config={
+        "test": test_header, "statistic": st.column_config.NumberColumn(statistic_header, format="%.2f"),
+        "df": st.column_config.NumberColumn(t("df"), format="%d"),
+        "p_value": st.column_config.NumberColumn("p", format="%.4f")})
+
+
 def _source_caption(source: str) -> None:
     if source == "demo":
         line = f":red[**{t('Synthetic — for demonstration')}**] · " + t("paper-shaped demo panel; not data about "
@@ -393,12 +404,7 @@ def _model_block(key: str, data: pd.DataFrame, source: str, dependent: str, regr
     with left:
         names = {"lm_lag": t("LM lag"), "lm_error": t("LM error"), "robust_lm_lag": t("Robust LM lag"),
                  "robust_lm_error": t("Robust LM error")}
-        shown = lm.reset_index().assign(test=lambda f: f.test.map(names))
-        _source_caption(source)
-        st.dataframe(shown, hide_index=True, column_config={
-            "test": t("Test (on the FE residuals)"), "statistic": st.column_config.NumberColumn("χ²", format="%.2f"),
-            "df": st.column_config.NumberColumn(t("df"), format="%d"),
-            "p_value": st.column_config.NumberColumn("p", format="%.4f")})
+        _test_table(lm, names, t("Test (on the FE residuals)"), "χ²", source)
         st.markdown(lm_reading(lm))
     with right:
         if isinstance(compared, str):
@@ -407,12 +413,7 @@ def _model_block(key: str, data: pd.DataFrame, source: str, dependent: str, regr
             lr, models = compared
             names = {"durbin_vs_lag": t("Durbin vs lag (θ = 0)"), "durbin_vs_error": t("Durbin vs error (θ = −ρβ)"),
                      "lag_vs_fe": t("Lag vs FE (ρ = 0)"), "error_vs_fe": t("Error vs FE (λ = 0)")}
-            shown = lr.reset_index().assign(test=lambda f: f.test.map(names))[["test", "statistic", "df", "p_value"]]
-            _source_caption(source)
-            st.dataframe(shown, hide_index=True, column_config={
-                "test": t("Likelihood-ratio test"), "statistic": st.column_config.NumberColumn("LR", format="%.2f"),
-                "df": st.column_config.NumberColumn(t("df"), format="%d"),
-                "p_value": st.column_config.NumberColumn("p", format="%.4f")})
+            _test_table(lr, names, t("Likelihood-ratio test"), "LR", source)
             st.markdown(lr_reading(lr))
             best = models["aic"].idxmin()
             st.caption(t("Lowest AIC") + f": {t({'fe': 'non-spatial FE', 'lag': 'lag', 'error': 'error', 'durbin': 'Durbin'}[best])}"
