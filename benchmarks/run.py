@@ -152,6 +152,31 @@ def slider_reruns(browser, url: str, moves: int) -> list[float] | str:
         page.close()
 
 
+def sweep_up(page, slider, limit: int, *, pause_ms: int) -> list[float]:
+    """Milliseconds per move of ``slider`` from its lowest value (Home) up by ArrowRight, at most ``limit`` moves,
+    each to a value the server has not computed; stops at the end of the slider."""
+    slider.focus()
+    t0 = page.evaluate("performance.now()")
+    page.keyboard.press("Home")
+    try:
+        page.wait_for_function(RERUN_DONE, arg=t0, timeout=20_000)
+    except Exception:
+        pass  # already at its lowest value
+    page.wait_for_timeout(300)
+    times = []
+    for _ in range(limit):
+        slider.focus()
+        t0 = page.evaluate("performance.now()")
+        page.keyboard.press("ArrowRight")
+        try:
+            page.wait_for_function(RERUN_DONE, arg=t0, timeout=20_000)
+        except Exception:  # the end of the slider
+            break
+        times.append(page.evaluate(TWO_FRAMES) - t0)
+        page.wait_for_timeout(pause_ms)
+    return times
+
+
 def slider_sweep(browser, url: str, limit: int = 30) -> list[float] | str:
     """Milliseconds per move of the first slider through values not shown before (Home, then ArrowRight to the end).
 
@@ -165,26 +190,7 @@ def slider_sweep(browser, url: str, limit: int = 30) -> list[float] | str:
             return slider
         page.wait_for_timeout(1_500)  # a visitor reads before moving; the page shell settles the heap meanwhile
         page.evaluate(STATE_RECORDER)
-        slider.focus()
-        t0 = page.evaluate("performance.now()")
-        page.keyboard.press("Home")
-        try:
-            page.wait_for_function(RERUN_DONE, arg=t0, timeout=20_000)
-        except Exception:
-            pass  # already at its lowest value
-        page.wait_for_timeout(300)
-        times = []
-        for _ in range(limit):
-            slider.focus()
-            t0 = page.evaluate("performance.now()")
-            page.keyboard.press("ArrowRight")
-            try:
-                page.wait_for_function(RERUN_DONE, arg=t0, timeout=20_000)
-            except Exception:  # the end of the slider
-                break
-            times.append(page.evaluate(TWO_FRAMES) - t0)
-            page.wait_for_timeout(200)
-        return times
+        return sweep_up(page, slider, limit, pause_ms=200)
     finally:
         page.close()
 
@@ -247,26 +253,7 @@ def every_slider_sweep(browser, url: str, limit: int = 20) -> list[tuple[str, li
             if thumb.is_disabled():
                 continue
             label = " ".join(box.inner_text().split("\n")[0].split())[:48]
-            thumb.focus()
-            t0 = page.evaluate("performance.now()")
-            page.keyboard.press("Home")
-            try:
-                page.wait_for_function(RERUN_DONE, arg=t0, timeout=20_000)
-            except Exception:
-                pass  # already at its lowest value
-            page.wait_for_timeout(300)
-            times = []
-            for _ in range(limit):
-                thumb.focus()
-                t0 = page.evaluate("performance.now()")
-                page.keyboard.press("ArrowRight")
-                try:
-                    page.wait_for_function(RERUN_DONE, arg=t0, timeout=20_000)
-                except Exception:  # the end of the slider
-                    break
-                times.append(page.evaluate(TWO_FRAMES) - t0)
-                page.wait_for_timeout(150)
-            rows.append((label, times))
+            rows.append((label, sweep_up(page, thumb, limit, pause_ms=150)))
     finally:
         page.close()
     return rows
