@@ -151,21 +151,12 @@ _ERRORS = (
 
 def said(exc: Exception) -> str:
     """A core error's message in the session's language where its form is known (else as core words it)."""
-    message = str(exc)
-    for pattern, words in _ERRORS:
-        match = pattern.fullmatch(message)
-        if match:
-            return t(words).format(*match.groups())
-    return message
+    return shell.worded(str(exc), _ERRORS)
 
 
 def note_words(message: str) -> str:
     """A note of core.did's estimators in the session's language (as it is when its form is unknown)."""
-    for pattern, words in _NOTES:
-        match = pattern.fullmatch(message)
-        if match:
-            return t(words).format(*match.groups())
-    return message
+    return shell.worded(message, _NOTES)
 
 
 def control_words(used: tuple[str, ...] | list[str]) -> str:

@@ -282,12 +282,7 @@ _MESSAGES = (
 
 def said(exc: Exception) -> str:
     """A core error's message in the session's language where its form is known."""
-    message = str(exc)
-    for pattern, words in _MESSAGES:
-        match = pattern.fullmatch(message)
-        if match:
-            return t(words).format(*match.groups())
-    return message
+    return shell.worded(str(exc), _MESSAGES)
 
 
 def yes_no(value: object) -> str:

@@ -3,11 +3,14 @@ explanation helpers every page uses (``explain``, ``how_to_read``).  Translation
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import streamlit as st
 
 from core.i18n import translate
 
-__all__ = ["LANG_OPTIONS", "PRESENT_ON", "lang", "t", "presenting", "explain", "how_to_read"]
+__all__ = ["LANG_OPTIONS", "PRESENT_ON", "lang", "t", "worded", "presenting", "explain", "how_to_read"]
 
 
 # Bound widgets write the *shown* option into the URL (Streamlit 1.67), so the options are the labels
@@ -46,3 +49,13 @@ def how_to_read(markdown: str, sources: str) -> None:
     with st.expander(t("How to read this chart")):
         st.markdown(markdown)
     st.caption(f"{t('Sources')}: {sources}")
+
+
+def worded(message: str, forms: Iterable[tuple[re.Pattern[str], str]]) -> str:
+    """A message of core in the session's language where its form is one of ``forms`` (a pattern of the English
+    message and the translatable template it fills with the pattern's groups); otherwise the message as it is."""
+    for pattern, words in forms:
+        match = pattern.fullmatch(message)
+        if match:
+            return t(words).format(*match.groups())
+    return message
