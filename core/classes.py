@@ -113,7 +113,8 @@ def classify(values: Sequence[float] | np.ndarray, method: str, k: int = 5) -> C
     y = np.asarray(values, dtype=float)
     y = y[np.isfinite(y)]
     if method not in METHODS:
-        raise ClassificationError(f"unknown classification {method!r}; choose one of {', '.join(METHODS)}")
+        raise ClassificationError("unknown classification {method!r}; choose one of {methods}",
+                                  method=method, methods=", ".join(METHODS))
     if np.unique(y).size < 2:
         raise ClassificationError("need at least two distinct values to classify")
     lower = float(y.min())
