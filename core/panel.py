@@ -964,7 +964,7 @@ def project(results: PanelFit, data: pd.DataFrame, changes: Mapping[str, float],
     fitted = raw.fitted_values.iloc[:, 0]
     effects = raw.estimated_effects.iloc[:, 0] if hasattr(raw, "estimated_effects") else 0.0
     baseline = (fitted + effects).loc[in_year].to_numpy()
-    from scipy import stats  # here, not at import: scipy.stats costs ~1 s of a cold start (issue 19)
+    from scipy import stats  # here, not at import: scipy.stats costs ~1 s of a cold start
 
     z = float(stats.norm.ppf(0.5 + level / 2))
     out = pd.DataFrame({
