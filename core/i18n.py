@@ -1331,12 +1331,12 @@ _CORE_MESSAGES: dict[str, str] = {
     "No observation falls in the event window outside the reference period.": "除参照期外，没有观测值落在事件窗口内。",
     "Column '{source}' has text where a number is expected.": "列 '{source}' 在应为数字处含有文本。",
     "{n_units} unit(s) treated in or before the first year {first} have no untreated year and were left out (e.g. {units}).":
-        "{n_units} 个在首年 {first} 或之前获批的城市没有未处理年份，已被剔除（例如 {units}）。",
+        "{n_units} 个在首年 {first} 或之前已处理的单位没有未处理年份，已被剔除（例如 {units}）。",
     "No never-treated and no not-yet-treated units: every unit is first treated in {cohorts}, so nothing shows what would have happened without the policy. Add never-treated units.":
         "既没有从未处理的单位，也没有尚未处理的单位：所有单位都在 {cohorts} 年首次处理，因此无法得知没有政策时会怎样。请加入从未处理的单位。",
     "No never-treated unit: the last cohort ({cohort}) serves as the not-yet-treated comparison, so years from {cohort} on are left out.":
-        "没有从未获批的城市：最后一批（{cohort}）作为尚未获批的对照组，因此 {cohort} 年及以后的年份被剔除。",
-    "Year(s) {years} have no untreated unit and were left out.": "{years} 年没有未处理的城市，已被剔除。",
+        "没有从未处理的单位：最后一批（{cohort}）作为尚未处理的对照组，因此 {cohort} 年及以后的年份被剔除。",
+    "Year(s) {years} have no untreated unit and were left out.": "{years} 年没有未处理的单位，已被剔除。",
     "employed_10k must be positive (employed persons in 10,000).": "employed_10k 必须为正（就业人数，单位：万人）。",
     "An uploaded employment source needs a table.": "上传的就业数据来源需要一张表。",
     "Unknown coefficient reading {coefficient!r}.": "未知的系数口径 {coefficient!r}。",
@@ -1604,6 +1604,9 @@ _CORE_MESSAGES: dict[str, str] = {
     "island link names {other!r}, which is not among the provinces": "岛屿连接指向 {other!r}，但它不在省份之中",
     "The scenario in the link could not be rebuilt: {reason}": "无法根据链接重建情景：{reason}",
     "No spillover scenario in the link.": "链接中没有溢出情景。",
+    # words that messages take as arguments (the key columns of an upload)
+    "year": "年份",
+    "place": "地点",
 }
 
 # --- values shown from the bundled tables (data/) ---
