@@ -682,8 +682,8 @@ def _estimate(y: pd.Series, x: pd.DataFrame, model: str, cov_type: str) -> Any:
     info = MODEL_INFO[model]
     needed = x.shape[1] + (n_entities if info.entity_effects else 0) + (n_years if info.time_effects else 0)
     if len(y) <= needed or n_entities < 2:
-        raise PanelSpecError("Too few observations: {n_y} complete rows for {n_regressors} regressor(s) over {n_entities} "
-                             "province(s); widen the sample or drop regressors.",
+        raise PanelSpecError("Too few observations: {n_y} complete rows for {n_regressors} regressor(s) over "
+                             "{n_entities} province(s); widen the sample or drop regressors.",
                              n_y=len(y), n_regressors=x.shape[1] - 1, n_entities=n_entities)
     if np.linalg.matrix_rank(x.to_numpy()) < x.shape[1]:
         raise PanelSpecError("The regressors are perfectly collinear in this sample; drop one of them.")
@@ -1112,8 +1112,8 @@ def series_from_upload(content: bytes, filename: str, regions: pd.DataFrame) -> 
     work["province"] = [zh.get(n, n) if isinstance(n, str) else n for n in names]
     for i in work.index:
         if work.at[i, "province"] not in known:
-            raise uploads.UploadError("Row {row}, column province: {province!r} is not one of the 31 provinces (write e.g. "
-                                      "Beijing or 北京).",
+            raise uploads.UploadError("Row {row}, column province: {province!r} is not one of the 31 provinces "
+                                      "(write e.g. Beijing or 北京).",
                                       row=work.at[i, "row"], province=frame.at[i, "province"])
     dup = work.duplicated(["province", "year"])
     if dup.any():
