@@ -59,8 +59,8 @@ def said(message: object, language: str | None = None) -> str:
 
     The message's template is translated and filled with its arguments; an argument that is itself a word of the
     table (a variable, a region, a method; or each item of a comma-separated list of them) is translated too, and
-    an argument that is itself a message is worded the same way.  A quoted argument (``{cell!r}``) is what the
-    user wrote or the link holds, and is shown as it is.  A template without a translation, or whose
+    an argument that is itself a message is worded the same way.  A quoted argument (``{cell!r}``, ``'{filename}'``) is
+    what the user wrote or the link holds, and is shown as it is.  A template without a translation, or whose
     translation does not fill (a placeholder it does not have), gives the English message, never an error."""
     chosen = lang() if language is None else language
     template = getattr(message, "template", None)
@@ -70,7 +70,8 @@ def said(message: object, language: str | None = None) -> str:
     words = translate(template, chosen)
     if words == template:
         return english
-    quoted = {name for _, name, _, conversion in string.Formatter().parse(template) if conversion in ("r", "a")}
+    quoted = {name for before, name, _, conversion in string.Formatter().parse(template)
+              if conversion in ("r", "a") or before.endswith("'")}
     arguments = {name: value if name in quoted else _argument(value, chosen)
                  for name, value in getattr(message, "arguments", {}).items()}
     try:

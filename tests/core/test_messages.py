@@ -162,6 +162,8 @@ def test_said_keeps_a_quoted_argument_as_the_user_wrote_it():
                       where=Message("Row {row} ({province} {year})", row=3, province="Beijing", year=2014),
                       column="urban_avg_wage_yuan", cell="high")
     assert said(exc, "zh") == "第 3 行（北京 2014），urban_avg_wage_yuan 列：'high' 是文本，不是数字。"
+    named = UploadError("'{filename}' has a header but no data rows.", filename="high")
+    assert said(named, "zh") == "'high' 只有表头，没有数据行。"
 
 
 def test_said_falls_back_to_english_never_to_an_error():
