@@ -794,7 +794,6 @@ _SPATIAL: dict[str, str] = {
     "sum": "合计",
     "Data": "数据",
     "each row has its own scale": "每行使用各自的刻度",
-    "{0}: {1} ({2} of {3} provinces)": "{0}：{1}（{3} 个省份中的 {2} 个）",
 }
 
 # --- /policy, pilot-city DID (pages/policy.py, core/charts/did.py) ---
@@ -1604,6 +1603,8 @@ _CORE_MESSAGES: dict[str, str] = {
     "island link names {other!r}, which is not among the provinces": "岛屿连接指向 {other!r}，但它不在省份之中",
     "The scenario in the link could not be rebuilt: {reason}": "无法根据链接重建情景：{reason}",
     "No spillover scenario in the link.": "链接中没有溢出情景。",
+    "{column}: {years} ({most} of {total} provinces)": "{column}：{years}（{total} 个省份中的 {most} 个）",
+    "{column}: {years} (all of {total} provinces)": "{column}：{years}（全部 {total} 个省份）",
     # words that messages take as arguments (the key columns of an upload)
     "year": "年份",
     "place": "地点",

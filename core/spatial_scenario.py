@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 
 from core import panel
-from core.errors import ScenarioError
+from core.errors import Message, ScenarioError
 
 __all__ = [
     "SpilloverLinkError", "PARAM_PREFIX", "MODELS", "WEIGHTS", "ISLANDS", "SOURCES", "REGIONS", "FIXED_EFFECTS",
@@ -288,7 +288,7 @@ def _spans(years: Sequence[int]) -> str:
 
 
 def balance_report(data: pd.DataFrame, columns: Sequence[str], years: tuple[int, int],
-                   entities: Sequence[str] | None = None) -> tuple[list[str], tuple[int, int] | None]:
+                   entities: Sequence[str] | None = None) -> tuple[list[Message], tuple[int, int] | None]:
     """What breaks balance in the sample, and the longest run of complete years inside it.
 
     Returns (``gaps``, ``span``): ``gaps`` names each column with the years in which some province
@@ -308,8 +308,11 @@ def balance_report(data: pd.DataFrame, columns: Sequence[str], years: tuple[int,
         bad = by_year[by_year > 0]
         if len(bad):
             most = int(bad.max())
-            gaps.append(f"{column}: {_spans([int(y) for y in bad.index])} "
-                        f"({most if most < len(units) else 'all'} of {len(units)} provinces)")
+            spans = _spans([int(y) for y in bad.index])
+            gaps.append(Message("{column}: {years} ({most} of {total} provinces)", column=column, years=spans,
+                                most=most, total=len(units)) if most < len(units) else
+                        Message("{column}: {years} (all of {total} provinces)", column=column, years=spans,
+                                total=len(units)))
     complete = [int(y) for y, bad in missing.any(axis=1).groupby(level=1).any().items() if not bad]
     best: tuple[int, int] | None = None
     run: list[int] = []

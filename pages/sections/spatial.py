@@ -18,15 +18,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import re
-
 import pandas as pd
 import streamlit as st
 
 import pages as shell
 from core import panel
 from core import spatial_scenario as scen
-from core.errors import (ConvergenceError, InvalidWeightsError, ScenarioError, SpatialPanelInputError,
+from core.errors import (ConvergenceError, InvalidWeightsError, Message, ScenarioError, SpatialPanelInputError,
                          UnbalancedPanelError, WeightsMismatchError)
 
 t = shell.t
@@ -86,17 +84,12 @@ def spatial_weights(entities: tuple[str, ...], kind: str, k: int, islands: str) 
     return scen.build_weights(kind, entities, k=k, islands=islands)
 
 
-_GAP = re.compile(r"(\S+): (.+) \((all|\d+) of (\d+) provinces\)")
-
-
-def _gap_words(gap: str) -> str:
-    """A gap of ``core.spatial_scenario.balance_report`` (``pcw: 2021–2023 (all of 30 provinces)``) in words."""
-    match = _GAP.fullmatch(gap)
-    if not match:
-        return gap
-    symbol, years, most, total = match.groups()
+def _gap_words(gap: Message) -> str:
+    """A gap of ``core.spatial_scenario.balance_report`` (``pcw: 2021–2023 (all of 30 provinces)``) in words: the
+    variable by its label, the message in the session's language."""
+    symbol = gap.arguments["column"]
     name = t(panel.VARIABLES[symbol].label) if symbol in panel.VARIABLES else symbol
-    return t("{0}: {1} ({2} of {3} provinces)").format(name, years, t("all") if most == "all" else most, total)
+    return shell.said(Message(gap.template, **{**gap.arguments, "column": name}))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
