@@ -62,14 +62,15 @@ def location_quotient(practitioners: pd.Series, employed: pd.Series) -> pd.Serie
         raise DigitalizationError("Region labels must be unique.")
     if set(practitioners.index) != set(employed.index) or len(practitioners) != len(employed):
         missing = sorted(map(str, set(practitioners.index) ^ set(employed.index)))[:5]
-        raise DigitalizationError(f"Practitioners and employment cover different regions (e.g. {missing}).")
+        raise DigitalizationError("Practitioners and employment cover different regions (e.g. {missing}).",
+                                  missing=missing)
     employed = employed.reindex(practitioners.index).astype(float)
     p = practitioners.astype(float)
     if p.isna().any() or employed.isna().any():
         raise DigitalizationError("Practitioners or employment are missing for some region.")
     if (employed <= 0).any():
         bad = list(employed.index[employed <= 0][:5])
-        raise DigitalizationError(f"Employment must be positive; it is zero or negative for {bad}.")
+        raise DigitalizationError("Employment must be positive; it is zero or negative for {bad}.", bad=bad)
     if (p < 0).any():
         raise DigitalizationError("Practitioners cannot be negative.")
     national = p.sum() / employed.sum()
@@ -168,7 +169,7 @@ def rankings_all_years(panel: pd.DataFrame, value: str = "idt") -> pd.DataFrame:
     """
     _require(panel, value)
     # All years at once (the same numbers as stacking year_ranking year by year, in the same order): one
-    # grouped rank instead of a dozen small frames, which cost the map's first paint ~0.1-1 s (issue 19).
+    # grouped rank instead of a dozen small frames, which cost the map's first paint ~0.1-1 s.
     data = panel.dropna(subset=[value])
     first = int(data.year.min())
     base = data[data.year == first].set_index("province")[value]

@@ -113,7 +113,8 @@ def classify(values: Sequence[float] | np.ndarray, method: str, k: int = 5) -> C
     y = np.asarray(values, dtype=float)
     y = y[np.isfinite(y)]
     if method not in METHODS:
-        raise ClassificationError(f"unknown classification {method!r}; choose one of {', '.join(METHODS)}")
+        raise ClassificationError("unknown classification {method!r}; choose one of {methods}",
+                                  method=method, methods=", ".join(METHODS))
     if np.unique(y).size < 2:
         raise ClassificationError("need at least two distinct values to classify")
     lower = float(y.min())
@@ -127,7 +128,7 @@ def classify(values: Sequence[float] | np.ndarray, method: str, k: int = 5) -> C
         warnings.filterwarnings("ignore", message="Numba not installed")  # exact, just slower (< 1 s here)
         if method == "fisher_jenks" and y.size <= FISHER_JENKS_TABLE_LIMIT:
             return Classes(method, lower, fisher_jenks_upper(y, k))
-        import mapclassify  # only here: it imports scikit-learn, ~2 s of a cold map (issue 19)
+        import mapclassify  # only here: it imports scikit-learn, ~2 s of a cold map
 
         if method == "quantiles":
             result = mapclassify.Quantiles(y, k=k)

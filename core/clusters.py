@@ -472,7 +472,8 @@ def component_table(proxies: pd.DataFrame, choice: Mapping[str, str]) -> pd.Data
     """The components table for :func:`composite_index`: one column per component, from the chosen proxy."""
     unknown = {c: p for c, p in choice.items() if p not in proxies.columns}
     if unknown:
-        raise CompositeError(f"unknown proxy for {', '.join(f'{c} ({p})' for c, p in unknown.items())}")
+        raise CompositeError("unknown proxy for {unknown}",
+                             unknown=", ".join(f'{c} ({p})' for c, p in unknown.items()))
     return pd.DataFrame({component: proxies[proxy] for component, proxy in choice.items()}, index=proxies.index)
 
 
@@ -481,7 +482,7 @@ def normalise_weights(weights: Mapping[str, float]) -> dict[str, float]:
     values = {k: float(v) for k, v in weights.items()}
     bad = [k for k, v in values.items() if not math.isfinite(v) or v < 0]
     if bad:
-        raise CompositeError(f"weights must be finite and non-negative ({', '.join(bad)})")
+        raise CompositeError("weights must be finite and non-negative ({bad})", bad=", ".join(bad))
     total = sum(values.values())
     if total <= 0:
         raise CompositeError("at least one weight must be above zero")
@@ -511,12 +512,12 @@ class _Prepared:
 
 def _prepare(components: pd.DataFrame, active: Sequence[str], method: Method, missing: Missing) -> _Prepared:
     if method not in ("geometric", "additive"):
-        raise CompositeError(f"method must be 'geometric' or 'additive', not {method!r}")
+        raise CompositeError("method must be 'geometric' or 'additive', not {method!r}", method=method)
     if missing not in ("exclude", "neutral", "reweight"):
-        raise CompositeError(f"missing must be 'exclude', 'neutral' or 'reweight', not {missing!r}")
+        raise CompositeError("missing must be 'exclude', 'neutral' or 'reweight', not {missing!r}", missing=missing)
     absent = [c for c in active if c not in components.columns]
     if absent:
-        raise CompositeError(f"no column for component(s) {', '.join(absent)}")
+        raise CompositeError("no column for component(s) {absent}", absent=", ".join(absent))
     values = components[list(active)].apply(pd.to_numeric, errors="coerce").astype("float64")
     values = values.replace([np.inf, -np.inf], np.nan)
     excluded: list[str] = []
@@ -530,14 +531,15 @@ def _prepare(components: pd.DataFrame, active: Sequence[str], method: Method, mi
         values = values[~empty]
     for column in active:
         if values[column].notna().sum() == 0:
-            raise CompositeError(f"component '{column}' has no value for any place")
+            raise CompositeError("component '{column}' has no value for any place", column=column)
     if values.empty:
         raise CompositeError("no place has every weighted component; choose 'neutral' for missing values")
     if method == "geometric":
         nonpositive = values[(values <= 0).any(axis=1)]
         if not nonpositive.empty:
-            raise CompositeError(f"the multiplicative index needs positive components; {nonpositive.index[0]} "
-                                 "has a zero or negative value (use the additive form)")
+            raise CompositeError("the multiplicative index needs positive components; {index} has a zero or negative "
+                                 "value (use the additive form)",
+                                 index=nonpositive.index[0])
         logs = np.log(values)
         norm = logs - logs.mean()  # log(x / geometric mean): eq. C1, scale-free
         fill = 0.0  # the geometric mean itself
@@ -679,7 +681,8 @@ def validate_uploaded_figures(frame: pd.DataFrame, known_places: Iterable[str]) 
         raise uploads.UploadError("Add at least one numeric column next to 'place'.")
     unsafe = [c for c in numeric if not uploads.is_safe_column_name(c)]
     if unsafe:
-        raise uploads.UploadError(f"Column name(s) not allowed: {', '.join(repr(c) for c in unsafe[:3])}. "
-                                  "Use letters, digits, spaces and simple punctuation.")
+        raise uploads.UploadError("Column name(s) not allowed: {unsafe}. Use letters, digits, spaces and simple "
+                                  "punctuation.",
+                                  unsafe=", ".join(repr(c) for c in unsafe[:3]))
     return uploads.validate_panel(frame, keys=("place",), numeric=numeric, required=(), known_units=set(known_places),
                                   unit_column="place")

@@ -56,7 +56,7 @@ def check_schema(frame: pd.DataFrame, spec: Mapping[str, str], source: str) -> p
     """
     missing = [c for c in spec if c not in frame.columns]
     if missing:
-        raise DataSchemaError(f"{source}: missing column(s) {', '.join(missing)}")
+        raise DataSchemaError("{source}: missing column(s) {missing}", source=source, missing=", ".join(missing))
     out = frame.copy()
     for column, kind in spec.items():
         values = out[column]
@@ -65,17 +65,20 @@ def check_schema(frame: pd.DataFrame, spec: Mapping[str, str], source: str) -> p
             bad = numeric.isna() & values.notna()
             if bad.any():
                 example = values[bad].iloc[0]
-                raise DataSchemaError(f"{source}: column '{column}' has text where a number is expected (e.g. {example!r})")
+                raise DataSchemaError("{source}: column '{column}' has text where a number is expected (e.g. "
+                                      "{example!r})",
+                                      source=source, column=column, example=example)
             if kind == "int":
                 if numeric.isna().any():
-                    raise DataSchemaError(f"{source}: column '{column}' has missing values")
+                    raise DataSchemaError("{source}: column '{column}' has missing values",
+                                          source=source, column=column)
                 out[column] = numeric.astype("int64")
             else:
                 out[column] = numeric.astype("float64")
         elif kind == "bool":
             out[column] = values.astype(str).str.lower().map({"true": True, "false": False})
             if out[column].isna().any():
-                raise DataSchemaError(f"{source}: column '{column}' must be True/False")
+                raise DataSchemaError("{source}: column '{column}' must be True/False", source=source, column=column)
             out[column] = out[column].astype(bool)
         elif kind == "str":
             out[column] = values.astype("string").fillna("").astype(str)
@@ -205,7 +208,8 @@ def load_digital_presets() -> pd.DataFrame:
     frame = _read_csv("io/digital_presets.csv", {"preset": "str", "label": "str", "concept": "str"})
     unknown = set(frame.concept) - set(load_digital_crosswalk().concept)
     if unknown:
-        raise DataSchemaError(f"data/io/digital_presets.csv: concepts not in the crosswalk: {sorted(unknown)}")
+        raise DataSchemaError("data/io/digital_presets.csv: concepts not in the crosswalk: {unknown}",
+                              unknown=sorted(unknown))
     return frame
 
 
@@ -322,10 +326,10 @@ def load_geojson(name: str) -> dict[str, Any]:
     """A bundled GeoJSON FeatureCollection from ``geo/`` (exterior rings clockwise, as Vega needs)."""
     path = GEO_DIR / name
     if path.parent != GEO_DIR or path.suffix != ".geojson":
-        raise DataSchemaError(f"unknown geometry file {name!r}")
+        raise DataSchemaError("unknown geometry file {name!r}", name=name)
     collection = json.loads(path.read_text(encoding="utf-8"))
     if collection.get("type") != "FeatureCollection" or not collection.get("features"):
-        raise DataSchemaError(f"{_relative(path)}: not a non-empty FeatureCollection")
+        raise DataSchemaError("{path}: not a non-empty FeatureCollection", path=_relative(path))
     return collection
 
 
@@ -360,14 +364,16 @@ def _read_global(name: str, spec: Mapping[str, str]) -> pd.DataFrame:
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise DataSchemaError(f"data/{GLOBAL_DIR}/{name}: cannot be read ({type(exc).__name__})") from exc
+        raise DataSchemaError("data/{global_dir}/{name}: cannot be read ({reason})",
+                              global_dir=GLOBAL_DIR, name=name, reason=type(exc).__name__) from exc
     return check_schema(frame, spec, f"data/{GLOBAL_DIR}/{name}")
 
 
 def _require_values(frame: pd.DataFrame, column: str, allowed: Iterable[str], source: str) -> None:
     bad = sorted(set(frame[column]) - set(allowed))
     if bad:
-        raise DataSchemaError(f"{source}: column '{column}' has unexpected value(s) {bad}")
+        raise DataSchemaError("{source}: column '{column}' has unexpected value(s) {bad}",
+                              source=source, column=column, bad=bad)
 
 
 def load_cities() -> pd.DataFrame:
@@ -394,19 +400,24 @@ def load_cities() -> pd.DataFrame:
     _require_values(cities, "region", REGIONS, source)
     _require_values(cities, "confidence", CONFIDENCE, source)
     if cities.market.duplicated().any():
-        raise DataSchemaError(f"{source}: market {cities.market[cities.market.duplicated()].iloc[0]!r} repeats")
+        raise DataSchemaError("{source}: market {market!r} repeats",
+                              source=source, market=cities.market[cities.market.duplicated()].iloc[0])
     cbre = load_cbre_bands().set_index("market")
     merged = cities.join(cbre[["country", "region", "band_min", "band_max", "cbre_class_2025"]],
                          on="market", suffixes=("", "_cbre"))
     for row in merged.itertuples():
         in_cbre = row.market in cbre.index
         if in_cbre and (row.country != row.country_cbre or row.region != row.region_cbre):
-            raise DataSchemaError(f"{source}: {row.market} has country/region {row.country}/{row.region}, "
-                                  f"the CBRE file {row.country_cbre}/{row.region_cbre}")
+            raise DataSchemaError("{source}: {market} has country/region {country}/{region}, the CBRE file "
+                                  "{country_cbre}/{region_cbre}",
+                                  source=source, market=row.market, country=row.country, region=row.region,
+                                  country_cbre=row.country_cbre, region_cbre=row.region_cbre)
         published = in_cbre and not pd.isna(row.band_min)
         if (row.cbre_48_status == STATUS_PUBLISHED) != published:
-            raise DataSchemaError(f"{source}: {row.market} is '{row.cbre_48_status}' but the CBRE file "
-                                  f"{'has' if published else 'has no'} band for it")
+            raise DataSchemaError("{source}: {market} is '{cbre_48_status}' but the CBRE file has a band for it"
+                                  if published else
+                                  "{source}: {market} is '{cbre_48_status}' but the CBRE file has no band for it",
+                                  source=source, market=row.market, cbre_48_status=row.cbre_48_status)
     bands = [_band_of_row(s, lo, hi) for s, lo, hi in zip(merged.cbre_48_status, merged.band_min, merged.band_max)]
     out = cities.copy()
     out["band_low"] = [b.low if s != STATUS_NOT_KNOWN else np.nan for b, s in zip(bands, cities.cbre_48_status)]
@@ -448,7 +459,7 @@ def load_china_links() -> pd.DataFrame:
                                       "note": "str"})
     unknown = sorted(set(frame.province) - set(load_regions().province))
     if unknown:
-        raise DataSchemaError(f"data/global/china_links.csv: unknown province(s) {unknown}")
+        raise DataSchemaError("data/global/china_links.csv: unknown province(s) {unknown}", unknown=unknown)
     return frame
 
 

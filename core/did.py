@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from core.errors import DIDError
+from core.errors import DIDError, Message
 
 Method = Literal["twfe", "did2s"]
 METHODS: tuple[str, ...] = ("twfe", "did2s")
@@ -204,12 +204,12 @@ def prepare(
     wanted = [outcome, unit, time, cohort, *controls] + ([cluster] if cluster else [])
     missing = [c for c in dict.fromkeys(wanted) if c not in df.columns]
     if missing:
-        raise DIDError(f"Column(s) not in the data: {', '.join(map(str, missing))}.")
+        raise DIDError("Column(s) not in the data: {missing}.", missing=", ".join(map(str, missing)))
     out = pd.DataFrame(index=df.index)
     for name, source in [(_Y, outcome), (_TIME, time), (_COHORT, cohort)] + [(f"x{i}", c) for i, c in enumerate(controls)]:
         values = pd.to_numeric(df[source], errors="coerce")
         if (values.isna() & df[source].notna()).any():
-            raise DIDError(f"Column '{source}' has text where a number is expected.")
+            raise DIDError("Column '{source}' has text where a number is expected.", source=source)
         out[name] = values.astype("float64")
     # Units and clusters enter pyfixest as integer codes (labels stay in ``unit_label`` for messages).
     out[_LABEL] = df[unit].astype(object).where(df[unit].notna())
@@ -220,7 +220,8 @@ def prepare(
     out.loc[out[_CLUSTER] < 0, _CLUSTER] = np.nan
     out[_COHORT] = out[_COHORT].fillna(0.0)
     if (out[_TIME] % 1 != 0).any() or (out[_COHORT] % 1 != 0).any() or (out[_COHORT] < 0).any():
-        raise DIDError(f"'{time}' and '{cohort}' must hold whole years ('{cohort}' 0 or empty = never treated).")
+        raise DIDError("'{time}' and '{cohort}' must hold whole years ('{cohort}' 0 or empty = never treated).",
+                       time=time, cohort=cohort)
     xs = tuple(f"x{i}" for i in range(len(controls)))
     out = out.dropna(subset=[_Y, _UNIT, _TIME, _CLUSTER, *xs])
     if out.empty:
@@ -237,15 +238,16 @@ def prepare(
         units = sorted(map(str, late[_LABEL].unique()))
         years = sorted(late[_COHORT].unique())
         raise DIDError(
-            f"Cohort(s) {', '.join(map(str, years))} start after the panel's last year {last}: "
-            f"{len(units)} unit(s) (e.g. {', '.join(units[:3])}) are never observed treated. "
-            "Leave those cohorts out or extend the panel.")
+            "Cohort(s) {years} start after the panel's last year {last}: {n_units} unit(s) (e.g. {units}) are never "
+            "observed treated. Leave those cohorts out or extend the panel.",
+            years=", ".join(map(str, years)), last=last, n_units=len(units), units=", ".join(units[:3]))
     always = out[(out[_COHORT] > 0) & (out[_COHORT] <= first)]
     if not always.empty:
         units = sorted(always[_UNIT].unique())
         labels = sorted(map(str, always[_LABEL].unique()))
-        notes.append(f"{len(units)} unit(s) treated in or before the first year {first} have no untreated year "
-                     f"and were left out (e.g. {', '.join(labels[:3])}).")
+        notes.append(Message("{n_units} unit(s) treated in or before the first year {first} have no untreated year "
+                             "and were left out (e.g. {units}).",
+                             n_units=len(units), first=first, units=", ".join(labels[:3])))
         out = out[~out[_UNIT].isin(units)]
 
     cohorts = sorted(c for c in out[_COHORT].unique() if c > 0)
@@ -254,11 +256,12 @@ def prepare(
     if not (out[_COHORT] == 0).any():
         if len(cohorts) < 2:
             raise DIDError(
-                f"No never-treated and no not-yet-treated units: every unit is first treated in {cohorts[0]}, "
-                "so nothing shows what would have happened without the policy. Add never-treated units.")
+                "No never-treated and no not-yet-treated units: every unit is first treated in {cohorts}, so nothing "
+                "shows what would have happened without the policy. Add never-treated units.",
+                cohorts=cohorts[0])
         lastc = cohorts[-1]
-        notes.append(f"No never-treated unit: the last cohort ({lastc}) serves as the not-yet-treated comparison, "
-                     f"so years from {lastc} on are left out.")
+        notes.append(Message("No never-treated unit: the last cohort ({cohort}) serves as the not-yet-treated "
+                             "comparison, so years from {cohort} on are left out.", cohort=lastc))
         out = out[out[_TIME] < lastc].copy()
         out.loc[out[_COHORT] == lastc, _COHORT] = 0
 
@@ -268,13 +271,15 @@ def prepare(
     untreated_times = set(out.loc[~out[_TREAT], _TIME])
     uncovered = sorted(set(out[_TIME]) - untreated_times)
     if uncovered:
-        notes.append(f"Year(s) {', '.join(map(str, uncovered))} have no untreated unit and were left out.")
+        notes.append(Message("Year(s) {years} have no untreated unit and were left out.",
+                             years=", ".join(map(str, uncovered))))
         out = out[out[_TIME].isin(untreated_times)]
     out[_D] = out[_TREAT].astype("float64")
     out = out.reset_index(drop=True)
     n_clusters = int(out[_CLUSTER].nunique())
     if cluster and n_clusters < 2:
-        raise DIDError(f"Clustering by '{cluster}' needs at least two clusters; the data have {n_clusters}.")
+        raise DIDError("Clustering by '{cluster}' needs at least two clusters; the data have {n_clusters}.",
+                       cluster=cluster, n_clusters=n_clusters)
     return Design(frame=out, controls=xs, cluster=cluster, n_units=int(out[_UNIT].nunique()),
                   n_clusters=n_clusters, first_time=int(out[_TIME].min()), last_time=int(out[_TIME].max()),
                   notes=tuple(notes))
@@ -301,12 +306,12 @@ def _fit(design: Design, regressors: Sequence[str], method: str):
         # did2s writes helper columns into its input, so it gets its own copy.
         return pf.did2s(design.frame.copy(), yname=_Y, first_stage=first, second_stage="~ " + " + ".join(regressors),
                         treatment=_TREAT, cluster=_CLUSTER)
-    raise DIDError(f"Unknown method {method!r}; use one of {', '.join(METHODS)}.")
+    raise DIDError("Unknown method {method!r}; use one of {methods}.", method=method, methods=", ".join(METHODS))
 
 
 def _check_method(method: str) -> None:
     if method not in METHODS:
-        raise DIDError(f"Unknown method {method!r}; use one of {', '.join(METHODS)}.")
+        raise DIDError("Unknown method {method!r}; use one of {methods}.", method=method, methods=", ".join(METHODS))
 
 
 # --- estimators --------------------------------------------------------------------------------
@@ -387,9 +392,10 @@ def event_study(
     _check_method(method)
     lo, hi = int(window[0]), int(window[1])
     if not lo < 0 <= hi:
-        raise DIDError(f"The window must start before 0 and end at or after 0 (got {lo} to {hi}).")
+        raise DIDError("The window must start before 0 and end at or after 0 (got {lo} to {hi}).", lo=lo, hi=hi)
     if not lo <= reference < 0:
-        raise DIDError(f"The reference period {reference} must be a pre-period inside the window {lo} to {hi}.")
+        raise DIDError("The reference period {reference} must be a pre-period inside the window {lo} to {hi}.",
+                       reference=reference, lo=lo, hi=hi)
     design = prepare(df, outcome=outcome, unit=unit, time=time, cohort=cohort, controls=controls, cluster=cluster)
     f = design.frame
     ever = f[_COHORT] > 0

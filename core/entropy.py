@@ -40,8 +40,8 @@ def _normalised(matrix: np.ndarray, shift: float) -> np.ndarray:
     low, high = matrix.min(axis=0), matrix.max(axis=0)
     span = high - low
     if (span <= 0).any():
-        raise EntropyError(f"Indicator column(s) {np.flatnonzero(span <= 0).tolist()} do not vary; "
-                           "a constant indicator carries no information.")
+        raise EntropyError("Indicator column(s) {columns} do not vary; a constant indicator carries no information.",
+                           columns=np.flatnonzero(span <= 0).tolist())
     return (matrix - low) / span + shift
 
 
@@ -79,7 +79,7 @@ def entropy_score(frame: pd.DataFrame, indicators: Sequence[str], *, shift: floa
     """
     missing = [c for c in indicators if c not in frame.columns]
     if missing:
-        raise EntropyError(f"Indicator(s) not in the data: {', '.join(missing)}.")
+        raise EntropyError("Indicator(s) not in the data: {missing}.", missing=", ".join(missing))
     block = frame[list(indicators)].astype("float64")
     complete = block.replace([np.inf, -np.inf], np.nan).dropna()
     weights = entropy_weights(complete.to_numpy(), shift=shift)

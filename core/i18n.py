@@ -3,6 +3,15 @@
 ``translate(text, lang)`` looks an English label up in ``ZH`` and falls back to
 the English text, so a missing translation never blanks a label.  Province
 names come from ``data/regions.csv`` (which carries both), not from here.
+
+``ZH`` is merged from one table per place on screen, so a translation is found
+where it is shown: the shell, each page (and the spatial section of /regression),
+words of ``core`` shown on several pages, the messages of ``core`` (templates of
+:class:`core.errors.CoreError` and :class:`core.errors.Message`, filled by
+``ui.text.said``), values of the bundled tables, and words the pages compose at
+run time.  Add an entry to the table of the place that shows it; a key belongs
+to one table (``tests/core/test_i18n.py`` fails on a key translated twice in two
+different ways).
 """
 
 from __future__ import annotations
@@ -11,17 +20,14 @@ __all__ = ["LANGUAGES", "ZH", "translate"]
 
 LANGUAGES = ("en", "zh")
 
-ZH: dict[str, str] = {
+# --- the shell every page draws: menu, toggles, links, downloads, charts and tables (ui/, pages/__init__.py) ---
+_SHELL: dict[str, str] = {
     "Home": "首页",
     "Digitalization scale": "产业数字化规模",
     "Agglomeration map": "集聚地图",
     "Regression explorer": "回归分析",
     "Pilot-city policy": "创新型城市试点政策",
     "Global talent clusters": "全球人才集群",
-    "Year": "年份",
-    "Province": "省份",
-    "Provinces": "省份",
-    "Agglomeration index": "集聚度指数",
     "Language": "语言",
     "Presenter mode": "演示模式",
     "How to read this chart": "如何阅读此图",
@@ -29,260 +35,100 @@ ZH: dict[str, str] = {
     "Download CSV": "下载 CSV",
     "Download PNG": "下载 PNG",
     "Download SVG": "下载 SVG",
-    # --- /policy (pilot-city DID) ---
-    "Did the innovative-city pilot draw high-tech talent?": "创新型城市试点是否吸引了高技术人才？",
-    "Outcome data": "结果变量数据",
-    "Synthetic demonstration panel": "合成演示面板",
-    "My city panel (upload)": "我的城市面板（上传）",
-    "Event window (years around approval)": "事件窗口（获批前后年数）",
-    "Cluster standard errors by": "标准误聚类层级",
+    "table": "年表",
+    "What this app answers": "本工具回答什么",
+    "How large is industrial digitalization, and where do its workers concentrate? (IO tables)":
+        "产业数字化规模有多大，其从业者集中在哪里？（投入产出表）",
+    "Where in China do industrial-digitalization talents cluster, year by year?": "产业数字化人才逐年集聚在中国哪些地方？",
+    "What moves the agglomeration index, and what if wages or R&D change?": "什么在推动集聚度指数？工资或研发变化会怎样？",
+    "Did the innovative-city pilot draw high-tech talent? (staggered DID)": "创新型城市试点是否吸引了高技术人才？（多期双重差分）",
+    "How do China's clusters compare with the world's tech-talent cities?": "中国的人才集群与全球科技人才城市相比如何？",
+    "Share this view": "分享此视图",
+    "Copy this link: it opens the page with every setting you chose.": "复制此链接：打开后页面会保留您选择的全部设置。",
+    "Copy this link: it opens the page with the settings you chose, except:": "复制此链接：打开后页面会保留您选择的设置，但以下内容除外：",
+    "province": "省份",
+    "medium": "中",
+    "Digital talent explorer": "数字人才探索器",
+    "Wide layout, larger type, short explanations. Also `?present=1` in the link.":
+        "宽版面、大字号、简短说明。也可在链接中加入 `?present=1`。",
+    "Embedded data, offline. Index: Liu (2026), *WJARR* 30(01), Table 1. IO tables: provincial statistics bureaus via CHNIO; national tables: NBS via ionet. Boundaries: Natural Earth (public domain), generalized by QGIS. City data: GeoNames (CC BY 4.0). Full provenance in `data/SOURCES.md`.":
+        "内置数据，离线运行。指数：Liu (2026)，*WJARR* 30(01)，表1。投入产出表：各省统计局（经 CHNIO）；全国表：NBS（经 ionet）。边界：Natural Earth（公有领域），经 QGIS 概化。城市数据：GeoNames（CC BY 4.0）。完整出处见 `data/SOURCES.md`。",
+    "Ignored invalid link value(s): {values} — defaults used.": "已忽略链接中的无效值：{values}——改用默认值。",
+}
+
+# --- words shown by more than one page ---
+_SHARED: dict[str, str] = {
+    "Year": "年份",
+    "Province": "省份",
+    "Provinces": "省份",
+    "Agglomeration index": "集聚度指数",
     "City": "城市",
-    "None (heteroskedasticity-robust)": "不聚类（异方差稳健）",
-    "Controls": "控制变量",
-    "log GDP per capita (ln yuan)": "人均GDP对数（ln 元）",
-    "log registered population (ln 10k persons)": "户籍人口对数（ln 万人）",
-    "secondary industry share of GDP (%)": "第二产业占GDP比重（%）",
-    "Control for Broadband China (concurrent policy)": "控制“宽带中国”试点（同期政策）",
-    "Broadband China control": "控制“宽带中国”",
-    "Event-study estimator": "事件研究估计量",
-    "both": "两者",
-    "First-approval years (editable)": "首次获批年份（可编辑）",
-    "First approval year": "首次获批年份",
-    "Status of the bundled year": "内置年份的可靠性",
-    "Approval years not usable": "获批年份无法使用",
-    "Using the bundled years instead.": "改用内置年份。",
-    "Approval years entered by you": "您输入的获批年份",
-    "Outcome": "结果变量",
-    "synthetic — for demonstration": "合成数据——仅供演示",
-    "Outcome: your uploaded city panel": "结果变量：您上传的城市面板",
-    "Download the city-panel template (CSV)": "下载城市面板模板（CSV）",
-    "City x year panel (CSV or XLSX)": "城市×年份面板（CSV 或 XLSX）",
     "The file cannot be used": "文件无法使用",
-    "Cohorts included (first approval year)": "纳入的批次（首次获批年份）",
-    "Select at least one cohort to estimate the effect.": "请至少选择一个批次以估计效应。",
     "Left out": "已排除",
-    "pilot cities without an approval year": "个无获批年份的试点城市",
-    "pilot cities of cohorts not selected": "个未选批次的试点城市",
-    "Not in the data, ignored": "数据中没有，已忽略",
-    "The design cannot be estimated": "无法估计该设计",
-    "The event study cannot be estimated": "无法估计事件研究",
-    "Treatment timing": "处理时点",
-    "Treatment timing: cities by first approval year": "处理时点：按首次获批年份统计的城市数",
-    "First approval year (cohort)": "首次获批年份（批次）",
     "Cities": "城市数",
-    "Event study and pre-trends": "事件研究与事前趋势",
-    "Event study: effect by years since approval": "事件研究：获批后各年的效应",
-    "Years since first approval": "距首次获批的年数",
-    "Effect on outcome": "对结果变量的效应",
-    "reference period (set to 0)": "基期（设为0）",
-    "no evidence against parallel pre-trends at 5%": "在5%水平上没有违背平行趋势的证据",
-    "pre-trends differ from zero at 5%: read the effects with care": "事前系数在5%水平上显著不为零：请谨慎解读效应",
-    "Two-way fixed effects versus the heterogeneity-robust estimate": "双向固定效应与异质性稳健估计的比较",
-    "Synthetic truth (mean effect on treated)": "合成数据真值（处理组平均效应）",
-    "TWFE differs from did2s by": "TWFE 与 did2s 之差为",
-    "Average effect on the treated (ATT), 95% interval": "处理组平均处理效应（ATT）及95%区间",
-    "ATT (outcome units)": "ATT（结果变量单位）",
-    "East, central and west": "东部、中部与西部",
-    "ATT by region (each region estimated on its own cities)": "分地区ATT（各地区分别用本地区城市估计）",
-    "No region has enough treated and comparison cities for an estimate.": "没有地区有足够的处理组和对照组城市用于估计。",
     "east": "东部",
     "central": "中部",
     "west": "西部",
-    "Estimates table": "估计结果表",
-    "Estimates table (ATT, all cities and by region; the event study has its own download above)":
-        "估计结果表（ATT，全部城市及分地区；事件研究在上方单独下载）",
-    "Upload a city x year panel (see the template) to run the design on your data.": "上传城市×年份面板（见模板）以用您的数据运行该设计。",
-    "Cities: real pilot lists; years: bundled file and your edits": "城市：真实试点名单；年份：内置文件及您的修改",
-    # --- digitalization scale page (issue 4) ---
-    "Whatever the employment source, eq. 7-8 give practitioners ÷ employment = digital VA ÷ GDP, so eq. 9 is each province's digital value-added share of GDP over its employment-weighted national mean: employment moves every province by the same factor, never the ranking.": "无论就业数据来源如何，式7-8都给出 从业人员 ÷ 就业 = 数字增加值 ÷ GDP，因此式9等于各省数字增加值占 GDP 的比重除以其就业加权的全国均值：就业只会让所有省份按同一倍数变化，不会改变排名。",
-    'No employment for': '没有就业数据：',
-    'in the employment source for': '年，就业数据来源缺少',
-    'their index is left empty and they are not part of the national total.': '这些省份的指数留空，且不计入全国总量。',
-    'carried forward': '沿用',
-    'published': '公布的',
-    'table': '年表',
-    'from': '基于',
-    'benchmark table': '基准表',
-    'RAS-updated': 'RAS 更新',
-    'extrapolated': '外推',
-    '10,000 yuan': '万元',
-    'Agglomeration index (1 = national parity)': '集聚度指数（1 = 全国平均）',
-    'All provinces': '全部省份',
-    'Base table': '基准表',
-    'Base table for years between benchmarks': '非基准年份所用的基准表',
-    'Change in direct coefficients A after RAS (updated - base)': 'RAS 调整后直接消耗系数 A 的变化（更新后 − 基期）',
-    'Choose at least one digital-core sector to compute the index.': '请至少选择一个数字核心部门以计算指数。',
-    'Coefficient (dimensionless)': '系数（无量纲）',
-    'Computed against published': '计算值与公布值对比',
-    'Computed from the IO tables': '由投入产出表计算',
-    'Computed index (bars) and published Table 1 (ticks)': '计算指数（条形）与公布的表1（刻度）',
-    'Computed index by year (solid) and Table 1 (dashed)': '逐年计算指数（实线）与表1（虚线）',
-    'Control totals': '控制总量',
-    'Custom digital-core sectors': '自定义数字核心部门',
-    'Digital VA counted': '计入的数字增加值',
-    'Digital VA, traditional (eq. 6)': '传统产业数字增加值（式6）',
-    'Digital consumption coefficient (eq. 4)': '数字消耗系数（式4）',
-    'Digital consumption coefficient by sector (eq. 4)': '各部门数字消耗系数（式4）',
-    "Digital core's own value added only": '仅数字核心部门自身增加值',
-    'Digital inputs / total output (direct coefficient)': '数字投入 / 总产出（直接消耗系数）',
-    'Digital share of intermediate inputs (eq. 4 as printed)': '数字投入占中间投入的比重（式4原文）',
-    'Digital-core sectors': '数字核心部门',
-    'Digital-core sectors (codes in this table)': '数字核心部门（本表代码）',
-    'Download template': '下载模板',
-    'Employment': '就业',
-    'Employment (10k)': '就业人数（万人）',
-    'Employment proportional to resident population (labelled approximation)': '就业与常住人口成比例（标注为近似）',
-    'Employment source': '就业数据来源',
-    'Employment table (CSV or XLSX: province, year, employed_10k)': '就业表（CSV 或 XLSX：province, year, employed_10k）',
-    'GDP (10k yuan)': 'GDP（万元）',
-    'GDP per employed (eq. 7, yuan)': '人均劳动生产率（式7，元）',
-    'Growth of GDP by sector': '三次产业 GDP 增长倍数',
-    'Index computed (eq. 9)': '计算指数（式9）',
-    'Index published (Table 1)': '公布指数（表1）',
-    'Iterations': '迭代次数',
-    'Largest residual (relative)': '最大相对残差',
-    'Latest benchmark table not after the year (2011 from 2007, 2013-16 from 2012, 2018+ from 2017)': '不晚于该年的最近基准表（2011 用 2007，2013-16 用 2012，2018 年后用 2017）',
-    'Maximum iterations': '最大迭代次数',
-    'Method': '方法',
-    'Nearest benchmark table (2011-14 from 2012, 2015-16 and 2018+ from 2017)': '最近的基准表（2011-14 用 2012，2015-16 及 2018 年后用 2017）',
-    'No control totals for': '没有控制总量：',
-    'No employment file uploaded yet: the population-weighted approximation is used until you add one.': '尚未上传就业文件：在上传前使用人口加权近似。',
-    'Pick one or more provinces to draw their series.': '请选择一个或多个省份以绘制序列。',
-    'Pick one or more provinces to see their steps.': '请选择一个或多个省份以查看计算步骤。',
-    'Practitioners (eq. 8, 10k)': '从业人员（式8，万人）',
-    'Province for the sector detail': '部门明细所用省份',
-    'Provinces in the series': '序列中的省份',
-    'Published (Table 1)': '公布值（表1）',
-    'Purchasing sector (column)': '购买部门（列）',
-    'RAS update of one provincial table (eq. 1-3)': '单个省份投入产出表的 RAS 更新（式1-3）',
-    'Rank correlation with Table 1, year by year': '与表1的逐年秩相关',
-    'Reading': '口径',
-    'Reading of eq. 4-6 and base tables': '式4-6的口径与基准表',
-    "Scale row totals to the column totals' grand total": '将行合计缩放至列合计的总量',
-    'Share of GDP': '占 GDP 比重',
-    'Sources of each input': '各项输入的数据来源',
-    'Spearman rank correlation with Table 1': '与表1的 Spearman 秩相关',
-    'Step 1 · digital consumption coefficients (eq. 4)': '第1步 · 数字消耗系数（式4）',
-    'Steps 2-4 · digital value added, practitioners, index': '第2-4步 · 数字增加值、从业人员、指数',
-    'Supplying sector (row)': '供给部门（行）',
-    'Table used': '所用投入产出表',
-    'Target year': '目标年份',
-    'The 2012 table for every year except 2017 (closest to Table 1 outside the benchmark years)': '除2017年外均用2012年表（非基准年份最接近表1）',
-    'The employment file cannot be used': '就业文件无法使用',
-    'The population-weighted approximation is used instead.': '改用人口加权近似。',
-    'The table cannot be balanced': '该表无法平衡',
-    'Tolerance (relative)': '容差（相对）',
-    "Traditional sectors only (the text's reading)": '仅传统产业（正文口径）',
-    "Traditional sectors plus the digital core's own value added": '传统产业加数字核心部门自身增加值',
-    'Under the current scope (digital core only) these coefficients do not enter the index.': '在当前口径（仅数字核心部门）下，这些系数不进入指数。',
-    'VA of the digital core': '数字核心部门增加值',
-    'Whose value added counts': '计入哪些部门的增加值',
-    'With the population approximation, practitioners = digital VA ÷ (GDP / employment), so the index is the digital value-added share of GDP over its population-weighted national mean.': '在人口近似下，从业人员 = 数字增加值 ÷（GDP / 就业），因此指数等于数字增加值占 GDP 的比重除以其人口加权的全国均值。',
-    'Your province × year table of employed persons': '您提供的省份×年份就业人数表',
-    'computation carried forward and are labelled extrapolated.': '年的计算结果沿用而来，并标注为外推。',
-    'computed beside Table 1': '计算值与表1并列',
-    'primary / secondary / tertiary': '第一 / 第二 / 第三产业',
-    'provinces': '个省份',
-    'the values shown are the': '所示数值由',
-    'Step by step': '逐步计算',
-    'All provinces ranked': '全部省份排名',
-    'Series 2011-2023': '2011-2023 序列',
-    'RAS update': 'RAS 更新',
-    'Target': '目标',
-    # --- regression explorer ---
-    'Data source': '数据来源',
-    'Dependent variable': '因变量',
-    'Model': '模型',
-    'Standard errors': '标准误',
-    'Regressors (Table 3)': '解释变量（表3）',
-    'Sample years': '样本年份',
-    'Regions': '地区',
-    'Transformations (fixed menu)': '变量变换（固定选项）',
-    'Log of': '取对数',
-    'First lag of': '滞后一期',
-    'Standardize': '标准化',
-    'Choose at least one regressor.': '请至少选择一个解释变量。',
-    'Choose at least one region.': '请至少选择一个地区。',
-    'Scenario': '情景模拟',
-    'Robustness': '稳健性',
-    'Descriptive': '描述统计',
-    'Years': '年份',
-    'Within R²': '组内 R²',
-    'Coefficients with 95 % intervals': '系数及 95% 置信区间',
-    'Specification tests': '设定检验',
-    'F test for province effects': '省份效应 F 检验',
-    'Hausman test, FE vs RE': 'Hausman 检验（固定效应 vs 随机效应）',
-    'paper': '论文',
-    'Table 5 side by side': '与表5对照',
-    'Per-variable coverage (which years exist)': '各变量覆盖年份',
-    'Full linearmodels summary': 'linearmodels 完整输出',
-    'Wages (pcw)': '工资（pcw）',
-    'R&D intensity (rd)': '研发强度（rd）',
-    'Public services (psl)': '公共服务（psl）',
-    'Education (pdl)': '教育（pdl）',
-    'Year projected': '预测年份',
-    'Provinces changed (empty = all)': '变动的省份（空 = 全部）',
-    'Projected index': '预测指数',
-    'baseline': '基准',
-    'Show on the map': '在地图上显示',
-    'Add this variable to the regressors to use this lever.': '将该变量加入解释变量后才能使用此政策杠杆。',
-    'All': '全部',
-    'East': '东部',
-    'Central': '中部',
-    'West': '西部',
-    'Not estimated': '未估计',
-    'Synthetic — for demonstration': '合成数据——仅作演示',
-    'Download the template (CSV)': '下载模板（CSV）',
-    'Upload a CSV or XLSX panel': '上传 CSV 或 XLSX 面板数据',
-    'Pooled OLS': '混合 OLS',
-    'Entity fixed effects (eq. 10)': '个体固定效应（式10）',
-    'Entity + year fixed effects': '个体 + 年份双向固定效应',
-    'Random effects': '随机效应',
-    'Classical (homoskedastic)': '经典（同方差）',
-    'Heteroskedasticity-robust (White)': '异方差稳健（White）',
-    'Clustered by province': '按省份聚类',
-    'Driscoll-Kraay (cross-section and serial correlation)': 'Driscoll-Kraay（截面与序列相关）',
-    # --- Global talent clusters page (issue 8) ---
-    "World map": "世界地图",
-    "Side by side": "并列比较",
-    "Counts by region and country": "按地区和国家计数",
-    "Talent-density composite": "人才密度综合指数",
-    "Link to China": "与中国的联系",
+    "published": "公布的",
+    "All provinces": "全部省份",
+    "Computed from the IO tables": "由投入产出表计算",
+    "provinces": "个省份",
+    "Data source": "数据来源",
+    "Scenario": "情景模拟",
+    "Years": "年份",
+    "paper": "论文",
+    "Projected index": "预测指数",
+    "baseline": "基准",
+    "All": "全部",
+    "East": "东部",
+    "Central": "中部",
+    "West": "西部",
+    "Synthetic — for demonstration": "合成数据——仅作演示",
     "Region": "地区",
-    "Tier": "梯队",
     "Source": "来源",
-    "Colour by": "着色依据",
-    "Compare 2–4 cities or clusters": "比较 2–4 个城市或集群",
-    "Choose at least two places to compare.": "请至少选择两个地点进行比较。",
-    "No place matches the filters: choose at least one region, tier and source.": "没有符合筛选条件的地点：请至少选择一个地区、梯队和来源。",
-    "Not drawn (no bundled coordinates)": "未绘制（无内置坐标）",
-    "No CBRE city matches the filters.": "没有符合筛选条件的 CBRE 城市。",
-    "Upload figures you hold (e.g. LinkedIn–Tsinghua)": "上传您持有的数据（如领英—清华报告）",
-    "Figures file": "数据文件",
-    "rows read": "行已读取",
-    "Weight": "权重",
-    "Weight of": "权重：",
-    "Form": "形式",
-    "Missing component": "缺失分项",
-    "Top k for stability": "稳定性的前 k 名",
-    "Illustrative": "示意性",
-    "use values set by the app authors to demonstrate the method, not measurements.": "使用的是应用作者为演示方法而设定的数值，并非测量值。",
-    "User-supplied figures used for": "使用用户提供数据的分项",
-    "The composite cannot be computed": "无法计算综合指数",
-    "Excluded (a weighted component is missing)": "已排除（缺少有权重的分项）",
-    "Ranking": "排名",
     "weights": "权重",
-    "ILLUSTRATIVE components": "示意性分项",
-    "Top": "前",
-    "No Chinese city or cluster matches the filters.": "没有符合筛选条件的中国城市或集群。",
-    "Open the agglomeration map": "打开集聚地图",
-    "Sources and report dates": "来源与报告日期",
-    "CSV: the places shown under the current filters; PNG/SVG: the world map.": "CSV：当前筛选下显示的地点；PNG/SVG：世界地图。",
-    "The bundled global tables could not be read": "无法读取内置的全球数据表",
+    "Cluster": "城市群",
+    "Rank": "排名",
+    "Mean": "均值",
+    "Data: public — published index (Table 1) with provincial yearbook series bundled in data/.":
+        "数据：公开——已发表的指数（表1）与内置于 data/ 的省级年鉴序列。",
+    "your uploaded file (a link cannot carry a file: whoever opens it uploads it again)":
+        "您上传的文件（链接无法携带文件：打开链接的人需要重新上传）",
+    "no data": "无数据",
+    "Term": "变量项",
+    "Data: your uploaded file (kept in this session only).": "数据：您上传的文件（仅保存在本次会话中）。",
+    "lag": "滞后",
+    "permutations": "次置换",
+    "Public data": "公开数据",
+    "Uploaded data": "上传数据",
+    "Effect": "效应",
+    "Lower": "下限",
+    "Upper": "上限",
+    "Change": "变化",
+    "%": "%",
+    "Upload": "上传",
+    "Liu (2026), WJARR 30(01), Table 1": "Liu (2026)，WJARR 30(01)，表1",
+    " (": " 名的频率（",
+    "Published": "发布日期",
+    "Beijing": "北京",
+    "Observations (N)": "观测数（N）",
+    "Standard error": "标准误",
+    "p value": "p 值",
+    "Lower 95 % bound": "95 % 置信下限",
+    "Upper 95 % bound": "95 % 置信上限",
+    "Yes": "是",
+    "No": "否",
+    "Observations": "观测数",
+    "N": "观测数",
+    "Minimum": "最小值",
+    "Maximum": "最大值",
+    "none": "无",
+    "Loading the estimators (first visit after a restart)…": "正在加载估计程序（重启后首次访问）……",
+    "all": "全部",
 }
 
-# --- home page and shell (lead) ---
-ZH.update({
+# --- Home (streamlit_app.py) ---
+_HOME: dict[str, str] = {
     "Where does digital talent cluster in China — and why?": "中国的数字人才集聚在哪里——为什么？",
     "This explorer rebuilds the agglomeration index of **industrial-digitalization talents** (Liu 2026, *WJARR* 30(01)) from China's input-output tables, maps it across provinces, tests what drives it, and sets China's clusters beside the world's tech-talent cities. Everything runs on the embedded public data, offline.":
         "本工具依据中国投入产出表重建**产业数字化人才**集聚度指数（Liu 2026，*WJARR* 30(01)），在省级地图上展示，检验其影响因素，并将中国的人才集群与全球科技人才城市对比。全部基于内置公开数据，可离线运行。",
@@ -307,440 +153,86 @@ ZH.update({
     "Got it": "知道了",
     "The four clusters the paper names, 2011-2023": "论文所述四大城市群，2011-2023",
     "Mean agglomeration index": "平均集聚度指数",
-    "Cluster": "城市群",
-    "Jing-Jin-Ji": "京津冀",
-    "Yangtze River Delta": "长三角",
-    "Pearl River Delta": "珠三角",
-    "Cheng-Yu": "成渝",
     "Each line is the mean of the published index over a cluster's provinces. Above the dashed line (1.0) the cluster's share of industrial-digitalization practitioners exceeds its share of all employed persons. The 2017 dip and jump are in the published series: 2017 is an input-output benchmark year.":
         "每条线是城市群内各省公开指数的平均值。高于虚线（1.0）表示该城市群产业数字化从业人员的占比高于其全部就业人员的占比。2017 年的下跌与回升来自公开数据本身：2017 年是投入产出基准年。",
     "Liu (2026), WJARR 30(01), Table 1; clusters as named in its conclusion.": "Liu (2026)，WJARR 30(01)，表1；城市群按其结论所列。",
-    "What this app answers": "本工具回答什么",
-    "How large is industrial digitalization, and where do its workers concentrate? (IO tables)": "产业数字化规模有多大，其从业者集中在哪里？（投入产出表）",
-    "Where in China do industrial-digitalization talents cluster, year by year?": "产业数字化人才逐年集聚在中国哪些地方？",
-    "What moves the agglomeration index, and what if wages or R&D change?": "什么在推动集聚度指数？工资或研发变化会怎样？",
-    "Did the innovative-city pilot draw high-tech talent? (staggered DID)": "创新型城市试点是否吸引了高技术人才？（多期双重差分）",
-    "How do China's clusters compare with the world's tech-talent cities?": "中国的人才集群与全球科技人才城市相比如何？",
-    "Share this view": "分享此视图",
-    "Copy this link: it opens the page with every setting you chose.": "复制此链接：打开后页面会保留您选择的全部设置。",
-})
+}
 
-
-# --- agglomeration map (pages/map.py) ---
-ZH.update({
-    "Data source": "数据来源",
-    "Classes": "分级方法",
-    "Number of classes": "分级数",
-    "Same scale for all years": "各年份使用同一色标",
-    "Colours": "配色",
-    "Regional groups": "区域分组",
-    "Show groups as": "分组显示方式",
-    "Groups": "分组",
-    "All groups": "全部分组",
-    "Rank that year": "当年排名",
-    "Group": "分组",
-    "Source": "来源",
-    "Scale fixed across years": "色标各年份固定",
-    "Scale recomputed for each year": "色标按年份重新计算",
-    "Regional groups over time": "区域分组随时间变化",
-    "Mean index by group": "分组平均指数",
-    "Do high values sit next to high values?": "高值是否与高值相邻？",
-    "Permutation p-value": "置换检验 p 值",
-    "LISA clusters": "LISA 聚类",
-    "LISA cluster": "LISA 聚类类型",
-    "Global Moran's I by year": "历年全局莫兰指数",
-    "Ranking: the paper's Table 2, reproduced from Table 1": "排名：由表1复现论文表2",
-    "Descriptive statistics: Table 4's index row": "描述性统计：表4指数行",
-    "Download CSV (all years)": "下载 CSV（全部年份）",
-    "Rank": "排名",
-    "Mean": "均值",
-})
-
-# --- agglomeration map: play control (pages/map.py) ---
-ZH.update({
-    "Play": "播放",
-})
-
-
-# --- agglomeration map: fragments, statistics year (pages/map.py) ---
-ZH.update({
-    "Year for the statistics": "统计所用年份",
-    "The year of Moran's I and of the LISA map (the map above has its own year).":
-        "莫兰指数和 LISA 图所用的年份（上方地图有自己的年份）。",
-    "boundaries are illustrative: Natural Earth (public domain), generalized by QGIS, simplified for the web.":
-        "边界仅为示意：Natural Earth（公共领域），经 QGIS 概化并为网页简化。",
-})
-
-
-# --- regression explorer: sections (pages/regression.py) ---
-ZH.update({
-    "Section": "部分",
-})
-
-
-# --- real data behind the levers, pilot years in the link (issue 15; pages/regression.py, pages/policy.py) ---
-ZH.update({
-    'Gross regional product': '地区生产总值',
-    'Per-capita wage': '人均工资',
-    'Digital economy level': '数字经济水平',
-    'Economic structure': '经济结构',
-    'Population quality': '人口素质',
-    'R&D intensity': '研发投入强度',
-    'Urbanization rate': '城镇化率',
-    'Medical care level': '医疗水平',
-    'Public service level': '公共服务水平',
-    'Per-capita GDP (public stand-in)': '人均GDP（公开数据替代）',
-    'R&D intensity, industrial firms': '规上工业企业研发强度',
-    'Public-service spending share': '公共服务支出占比',
-    'Published agglomeration index (Table 1)': '已发表的集聚度指数（表1）',
-    'Same as the paper': '与论文相同',
-    'same as the paper': '与论文相同',
-    'proxy': '代理变量',
-    'odd years interpolated': '奇数年份为插值',
-    "computed here, not the paper's score": '本应用计算，非论文得分',
-    '2020-2023 derived from R&D bulletins': '2020-2023年由研发统计公报推算',
-    'ln GDP (100 million yuan): NBS 2011-2019; 2020-2023 derived as R&D expenditure / R&D intensity':
-        'GDP对数（亿元）：2011-2019年为国家统计局数据；2020-2023年由研发经费 / 研发投入强度推算',
-    '2020-2023 derived: intensity is printed to 2 decimals, so GDP is within ±0.005 / intensity (0.1-1.1 % in these provinces); where both exist (2019) the derived GDP is within 1.6 % of NBS (median 0.3 %); 2013/14 revision break':
-        '2020-2023年为推算值：强度只印到小数点后两位，因此GDP误差在 ±0.005 / 强度以内（这些省份为 0.1-1.1 %）；两者都有的年份（2019年）推算GDP与国家统计局相差不超过 1.6 %（中位数 0.3 %）；2013/14年有修订断点',
-    'ln urban average wage (yuan): on-post staff of urban non-private units, even years published; odd years 2011-2019 interpolated in logs (flagged per cell); nothing after 2020':
-        '城镇平均工资对数（元）：城镇非私营单位在岗职工，偶数年份为公布值；2011-2019年奇数年份按对数插值（逐格标记）；2020年以后不做推断',
-    'On-post staff definition, 2-4 % above the employed-persons wage Table 3 names; odd years interpolated':
-        '在岗职工口径，比表3所用的就业人员平均工资高 2-4 %；奇数年份为插值',
-    'R&D expenditure of all performers / GDP (0-1), NBS R&D bulletins':
-        '全社会研发经费 / GDP（0-1），国家统计局研发统计公报',
-    'Table 3 uses R&D of industrial firms above designated size; see rd_firms (2018-2023)':
-        '表3使用规模以上工业企业研发经费；见 rd_firms（2018-2023）',
-    "R&D of industrial firms above designated size / GDP (0-1): firms' R&D x intensity / all R&D (the bulletin's GDP)":
-        '规模以上工业企业研发经费 / GDP（0-1）：企业研发经费 × 强度 / 全社会研发经费（公报所用GDP）',
-    'General public budget expenditure / GDP (0-1): the size of provincial public provision':
-        '一般公共预算支出 / GDP（0-1）：省级公共供给的规模',
-    'Proxy: Table 3 uses the share of public-service employees in urban employment, which is not in the bundled data':
-        '代理变量：表3使用公共服务业就业人员占城镇就业人员的比重，内置数据中没有该指标',
-    'Budget spending on general public services, education, culture/sport/media, social security & employment and health / total budget spending (0-1)':
-        '一般公共服务、教育、文化体育与传媒、社会保障和就业、卫生健康支出 / 一般公共预算支出（0-1）',
-    'Proxy (spending, not employment); only 2019-2023': '代理变量（支出而非就业）；仅2019-2023年',
-    'Entropy-weight score (0-1) over valid invention patents, patent applications and R&D personnel per GDP and the S&T share of the budget':
-        '熵权法得分（0-1）：单位GDP有效发明专利、专利申请量、研发人员全时当量，以及科技支出占预算支出比重',
-    "Computed here, not the paper's score: the paper's indicator system is not published":
-        '本应用计算，非论文得分：论文的指标体系未公布',
-    'Tertiary share of GDP (0-1)': '第三产业占GDP比重（0-1）',
-    'ln college students per 100,000 people': '每十万人在校大学生数对数',
-    'Urban population share (0-1)': '城镇人口占比（0-1）',
-    'Same as the paper; ends 2019': '与论文相同；止于2019年',
-    'ln hospital beds per 10,000 people': '每万人医疗机构床位数对数',
-    'Same as the paper; 2011 withheld (other definition)': '与论文相同；2011年口径不同，未采用',
-    'ln per-capita GDP (yuan)': '人均GDP对数（元）',
-    'Not in Table 3 (stand-in for gdp)': '不在表3中（gdp 的替代）',
-    'Valid invention patents per GDP': '单位GDP有效发明专利数',
-    'Patent applications per GDP': '单位GDP专利申请量',
-    'R&D personnel (full-time equivalent) per GDP': '单位GDP研发人员全时当量',
-    'Science & technology share of public budget spending': '科技支出占一般公共预算支出比重',
-    'Variable': '变量',
-    'Definition here': '本应用的定义',
-    'Difference from Table 3': '与表3的差异',
-    'Status': '状态',
-    'Variables of this model on the public data (Table 3 of the paper for comparison):':
-        '本模型在公开数据上的变量（与论文表3对照）：',
-    'pcw: odd-year wages are interpolated in logs (flagged per cell)': 'pcw：奇数年份工资按对数插值（逐格标记）',
-    'cells; switch the interpolation off above to use published years only.':
-        '个单元格；关闭上方的插值开关即只用公布年份。',
-    'Entropy weights': '熵权',
-    'Interpolate wages in odd years 2011-2019 (in logs, flagged)': '对2011-2019年奇数年份工资插值（对数，逐格标记）',
-    'Urban wages are published for even years only. On: each odd year 2011-2019 is the geometric mean of its neighbours, flagged per cell. Off: odd years are missing and drop out of any model with pcw. Nothing after 2020 is invented either way.':
-        '城镇工资只有偶数年份的公布值。开启：2011-2019年每个奇数年份取相邻两年的几何平均，逐格标记。关闭：奇数年份缺失，含 pcw 的模型不使用这些年份。无论开关与否，2020年以后都不做推断。',
-    'Your file holds': '您的文件包含',
-    'Nine-variable panel': '九变量面板',
-    'Wage / R&D series': '工资 / 研发强度序列',
-    'One row per province and year: `province` (English or Chinese), `year`, and `urban_avg_wage_yuan` (yuan per year) and/or `rd_intensity_pct` (R&D / GDP in percent, e.g. 2.41). The template holds the bundled values; change or fill cells and upload it: your values replace pcw and rd on the public data in this session (an empty cell keeps the bundled value). The bundled data are never changed.':
-        '每个省份每年一行：`province`（中文或英文）、`year`，以及 `urban_avg_wage_yuan`（元/年）和/或 `rd_intensity_pct`（研发经费 / GDP，百分数，如 2.41）。模板中已填入内置数值；修改或补充后上传：您的数值在本次会话中替换公开数据中的 pcw 和 rd（空单元格保留内置数值）。内置数据不会被修改。',
-    'Upload a file (or download the template first) to fit the model on your own data.':
-        '上传文件（或先下载模板），用您自己的数据拟合模型。',
-    'Data: public — published index (Table 1) with provincial yearbook series bundled in data/.':
-        '数据：公开——已发表的指数（表1）与内置于 data/ 的省级年鉴序列。',
-    'Proxies, interpolated wages and the computed del score are marked in the variables table.':
-        '代理变量、插值工资和本应用计算的 del 得分在变量表中标明。',
-    "The data column says where the real-data variable differs from the paper's: proxy, odd years interpolated, or computed here, not the paper's score.":
-        '“data”列说明真实数据变量与论文的差异：代理变量、奇数年份插值，或本应用计算而非论文得分。',
-    'Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same-sign is shown where both estimate the term.':
-        '论文：省份固定效应，N = 390，R² = 0.31（表5）。两者都估计的项显示符号是否一致。',
-    "The projected year's wages are interpolated (odd year), not published":
-        '预测年份的工资为插值（奇数年份），并非公布值',
-    'Years of the estimation sample only: the latest is the last year in which every chosen regressor has data.':
-        '仅限估计样本中的年份：最近一年是所有所选解释变量都有数据的最后一年。',
-    "Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard errors are chosen above; they are computed by linearmodels (`f_pooled`, `RandomEffectsResults.hausman`).":
-        '无论上方选择何种标准误，两个检验都与论文一样使用经典（同方差）协方差；由 linearmodels 计算（`f_pooled`、`RandomEffectsResults.hausman`）。',
-    'Paper columns: Table 4 of Liu (2026), 30 provinces × 2011–2023.':
-        '论文列：Liu (2026) 表4，30个省份 × 2011–2023年。',
-    'Approval years in the link not usable': '链接中的获批年份无法使用',
-    'All other years are from the bundled file (2018 batch exact; 2008/2010 from the official notices).':
-        '其余年份来自内置文件（2018年批次准确；2008/2010年来自官方通知）。',
-    'Approval years: bundled file only (2018 batch exact; 2008/2010 from the official notices).':
-        '获批年份：仅内置文件（2018年批次准确；2008/2010年来自官方通知）。',
-    'pilots without a year are left out until you enter one.': '个没有年份的试点城市在您输入年份之前不纳入估计。',
-    'The 2016 list names 61 pilots approved 2008-2013 but not the year each was approved. The 2018 batch is exact; 29 years are from the official notices: Shenzhen 2008 (NDRC), the MOST batch of 20 units (10 January 2010) and the NDRC batch of 16 cities (January 2010). The other 32 units (approved 2011-2013) have no public year: enter or correct a year in the table; the page marks every year you changed as yours and keeps it in the share link. Pilots left empty are left out (they are neither clean comparison cities nor usable treated cities).':
-        '2016年名单列出2008-2013年获批的61个试点，但未给出各自的获批年份。2018年批次准确；29个年份来自官方通知：深圳2008年（国家发展改革委）、科技部首批20个单位（2010年1月10日）和国家发展改革委16个城市（2010年1月）。其余32个单位（2011-2013年获批）没有公开年份：请在表中输入或更正年份；页面会把您改动的年份标为您的，并保存在分享链接中。留空的试点不纳入估计（它们既不是干净的对照城市，也不是可用的处理城市）。',
-    "The pilot-city study (Pilot Cities for Innovation and Clusters of High-Tech Talent) used a city outcome (location quotient of high-tech talent) for 29 cities, 2002-2019, which is not public. This panel is generated: real cities, real pilot and Broadband-China timing, invented outcome with a known effect that grows with years since approval and follows the study's regional order (east largest, then west, central weakest). It shows how the methods behave, not what happened. Choose 'My city panel (upload)' to run the design on real data.":
-        '试点城市研究（Pilot Cities for Innovation and Clusters of High-Tech Talent）使用了29个城市2002-2019年的城市结果变量（高技术人才区位熵），该数据未公开。本面板为生成数据：真实城市、真实的试点与“宽带中国”时间，虚构的结果变量带有已知效应——效应随获批年数增长，并遵循该研究的地区顺序（东部最大，其次西部，中部最弱）。它展示方法的表现，而非实际发生的情况。选择“我的城市面板（上传）”即可在真实数据上运行该设计。',
-    'Exploratory real-data design: provincial index and pilot intensity': '探索性真实数据设计：省级指数与试点强度',
-    'Exploratory': '探索性',
-    "Exploratory, not the pilot-city study's design: the outcome is the published provincial agglomeration index (Table 1, 30 provinces, 2011-2023) and the treatment intensity is the number (or share) of a province's innovative-city pilots approved by each year, from the approval years above (yours included). Province and year fixed effects, standard errors clustered by province. With the bundled years, the only change inside 2011-2023 is the 2018 batch; years you enter for the 2011-2013 units add variation.":
-        '探索性设计，并非试点城市研究的设计：结果变量为已发表的省级集聚度指数（表1，30个省份，2011-2023年），处理强度为各省截至每年获批的创新型城市试点数量（或占比），取自上方的获批年份（包括您输入的）。省份和年份固定效应，标准误按省份聚类。使用内置年份时，2011-2023年内唯一的变化来自2018年批次；您为2011-2013年单位输入的年份会增加变化。',
-    'Treatment intensity': '处理强度',
-    'your uploaded column': '您上传的列',
-    "Invented values on real province names — do not read them as data about any province. This deterministic panel has Table 4's means and standard deviations and Table 5's slopes, so every control works with all nine variables; the Public data source holds the real series (some as labelled proxies).":
-        '真实省份名称上的虚构数值——请勿当作任何省份的数据。此确定性面板具有表4的均值和标准差以及表5的斜率，因此所有控件都可使用全部九个变量；“公开数据”来源包含真实序列（部分为已标注的代理变量）。',
-    'Your own variable(s), available as regressors': '您自己的变量（可作为解释变量）',
-    'Number of approved pilot cities': '已获批试点城市数',
-    "Share of the province's pilots": '占本省试点的比重',
-    'Effect on the index per unit of intensity': '每单位强度对指数的影响',
-    '95% interval': '95% 区间',
-    "Real data: Table 1 index (Liu 2026) and the approval years above; province and year fixed effects (linearmodels), SE clustered by province. Exploratory — not the pilot-city study's design or result.":
-        '真实数据：表1指数（Liu 2026）与上方的获批年份；省份和年份固定效应（linearmodels），标准误按省份聚类。探索性——并非试点城市研究的设计或结果。',
-    "Each bar counts the cities first approved in that year, split by east/central/west; 'never' are the comparison cities (Broadband-China cities that never joined the innovative-city pilot, plus any city you uploaded). With several cohorts the design is *staggered*: early cohorts are already treated when later ones start.":
-        '每个柱表示当年首次获批的城市数，按东部/中部/西部划分；“never”为对照城市（从未加入创新型城市试点的“宽带中国”城市，以及您上传的城市）。有多个批次时设计是*交错的*：后续批次开始时，早期批次已处于处理状态。',
-    'Each point is the effect *k* years after approval relative to the year before approval (k = -1, the dashed line, fixed at 0); bars are 95% intervals. Points left of the reference test the design: if pilot cities were already pulling ahead before approval, they sit away from 0 and the joint test below the chart rejects. The first and last points pool all earlier/later years (binned window ends).':
-        '每个点是获批后第 *k* 年相对于获批前一年（k = -1，虚线，固定为0）的效应；竖线为95%区间。参照点左侧的点检验设计：如果试点城市在获批前就已领先，这些点会偏离0，图下方的联合检验会拒绝。首尾两点合并了更早/更晚的所有年份（窗口端点分箱）。',
-    'One number per estimator: the average effect over all treated city-years. Overlapping intervals do not mean the estimators agree on the bias question — the gap itself is the diagnostic.':
-        '每个估计量一个数：所有处理城市-年份的平均效应。区间重叠并不意味着估计量在偏误问题上一致——两者之差本身就是诊断。',
-    "The design re-estimated on the cities of each belt alone (its own pilots and comparison cities), as in the pilot-city study's heterogeneity analysis. A missing row means that belt has too few treated or comparison cities with the current cohorts.":
-        '在每个地带的城市（其自身的试点与对照城市）上分别重新估计，与试点城市研究的异质性分析相同。缺少某行表示在当前批次下该地带的处理或对照城市太少。',
-    "Two-way fixed effects compares cities approved later with cities approved earlier as if the earlier ones were untreated; when the effect grows with years since approval, those comparisons subtract part of the effect (and can weight some city-years negatively), so TWFE is pulled away from the average effect. Gardner's two-stage estimator (did2s) learns city and year effects from untreated city-years only, then averages the remaining gap over treated city-years, so it is robust to effects that differ by cohort and over time. A small gap means timing heterogeneity matters little here; a large one means the TWFE number should not be used.":
-        '双向固定效应把较晚获批的城市与较早获批的城市比较，仿佛较早的城市未受处理；当效应随获批年数增长时，这些比较会减去部分效应（并可能给某些城市-年份负权重），使TWFE偏离平均效应。Gardner两阶段估计量（did2s）只用未处理的城市-年份估计城市和年份效应，再对处理城市-年份的剩余差距取平均，因此对随批次和时间变化的效应是稳健的。差距小说明时间异质性在此影响不大；差距大则说明不应使用TWFE的数字。',
-})
-
-
-# --- journeys: share links, scenarios on the map, exports (pages/__init__.py, pages/map.py) ---
-ZH.update({
-    "Copy this link: it opens the page with the settings you chose, except:": "复制此链接：打开后页面会保留您选择的设置，但以下内容除外：",
-    "your uploaded file (a link cannot carry a file: whoever opens it uploads it again)":
-        "您上传的文件（链接无法携带文件：打开链接的人需要重新上传）",
-    "the scenario itself (it was sent in this session only): send it to the map again from the regression page, then share":
-        "情景本身（仅在本次会话中发送）：请从回归页面再次发送到地图后再分享",
-    "no scenario was sent: set one on the regression page and send it to the map.":
-        "尚未发送情景：请在回归页面设置情景并发送到地图。",
-    "the scenario sent has no province, year and index columns.": "发送的情景缺少省份、年份和指数列。",
-    "the scenario sent has no projected values (the model's sample or the year projected left no rows): change them "
-    "on the regression page and send it again.":
-        "发送的情景没有预测值（模型样本或预测年份未留下任何行）：请在回归页面修改后再次发送。",
-    "no data": "无数据",
-    "Baseline (no change)": "基准（无变化）",
-    "Change vs baseline": "相对基准的变化",
-    "One year: the model's projection for this year only": "单一年份：仅为模型对该年的预测",
-    "What this view is: the model's projection for ": "此视图为：模型对以下年份的预测 ",
-    "only (a scenario covers the year projected). Compare with the observed index: Data source → Published.":
-        "（情景只覆盖预测年份）。如需与观测指数比较：数据来源 → 已发表。",
-    "This source covers one year, so there are no lines over time: each group's mean index in ":
-        "此数据来源只覆盖一个年份，因此没有随时间变化的折线：各组的平均指数，年份 ",
-    "Moran's I by year needs more than one year with all 30 provinces; this source has ":
-        "逐年莫兰指数需要多于一个包含全部 30 个省份的年份；此数据来源只有 ",
-    "only.": "。",
-    "Mean index of the group": "组平均指数",
-    "Pseudo p-value": "伪 p 值",
-})
-
-
-# --- regression explorer: Spatial spillovers section and its map view (pages/sections/spatial.py) ---
-ZH.update({
-    "Spatial spillovers": "空间溢出",
-    "Spatial panel models ask whether a province's index moves with its **neighbours'**: the spatial lag model adds "
-    "the neighbours' index (ρ·Wy), the spatial error model lets the unexplained part spill over (λ·Wu), the spatial "
-    "Durbin model adds both the neighbours' index and their regressors (W·X). Fitted by maximum likelihood with "
-    "province fixed effects on the variables, years and regions chosen above.":
-        "空间面板模型考察一个省份的指数是否随其**邻近省份**而变动：空间滞后模型加入邻省的指数（ρ·Wy），空间误差模型让"
-        "未解释部分在省份间溢出（λ·Wu），空间杜宾模型同时加入邻省的指数和邻省的解释变量（W·X）。以上方选定的变量、"
-        "年份和地区，用含省份固定效应的最大似然法估计。",
-    "Fixed effects": "固定效应",
-    "province and year": "省份和年份",
-    "province": "省份",
-    "from the Model choice: entity + year effects give both, any other choice province effects":
-        "取自“模型”选项：个体 + 年份效应对应两者，其他选项对应省份效应",
-    "standard errors from the information matrix (the page's standard-error choice does not apply)":
-        "标准误来自信息矩阵（本页的标准误选项不适用）",
-    "the transformations above are not applied here: the spatial models use the variables as they are":
-        "上方的变量变换在此不适用：空间模型使用原始变量",
-    "Spatial model": "空间模型",
-    "Spatial weights": "空间权重",
-    "k (neighbours per province)": "k（每省近邻数）",
-    "How Hainan is linked (queen contiguity)": "海南的连接方式（后式邻接）",
-    "Spatial lag (SAR): ρ·Wy": "空间滞后模型（SAR）：ρ·Wy",
-    "Spatial error (SEM): λ·Wu": "空间误差模型（SEM）：λ·Wu",
-    "Spatial Durbin (SDM): ρ·Wy + W·X": "空间杜宾模型（SDM）：ρ·Wy + W·X",
-    "Queen contiguity (shared border)": "后式邻接（共享边界）",
-    "k nearest provinces": "k 个最近省份",
-    "Inverse distance": "距离倒数",
-    "Its 2 nearest provinces (Guangdong, Guangxi) — default": "最近的 2 个省份（广东、广西）— 默认",
-    "Guangdong only": "仅广东",
-    "The spatial models need every province in every year.": "空间模型要求每个省份在每一年都有数据。",
-    "Missing in the chosen sample": "所选样本中缺失",
-    "Nothing is dropped: choose other years or other regressors.": "不会删除任何数据：请选择其他年份或其他解释变量。",
-    "Fit on the balanced years": "在平衡年份上估计",
-    "No run of two or more years has every regressor for every province; remove the regressor with gaps.":
-        "没有连续两年及以上所有省份都具备全部解释变量；请移除有缺口的解释变量。",
-    "Hainan is not in this sample.": "海南不在此样本中。",
-    "Hainan has no land border; it is linked to": "海南没有陆地边界；它被连接到",
-    "(both ways), so it has neighbours under queen contiguity.": "（双向），因此在后式邻接下也有邻居。",
-    "Hainan, like every province, gets its neighbours from the distance between province centroids.":
-        "与其他省份一样，海南的邻居由省份质心之间的距离决定。",
-    "Weights": "权重",
-    "row-standardised": "行标准化",
-    "Log-likelihood": "对数似然",
-    "Term": "项",
-    "Estimate": "估计值",
-    "Std. error": "标准误",
-    "Lower 95 %": "95% 下限",
-    "Upper 95 %": "95% 上限",
-    "Data: your uploaded file (kept in this session only).": "数据：您上传的文件（仅保存在本次会话中）。",
-    "paper-shaped demo panel; not data about any province.": "按论文形态生成的演示面板；并非任何省份的数据。",
-    "Estimates: core.spatial_panel (maximum likelihood, province fixed effects).":
-        "估计：core.spatial_panel（最大似然，省份固定效应）。",
-    "Which spatial model? LM and likelihood-ratio tests": "选择哪个空间模型？LM 检验与似然比检验",
-    "LM lag": "LM 滞后",
-    "LM error": "LM 误差",
-    "Robust LM lag": "稳健 LM 滞后",
-    "Robust LM error": "稳健 LM 误差",
-    "Test (on the FE residuals)": "检验（基于固定效应残差）",
-    "df": "自由度",
-    "Neither LM test rejects at 5 %: the FE residuals show no clear spatial dependence; the non-spatial FE model "
-    "may suffice.": "两个 LM 检验在 5% 水平上均不拒绝：固定效应残差没有明显的空间依赖；非空间固定效应模型可能已足够。",
-    "The robust LM test points to a spatial lag (dependence in the index itself), not only in the errors.":
-        "稳健 LM 检验指向空间滞后（指数本身的空间依赖），而不只是误差中的依赖。",
-    "The robust LM test points to a spatial error (dependence in what the regressors leave out), not a lag.":
-        "稳健 LM 检验指向空间误差（解释变量未涵盖部分的空间依赖），而非空间滞后。",
-    "Both robust LM tests reject: lag and error dependence both seem present — the spatial Durbin model, which nests "
-    "both, is the usual next step (see the LR tests).":
-        "两个稳健 LM 检验均拒绝：滞后与误差依赖似乎同时存在 — 通常下一步是同时包含两者的空间杜宾模型（见似然比检验）。",
-    "The plain LM tests reject but neither robust test does: dependence is present, its form unclear.":
-        "普通 LM 检验拒绝而稳健检验均不拒绝：存在空间依赖，但形式不明确。",
-    "The likelihood-ratio tests need all three models; one did not converge":
-        "似然比检验需要全部三个模型；其中一个未收敛",
-    "Durbin vs lag (θ = 0)": "杜宾 vs 滞后（θ = 0）",
-    "Durbin vs error (θ = −ρβ)": "杜宾 vs 误差（θ = −ρβ）",
-    "Lag vs FE (ρ = 0)": "滞后 vs 固定效应（ρ = 0）",
-    "Error vs FE (λ = 0)": "误差 vs 固定效应（λ = 0）",
-    "Likelihood-ratio test": "似然比检验",
-    "The Durbin model fits significantly better than both the lag and the error model (5 %): keep the neighbours' "
-    "regressors (W·X) — the Durbin model is preferred.":
-        "杜宾模型的拟合显著优于滞后模型和误差模型（5%）：应保留邻省解释变量（W·X）— 优先选择杜宾模型。",
-    "The Durbin model does not fit significantly better than either simpler model (5 %); prefer the simpler one "
-    "with the better AIC.": "杜宾模型并不显著优于任一较简单的模型（5%）；请选择 AIC 更优的较简单模型。",
-    "The Durbin model is not significantly better than the lag model (5 %): the lag model suffices.":
-        "杜宾模型并不显著优于滞后模型（5%）：滞后模型已足够。",
-    "The Durbin model is not significantly better than the error model (5 %): the error model suffices.":
-        "杜宾模型并不显著优于误差模型（5%）：误差模型已足够。",
-    "Lowest AIC": "AIC 最低",
-    "non-spatial FE": "非空间固定效应",
-    "lag": "滞后",
-    "error": "误差",
-    "Durbin": "杜宾",
-    "Moran’s I of the FE residuals": "固定效应残差的莫兰指数",
-    "permutations": "次置换",
-    "expected under no dependence": "无空间依赖时的期望值",
-    "Neighbouring provinces' residuals resemble each other: the non-spatial FE model leaves spatial dependence "
-    "behind.": "相邻省份的残差彼此相似：非空间固定效应模型遗留了空间依赖。",
-    "No clear spatial pattern is left in the FE residuals.": "固定效应残差中没有明显的空间格局。",
-    "Moran's I of the FE residuals by year": "各年固定效应残差的莫兰指数",
-    "Expected": "期望值",
-    "Permutation p": "置换 p 值",
-    "Direct, indirect (spillover) and total effects": "直接效应、间接（溢出）效应与总效应",
-    "Effects with 95 % bands": "效应及其 95% 区间",
-    "Public data": "公开数据",
-    "Uploaded data": "上传数据",
-    "For a regressor, the **direct** effect is the average change of a province's own dependent when its own "
-    "regressor rises by one unit (feedback through the neighbours included); the **indirect** effect is the average "
-    "change that reaches it when that regressor rises by one unit in every *other* province; the **total** is their "
-    "sum (LeSage & Pace 2009). Lines are 95 % bands from 1,000 draws of the estimates (seed 20260101). In the "
-    "spatial error model there is no spillover of the regressors: direct = β, indirect = 0.":
-        "对某一解释变量，**直接**效应是本省该变量上升一个单位时本省被解释变量的平均变化（含经由邻省的反馈）；"
-        "**间接**效应是该变量在所有*其他*省份上升一个单位时传到本省的平均变化；**总**效应为两者之和"
-        "（LeSage & Pace 2009）。线段为基于估计值 1000 次抽样（种子 20260101）的 95% 区间。空间误差模型中解释变量"
-        "没有溢出：直接效应 = β，间接效应 = 0。",
-    "Regressor": "解释变量",
-    "Direct": "直接",
-    "Direct, lower": "直接，下限",
-    "Direct, upper": "直接，上限",
-    "Indirect": "间接",
-    "Indirect, lower": "间接，下限",
-    "Indirect, upper": "间接，上限",
-    "Total": "总计",
-    "Total, lower": "总计，下限",
-    "Total, upper": "总计，上限",
-    "Indirect (spillover)": "间接（溢出）",
-    "Effect on the dependent per unit of the regressor (95 % band)": "解释变量每变化一个单位对被解释变量的效应（95% 区间）",
-    "Effect": "效应",
-    "Lower": "下限",
-    "Upper": "上限",
-    "Full text summary of the spatial model": "空间模型的完整文本摘要",
-    "Spillover scenario": "溢出情景",
-    "Lever (a regressor of the model)": "政策杠杆（模型中的一个解释变量）",
-    "Change": "变化",
-    "%": "%",
-    "pp": "个百分点",
-    "points": "分",
-    "% for a variable in logs, percentage points for a share, points for a score.":
-        "对数变量按 %，比例变量按百分点，评分变量按分值。",
-    "Provinces where the lever moves": "杠杆变动的省份",
-    "Choose at least one province where the lever moves.": "请至少选择一个杠杆变动的省份。",
-    "In the spatial error model the regressors have no spatial multiplier: the change stays in the provinces moved "
-    "(spillover 0). Choose the lag or Durbin model to see spillovers.":
-        "空间误差模型中解释变量没有空间乘数：变化只留在变动的省份（溢出为 0）。请选择滞后或杜宾模型查看溢出。",
-    "Direct change, provinces moved (sum)": "直接变化，变动省份（合计）",
-    "Spillover to the provinces moved (sum)": "流向变动省份的溢出（合计）",
-    "Spillover elsewhere (sum)": "其他省份的溢出（合计）",
-    "Total change (sum)": "总变化（合计）",
-    "Change in": "变化：",
-    "Direct change and spillover by province": "各省的直接变化与溢出",
-    "Each bar is a province's change in the dependent when the lever moves in the chosen provinces and stays there "
-    "(a steady-state comparison at the estimates, the model is not refitted): dark blue is the **direct** part (the "
-    "province's own change, feedback through its neighbours included), orange the **spillover** it receives from "
-    "the other moved provinces through (I − ρW)⁻¹. Provinces not moved have spillover only.":
-        "每个条形是杠杆在所选省份变动并保持时该省被解释变量的变化（在估计值处的稳态比较，模型不重新估计）：深蓝色为"
-        "**直接**部分（本省自身的变化，含经由邻省的反馈），橙色为经 (I − ρW)⁻¹ 从其他变动省份传来的**溢出**。"
-        "未变动的省份只有溢出。",
-    "Direct (own change)": "直接（自身变化）",
-    "Spillover (from the other moved provinces)": "溢出（来自其他变动省份）",
-    "Change in the dependent (its units)": "被解释变量的变化（其单位）",
-    "Part": "部分",
-    "Total change": "总变化",
-    "Lever moved here": "此处杠杆变动",
-    "Observed": "观测值",
-    "Spillover": "溢出",
-    "Level after the change": "变化后的水平",
-    "The map shows the agglomeration index; choose idt as the dependent variable to send spillovers.":
-        "地图显示集聚度指数；请选择 idt 作为被解释变量以发送溢出结果。",
-    "Show spillovers on the map": "在地图上显示溢出",
-    "The panel is not balanced for these variables and years": "在这些变量和年份上面板不平衡",
-    "The weights do not match the provinces of the sample": "权重与样本中的省份不匹配",
-    "These weights cannot be used": "无法使用这些权重",
-    "The model did not converge": "模型未收敛",
-    "This specification cannot be estimated": "此设定无法估计",
-    "The spatial model cannot be estimated": "无法估计空间模型",
-    "The spillover scenario in the link could not be rebuilt": "无法根据链接重建溢出情景",
-    "Index change ×1000 (direct + spillover)": "指数变化 ×1000（直接 + 溢出）",
-    "Colour: the change in the index ×1000 (direct + spillover), not its level.":
-        "颜色：指数的变化 ×1000（直接 + 溢出），而非其水平。",
-    "Direct change where the lever moved": "杠杆变动省份的直接变化",
-    "Spillover elsewhere": "其他省份的溢出",
-    "sum": "合计",
-    "Data": "数据",
-    "each row has its own scale": "每行使用各自的刻度",
-})
-
-
-def translate(text: str, lang: str) -> str:
-    """``text`` in ``lang`` (``"en"`` or ``"zh"``); unknown text or language returns ``text``."""
-    if lang == "zh":
-        return ZH.get(text, text)
-    return text
-
-
-# --- digitalization scale and global talent clusters: every visible word (issues 16 and 18) ---
-ZH.update({
+# --- /scale, digitalization scale (pages/scale.py, core/charts/scale.py) ---
+_SCALE: dict[str, str] = {
+    "Whatever the employment source, eq. 7-8 give practitioners ÷ employment = digital VA ÷ GDP, so eq. 9 is each province's digital value-added share of GDP over its employment-weighted national mean: employment moves every province by the same factor, never the ranking.":
+        "无论就业数据来源如何，式7-8都给出 从业人员 ÷ 就业 = 数字增加值 ÷ GDP，因此式9等于各省数字增加值占 GDP 的比重除以其就业加权的全国均值：就业只会让所有省份按同一倍数变化，不会改变排名。",
+    "benchmark table": "基准表",
+    "RAS-updated": "RAS 更新",
+    "extrapolated": "外推",
+    "10,000 yuan": "万元",
+    "Agglomeration index (1 = national parity)": "集聚度指数（1 = 全国平均）",
+    "Base table": "基准表",
+    "Base table for years between benchmarks": "非基准年份所用的基准表",
+    "Change in direct coefficients A after RAS (updated - base)": "RAS 调整后直接消耗系数 A 的变化（更新后 − 基期）",
+    "Choose at least one digital-core sector to compute the index.": "请至少选择一个数字核心部门以计算指数。",
+    "Coefficient (dimensionless)": "系数（无量纲）",
+    "Computed against published": "计算值与公布值对比",
+    "Computed index (bars) and published Table 1 (ticks)": "计算指数（条形）与公布的表1（刻度）",
+    "Computed index by year (solid) and Table 1 (dashed)": "逐年计算指数（实线）与表1（虚线）",
+    "Control totals": "控制总量",
+    "Custom digital-core sectors": "自定义数字核心部门",
+    "Digital consumption coefficient (eq. 4)": "数字消耗系数（式4）",
+    "Digital consumption coefficient by sector (eq. 4)": "各部门数字消耗系数（式4）",
+    "Digital-core sectors": "数字核心部门",
+    "Digital-core sectors (codes in this table)": "数字核心部门（本表代码）",
+    "Download template": "下载模板",
+    "Employment": "就业",
+    "Employment proportional to resident population (labelled approximation)": "就业与常住人口成比例（标注为近似）",
+    "Employment source": "就业数据来源",
+    "GDP (10k yuan)": "GDP（万元）",
+    "GDP per employed (eq. 7, yuan)": "人均劳动生产率（式7，元）",
+    "Growth of GDP by sector": "三次产业 GDP 增长倍数",
+    "Index computed (eq. 9)": "计算指数（式9）",
+    "Index published (Table 1)": "公布指数（表1）",
+    "Iterations": "迭代次数",
+    "Largest residual (relative)": "最大相对残差",
+    "Maximum iterations": "最大迭代次数",
+    "Method": "方法",
+    "No employment file uploaded yet: the population-weighted approximation is used until you add one.":
+        "尚未上传就业文件：在上传前使用人口加权近似。",
+    "Pick one or more provinces to draw their series.": "请选择一个或多个省份以绘制序列。",
+    "Pick one or more provinces to see their steps.": "请选择一个或多个省份以查看计算步骤。",
+    "Province for the sector detail": "部门明细所用省份",
+    "Provinces in the series": "序列中的省份",
+    "Published (Table 1)": "公布值（表1）",
+    "Purchasing sector (column)": "购买部门（列）",
+    "RAS update of one provincial table (eq. 1-3)": "单个省份投入产出表的 RAS 更新（式1-3）",
+    "Rank correlation with Table 1, year by year": "与表1的逐年秩相关",
+    "Reading": "口径",
+    "Reading of eq. 4-6 and base tables": "式4-6的口径与基准表",
+    "Scale row totals to the column totals' grand total": "将行合计缩放至列合计的总量",
+    "Share of GDP": "占 GDP 比重",
+    "Sources of each input": "各项输入的数据来源",
+    "Spearman rank correlation with Table 1": "与表1的 Spearman 秩相关",
+    "Step 1 · digital consumption coefficients (eq. 4)": "第1步 · 数字消耗系数（式4）",
+    "Steps 2-4 · digital value added, practitioners, index": "第2-4步 · 数字增加值、从业人员、指数",
+    "Supplying sector (row)": "供给部门（行）",
+    "Table used": "所用投入产出表",
+    "Target year": "目标年份",
+    "The employment file cannot be used": "就业文件无法使用",
+    "The population-weighted approximation is used instead.": "改用人口加权近似。",
+    "The table cannot be balanced": "该表无法平衡",
+    "Tolerance (relative)": "容差（相对）",
+    "Under the current scope (digital core only) these coefficients do not enter the index.":
+        "在当前口径（仅数字核心部门）下，这些系数不进入指数。",
+    "Whose value added counts": "计入哪些部门的增加值",
+    "Your province × year table of employed persons": "您提供的省份×年份就业人数表",
+    "computed beside Table 1": "计算值与表1并列",
+    "primary / secondary / tertiary": "第一 / 第二 / 第三产业",
+    "Step by step": "逐步计算",
+    "All provinces ranked": "全部省份排名",
+    "Series 2011-2023": "2011-2023 序列",
+    "RAS update": "RAS 更新",
     "Paper (5 core sectors)": "论文口径（5 个核心部门）",
     "Narrow ICT (20 + 32)": "窄口径信息通信（20 + 32）",
     "Custom": "自定义",
     "Population approximation": "人口近似",
-    "Upload": "上传",
     "Traditional only": "仅传统产业",
     "Traditional + core": "传统产业 + 数字核心",
     "Core only": "仅数字核心",
@@ -756,7 +248,6 @@ ZH.update({
     "Uploaded province × year employment table": "上传的省份×年份就业表",
     "Provincial IO tables 2007/2012/2017, 42 sectors (provincial statistics bureaus via CHNIO)":
         "2007/2012/2017 年省级投入产出表，42 部门（各省统计局，经 CHNIO）",
-    "Liu (2026), WJARR 30(01), Table 1": "Liu (2026)，WJARR 30(01)，表1",
     "GDP by three sectors and population 2011-2019 (NBS via carbondata)": "2011-2019 年三次产业 GDP 与人口（国家统计局，经 carbondata）",
     "Digital VA, traditional (eq. 6, 10k yuan)": "传统产业数字增加值（式6，万元）",
     "VA of the digital core (10k yuan)": "数字核心部门增加值（万元）",
@@ -789,7 +280,8 @@ ZH.update({
         "红色单元格系数增大，蓝色单元格系数减小；结构性零值保持空白。行按 r 缩放、列按 s 缩放：图案显示新的总量推高或压低了哪些部门的销售（行）和购买（列）。",
     "- **Coefficient, direct**: $c_j = \\sum_{i\\in D} z_{ij} / x_j$ (digital inputs over total output).\n- **Coefficient, share of intermediate inputs**: $c_j = 1 - \\sum_{i\\notin D} z_{ij} / \\sum_i z_{ij}$ (eq. 4 as printed, reading *total inputs* as intermediate inputs).\n- **Eq. 5-6**: digital value added of sector $j$ = $c_j \\times x_j \\times (va_j/x_j) = c_j\\,va_j$.\n- **Scope**: traditional sectors only $\\sum_{j\\notin D} c_j va_j$ (the text); plus the digital core's own value added $\\sum_{j\\in D} va_j$; or the core alone.\n\nMeasured Spearman correlation with Table 1 (30 provinces, population weights): traditional only 0.28-0.43 (2012) and 0.14-0.32 (2017); plus core, direct 0.91 / 0.98; core only 0.93 / 0.98. The default is the reading that reproduces Table 1 best (core only); it does not use the coefficients, so switch the scope to see eq. 4 at work.":
         "- **直接消耗系数**：$c_j = \\sum_{i\\in D} z_{ij} / x_j$（数字投入除以总产出）。\n- **占中间投入比重**：$c_j = 1 - \\sum_{i\\notin D} z_{ij} / \\sum_i z_{ij}$（按式4原文，将“总投入”理解为中间投入）。\n- **式5-6**：部门 $j$ 的数字增加值 = $c_j \\times x_j \\times (va_j/x_j) = c_j\\,va_j$。\n- **口径**：仅传统产业 $\\sum_{j\\notin D} c_j va_j$（正文）；加上数字核心部门自身增加值 $\\sum_{j\\in D} va_j$；或仅数字核心。\n\n与表1的 Spearman 相关（30 个省份，人口权重）：仅传统产业 0.28-0.43（2012）和 0.14-0.32（2017）；加数字核心、直接系数 0.91 / 0.98；仅数字核心 0.93 / 0.98。默认口径是最能复现表1的口径（仅数字核心）；它不使用消耗系数，切换口径即可看到式4的作用。",
-    "Employment table (CSV or XLSX with the columns province, year, employed_10k)": "就业表（CSV 或 XLSX，列为 province、year、employed_10k）",
+    "Employment table (CSV or XLSX with the columns province, year, employed_10k)":
+        "就业表（CSV 或 XLSX，列为 province、year、employed_10k）",
     "coefficient": "消耗系数",
     "The row totals and the column totals do not add up to the same grand total, so both cannot hold: tick the scaling of the row totals.":
         "行合计与列合计的总量不相等，二者无法同时成立：请勾选“将行合计缩放至列合计的总量”。",
@@ -799,7 +291,8 @@ ZH.update({
     "RAS-updated from {year}": "由 {year} 年表 RAS 更新",
     "extrapolated ({year} carried forward)": "外推（沿用 {year} 年）",
     "extrapolated ({table} carried forward: no control totals for {year})": "外推（沿用 {table} 年：{year} 年没有控制总量）",
-    "No GDP by three sectors for this province and year: the table cannot be updated to it.": "该省份该年份没有三次产业 GDP：无法将表更新到该年。",
+    "No GDP by three sectors for this province and year: the table cannot be updated to it.":
+        "该省份该年份没有三次产业 GDP：无法将表更新到该年。",
     "Each bar is the share of a sector's inputs bought from the digital-core sectors (red bars are the core itself). Under the scopes that count traditional sectors, the bar times the sector's value added is its digital value added (eq. 5-6).":
         "每根条形是该部门投入中购自数字核心部门的比重（红色条形为数字核心部门本身）。在计入传统产业的口径下，条形值乘以该部门增加值即为其数字增加值（式5-6）。",
     "Pick a benchmark table and a target year. Each sector's output, value added and intermediate inputs grow with its broad sector's GDP (primary, secondary, tertiary) between the table and the target year; RAS then rescales rows and columns of the coefficient matrix until both sets of totals hold. Tables with negative cells (2007 Qinghai and Shaanxi) use GRAS.":
@@ -827,11 +320,656 @@ ZH.update({
     "from the {year} table": "基于 {year} 年表",
     "Bars: the index computed here; black ticks: the published Table 1 value; dashed line: national parity. Spearman rank correlation {rho}.":
         "条形：本页计算的指数；黑色刻度：表1公布值；虚线：全国平均。Spearman 秩相关 {rho}。",
+    "digital core": "数字核心",
+    "traditional": "传统产业",
+    "Computed value": "计算值",
+    "computed": "计算值",
+    "published (Table 1)": "公布值（表1）",
+    "Download CSV: control totals": "下载 CSV：控制总量",
+    "Download CSV: change in A (every cell)": "下载 CSV：A 的变化（全部单元格）",
+    "Download CSV: steps of the chosen provinces": "下载 CSV：所选省份的计算步骤",
+    "Download CSV: rank correlation by year": "下载 CSV：逐年秩相关",
+    "Download CSV: index of every province 2011-2023": "下载 CSV：各省 2011-2023 年指数",
+    "Download CSV: sector crosswalk": "下载 CSV：部门对照表",
+    "Digital-core sector": "数字核心部门",
+    "Code in the paper (2012 scheme)": "论文中的代码（2012 年编码）",
+    "Code in the 2007 tables": "2007 年表中的代码",
+    "Code in the 2012 tables": "2012 年表中的代码",
+    "Code in the 2017 tables": "2017 年表中的代码",
+}
+
+# --- /map, agglomeration map (pages/map.py, core/charts/map.py) ---
+_MAP: dict[str, str] = {
+    "Classes": "分级方法",
+    "Number of classes": "分级数",
+    "Same scale for all years": "各年份使用同一色标",
+    "Colours": "配色",
+    "Regional groups": "区域分组",
+    "Show groups as": "分组显示方式",
+    "Groups": "分组",
+    "All groups": "全部分组",
+    "Rank that year": "当年排名",
+    "Group": "分组",
+    "Scale fixed across years": "色标各年份固定",
+    "Scale recomputed for each year": "色标按年份重新计算",
+    "Regional groups over time": "区域分组随时间变化",
+    "Mean index by group": "分组平均指数",
+    "Do high values sit next to high values?": "高值是否与高值相邻？",
+    "Permutation p-value": "置换检验 p 值",
+    "LISA clusters": "LISA 聚类",
+    "LISA cluster": "LISA 聚类类型",
+    "Global Moran's I by year": "历年全局莫兰指数",
+    "Ranking: the paper's Table 2, reproduced from Table 1": "排名：由表1复现论文表2",
+    "Descriptive statistics: Table 4's index row": "描述性统计：表4指数行",
+    "Download CSV (all years)": "下载 CSV（全部年份）",
+    "Play": "播放",
+    "Year for the statistics": "统计所用年份",
+    "The year of Moran's I and of the LISA map (the map above has its own year).": "莫兰指数和 LISA 图所用的年份（上方地图有自己的年份）。",
+    "boundaries are illustrative: Natural Earth (public domain), generalized by QGIS, simplified for the web.":
+        "边界仅为示意：Natural Earth（公共领域），经 QGIS 概化并为网页简化。",
+    "the scenario itself (it was sent in this session only): send it to the map again from the regression page, then share":
+        "情景本身（仅在本次会话中发送）：请从回归页面再次发送到地图后再分享",
+    "no scenario was sent: set one on the regression page and send it to the map.": "尚未发送情景：请在回归页面设置情景并发送到地图。",
+    "the scenario sent has no province, year and index columns.": "发送的情景缺少省份、年份和指数列。",
+    "the scenario sent has no projected values (the model's sample or the year projected left no rows): change them on the regression page and send it again.":
+        "发送的情景没有预测值（模型样本或预测年份未留下任何行）：请在回归页面修改后再次发送。",
+    "Baseline (no change)": "基准（无变化）",
+    "Change vs baseline": "相对基准的变化",
+    "One year: the model's projection for this year only": "单一年份：仅为模型对该年的预测",
+    "What this view is: the model's projection for ": "此视图为：模型对以下年份的预测 ",
+    "only (a scenario covers the year projected). Compare with the observed index: Data source → Published.":
+        "（情景只覆盖预测年份）。如需与观测指数比较：数据来源 → 已发表。",
+    "This source covers one year, so there are no lines over time: each group's mean index in ":
+        "此数据来源只覆盖一个年份，因此没有随时间变化的折线：各组的平均指数，年份 ",
+    "Moran's I by year needs more than one year with all 30 provinces; this source has ":
+        "逐年莫兰指数需要多于一个包含全部 30 个省份的年份；此数据来源只有 ",
+    "only.": "。",
+    "Mean index of the group": "组平均指数",
+    "Pseudo p-value": "伪 p 值",
+    "Where do **industrial-digitalization talents** concentrate? Each province is coloured by the agglomeration index of the chosen year: a location quotient, so **1 is national parity** and 2 means the province's share of these workers is twice its share of all employed persons. Use the *Year* slider under the map to move through the years, or tick *▶ Play* to step through them (one every 0.9 s, looping); both work in your browser, without waiting for the server.":
+        "**产业数字化人才**集中在哪里？每个省份按所选年份的集聚度指数着色：这是一个区位商，**1 表示与全国持平**，2 表示该省这类人才的占比是其全部就业人员占比的两倍。用地图下方的*年份*滑块切换年份，或勾选*▶ 播放*逐年播放（每 0.9 秒一年，循环）；两者都在浏览器中运行，无需等待服务器。",
+    "2011–2019 (2012 and 2017 benchmark tables, other years RAS-updated); later years have no data.":
+        "2011–2019 年（2012 和 2017 年为基准表，其余年份用 RAS 更新）；之后的年份没有数据。",
+    "Table 1 as printed in the paper (default).": "论文表1所印数值（默认）。",
+    "Computed by core (eq. 4–9), ": "由计算核心按式 4–9 计算，",
+    "Unavailable: ": "不可用：",
+    "Published index (Table 1)": "已发表指数（表1）",
+    "Scenario from the regression page": "来自回归页面的情景",
+    "Not available now": "当前不可用",
+    "(see ?)": "（见 ?）",
+    "ILLUSTRATIVE SCENARIO, not observed data": "示意情景，并非观测数据",
+    "Local Moran's I": "局部莫兰指数",
+    "Permutation test": "置换检验",
+    "Name (English)": "英文名称",
+    "Name (Chinese)": "中文名称",
+    "High-High": "高-高",
+    "Low-Low": "低-低",
+    "High-Low": "高-低",
+    "Low-High": "低-高",
+    "Not significant": "不显著",
+    "dashed: E[I] = -1/(n-1)": "虚线：E[I] = -1/(n-1)",
+    "dashed: mean of all provinces; dotted: parity 1": "虚线：全部省份均值；点线：持平线 1",
+    "Change since {year}": "自 {year} 年以来的变化",
+    "Region: east / central / west. Cluster: the paper's four urban clusters.": "地区：东部 / 中部 / 西部。城市群：论文所述的四个城市群。",
+    "No groups": "不分组",
+    "Region (east, central, west)": "地区（东部、中部、西部）",
+    "The paper's four clusters": "论文的四个城市群",
+    "Outline the groups": "勾勒分组边界",
+    "Show only the groups": "只显示所选分组",
+    "Fisher-Jenks natural breaks": "Fisher-Jenks 自然断点",
+    "Quantiles (equal counts)": "分位数（各级省份数相同）",
+    "Equal intervals": "等间距",
+    "Parity bands (1, 1.5)": "持平分段（1、1.5）",
+    "Continuous colour scale": "连续色标",
+    "On: a colour means the same value in every year. Off: the scale is recomputed for each year (compares provinces within a year only).":
+        "开：同一颜色在各年份代表相同数值。关：每年重新计算色标（只能比较同一年内的省份）。",
+    "Diverging: blue below national parity (1), red above.": "发散：低于全国持平（1）为蓝色，高于为红色。",
+    "Sequential (light to dark)": "顺序（由浅到深）",
+    "Diverging (around parity 1)": "发散（以持平线 1 为中心）",
+    "Darker blue = higher index (diverging: red above parity 1, blue below). The legend gives each class's bounds in index units; with *Same scale for all years* on, a colour means the same value in every year, so colour changes are real changes. Hover a province for its English and Chinese name, value, rank that year and change since the first year. The slider under the map changes the year in your browser (the link and the downloads follow it) and *▶ Play* steps through the years (untick it to return to the slider's year). Grey: no data (Tibet is not in the paper's 30 provinces; Taiwan, Hong Kong and Macao are outside it).":
+        "蓝色越深 = 指数越高（发散配色：高于持平线 1 为红色，低于为蓝色）。图例以指数单位给出每一级的上下限；开启*各年份使用同一色标*时，同一颜色在各年份代表相同数值，因此颜色变化就是真实变化。鼠标悬停在省份上可查看其中英文名称、数值、当年排名和自首年以来的变化。地图下方的滑块在浏览器中切换年份（链接和下载随之变化），*▶ 播放*逐年播放（取消勾选即回到滑块所示年份）。灰色：无数据（西藏不在论文的 30 个省份中；台湾、香港和澳门不在研究范围内）。",
+    "classes": "分级",
+    "Each line is the unweighted mean of the index over the group's provinces in that year (the paper's four clusters: Jing-Jin-Ji, Yangtze River Delta, Pearl River Delta, Cheng-Yu).":
+        "每条线是该组各省份当年指数的简单平均（论文的四个城市群：京津冀、长三角、珠三角、成渝）。",
+    "groups": "分组",
+    "Global Moran’s I": "全局莫兰指数",
+    "Expected under no clustering": "无集聚时的期望值",
+    "z (permutation)": "z 值（置换）",
+    "Moran's I > 0 means provinces resemble their neighbours (clustering); the p-value compares it with {permutations} random reshufflings of the values over the map (seed {seed}, so the number is reproducible). The LISA map marks provinces whose local statistic is significant at 5 % (no correction for multiple tests): High-High = a high province among high neighbours, Low-Low likewise, High-Low and Low-High are outliers. Neighbours: {neighbours}.":
+        "莫兰指数 > 0 表示省份与其相邻省份相似（集聚）；p 值将其与把数值在地图上随机重排 {permutations} 次的结果比较（随机种子 {seed}，结果可复现）。LISA 地图标出局部统计量在 5% 水平上显著的省份（未做多重检验校正）：高-高 = 高值省份被高值邻居包围，低-低同理，高-低和低-高为异常值。相邻关系：{neighbours}。",
+    "Mean 2011–2023 (computed)": "2011–2023 年均值（计算）",
+    "Index 2011–2023": "2011–2023 年指数",
+    "Published rank": "已发表排名",
+    "Published mean": "已发表均值",
+    "Computed − published": "计算值 − 已发表值",
+    "All 30 ranks match the paper. The means are of the rounded Table 1 cells; the paper averaged unrounded values, so Anhui (0.926 here, 0.92 printed) and Shanghai (1.575 here, 1.57 printed) round differently — a difference of about 0.005, not an error in either.":
+        "全部 30 个排名与论文一致。这里的均值取自表1中四舍五入后的数值；论文对未四舍五入的数值求平均，因此安徽（此处 0.926，论文 0.92）和上海（此处 1.575，论文 1.57）的舍入结果不同——相差约 0.005，两者都没有错误。",
+    "Computed from Table 1": "由表1计算",
+    "Published Table 4": "已发表的表4",
+    "SD": "标准差",
+    "Min and max differ in the third decimal because Table 4 was computed from unrounded values (0.359 and 2.692) and Table 1 prints two decimals (0.36 and 2.69).":
+        "最小值和最大值在第三位小数上不同，因为表4由未四舍五入的数值计算（0.359 和 2.692），而表1只印两位小数（0.36 和 2.69）。",
+    "Computing the index from the IO tables (a few seconds the first time)…": "正在由投入产出表计算指数（首次需要几秒钟）……",
+    "computed by core from the IO tables (eq. 4–9; employment approximated)": "由计算核心依据投入产出表计算（式 4–9；就业人数为近似值）",
+    "scenario projection from the regression page (model estimate, not observed)": "来自回归页面的情景预测（模型估计，并非观测值）",
+    "No scenario was sent from the regression page; showing the published Table 1.": "回归页面尚未发送情景；显示已发表的表1。",
+    "The index computed from the IO tables is not available; showing the published Table 1.":
+        "由投入产出表计算的指数不可用；显示已发表的表1。",
+    "The map could not be drawn with these settings": "无法按这些设置绘制地图",
+    "Sent from the regression page.": "由回归页面发送。",
+    "Illustrative scenario: a model projection, not observed data.": "示意情景：模型预测，并非观测数据。",
+    "Years without data: ": "无数据的年份：",
+    "Moran's I": "莫兰指数",
+}
+
+# --- /regression, regression explorer (pages/regression.py, core/charts/regression.py) ---
+_REGRESSION: dict[str, str] = {
+    "Dependent variable": "因变量",
+    "Model": "模型",
+    "Standard errors": "标准误",
+    "Regressors (Table 3)": "解释变量（表3）",
+    "Sample years": "样本年份",
+    "Regions": "地区",
+    "Transformations (fixed menu)": "变量变换（固定选项）",
+    "Log of": "取对数",
+    "First lag of": "滞后一期",
+    "Standardize": "标准化",
+    "Choose at least one region.": "请至少选择一个地区。",
+    "Robustness": "稳健性",
+    "Descriptive": "描述统计",
+    "Coefficients with 95 % intervals": "系数及 95% 置信区间",
+    "Specification tests": "设定检验",
+    "F test for province effects": "省份效应 F 检验",
+    "Table 5 side by side": "与表5对照",
+    "Per-variable coverage (which years exist)": "各变量覆盖年份",
+    "Year projected": "预测年份",
+    "Provinces changed (empty = all)": "变动的省份（空 = 全部）",
+    "Show on the map": "在地图上显示",
+    "Add this variable to the regressors to use this lever.": "将该变量加入解释变量后才能使用此政策杠杆。",
+    "Not estimated": "未估计",
+    "Download the template (CSV)": "下载模板（CSV）",
+    "Upload a CSV or XLSX panel": "上传 CSV 或 XLSX 面板数据",
+    "Pooled OLS": "混合 OLS",
+    "Random effects": "随机效应",
+    "Classical (homoskedastic)": "经典（同方差）",
+    "Heteroskedasticity-robust (White)": "异方差稳健（White）",
+    "Clustered by province": "按省份聚类",
+    "Driscoll-Kraay (cross-section and serial correlation)": "Driscoll-Kraay（截面与序列相关）",
+    "Section": "部分",
+    "R&D intensity": "研发强度",
+    "same as the paper": "与论文相同",
+    "Variable": "变量",
+    "Definition here": "本应用的定义",
+    "Difference from Table 3": "与表3的差异",
+    "Status": "状态",
+    "Variables of this model on the public data (Table 3 of the paper for comparison):": "本模型在公开数据上的变量（与论文表3对照）：",
+    "cells; switch the interpolation off above to use published years only.": "个单元格；关闭上方的插值开关即只用公布年份。",
+    "Entropy weights": "熵权",
+    "Interpolate wages in odd years 2011-2019 (in logs, flagged)": "对2011-2019年奇数年份工资插值（对数，逐格标记）",
+    "Your file holds": "您的文件包含",
+    "Nine-variable panel": "九变量面板",
+    "Wage / R&D series": "工资 / 研发强度序列",
+    "Upload a file (or download the template first) to fit the model on your own data.": "上传文件（或先下载模板），用您自己的数据拟合模型。",
+    "The projected year's wages are interpolated (odd year), not published": "预测年份的工资为插值（奇数年份），并非公布值",
+    "Years of the estimation sample only: the latest is the last year in which every chosen regressor has data.":
+        "仅限估计样本中的年份：最近一年是所有所选解释变量都有数据的最后一年。",
+    "Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard errors are chosen above; they are computed by linearmodels (`f_pooled`, `RandomEffectsResults.hausman`).":
+        "无论上方选择何种标准误，两个检验都与论文一样使用经典（同方差）协方差；由 linearmodels 计算（`f_pooled`、`RandomEffectsResults.hausman`）。",
+    "Paper columns: Table 4 of Liu (2026), 30 provinces × 2011–2023.": "论文列：Liu (2026) 表4，30个省份 × 2011–2023年。",
+    "your uploaded column": "您上传的列",
+    "Invented values on real province names — do not read them as data about any province. This deterministic panel has Table 4's means and standard deviations and Table 5's slopes, so every control works with all nine variables; the Public data source holds the real series (some as labelled proxies).":
+        "真实省份名称上的虚构数值——请勿当作任何省份的数据。此确定性面板具有表4的均值和标准差以及表5的斜率，因此所有控件都可使用全部九个变量；“公开数据”来源包含真实序列（部分为已标注的代理变量）。",
+    "What moves the agglomeration index of industrial-digitalization talents? The paper (eq. 10) regresses it on nine provincial conditions with province fixed effects (Table 5). Choose the data, the variables and the estimator; the F test says whether province effects are needed, the Hausman test whether they can be treated as random. The **Scenario** section asks *what if wages rise 10 %?* with an honest band.":
+        "什么在推动产业数字化人才集聚度指数？论文（式 10）用九项省级条件对它回归，并控制省份固定效应（表 5）。请选择数据、变量和估计方法；F 检验说明是否需要省份效应，Hausman 检验说明能否把它们视为随机效应。**情景模拟**部分回答“工资上涨 10 % 会怎样？”，并给出如实的置信区间。",
+    "Public data: the published index with provincial yearbook series. Paper-shaped demo: an invented panel with the paper's moments. Uploaded data: your own file.":
+        "公开数据：已发布的指数与省级统计年鉴序列。论文形态演示：按论文矩构造的虚构面板。上传数据：您自己的文件。",
+    "Agglomeration index (index)": "集聚度指数（指数）",
+    "Gross regional product (log 100 million yuan)": "地区生产总值（亿元，取对数）",
+    "Per-capita wage (log yuan)": "人均工资（元，取对数）",
+    "Digital economy level (score 0–1)": "数字经济水平（得分 0–1）",
+    "Economic structure (tertiary share of GDP, 0–1)": "经济结构（第三产业占 GDP 比重，0–1）",
+    "Population quality (log college students per 100,000 people)": "人口素质（每十万人在校大学生数，取对数）",
+    "R&D intensity (share of GDP, 0–1)": "研发强度（占 GDP 比重，0–1）",
+    "Urbanization rate (share, 0–1)": "城镇化率（比重，0–1）",
+    "Medical care level (log hospital beds per 10,000 people)": "医疗水平（每万人医院床位数，取对数）",
+    "Public service level (share, 0–1)": "公共服务水平（比重，0–1）",
+    "Per-capita GDP, public stand-in (log yuan)": "人均 GDP，公开数据替代变量（元，取对数）",
+    "R&D intensity of industrial firms (share of GDP, 0–1)": "规模以上工业企业研发强度（占 GDP 比重，0–1）",
+    "Public-service spending share (0–1)": "公共服务支出占比（0–1）",
+    "Constant": "常数项",
+    "log": "取对数",
+    "previous year": "滞后一年",
+    "standardized": "标准化",
+    "Province fixed effects (eq. 10)": "省份固定效应（式 10）",
+    "Province and year fixed effects": "省份与年份双向固定效应",
+    "Differs from Table 3": "与表 3 不同",
+    "Applied in this order: natural log, then the first lag (previous year, same province), then standardization (mean 0, standard deviation 1 in the estimation sample). Each term's name lists its transformations.":
+        "按此顺序应用：先取自然对数，再取一阶滞后（同一省份的上一年），最后标准化（在估计样本中均值为 0、标准差为 1）。每一项的名称会列出其变换。",
+    "Per-capita wage: odd-year wages are interpolated in logs (flagged per cell)": "人均工资：奇数年份工资按对数插值（逐格标记）",
+    "Coefficient with {level} interval": "系数及 {level} 置信区间",
+    "Coefficient": "系数",
+    "Significance": "显著性",
+    "Table 5 (paper)": "表 5（论文）",
+    "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's Table 5 coefficients for the same variables (Table 5 used all nine variables, province fixed effects, N = 390).":
+        "每个点是一个估计斜率，线段是所选标准误下的 95 % 置信区间；穿过零虚线的区间在 5 % 水平上不显著。空心菱形是论文表 5 中相同变量的系数（表 5 使用全部九个变量、省份固定效应、N = 390）。",
+    "Research on the measurement and influencing factors of the agglomeration degree of industrial digitalization talents in China":
+        "《中国产业数字化人才集聚度测度及其影响因素研究》",
+    "Tables 1, 3, 5": "表 1、表 3、表 5",
+    "estimates: linearmodels on the active data source": "估计：linearmodels，基于当前数据来源",
+    "estimates: linearmodels on the synthetic demo panel": "估计：linearmodels，基于合成演示面板",
+    "t statistic": "t 统计量",
+    "Code": "代码",
+    "Province effects are jointly significant (F({a}, {b}) = {stat}, {p}): pooled OLS is rejected in favour of fixed effects.":
+        "省份效应联合显著（F({a}, {b}) = {stat}，{p}）：拒绝混合 OLS，应采用固定效应。",
+    "Province effects are not jointly significant (F({a}, {b}) = {stat}, {p}): pooled OLS is not rejected.":
+        "省份效应联合不显著（F({a}, {b}) = {stat}，{p}）：不拒绝混合 OLS。",
+    "Hausman test, fixed vs random effects": "Hausman 检验：固定效应与随机效应",
+    "Fixed- and random-effects slopes differ systematically (χ²({k}) = {stat}, {p}): the province effects are correlated with the regressors, so fixed effects is preferred.":
+        "固定效应与随机效应的斜率存在系统差异（χ²({k}) = {stat}，{p}）：省份效应与解释变量相关，因此应采用固定效应。",
+    "No systematic difference between fixed and random effects (χ²({k}) = {stat}, {p}): random effects is consistent and more efficient.":
+        "固定效应与随机效应无系统差异（χ²({k}) = {stat}，{p}）：随机效应一致且更有效。",
+    "Taken at face value (see the warning):": "按字面理解（见警告）：",
+    "The difference of the two covariance matrices is not positive definite in this sample, so the statistic uses a generalized inverse and should be read with caution.":
+        "在此样本中两个协方差矩阵之差不是正定矩阵，统计量使用了广义逆，解读时需谨慎。",
+    "The F statistic cannot be computed on this sample.": "此样本无法计算 F 统计量。",
+    "The Hausman statistic is not valid here (negative or not finite); no absolute value is taken.":
+        "此处 Hausman 统计量无效（为负或非有限值）；不取绝对值。",
+    "Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same sign is shown where both estimate the term.":
+        "论文：省份固定效应，N = 390，R² = 0.31（表 5）。两者都估计了某一项时显示符号是否相同。",
+    "The column 'Data here' says where the real-data variable differs from the paper's: proxy, odd years interpolated, or computed here, not the paper's score.":
+        "“本页数据”一列说明真实数据变量与论文的差异：代理变量、奇数年份插值，或在此计算而非论文的得分。",
+    "Data here": "本页数据",
+    "Paper: coefficient": "论文：系数",
+    "Paper: t statistic": "论文：t 统计量",
+    "Paper: significance": "论文：显著性",
+    "This model: coefficient": "本模型：系数",
+    "This model: t statistic": "本模型：t 统计量",
+    "This model: significance": "本模型：显著性",
+    "Same sign": "符号相同",
+    "Full estimation summary (linearmodels, in English)": "完整估计摘要（linearmodels 输出，英文）",
+    "First year": "首年",
+    "Last year": "末年",
+    "Years without data": "无数据的年份",
+    "Move a lever: the change is applied to the chosen provinces in every year (so lagged terms see it too), the model's coefficients turn it into a change of the index, and the band is the 95 % delta-method interval from the coefficient covariance (baseline taken as given). Log variables change in %, shares in percentage points.":
+        "移动一个杠杆：变化应用于所选省份的每一年（因此滞后项也会受影响），模型系数把它换算为指数的变化，区间是由系数协方差得到的 95 % delta 方法区间（基准视为给定）。对数变量按 % 变化，比重按百分点变化。",
+    "Wages": "工资",
+    "Public services": "公共服务",
+    "Education": "教育",
+    "percentage points": "百分点",
+    "All levers are at 0: the chart shows the fitted baseline. Move a slider to project a change.":
+        "所有杠杆均为 0：图中显示拟合基准。移动滑块以预测变化。",
+    "Baseline (fitted)": "基准（拟合值）",
+    "Projected": "预测值",
+    "Changed values": "变化后的取值",
+    "Agglomeration index, projected with {level} band": "集聚度指数预测值及 {level} 区间",
+    "inside observed range": "在观测范围内",
+    "outside observed range": "超出观测范围",
+    "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, the blue bar the 95 % band of the projection. Red dots: a changed value lies outside the observed range, so the linear model extrapolates.":
+        "各省按预测指数（点）排序；灰色刻度是模型拟合的基准，蓝色条是预测的 95 % 区间。红点：某个变化后的取值超出观测范围，线性模型在外推。",
+    "Observed index": "观测指数",
+    "Values outside the observed range": "超出观测范围的取值",
+    "Outside the observed range": "超出观测范围",
+    "outside the observed range": "超出观测范围",
+    "Wage interpolated": "工资为插值",
+    "Baseline lower bound": "基准下限",
+    "Baseline upper bound": "基准上限",
+    "The same model, dependent variable, regressors and standard errors, re-estimated by region and by sub-period (inside the chosen sample). Cells show the coefficient with stars (*** 1 %, ** 5 %, * 10 %) and its standard error.":
+        "相同的模型、因变量、解释变量和标准误，按地区和分时段（在所选样本内）重新估计。单元格显示系数及星号（*** 1 %，** 5 %，* 10 %）和标准误。",
+    "R² (within for FE)": "R²（固定效应为组内 R²）",
+    "Table 4 of the paper (n, mean, standard deviation with n − 1, min, max) recomputed for the active data source, next to the published values.":
+        "论文表 4（观测数、均值、以 n − 1 计算的标准差、最小值、最大值）按当前数据来源重新计算，并与已发布数值并列。",
+    "Standard deviation": "标准差",
+    "Some changed values leave the range observed in the data; those projections extrapolate (red points).":
+        "部分变化后的取值超出数据中的观测范围；这些预测属于外推（红点）。",
+    "paper-shaped demo panel: moments of Table 4, slopes of Table 5; not data about any province.":
+        "论文形态演示面板：表 4 的矩、表 5 的斜率；不是任何省份的数据。",
+    "One row per province and year; columns `province`, `year` and the nine Table 3 variables in Table 3's units (logs for `gdp`, `pcw`, `pdl`, `med`; shares 0–1 for `estr`, `rd`, `urban`, `psl`). `idt` is optional (the published index is used if it is missing). The bundled data are never changed.":
+        "每个省份和年份一行；列为 `province`、`year` 以及表 3 的九个变量，单位同表 3（`gdp`、`pcw`、`pdl`、`med` 取对数；`estr`、`rd`、`urban`、`psl` 为 0–1 比重）。`idt` 可选（缺失时使用已发布的指数）。内置数据从不修改。",
+    "The map shows the agglomeration index; choose it as the dependent variable to send a projection.":
+        "地图显示集聚度指数；请把它选为因变量再发送预测。",
+    "The model cannot be estimated": "模型无法估计",
+    "The projection cannot be computed": "无法计算预测",
+    "Proxies, interpolated wages and the digital-economy score computed here are marked in the variables table.":
+        "代理变量、插值工资和本应用计算的数字经济得分在变量表中标明。",
+    "Urban wages are published for even years only. On: each odd year 2011-2019 is the geometric mean of its neighbours, flagged per cell. Off: odd years are missing and drop out of any model with the wage. Nothing after 2020 is invented either way.":
+        "城镇工资只有偶数年份的公布值。开启：2011-2019年每个奇数年份取相邻两年的几何平均，逐格标记。关闭：奇数年份缺失，含工资的模型不使用这些年份。无论开关与否，2020年以后都不做推断。",
+    "the delta method (`core.panel.project`) on the model of the Model section":
+        "delta 方法（`core.panel.project`），基于“模型”部分的模型",
+    "Assembling the public provincial panel…": "正在整理公开的省级面板……",
+    "Building the paper-shaped demo panel…": "正在生成论文形态演示面板……",
+    "Estimating the model…": "正在估计模型……",
+    "Running the F and Hausman tests…": "正在进行 F 检验和 Hausman 检验……",
+    "Projecting the scenario…": "正在预测情景……",
+    "Re-estimating the model by region and sub-period…": "正在按地区和分时段重新估计模型……",
+    "Computing the descriptive statistics…": "正在计算描述统计……",
+    "One row per province and year: `province` (English or Chinese), `year`, and `urban_avg_wage_yuan` (yuan per year) and/or `rd_intensity_pct` (R&D / GDP in percent, e.g. 2.41). The template holds the bundled values; change or fill cells and upload it: your values replace the wage (`pcw`) and R&D intensity (`rd`) on the public data in this session (an empty cell keeps the bundled value). The bundled data are never changed.":
+        "每个省份每年一行：`province`（中文或英文）、`year`，以及 `urban_avg_wage_yuan`（元/年）和/或 `rd_intensity_pct`（研发经费 / GDP，百分数，如 2.41）。模板中已填入内置数值；修改或补充后上传：您的数值在本次会话中替换公开数据中的工资（`pcw`）和研发强度（`rd`）（空单元格保留内置数值）。内置数据不会被修改。",
+}
+
+# --- /regression, spatial spillovers section and its map view (pages/sections/spatial.py) ---
+_SPATIAL: dict[str, str] = {
+    "synthetic — for demonstration": "合成数据——仅供演示",
+    "Spatial spillovers": "空间溢出",
+    "Spatial panel models ask whether a province's index moves with its **neighbours'**: the spatial lag model adds the neighbours' index (ρ·Wy), the spatial error model lets the unexplained part spill over (λ·Wu), the spatial Durbin model adds both the neighbours' index and their regressors (W·X). Fitted by maximum likelihood with province fixed effects on the variables, years and regions chosen above.":
+        "空间面板模型考察一个省份的指数是否随其**邻近省份**而变动：空间滞后模型加入邻省的指数（ρ·Wy），空间误差模型让未解释部分在省份间溢出（λ·Wu），空间杜宾模型同时加入邻省的指数和邻省的解释变量（W·X）。以上方选定的变量、年份和地区，用含省份固定效应的最大似然法估计。",
+    "Fixed effects": "固定效应",
+    "province and year": "省份和年份",
+    "from the Model choice: entity + year effects give both, any other choice province effects":
+        "取自“模型”选项：个体 + 年份效应对应两者，其他选项对应省份效应",
+    "standard errors from the information matrix (the page's standard-error choice does not apply)":
+        "标准误来自信息矩阵（本页的标准误选项不适用）",
+    "the transformations above are not applied here: the spatial models use the variables as they are":
+        "上方的变量变换在此不适用：空间模型使用原始变量",
+    "Spatial model": "空间模型",
+    "Spatial weights": "空间权重",
+    "k (neighbours per province)": "k（每省近邻数）",
+    "How Hainan is linked (queen contiguity)": "海南的连接方式（后式邻接）",
+    "Spatial lag (SAR): ρ·Wy": "空间滞后模型（SAR）：ρ·Wy",
+    "Spatial error (SEM): λ·Wu": "空间误差模型（SEM）：λ·Wu",
+    "Spatial Durbin (SDM): ρ·Wy + W·X": "空间杜宾模型（SDM）：ρ·Wy + W·X",
+    "Queen contiguity (shared border)": "后式邻接（共享边界）",
+    "k nearest provinces": "k 个最近省份",
+    "Inverse distance": "距离倒数",
+    "Its 2 nearest provinces (Guangdong, Guangxi) — default": "最近的 2 个省份（广东、广西）— 默认",
+    "Guangdong only": "仅广东",
+    "The spatial models need every province in every year.": "空间模型要求每个省份在每一年都有数据。",
+    "Missing in the chosen sample": "所选样本中缺失",
+    "Nothing is dropped: choose other years or other regressors.": "不会删除任何数据：请选择其他年份或其他解释变量。",
+    "Fit on the balanced years": "在平衡年份上估计",
+    "No run of two or more years has every regressor for every province; remove the regressor with gaps.":
+        "没有连续两年及以上所有省份都具备全部解释变量；请移除有缺口的解释变量。",
+    "Hainan is not in this sample.": "海南不在此样本中。",
+    "Hainan has no land border; it is linked to": "海南没有陆地边界；它被连接到",
+    "(both ways), so it has neighbours under queen contiguity.": "（双向），因此在后式邻接下也有邻居。",
+    "Hainan, like every province, gets its neighbours from the distance between province centroids.":
+        "与其他省份一样，海南的邻居由省份质心之间的距离决定。",
+    "Weights": "权重",
+    "row-standardised": "行标准化",
+    "Log-likelihood": "对数似然",
+    "Estimate": "估计值",
+    "Std. error": "标准误",
+    "Lower 95 %": "95% 下限",
+    "Upper 95 %": "95% 上限",
+    "paper-shaped demo panel; not data about any province.": "按论文形态生成的演示面板；并非任何省份的数据。",
+    "Estimates: core.spatial_panel (maximum likelihood, province fixed effects).":
+        "估计：core.spatial_panel（最大似然，省份固定效应）。",
+    "Which spatial model? LM and likelihood-ratio tests": "选择哪个空间模型？LM 检验与似然比检验",
+    "LM lag": "LM 滞后",
+    "LM error": "LM 误差",
+    "Robust LM lag": "稳健 LM 滞后",
+    "Robust LM error": "稳健 LM 误差",
+    "Test (on the FE residuals)": "检验（基于固定效应残差）",
+    "df": "自由度",
+    "Neither LM test rejects at 5 %: the FE residuals show no clear spatial dependence; the non-spatial FE model may suffice.":
+        "两个 LM 检验在 5% 水平上均不拒绝：固定效应残差没有明显的空间依赖；非空间固定效应模型可能已足够。",
+    "The robust LM test points to a spatial lag (dependence in the index itself), not only in the errors.":
+        "稳健 LM 检验指向空间滞后（指数本身的空间依赖），而不只是误差中的依赖。",
+    "The robust LM test points to a spatial error (dependence in what the regressors leave out), not a lag.":
+        "稳健 LM 检验指向空间误差（解释变量未涵盖部分的空间依赖），而非空间滞后。",
+    "Both robust LM tests reject: lag and error dependence both seem present — the spatial Durbin model, which nests both, is the usual next step (see the LR tests).":
+        "两个稳健 LM 检验均拒绝：滞后与误差依赖似乎同时存在 — 通常下一步是同时包含两者的空间杜宾模型（见似然比检验）。",
+    "The plain LM tests reject but neither robust test does: dependence is present, its form unclear.":
+        "普通 LM 检验拒绝而稳健检验均不拒绝：存在空间依赖，但形式不明确。",
+    "The likelihood-ratio tests need all three models; one did not converge": "似然比检验需要全部三个模型；其中一个未收敛",
+    "Durbin vs lag (θ = 0)": "杜宾 vs 滞后（θ = 0）",
+    "Durbin vs error (θ = −ρβ)": "杜宾 vs 误差（θ = −ρβ）",
+    "Lag vs FE (ρ = 0)": "滞后 vs 固定效应（ρ = 0）",
+    "Error vs FE (λ = 0)": "误差 vs 固定效应（λ = 0）",
+    "Likelihood-ratio test": "似然比检验",
+    "The Durbin model fits significantly better than both the lag and the error model (5 %): keep the neighbours' regressors (W·X) — the Durbin model is preferred.":
+        "杜宾模型的拟合显著优于滞后模型和误差模型（5%）：应保留邻省解释变量（W·X）— 优先选择杜宾模型。",
+    "The Durbin model does not fit significantly better than either simpler model (5 %); prefer the simpler one with the better AIC.":
+        "杜宾模型并不显著优于任一较简单的模型（5%）；请选择 AIC 更优的较简单模型。",
+    "The Durbin model is not significantly better than the lag model (5 %): the lag model suffices.":
+        "杜宾模型并不显著优于滞后模型（5%）：滞后模型已足够。",
+    "The Durbin model is not significantly better than the error model (5 %): the error model suffices.":
+        "杜宾模型并不显著优于误差模型（5%）：误差模型已足够。",
+    "Lowest AIC": "AIC 最低",
+    "non-spatial FE": "非空间固定效应",
+    "error": "误差",
+    "Durbin": "杜宾",
+    "Moran’s I of the FE residuals": "固定效应残差的莫兰指数",
+    "expected under no dependence": "无空间依赖时的期望值",
+    "Neighbouring provinces' residuals resemble each other: the non-spatial FE model leaves spatial dependence behind.":
+        "相邻省份的残差彼此相似：非空间固定效应模型遗留了空间依赖。",
+    "No clear spatial pattern is left in the FE residuals.": "固定效应残差中没有明显的空间格局。",
+    "Moran's I of the FE residuals by year": "各年固定效应残差的莫兰指数",
+    "Expected": "期望值",
+    "Permutation p": "置换 p 值",
+    "Direct, indirect (spillover) and total effects": "直接效应、间接（溢出）效应与总效应",
+    "Effects with 95 % bands": "效应及其 95% 区间",
+    "For a regressor, the **direct** effect is the average change of a province's own dependent when its own regressor rises by one unit (feedback through the neighbours included); the **indirect** effect is the average change that reaches it when that regressor rises by one unit in every *other* province; the **total** is their sum (LeSage & Pace 2009). Lines are 95 % bands from 1,000 draws of the estimates (seed 20260101). In the spatial error model there is no spillover of the regressors: direct = β, indirect = 0.":
+        "对某一解释变量，**直接**效应是本省该变量上升一个单位时本省被解释变量的平均变化（含经由邻省的反馈）；**间接**效应是该变量在所有*其他*省份上升一个单位时传到本省的平均变化；**总**效应为两者之和（LeSage & Pace 2009）。线段为基于估计值 1000 次抽样（种子 20260101）的 95% 区间。空间误差模型中解释变量没有溢出：直接效应 = β，间接效应 = 0。",
+    "Regressor": "解释变量",
+    "Direct": "直接",
+    "Direct, lower": "直接，下限",
+    "Direct, upper": "直接，上限",
+    "Indirect": "间接",
+    "Indirect, lower": "间接，下限",
+    "Indirect, upper": "间接，上限",
+    "Total": "总计",
+    "Total, lower": "总计，下限",
+    "Total, upper": "总计，上限",
+    "Indirect (spillover)": "间接（溢出）",
+    "Effect on the dependent per unit of the regressor (95 % band)": "解释变量每变化一个单位对被解释变量的效应（95% 区间）",
+    "Full text summary of the spatial model": "空间模型的完整文本摘要",
+    "Spillover scenario": "溢出情景",
+    "Lever (a regressor of the model)": "政策杠杆（模型中的一个解释变量）",
+    "% for a variable in logs, percentage points for a share, points for a score.": "对数变量按 %，比例变量按百分点，评分变量按分值。",
+    "Provinces where the lever moves": "杠杆变动的省份",
+    "Choose at least one province where the lever moves.": "请至少选择一个杠杆变动的省份。",
+    "In the spatial error model the regressors have no spatial multiplier: the change stays in the provinces moved (spillover 0). Choose the lag or Durbin model to see spillovers.":
+        "空间误差模型中解释变量没有空间乘数：变化只留在变动的省份（溢出为 0）。请选择滞后或杜宾模型查看溢出。",
+    "Direct change, provinces moved (sum)": "直接变化，变动省份（合计）",
+    "Spillover to the provinces moved (sum)": "流向变动省份的溢出（合计）",
+    "Spillover elsewhere (sum)": "其他省份的溢出（合计）",
+    "Total change (sum)": "总变化（合计）",
+    "Change in": "变化：",
+    "Direct change and spillover by province": "各省的直接变化与溢出",
+    "Each bar is a province's change in the dependent when the lever moves in the chosen provinces and stays there (a steady-state comparison at the estimates, the model is not refitted): dark blue is the **direct** part (the province's own change, feedback through its neighbours included), orange the **spillover** it receives from the other moved provinces through (I − ρW)⁻¹. Provinces not moved have spillover only.":
+        "每个条形是杠杆在所选省份变动并保持时该省被解释变量的变化（在估计值处的稳态比较，模型不重新估计）：深蓝色为**直接**部分（本省自身的变化，含经由邻省的反馈），橙色为经 (I − ρW)⁻¹ 从其他变动省份传来的**溢出**。未变动的省份只有溢出。",
+    "Direct (own change)": "直接（自身变化）",
+    "Spillover (from the other moved provinces)": "溢出（来自其他变动省份）",
+    "Change in the dependent (its units)": "被解释变量的变化（其单位）",
+    "Part": "部分",
+    "Total change": "总变化",
+    "Lever moved here": "此处杠杆变动",
+    "Observed": "观测值",
+    "Spillover": "溢出",
+    "Level after the change": "变化后的水平",
+    "The map shows the agglomeration index; choose idt as the dependent variable to send spillovers.":
+        "地图显示集聚度指数；请选择 idt 作为被解释变量以发送溢出结果。",
+    "Show spillovers on the map": "在地图上显示溢出",
+    "The panel is not balanced for these variables and years": "在这些变量和年份上面板不平衡",
+    "The weights do not match the provinces of the sample": "权重与样本中的省份不匹配",
+    "These weights cannot be used": "无法使用这些权重",
+    "The model did not converge": "模型未收敛",
+    "This specification cannot be estimated": "此设定无法估计",
+    "The spatial model cannot be estimated": "无法估计空间模型",
+    "The spillover scenario in the link could not be rebuilt": "无法根据链接重建溢出情景",
+    "Index change ×1000 (direct + spillover)": "指数变化 ×1000（直接 + 溢出）",
+    "Colour: the change in the index ×1000 (direct + spillover), not its level.": "颜色：指数的变化 ×1000（直接 + 溢出），而非其水平。",
+    "Direct change where the lever moved": "杠杆变动省份的直接变化",
+    "Spillover elsewhere": "其他省份的溢出",
+    "sum": "合计",
+    "Data": "数据",
+    "each row has its own scale": "每行使用各自的刻度",
+}
+
+# --- /policy, pilot-city DID (pages/policy.py, core/charts/did.py) ---
+_POLICY: dict[str, str] = {
+    "Did the innovative-city pilot draw high-tech talent?": "创新型城市试点是否吸引了高技术人才？",
+    "Outcome data": "结果变量数据",
+    "Synthetic demonstration panel": "合成演示面板",
+    "My city panel (upload)": "我的城市面板（上传）",
+    "Event window (years around approval)": "事件窗口（获批前后年数）",
+    "Cluster standard errors by": "标准误聚类层级",
+    "Controls": "控制变量",
+    "Control for Broadband China (concurrent policy)": "控制“宽带中国”试点（同期政策）",
+    "Broadband China control": "控制“宽带中国”",
+    "Event-study estimator": "事件研究估计量",
+    "both": "两者",
+    "First-approval years (editable)": "首次获批年份（可编辑）",
+    "First approval year": "首次获批年份",
+    "Status of the bundled year": "内置年份的可靠性",
+    "Approval years not usable": "获批年份无法使用",
+    "Using the bundled years instead.": "改用内置年份。",
+    "Approval years entered by you": "您输入的获批年份",
+    "Outcome": "结果变量",
+    "Outcome: your uploaded city panel": "结果变量：您上传的城市面板",
+    "Download the city-panel template (CSV)": "下载城市面板模板（CSV）",
+    "City x year panel (CSV or XLSX)": "城市×年份面板（CSV 或 XLSX）",
+    "Cohorts included (first approval year)": "纳入的批次（首次获批年份）",
+    "Select at least one cohort to estimate the effect.": "请至少选择一个批次以估计效应。",
+    "pilot cities without an approval year": "个无获批年份的试点城市",
+    "pilot cities of cohorts not selected": "个未选批次的试点城市",
+    "Not in the data, ignored": "数据中没有，已忽略",
+    "The design cannot be estimated": "无法估计该设计",
+    "The event study cannot be estimated": "无法估计事件研究",
+    "Treatment timing": "处理时点",
+    "Treatment timing: cities by first approval year": "处理时点：按首次获批年份统计的城市数",
+    "First approval year (cohort)": "首次获批年份（批次）",
+    "Event study and pre-trends": "事件研究与事前趋势",
+    "Event study: effect by years since approval": "事件研究：获批后各年的效应",
+    "Years since first approval": "距首次获批的年数",
+    "Effect on outcome": "对结果变量的效应",
+    "reference period (set to 0)": "基期（设为0）",
+    "no evidence against parallel pre-trends at 5%": "在5%水平上没有违背平行趋势的证据",
+    "pre-trends differ from zero at 5%: read the effects with care": "事前系数在5%水平上显著不为零：请谨慎解读效应",
+    "Two-way fixed effects versus the heterogeneity-robust estimate": "双向固定效应与异质性稳健估计的比较",
+    "Synthetic truth (mean effect on treated)": "合成数据真值（处理组平均效应）",
+    "Average effect on the treated (ATT), 95% interval": "处理组平均处理效应（ATT）及95%区间",
+    "ATT (outcome units)": "ATT（结果变量单位）",
+    "East, central and west": "东部、中部与西部",
+    "ATT by region (each region estimated on its own cities)": "分地区ATT（各地区分别用本地区城市估计）",
+    "No region has enough treated and comparison cities for an estimate.": "没有地区有足够的处理组和对照组城市用于估计。",
+    "Estimates table (ATT, all cities and by region; the event study has its own download above)":
+        "估计结果表（ATT，全部城市及分地区；事件研究在上方单独下载）",
+    "Upload a city x year panel (see the template) to run the design on your data.": "上传城市×年份面板（见模板）以用您的数据运行该设计。",
+    "Cities: real pilot lists; years: bundled file and your edits": "城市：真实试点名单；年份：内置文件及您的修改",
+    "Approval years in the link not usable": "链接中的获批年份无法使用",
+    "All other years are from the bundled file (2018 batch exact; 2008/2010 from the official notices).":
+        "其余年份来自内置文件（2018年批次准确；2008/2010年来自官方通知）。",
+    "Approval years: bundled file only (2018 batch exact; 2008/2010 from the official notices).":
+        "获批年份：仅内置文件（2018年批次准确；2008/2010年来自官方通知）。",
+    "pilots without a year are left out until you enter one.": "个没有年份的试点城市在您输入年份之前不纳入估计。",
+    "The 2016 list names 61 pilots approved 2008-2013 but not the year each was approved. The 2018 batch is exact; 29 years are from the official notices: Shenzhen 2008 (NDRC), the MOST batch of 20 units (10 January 2010) and the NDRC batch of 16 cities (January 2010). The other 32 units (approved 2011-2013) have no public year: enter or correct a year in the table; the page marks every year you changed as yours and keeps it in the share link. Pilots left empty are left out (they are neither clean comparison cities nor usable treated cities).":
+        "2016年名单列出2008-2013年获批的61个试点，但未给出各自的获批年份。2018年批次准确；29个年份来自官方通知：深圳2008年（国家发展改革委）、科技部首批20个单位（2010年1月10日）和国家发展改革委16个城市（2010年1月）。其余32个单位（2011-2013年获批）没有公开年份：请在表中输入或更正年份；页面会把您改动的年份标为您的，并保存在分享链接中。留空的试点不纳入估计（它们既不是干净的对照城市，也不是可用的处理城市）。",
+    "The pilot-city study (Pilot Cities for Innovation and Clusters of High-Tech Talent) used a city outcome (location quotient of high-tech talent) for 29 cities, 2002-2019, which is not public. This panel is generated: real cities, real pilot and Broadband-China timing, invented outcome with a known effect that grows with years since approval and follows the study's regional order (east largest, then west, central weakest). It shows how the methods behave, not what happened. Choose 'My city panel (upload)' to run the design on real data.":
+        "试点城市研究（Pilot Cities for Innovation and Clusters of High-Tech Talent）使用了29个城市2002-2019年的城市结果变量（高技术人才区位熵），该数据未公开。本面板为生成数据：真实城市、真实的试点与“宽带中国”时间，虚构的结果变量带有已知效应——效应随获批年数增长，并遵循该研究的地区顺序（东部最大，其次西部，中部最弱）。它展示方法的表现，而非实际发生的情况。选择“我的城市面板（上传）”即可在真实数据上运行该设计。",
+    "Exploratory real-data design: provincial index and pilot intensity": "探索性真实数据设计：省级指数与试点强度",
+    "Exploratory": "探索性",
+    "Exploratory, not the pilot-city study's design: the outcome is the published provincial agglomeration index (Table 1, 30 provinces, 2011-2023) and the treatment intensity is the number (or share) of a province's innovative-city pilots approved by each year, from the approval years above (yours included). Province and year fixed effects, standard errors clustered by province. With the bundled years, the only change inside 2011-2023 is the 2018 batch; years you enter for the 2011-2013 units add variation.":
+        "探索性设计，并非试点城市研究的设计：结果变量为已发表的省级集聚度指数（表1，30个省份，2011-2023年），处理强度为各省截至每年获批的创新型城市试点数量（或占比），取自上方的获批年份（包括您输入的）。省份和年份固定效应，标准误按省份聚类。使用内置年份时，2011-2023年内唯一的变化来自2018年批次；您为2011-2013年单位输入的年份会增加变化。",
+    "Treatment intensity": "处理强度",
+    "Number of approved pilot cities": "已获批试点城市数",
+    "Share of the province's pilots": "占本省试点的比重",
+    "Effect on the index per unit of intensity": "每单位强度对指数的影响",
+    "95% interval": "95% 区间",
+    "Real data: Table 1 index (Liu 2026) and the approval years above; province and year fixed effects (linearmodels), SE clustered by province. Exploratory — not the pilot-city study's design or result.":
+        "真实数据：表1指数（Liu 2026）与上方的获批年份；省份和年份固定效应（linearmodels），标准误按省份聚类。探索性——并非试点城市研究的设计或结果。",
+    "Each bar counts the cities first approved in that year, split by east/central/west; 'never' are the comparison cities (Broadband-China cities that never joined the innovative-city pilot, plus any city you uploaded). With several cohorts the design is *staggered*: early cohorts are already treated when later ones start.":
+        "每个柱表示当年首次获批的城市数，按东部/中部/西部划分；“never”为对照城市（从未加入创新型城市试点的“宽带中国”城市，以及您上传的城市）。有多个批次时设计是*交错的*：后续批次开始时，早期批次已处于处理状态。",
+    "Each point is the effect *k* years after approval relative to the year before approval (k = -1, the dashed line, fixed at 0); bars are 95% intervals. Points left of the reference test the design: if pilot cities were already pulling ahead before approval, they sit away from 0 and the joint test below the chart rejects. The first and last points pool all earlier/later years (binned window ends).":
+        "每个点是获批后第 *k* 年相对于获批前一年（k = -1，虚线，固定为0）的效应；竖线为95%区间。参照点左侧的点检验设计：如果试点城市在获批前就已领先，这些点会偏离0，图下方的联合检验会拒绝。首尾两点合并了更早/更晚的所有年份（窗口端点分箱）。",
+    "One number per estimator: the average effect over all treated city-years. Overlapping intervals do not mean the estimators agree on the bias question — the gap itself is the diagnostic.":
+        "每个估计量一个数：所有处理城市-年份的平均效应。区间重叠并不意味着估计量在偏误问题上一致——两者之差本身就是诊断。",
+    "The design re-estimated on the cities of each belt alone (its own pilots and comparison cities), as in the pilot-city study's heterogeneity analysis. A missing row means that belt has too few treated or comparison cities with the current cohorts.":
+        "在每个地带的城市（其自身的试点与对照城市）上分别重新估计，与试点城市研究的异质性分析相同。缺少某行表示在当前批次下该地带的处理或对照城市太少。",
+    "Two-way fixed effects compares cities approved later with cities approved earlier as if the earlier ones were untreated; when the effect grows with years since approval, those comparisons subtract part of the effect (and can weight some city-years negatively), so TWFE is pulled away from the average effect. Gardner's two-stage estimator (did2s) learns city and year effects from untreated city-years only, then averages the remaining gap over treated city-years, so it is robust to effects that differ by cohort and over time. A small gap means timing heterogeneity matters little here; a large one means the TWFE number should not be used.":
+        "双向固定效应把较晚获批的城市与较早获批的城市比较，仿佛较早的城市未受处理；当效应随获批年数增长时，这些比较会减去部分效应（并可能给某些城市-年份负权重），使TWFE偏离平均效应。Gardner两阶段估计量（did2s）只用未处理的城市-年份估计城市和年份效应，再对处理城市-年份的剩余差距取平均，因此对随批次和时间变化的效应是稳健的。差距小说明时间异质性在此影响不大；差距大则说明不应使用TWFE的数字。",
+    "city": "城市",
+    "Cities joined China's national innovative-city pilot in different years (2008 onward). This page runs the pilot-city study's design — a multi-period difference-in-differences over cities and years — and checks it: are pilot and other cities on parallel paths before approval, and is the usual two-way fixed-effects answer biased because cities were treated at different times and effects grew over time?":
+        "各城市在不同年份（2008 年起）加入国家创新型城市试点。本页沿用试点城市研究的设计——基于城市和年份的多期双重差分——并对其进行检验：获批前试点城市与其他城市的走势是否平行？由于城市获批时间不同且效应随时间增长，常用的双向固定效应结果是否有偏？",
+    "Reading the pilot-city lists and approval years…": "正在读取试点城市名单和获批年份……",
+    "Synthetic demo": "合成演示",
+    "No clustering (heteroskedasticity-robust)": "不聚类（异方差稳健）",
+    "City controls of the uploaded panel (columns named as in the template).": "上传面板中的城市控制变量（列名与模板一致）。",
+    "English name": "英文名",
+    "Building the synthetic city panel (real cities and pilot years)…": "正在生成合成城市面板（真实城市与试点年份）……",
+    "Estimating the average effect with two-way fixed effects and the two-stage estimator…": "正在用双向固定效应和两阶段估计量估计平均效应……",
+    "Estimating the event study (effects by years since approval)…": "正在估计事件研究（按获批后年数的效应）……",
+    "Fitting the provincial design (province and year fixed effects)…": "正在拟合省级设计（省份与年份固定效应）……",
+    "Two-stage (Gardner 2022)": "两阶段估计（Gardner 2022）",
+    "Two-way fixed effects": "双向固定效应",
+    "Both": "两者",
+    "never approved": "从未获批",
+    "reference period": "参照期",
+    "estimated": "估计值",
+    "Years since approval": "获批后年数",
+    "Binned window end": "合并的窗口端点",
+    "Average effect on the treated": "处理组平均效应",
+    "Estimator": "估计量",
+    "MOST/NDRC innovative-city lists (2016, 2018) and MIIT/NDRC Broadband-China batches (2014-2016), `data/policy/`; provinces hand-typed; estimators: pyfixest `feols`, `did2s` (Gardner 2022)":
+        "科技部/国家发展改革委创新型城市名单（2016、2018）与工业和信息化部/国家发展改革委“宽带中国”示范城市批次（2014-2016），`data/policy/`；省份为人工录入；估计量：pyfixest `feols`、`did2s`（Gardner 2022）",
+    "Joint test that the {k} pre-period coefficients are zero: F({k}, {df}) = {f}, p = {p} (Wald χ² = {w}, p = {pw}).":
+        "{k} 个获批前系数同时为零的联合检验：F({k}, {df}) = {f}，p = {p}（Wald χ² = {w}，p = {pw}）。",
+    "No pre-period coefficient to test (widen the window).": "没有可检验的获批前系数（请扩大窗口）。",
+    "Broadband China (concurrent policy)": "“宽带中国”（同期政策）",
+    "Reference period": "参照期",
+    "Event window": "事件窗口",
+    "clustered by {level} ({n} clusters)": "按{level}聚类（{n} 个聚类）",
+    "heteroskedasticity-robust": "异方差稳健",
+    "{method}: ATT = {att} (standard error {se}, {clu}; 95% interval {lo} to {hi}; p = {p}); N = {n}, {units} units of which {treated} treated.":
+        "{method}：ATT = {att}（标准误 {se}，{clu}；95% 区间 {lo} 至 {hi}；p = {p}）；N = {n}，共 {units} 个城市，其中 {treated} 个为处理组。",
+    "95% interval {lo} … {hi}; standard error {se}; N = {n}": "95% 区间 {lo} … {hi}；标准误 {se}；N = {n}",
+    "Two-way fixed effects differ from the two-stage estimate by": "双向固定效应与两阶段估计之差为",
+    "Table": "表",
+    "Treated cities": "处理组城市数",
+    "Clusters": "聚类数",
+    "Standard errors clustered by": "标准误聚类层级",
+    "Agglomeration index (Table 1)": "集聚度指数（表 1）",
+    "Pilot cities of the province": "本省试点城市数",
+    "your uploaded city panel": "您上传的城市面板",
+    "not estimated": "未估计",
+    "Pilot Cities for Innovation and Clusters of High-Tech Talent": "《创新型试点城市与高技术人才集聚》",
+    "official notice": "官方通知",
+    "exact (2018 batch)": "确切（2018 年批次）",
+    "unknown — enter a year": "未知——请输入年份",
+    "entered by you": "由您输入",
+}
+
+# --- /global, global talent clusters (pages/global.py, core/charts/global_.py) ---
+_GLOBAL: dict[str, str] = {
+    "from": "基于",
+    "World map": "世界地图",
+    "Side by side": "并列比较",
+    "Counts by region and country": "按地区和国家计数",
+    "Talent-density composite": "人才密度综合指数",
+    "Link to China": "与中国的联系",
+    "Tier": "梯队",
+    "Colour by": "着色依据",
+    "Compare 2–4 cities or clusters": "比较 2–4 个城市或集群",
+    "Choose at least two places to compare.": "请至少选择两个地点进行比较。",
+    "No place matches the filters: choose at least one region, tier and source.": "没有符合筛选条件的地点：请至少选择一个地区、梯队和来源。",
+    "Not drawn (no bundled coordinates)": "未绘制（无内置坐标）",
+    "No CBRE city matches the filters.": "没有符合筛选条件的 CBRE 城市。",
+    "Upload figures you hold (e.g. LinkedIn–Tsinghua)": "上传您持有的数据（如领英—清华报告）",
+    "Figures file": "数据文件",
+    "rows read": "行已读取",
+    "Weight": "权重",
+    "Form": "形式",
+    "Missing component": "缺失分项",
+    "Top k for stability": "稳定性的前 k 名",
+    "Illustrative": "示意性",
+    "use values set by the app authors to demonstrate the method, not measurements.": "使用的是应用作者为演示方法而设定的数值，并非测量值。",
+    "User-supplied figures used for": "使用用户提供数据的分项",
+    "The composite cannot be computed": "无法计算综合指数",
+    "Ranking": "排名",
+    "ILLUSTRATIVE components": "示意性分项",
+    "Top": "前",
+    "No Chinese city or cluster matches the filters.": "没有符合筛选条件的中国城市或集群。",
+    "Open the agglomeration map": "打开集聚地图",
+    "Sources and report dates": "来源与报告日期",
+    "CSV: the places shown under the current filters; PNG/SVG: the world map.": "CSV：当前筛选下显示的地点；PNG/SVG：世界地图。",
+    "The bundled global tables could not be read": "无法读取内置的全球数据表",
+    "proxy": "代理变量",
     "City coordinates: GeoNames (geonames.org), CC BY 4.0. Country shapes: Natural Earth (public domain).":
         "城市坐标：GeoNames（geonames.org），CC BY 4.0。国家轮廓：Natural Earth（公共领域）。",
     "CBRE, Global Tech Talent Guidebook 2025 (22 Apr 2025), as summarised by Ba Jiu Ling (2025)":
         "CBRE《Global Tech Talent Guidebook 2025》（2025 年 4 月 22 日），据巴九靈（2025）的概述",
-    "WIPO, Global Innovation Index 2025 (Sept 2025) and 2024": "WIPO《Global Innovation Index 2025》（2025 年 9 月）及 2024 年版",
+    "WIPO, Global Innovation Index 2025 (Sept 2025) and 2024":
+        "WIPO《Global Innovation Index 2025》（2025 年 9 月）及 2024 年版",
     "LinkedIn China and Tsinghua SEM CIDG, Innovative Cities and City Clusters in the Era of Digital Economy: A Talent Perspective (10 Nov 2019)":
         "领英中国与清华大学经管学院互联网发展与治理研究中心《数字经济时代的创新城市和城市群发展研究报告：人才视角》（2019 年 11 月 10 日）",
     "Talent density": "人才密度",
@@ -893,10 +1031,12 @@ ZH.update({
     "Leave out: a place lacking a weighted component is not ranked (listed above the chart). Average: the gap is set to the average place's value and flagged. Re-normalise: the place is scored on the components it has, its weights scaled to sum to 1 over them (eq. C3), and flagged.":
         "不纳入：缺少有权重分项的地点不参与排名（在图表上方列出）。平均值：缺口设为平均地点的值并加以标注。重新归一化：该地点按其已有分项计分，权重在这些分项上重新缩放为和为 1（式 C3），并加以标注。",
     "Include them: re-normalise the weights over the components each place has": "纳入它们：在各地点已有的分项上重新归一化权重",
-    "illustrative values set by the app authors (data/global/composite_illustrative.csv)": "示意性数值由应用作者设定（data/global/composite_illustrative.csv）",
+    "illustrative values set by the app authors (data/global/composite_illustrative.csv)":
+        "示意性数值由应用作者设定（data/global/composite_illustrative.csv）",
     "Full provenance per column: data/SOURCES.md, section global/.": "各列完整出处：data/SOURCES.md 的 global/ 一节。",
     "Cities above {n} tech workers, {group}": "科技人才超过 {n} 的城市（{group}）",
-    "As reported by Yicai Global (2 Sep 2025) from the WIPO release": "据第一财经（Yicai Global，2025 年 9 月 2 日）对 WIPO 发布内容的报道",
+    "As reported by Yicai Global (2 Sep 2025) from the WIPO release":
+        "据第一财经（Yicai Global，2025 年 9 月 2 日）对 WIPO 发布内容的报道",
     "Attribute": "属性",
     "your upload": "您上传的数据",
     "Ranking the places on the composite…": "正在按综合指数排名……",
@@ -905,18 +1045,13 @@ ZH.update({
     "a weighted component has no value for them": "某个有权重的分项没有数值",
     "{n} places are ranked with a component missing ({rule}): {places}.": "{n} 个地点在缺少分项的情况下参与排名（{rule}）：{places}。",
     "Weight of {component} (normalised with the others)": "{component}的权重（与其他权重一起归一化）",
-    "Give at least one component a weight above zero, or choose another rule for missing components.": "请至少给一个分项大于零的权重，或为缺失分项选择其他规则。",
+    "Give at least one component a weight above zero, or choose another rule for missing components.":
+        "请至少给一个分项大于零的权重，或为缺失分项选择其他规则。",
     "Not in Table 1": "不在表1中",
     "Agglomeration index, {year}": "集聚度指数，{year} 年",
-    "ILLUSTRATIVE": "示意性",
     "{n} places are left out of the ranking": "{n} 个地点未纳入排名",
     "(sum of member bands)": "（成员区间之和）",
     "The figures file cannot be used": "该数据文件无法使用",
-    "digital core": "数字核心",
-    "traditional": "传统产业",
-    "Computed value": "计算值",
-    "computed": "计算值",
-    "published (Table 1)": "公布值（表1）",
     "Tier 1: 500k+": "第一梯队：50 万以上",
     "Tier 2: 300k–500k": "第二梯队：30 万–50 万",
     "Tier 3: 100k–300k": "第三梯队：10 万–30 万",
@@ -939,7 +1074,6 @@ ZH.update({
     "Weighted sum of the min-max scaled proxies": "最小-最大缩放后代理指标的加权和",
     "Rank stability": "排名稳定性",
     "Rank stability: how often each place stays top ": "排名稳定性：各地点留在前 ",
-    " (": " 名的频率（",
     " weight samples)": " 组权重样本）",
     "CBRE band (tech workers)": "CBRE 区间（科技人才）",
     "WIPO top-100 innovation clusters per economy": "各经济体的 WIPO 百强创新集群数",
@@ -952,7 +1086,8 @@ ZH.update({
     "Cities listed in the bundled data": "内置数据中列出的城市数",
     "Black tick: count stated in the article on CBRE's 2025 guide": "黑色刻度：介绍 CBRE 2025 指南的文章所述数量",
     "2025 method adds venture-capital deals: not strictly comparable with 2024": "2025 年方法加入风险投资交易：与 2024 年不完全可比",
-    "As reported by Yicai Global (2 Sep 2025) from the WIPO release; only the clusters the report names": "据第一财经（2025 年 9 月 2 日）对 WIPO 发布内容的报道；仅含报道点名的集群",
+    "As reported by Yicai Global (2 Sep 2025) from the WIPO release; only the clusters the report names":
+        "据第一财经（2025 年 9 月 2 日）对 WIPO 发布内容的报道；仅含报道点名的集群",
     "Liu (2026), Table 1; dashed line = national parity": "Liu (2026)，表1；虚线 = 全国平均",
     "Country": "国家",
     "Place": "地点",
@@ -981,27 +1116,10 @@ ZH.update({
     "Worst rank": "最差名次",
     "Filled circle: band lower bound; ring: upper bound (none = open-ended band).": "实心圆：区间下限；外环：上限（无外环 = 开放区间）。",
     "▲ WIPO cluster. Red arcs: LinkedIn–Tsinghua corridors.": "▲ WIPO 集群。红色弧线：领英—清华人才通道。",
-    # values shown from the bundled tables
     "LinkedIn cluster": "领英城市群",
-    "city": "城市",
-    "agrees": "一致",
-    "bundled list incomplete": "内置名单不完整",
-    "conflict": "冲突",
-    "high": "高",
-    "medium": "中",
-    "low": "低",
-    "medium-low": "中低",
     "illustrative": "示意性",
-    "powerhouse": "核心强市",
-    "tech and disruptive tech skills": "科技技能与颠覆性科技技能",
-    "disruptive tech skills only": "仅颠覆性科技技能",
-    "facts cited": "引用事实",
-    "public domain": "公共领域",
-    "scientific publications": "科学出版物",
-    "PCT applications": "PCT 国际专利申请",
     "Report": "报告",
     "Publisher": "发布机构",
-    "Published": "发布日期",
     "Licence": "许可",
     "Statement": "表述",
     "Scope": "范围",
@@ -1011,48 +1129,502 @@ ZH.update({
     "Cities listed": "列出的城市",
     "Confidence": "可信度",
     "Members": "成员",
-    "CBRE 2025 band (tech workers, 2023)": "CBRE 2025 区间（科技人才，2023 年）",
     "CBRE class 2025": "CBRE 2025 类别",
-    "WIPO rank 2024 → 2025 (2025 method adds VC deals)": "WIPO 排名 2024 → 2025（2025 年方法加入风险投资交易）",
     "LinkedIn–Tsinghua unit": "领英—清华报告单元",
     "LinkedIn skill group": "领英技能分组",
-    "LinkedIn most attractive city (order)": "领英最具吸引力城市（顺序）",
     "LinkedIn migration corridors": "领英人才迁移通道",
-    "China: provinces (agglomeration index, latest year)": "中国：所在省份（集聚度指数，最新年份）",
     "Components missing": "缺失的分项",
-    "Talent density (scaled)": "人才密度（缩放后）",
-    "Talent-structure crossover (scaled)": "人才结构交叉度（缩放后）",
-    "Ecosystem connectivity (scaled)": "创业生态连接效率（缩放后）",
-    "Productization speed (scaled)": "技术产品化速度（缩放后）",
     "Note": "备注",
     "CBRE band, lower bound (persons)": "CBRE 区间下限（人）",
     "CBRE band, upper bound (persons)": "CBRE 区间上限（人）",
     "WIPO rank 2024": "WIPO 2024 年排名",
     "WIPO rank 2025": "WIPO 2025 年排名",
-    "Download CSV: control totals": "下载 CSV：控制总量",
-    "Download CSV: change in A (every cell)": "下载 CSV：A 的变化（全部单元格）",
-    "Download CSV: steps of the chosen provinces": "下载 CSV：所选省份的计算步骤",
-    "Download CSV: rank correlation by year": "下载 CSV：逐年秩相关",
-    "Download CSV: index of every province 2011-2023": "下载 CSV：各省 2011-2023 年指数",
-    "Download CSV: sector crosswalk": "下载 CSV：部门对照表",
-    "Download CSV: coefficients by sector": "下载 CSV：各部门消耗系数",
-    "Download CSV: the chosen provinces' series": "下载 CSV：所选省份的序列",
     "Download CSV: the comparison": "下载 CSV：比较表",
-    "Digital-core sector": "数字核心部门",
-    "Code in the paper (2012 scheme)": "论文中的代码（2012 年编码）",
-    "Code in the 2007 tables": "2007 年表中的代码",
-    "Code in the 2012 tables": "2012 年表中的代码",
-    "Code in the 2017 tables": "2017 年表中的代码",
+    "Shanghai": "上海",
+}
+
+# --- words that core defines and the pages show (variable labels, sector names, statuses) ---
+_CORE_WORDS: dict[str, str] = {
+    "log GDP per capita (ln yuan)": "人均GDP对数（ln 元）",
+    "log registered population (ln 10k persons)": "户籍人口对数（ln 万人）",
+    "secondary industry share of GDP (%)": "第二产业占GDP比重（%）",
+    "Digital core's own value added only": "仅数字核心部门自身增加值",
+    "Digital inputs / total output (direct coefficient)": "数字投入 / 总产出（直接消耗系数）",
+    "Digital share of intermediate inputs (eq. 4 as printed)": "数字投入占中间投入的比重（式4原文）",
+    "Latest benchmark table not after the year (2011 from 2007, 2013-16 from 2012, 2018+ from 2017)":
+        "不晚于该年的最近基准表（2011 用 2007，2013-16 用 2012，2018 年后用 2017）",
+    "Nearest benchmark table (2011-14 from 2012, 2015-16 and 2018+ from 2017)":
+        "最近的基准表（2011-14 用 2012，2015-16 及 2018 年后用 2017）",
+    "The 2012 table for every year except 2017 (closest to Table 1 outside the benchmark years)":
+        "除2017年外均用2012年表（非基准年份最接近表1）",
+    "Traditional sectors only (the text's reading)": "仅传统产业（正文口径）",
+    "Traditional sectors plus the digital core's own value added": "传统产业加数字核心部门自身增加值",
+    "Within R²": "组内 R²",
+    "Entity fixed effects (eq. 10)": "个体固定效应（式10）",
+    "Entity + year fixed effects": "个体 + 年份双向固定效应",
+    "Gross regional product": "地区生产总值",
+    "Per-capita wage": "人均工资",
+    "Digital economy level": "数字经济水平",
+    "Economic structure": "经济结构",
+    "Population quality": "人口素质",
+    "Urbanization rate": "城镇化率",
+    "Medical care level": "医疗水平",
+    "Public service level": "公共服务水平",
+    "Per-capita GDP (public stand-in)": "人均GDP（公开数据替代）",
+    "R&D intensity, industrial firms": "规上工业企业研发强度",
+    "Public-service spending share": "公共服务支出占比",
+    "Published agglomeration index (Table 1)": "已发表的集聚度指数（表1）",
+    "Same as the paper": "与论文相同",
+    "odd years interpolated": "奇数年份为插值",
+    "computed here, not the paper's score": "本应用计算，非论文得分",
+    "2020-2023 derived from R&D bulletins": "2020-2023年由研发统计公报推算",
+    "ln GDP (100 million yuan): NBS 2011-2019; 2020-2023 derived as R&D expenditure / R&D intensity":
+        "GDP对数（亿元）：2011-2019年为国家统计局数据；2020-2023年由研发经费 / 研发投入强度推算",
+    "2020-2023 derived: intensity is printed to 2 decimals, so GDP is within ±0.005 / intensity (0.1-1.1 % in these provinces); where both exist (2019) the derived GDP is within 1.6 % of NBS (median 0.3 %); 2013/14 revision break":
+        "2020-2023年为推算值：强度只印到小数点后两位，因此GDP误差在 ±0.005 / 强度以内（这些省份为 0.1-1.1 %）；两者都有的年份（2019年）推算GDP与国家统计局相差不超过 1.6 %（中位数 0.3 %）；2013/14年有修订断点",
+    "ln urban average wage (yuan): on-post staff of urban non-private units, even years published; odd years 2011-2019 interpolated in logs (flagged per cell); nothing after 2020":
+        "城镇平均工资对数（元）：城镇非私营单位在岗职工，偶数年份为公布值；2011-2019年奇数年份按对数插值（逐格标记）；2020年以后不做推断",
+    "On-post staff definition, 2-4 % above the employed-persons wage Table 3 names; odd years interpolated":
+        "在岗职工口径，比表3所用的就业人员平均工资高 2-4 %；奇数年份为插值",
+    "R&D expenditure of all performers / GDP (0-1), NBS R&D bulletins": "全社会研发经费 / GDP（0-1），国家统计局研发统计公报",
+    "Table 3 uses R&D of industrial firms above designated size; see rd_firms (2018-2023)":
+        "表3使用规模以上工业企业研发经费；见 rd_firms（2018-2023）",
+    "R&D of industrial firms above designated size / GDP (0-1): firms' R&D x intensity / all R&D (the bulletin's GDP)":
+        "规模以上工业企业研发经费 / GDP（0-1）：企业研发经费 × 强度 / 全社会研发经费（公报所用GDP）",
+    "General public budget expenditure / GDP (0-1): the size of provincial public provision":
+        "一般公共预算支出 / GDP（0-1）：省级公共供给的规模",
+    "Proxy: Table 3 uses the share of public-service employees in urban employment, which is not in the bundled data":
+        "代理变量：表3使用公共服务业就业人员占城镇就业人员的比重，内置数据中没有该指标",
+    "Budget spending on general public services, education, culture/sport/media, social security & employment and health / total budget spending (0-1)":
+        "一般公共服务、教育、文化体育与传媒、社会保障和就业、卫生健康支出 / 一般公共预算支出（0-1）",
+    "Proxy (spending, not employment); only 2019-2023": "代理变量（支出而非就业）；仅2019-2023年",
+    "Entropy-weight score (0-1) over valid invention patents, patent applications and R&D personnel per GDP and the S&T share of the budget":
+        "熵权法得分（0-1）：单位GDP有效发明专利、专利申请量、研发人员全时当量，以及科技支出占预算支出比重",
+    "Computed here, not the paper's score: the paper's indicator system is not published": "本应用计算，非论文得分：论文的指标体系未公布",
+    "Tertiary share of GDP (0-1)": "第三产业占GDP比重（0-1）",
+    "ln college students per 100,000 people": "每十万人在校大学生数对数",
+    "Urban population share (0-1)": "城镇人口占比（0-1）",
+    "Same as the paper; ends 2019": "与论文相同；止于2019年",
+    "ln hospital beds per 10,000 people": "每万人医疗机构床位数对数",
+    "Same as the paper; 2011 withheld (other definition)": "与论文相同；2011年口径不同，未采用",
+    "ln per-capita GDP (yuan)": "人均GDP对数（元）",
+    "Not in Table 3 (stand-in for gdp)": "不在表3中（gdp 的替代）",
+    "Valid invention patents per GDP": "单位GDP有效发明专利数",
+    "Patent applications per GDP": "单位GDP专利申请量",
+    "R&D personnel (full-time equivalent) per GDP": "单位GDP研发人员全时当量",
+    "Science & technology share of public budget spending": "科技支出占一般公共预算支出比重",
+    "pp": "个百分点",
+    "points": "分",
+    "agrees": "一致",
+    "bundled list incomplete": "内置名单不完整",
+    "conflict": "冲突",
+    "high": "高",
+    "low": "低",
+    "tech and disruptive tech skills": "科技技能与颠覆性科技技能",
+    "disruptive tech skills only": "仅颠覆性科技技能",
+    "scientific publications": "科学出版物",
+    "PCT applications": "PCT 国际专利申请",
+    "CBRE 2025 band (tech workers, 2023)": "CBRE 2025 区间（科技人才，2023 年）",
+    "WIPO rank 2024 → 2025 (2025 method adds VC deals)": "WIPO 排名 2024 → 2025（2025 年方法加入风险投资交易）",
+    "LinkedIn most attractive city (order)": "领英最具吸引力城市（顺序）",
+    "China: provinces (agglomeration index, latest year)": "中国：所在省份（集聚度指数，最新年份）",
+    "no control totals": "没有控制总量",
+    "no employment data": "没有就业数据",
+    "no control totals or employment": "没有控制总量或就业数据",
+    "WIPO changed its method in 2025 (venture-capital deals added to PCT inventors and scientific authors), so 2024 → 2025 rank changes mix real change with the new metric.":
+        "WIPO 在 2025 年调整了方法（在 PCT 发明人和科学论文作者之外加入风险投资交易），因此 2024 → 2025 年的排名变化混合了真实变化与新指标的影响。",
+    "Paper-shaped demo (synthetic)": "论文形态演示（合成）",
+    "Regional GDP, 100 million yuan, natural log": "地区生产总值（亿元），取自然对数",
+    "Average wage of employees in urban units, yuan, natural log": "城镇单位就业人员平均工资（元），取自然对数",
+    "Entropy-weight score of a digital-economy indicator system": "数字经济指标体系的熵权得分",
+    "Share of tertiary industry output in GDP (0-1)": "第三产业产值占 GDP 比重（0-1）",
+    "College students per 100,000 people, natural log": "每十万人在校大学生数，取自然对数",
+    "R&D spending of industrial firms above designated size / GDP (0-1)": "规模以上工业企业研发支出 / GDP（0-1）",
+    "Urban population / total population (0-1)": "城镇人口 / 总人口（0-1）",
+    "Medical-institution beds per 10,000 people, natural log": "每万人医疗机构床位数，取自然对数",
+    "Public-service employees / urban employment (0-1)": "公共服务从业人员 / 城镇就业人数（0-1）",
+    "≤ 1.0 (at or below parity)": "≤ 1.0（不高于全国持平）",
+    "1.0 – 1.5 (above parity)": "1.0 – 1.5（高于全国持平）",
+    "> 1.5 (strong agglomeration)": "> 1.5（强集聚）",
+}
+
+# --- messages of core: error templates and notes, filled with their arguments by ui.text.said ---
+_CORE_MESSAGES: dict[str, str] = {
+    "Choose at least one regressor.": "请至少选择一个解释变量。",
+    "The regressors are perfectly collinear in this sample; drop one of them.": "在此样本中解释变量完全共线；请去掉其中一个。",
+    "location_quotient needs two pandas Series indexed by region.": "location_quotient 需要两个以地区为索引的 pandas Series。",
+    "Region labels must be unique.": "地区标签必须唯一。",
+    "Practitioners and employment cover different regions (e.g. {missing}).": "从业人员与就业人数覆盖的地区不同（例如 {missing}）。",
+    "Practitioners or employment are missing for some region.": "部分地区缺少从业人员或就业人数。",
+    "Employment must be positive; it is zero or negative for {bad}.": "就业人数必须为正；{bad} 的就业人数为零或负数。",
+    "Practitioners cannot be negative.": "从业人员不能为负数。",
+    "There are no practitioners in any region; the index is undefined.": "所有地区都没有从业人员，指数无定义。",
+    "unknown classification {method!r}; choose one of {methods}": "未知的分级方法 {method!r}；请从 {methods} 中选择",
+    "need at least two distinct values to classify": "至少需要两个不同的数值才能分级",
+    "choose between 2 and 9 classes": "请选择 2 至 9 个级别",
+    "wipo_gii_2025_cluster_aggregates.csv: a cluster count is not a whole number":
+        "wipo_gii_2025_cluster_aggregates.csv：某个集群数量不是整数",
+    "unknown proxy for {unknown}": "{unknown} 的代理指标未知",
+    "weights must be finite and non-negative ({bad})": "权重必须是有限的非负数（{bad}）",
+    "at least one weight must be above zero": "至少一个权重必须大于零",
+    "method must be 'geometric' or 'additive', not {method!r}": "方法必须是 'geometric'（几何）或 'additive'（加法），而不是 {method!r}",
+    "missing must be 'exclude', 'neutral' or 'reweight', not {missing!r}":
+        "缺失值规则必须是 'exclude'（剔除）、'neutral'（中性值）或 'reweight'（重新加权），而不是 {missing!r}",
+    "no column for component(s) {absent}": "没有分项 {absent} 的列",
+    "no place has every weighted component; choose 'neutral' for missing values": "没有地点具备所有加权分项；请为缺失值选择“中性值”",
+    "spread must be in [0, 1)": "spread 必须在 [0, 1) 之间",
+    "levels must be at least 1": "levels 至少为 1",
+    "Missing column 'place' (the market name as in the comparison list).": "缺少列 'place'（与对比列表中相同的市场名称）。",
+    "Add at least one numeric column next to 'place'.": "请在 'place' 旁至少添加一个数值列。",
+    "Column name(s) not allowed: {unsafe}. Use letters, digits, spaces and simple punctuation.":
+        "不允许的列名：{unsafe}。请使用字母、数字、空格和简单标点。",
+    "component '{column}' has no value for any place": "分项 '{column}' 在所有地点都没有数值",
+    "the multiplicative index needs positive components; {index} has a zero or negative value (use the additive form)":
+        "乘法（几何）指数需要正的分项值；{index} 有零或负值（请改用加法形式）",
+    "{source}: missing column(s) {missing}": "{source}：缺少列 {missing}",
+    "data/published/table1_agglomeration_index.csv: expected 390 unique province-years":
+        "data/published/table1_agglomeration_index.csv：应有 390 个互不重复的省份-年份",
+    "data/io/digital_presets.csv: concepts not in the crosswalk: {unknown}":
+        "data/io/digital_presets.csv：对照表中没有这些概念：{unknown}",
+    "data/io/three_sector_map.csv: three_sector must be primary/secondary/tertiary":
+        "data/io/three_sector_map.csv：three_sector 必须是 primary/secondary/tertiary（第一/第二/第三产业）",
+    "data/panel/province_series.csv: duplicate province-years": "data/panel/province_series.csv：省份-年份重复",
+    "unknown geometry file {name!r}": "未知的地理文件 {name!r}",
+    "{path}: not a non-empty FeatureCollection": "{path}：不是非空的 FeatureCollection",
+    "{source}: column '{column}' has unexpected value(s) {bad}": "{source}：列 '{column}' 含有意外的值 {bad}",
+    "{source}: market {market!r} repeats": "{source}：市场 {market!r} 重复出现",
+    "data/global/china_links.csv: unknown province(s) {unknown}": "data/global/china_links.csv：未知省份 {unknown}",
+    "data/global/composite_illustrative.csv: every row must be marked illustrative":
+        "data/global/composite_illustrative.csv：每一行都必须标注为示意数据",
+    "geo/china_provinces.geojson: a feature lacks name, name_zh or code":
+        "geo/china_provinces.geojson：某个要素缺少 name、name_zh 或 code",
+    "data/{global_dir}/{name}: cannot be read ({reason})": "data/{global_dir}/{name}：无法读取（{reason}）",
+    "{source}: {market} has country/region {country}/{region}, the CBRE file {country_cbre}/{region_cbre}":
+        "{source}：{market} 的国家/地区为 {country}/{region}，而 CBRE 文件为 {country_cbre}/{region_cbre}",
+    "{source}: {market} is '{cbre_48_status}' but the CBRE file has a band for it":
+        "{source}：{market} 标记为 '{cbre_48_status}'，但 CBRE 文件中有它的分档",
+    "{source}: {market} is '{cbre_48_status}' but the CBRE file has no band for it":
+        "{source}：{market} 标记为 '{cbre_48_status}'，但 CBRE 文件中没有它的分档",
+    "{source}: column '{column}' has text where a number is expected (e.g. {example!r})":
+        "{source}：列 '{column}' 在应为数字处含有文本（例如 {example!r}）",
+    "{source}: column '{column}' has missing values": "{source}：列 '{column}' 有缺失值",
+    "{source}: column '{column}' must be True/False": "{source}：列 '{column}' 必须是 True/False",
+    "Unknown method {method!r}; use one of {methods}.": "未知的估计方法 {method!r}；请使用 {methods} 之一。",
+    "The data must be a table (pandas DataFrame).": "数据必须是表格（pandas DataFrame）。",
+    "Column(s) not in the data: {missing}.": "数据中没有这些列：{missing}。",
+    "'{time}' and '{cohort}' must hold whole years ('{cohort}' 0 or empty = never treated).":
+        "'{time}' 和 '{cohort}' 必须是整数年份（'{cohort}' 为 0 或空 = 从未处理）。",
+    "No complete rows: every row misses the outcome, a control or the cluster.": "没有完整的行：每一行都缺少结果变量、某个控制变量或聚类变量。",
+    "Cohort(s) {years} start after the panel's last year {last}: {n_units} unit(s) (e.g. {units}) are never observed treated. Leave those cohorts out or extend the panel.":
+        "批次 {years} 在面板最后一年 {last} 之后才开始：{n_units} 个单位（例如 {units}）从未被观测到处理状态。请剔除这些批次或延长面板。",
+    "No treated unit: no row has a first-treatment year inside the panel.": "没有处理单位：没有任何行的首次处理年份落在面板年份内。",
+    "No never-treated and no not-yet-treated units in the treated years: the effect is not identified.":
+        "处理年份中既没有从未处理的单位，也没有尚未处理的单位：效应无法识别。",
+    "Clustering by '{cluster}' needs at least two clusters; the data have {n_clusters}.":
+        "按 '{cluster}' 聚类至少需要两个聚类；数据中只有 {n_clusters} 个。",
+    "The treatment effect is not identified (collinear with the fixed effects or controls).": "处理效应无法识别（与固定效应或控制变量共线）。",
+    "The window must start before 0 and end at or after 0 (got {lo} to {hi}).":
+        "窗口必须从 0 之前开始，并在 0 或之后结束（当前为 {lo} 至 {hi}）。",
+    "The reference period {reference} must be a pre-period inside the window {lo} to {hi}.":
+        "参照期 {reference} 必须是窗口 {lo} 至 {hi} 内的处理前时期。",
+    "No observation falls in the event window outside the reference period.": "除参照期外，没有观测值落在事件窗口内。",
+    "Column '{source}' has text where a number is expected.": "列 '{source}' 在应为数字处含有文本。",
+    "{n_units} unit(s) treated in or before the first year {first} have no untreated year and were left out (e.g. {units}).":
+        "{n_units} 个在首年 {first} 或之前已处理的单位没有未处理年份，已被剔除（例如 {units}）。",
+    "No never-treated and no not-yet-treated units: every unit is first treated in {cohorts}, so nothing shows what would have happened without the policy. Add never-treated units.":
+        "既没有从未处理的单位，也没有尚未处理的单位：所有单位都在 {cohorts} 年首次处理，因此无法得知没有政策时会怎样。请加入从未处理的单位。",
+    "No never-treated unit: the last cohort ({cohort}) serves as the not-yet-treated comparison, so years from {cohort} on are left out.":
+        "没有从未处理的单位：最后一批（{cohort}）作为尚未处理的对照组，因此 {cohort} 年及以后的年份被剔除。",
+    "Year(s) {years} have no untreated unit and were left out.": "{years} 年没有未处理的单位，已被剔除。",
+    "employed_10k must be positive (employed persons in 10,000).": "employed_10k 必须为正（就业人数，单位：万人）。",
+    "An uploaded employment source needs a table.": "上传的就业数据来源需要一张表。",
+    "Unknown coefficient reading {coefficient!r}.": "未知的系数口径 {coefficient!r}。",
+    "Unknown scope {scope!r}.": "未知的范围 {scope!r}。",
+    "Employment must be positive and known for every region.": "每个地区的就业人数都必须已知且为正。",
+    "Unknown coefficient reading {coefficient!r}; use one of {coefficients}.":
+        "未知的系数口径 {coefficient!r}；请使用 {coefficients} 之一。",
+    "Unknown scope {scope!r}; use one of {scopes}.": "未知的范围 {scope!r}；请使用 {scopes} 之一。",
+    "The sector labels of the vectors do not match the table's columns.": "向量的部门标签与表的列不一致。",
+    "Z must have the same sector labels on its rows and columns.": "Z 的行与列必须有相同的部门标签。",
+    "Choose at least one digital-core sector.": "请至少选择一个数字核心部门。",
+    "No {year} table for {missing}.": "{missing} 没有 {year} 年的表。",
+    "Unknown sector preset {preset!r}; choose one of {presets}.": "未知的部门预设 {preset!r}；请从 {presets} 中选择。",
+    "No sector scheme for {scheme}; schemes are {benchmark_years}.": "{scheme} 年没有部门分类方案；现有方案为 {benchmark_years}。",
+    "Unknown digital-sector concept(s) {unknown}.": "未知的数字部门概念 {unknown}。",
+    "Unknown sector code(s) {unknown}; codes are sec01..sec42.": "未知的部门代码 {unknown}；代码为 sec01..sec42。",
+    "No control totals (GDP by three sectors) for {year}; the bundled data cover 2011-2019. Use yearly_index for a series with labelled extrapolation.":
+        "{year} 年没有控制总量（三次产业 GDP）；内置数据覆盖 2011-2019 年。如需带外推标注的序列，请使用 yearly_index。",
+    "No provincial benchmark table for {year}; tables exist for {benchmark_years}.":
+        "{year} 年没有省级基准投入产出表；现有年份为 {benchmark_years}。",
+    "The IO frame has no provincial table for {year}.": "投入产出数据中没有 {year} 年的省级表。",
+    "Unknown base-table rule {rule!r}; use one of {base_rules}.": "未知的基准表规则 {rule!r}；请使用 {base_rules} 之一。",
+    "No benchmark table at or before {year}.": "{year} 年及以前没有基准表。",
+    "The three-sector map lacks codes of the {scheme} scheme.": "三次产业对照表缺少 {scheme} 年方案的代码。",
+    "No GDP by three sectors for {label}; the table cannot be updated to that year (no control totals).":
+        "{label} 没有三次产业 GDP；无法将表更新到该年（没有控制总量）。",
+    "{label}: the {k} sector has no value added in the base table.": "{label}：基准表中 {k} 产业没有增加值。",
+    "No {year} table for {region!r}.": "{region!r} 没有 {year} 年的表。",
+    "Indicator column(s) {columns} do not vary; a constant indicator carries no information.":
+        "指标列 {columns} 没有变化；常数指标不含任何信息。",
+    "The entropy method needs at least two rows and one indicator column.": "熵权法至少需要两行数据和一个指标列。",
+    "The indicator matrix has missing or infinite values; drop those rows first.": "指标矩阵含有缺失值或无穷值；请先删除这些行。",
+    "Indicator(s) not in the data: {missing}.": "数据中没有这些指标：{missing}。",
+    "{mname} must be a two-dimensional table, not {ndim}-dimensional.": "{mname} 必须是二维表，而不是 {ndim} 维。",
+    "Shapes do not match: {mname} is {rows}x{columns}, {rname} has {n_row_totals} value(s) (needs {rows}), {cname} has {n_column_totals} (needs {columns}).":
+        "形状不匹配：{mname} 为 {rows}x{columns}，{rname} 有 {n_row_totals} 个值（需要 {rows} 个），{cname} 有 {n_column_totals} 个（需要 {columns} 个）。",
+    "The row totals sum to {su:,.6g} but the column totals to {sv:,.6g} (gap {gap:.2%}); both cannot hold. Make the two sets of control totals add up to the same grand total.":
+        "行总量之和为 {su:,.6g}，而列总量之和为 {sv:,.6g}（差距 {gap:.2%}），两者不能同时成立。请使两组控制总量的总和相同。",
+    "Shapes do not match: A0 has {n_columns} column(s) but x has {n_values} value(s).":
+        "形状不匹配：A0 有 {n_columns} 列，但 x 有 {n_values} 个值。",
+    "x (total output) contains missing (NaN) or infinite values.": "x（总产出）含有缺失值（NaN）或无穷值。",
+    "RAS needs non-negative coefficients, outputs and totals; this table has negative entries. Use GRAS (generalized RAS, core.io_tables.gras) for tables with negatives.":
+        "RAS 需要非负的系数、产出和总量；此表含有负值。含负值的表请使用 GRAS（广义 RAS，core.io_tables.gras）。",
+    "tol must be positive and max_iter at least 1.": "tol 必须为正，max_iter 至少为 1。",
+    "A positive target falls on {where} that are all zero in the base table (after multiplying by x); RAS can only rescale existing entries. Set those targets to zero or put a starting value in the base table.":
+        "正的目标值落在基准表中（乘以 x 后）全为零的{where}上；RAS 只能按比例调整已有的元素。请把这些目标设为零，或在基准表中给出初始值。",
+    "RAS did not converge in {max_iter:,} iterations: the largest row or column sum is still {residual:.3g} (relative) away from its target, tolerance {tol:.1g}. The totals may be incompatible with the zero pattern of the table; check them, or allow more iterations.":
+        "RAS 在 {max_iter:,} 次迭代内未收敛：最大的行和或列和与目标仍相差 {residual:.3g}（相对值），容差为 {tol:.1g}。总量可能与表的零元素结构不相容；请检查总量，或允许更多迭代。",
+    "GRAS did not converge in {max_iter:,} iterations: the largest row or column sum is still {residual:.3g} (relative) away from its target, tolerance {tol:.1g}.":
+        "GRAS 在 {max_iter:,} 次迭代内未收敛：最大的行和或列和与目标仍相差 {residual:.3g}（相对值），容差为 {tol:.1g}。",
+    "{mname} has duplicated row or column labels.": "{mname} 的行或列标签有重复。",
+    "{mname}, {rname} and {cname} must be numbers ({reason}).": "{mname}、{rname} 和 {cname} 必须是数字（{reason}）。",
+    "{name} contains missing (NaN) or infinite values; fill or remove them first.": "{name} 含有缺失值（NaN）或无穷值；请先填补或删除。",
+    "The labels of x (total output) do not match the columns of A0.": "x（总产出）的标签与 A0 的列不一致。",
+    "x (total output) must be numbers ({reason}).": "x（总产出）必须是数字（{reason}）。",
+    "row(s) {rows} and column(s) {columns}": "第 {rows} 行和第 {columns} 列",
+    "row(s) {rows}": "第 {rows} 行",
+    "column(s) {columns}": "第 {columns} 列",
+    "Row(s)": "行",
+    "Column(s)": "列",
+    "{kind} {names}: the target has a sign that its entries cannot produce (a positive target needs a positive entry, a negative one a negative entry).":
+        "{kind} {names}：目标值的符号无法由其元素得到（正目标需要正元素，负目标需要负元素）。",
+    "The labels of {name} do not match {mname} (missing {missing}, unexpected {extra}).":
+        "{name} 的标签与 {mname} 不一致（缺少 {missing}，多出 {extra}）。",
+    "The panel must be indexed by (entity, year).": "面板必须以（个体, 年份）为索引。",
+    "The panel has duplicate (entity, year) rows.": "面板中有重复的（个体, 年份）行。",
+    "'{reserved}' is a name the design uses itself (the constant); rename that column.":
+        "'{reserved}' 是设计矩阵自用的名称（常数项）；请给该列改名。",
+    "'{dependent}' cannot be both the dependent variable and a regressor.": "'{dependent}' 不能既是被解释变量又是解释变量。",
+    "Unknown standard errors {cov_type!r}; choose from {cov_types}.": "未知的标准误类型 {cov_type!r}；请从 {cov_types} 中选择。",
+    "Unknown model {model!r}; choose from {models}.": "未知的模型 {model!r}；请从 {models} 中选择。",
+    "Too few observations: {n_y} complete rows for {n_regressors} regressor(s) over {n_entities} province(s); widen the sample or drop regressors.":
+        "观测值太少：{n_entities} 个省份共 {n_y} 个完整行，而解释变量有 {n_regressors} 个；请扩大样本或减少解释变量。",
+    "The poolability F test needs the entity fixed-effects model.": "可混合性 F 检验需要个体固定效应模型。",
+    "The Hausman test needs FE and RE fits with classical (unadjusted) covariances.":
+        "Hausman 检验需要使用经典（未调整）协方差的固定效应和随机效应估计。",
+    "{year} is not in the estimation sample ({first}-{last}).": "{year} 年不在估计样本内（{first}-{last}）。",
+    "Missing column(s): {need}. Download the template to see the expected layout.": "缺少列：{need}。请下载模板查看所需格式。",
+    "{where}: this province and year appear twice; keep one row.": "{where}：该省份和年份出现了两次；请只保留一行。",
+    "{name!r} is not a column name.": "{name!r} 不是列名。",
+    "Variable '{name}' is not in this data source.": "此数据来源中没有变量 '{name}'。",
+    "Variable '{name}' does not hold numbers.": "变量 '{name}' 不是数值。",
+    "A transformation is set for '{symbol}', which is not a regressor.": "为 '{symbol}' 设置了变换，但它不是解释变量。",
+    "Unknown transformation(s) {bad}; choose from {transforms}.": "未知的变换 {bad}；请从 {transforms} 中选择。",
+    "The model cannot be estimated on this sample: {reason}": "无法在此样本上估计模型：{reason}",
+    "A change of {amount:g} % in {symbol} would leave nothing to take a log of.":
+        "{symbol} 变化 {amount:g} % 后将没有可取对数的正值。",
+    "{symbol!r} is not a column of this data source.": "{symbol!r} 不是此数据来源中的列。",
+    "'{symbol}' is the dependent variable; it cannot be changed in a scenario.": "'{symbol}' 是被解释变量，不能在情景中改变。",
+    "Ignored column(s) not in the template: {ignored}.": "已忽略模板之外的列：{ignored}。",
+    "Your own variable(s), available as regressors: {own}.": "您自己的变量（可作为解释变量）：{own}。",
+    "idt taken from the published index (Table 1).": "idt 取自已发表的指数（表 1）。",
+    "Row {row} ({province} {year})": "第 {row} 行（{province} {year}）",
+    "Row {row}, column year: {year!r} is not a year between 1990 and 2035.":
+        "第 {row} 行，year 列：{year!r} 不是 1990 至 2035 之间的年份。",
+    "{where}, column {column}: {cell!r} is text, not a number.": "{where}，{column} 列：{cell!r} 是文本，不是数字。",
+    "Row {row}, column province: {province!r} is not one of the 31 provinces (write e.g. Beijing or 北京).":
+        "第 {row} 行，province 列：{province!r} 不是 31 个省份之一（请写作 Beijing 或 北京 等）。",
+    "{province}: no row for {absent} (the file covers {first}-{last}); add the row with its value, or leave the province out.":
+        "{province}：没有 {absent} 年的行（文件覆盖 {first}-{last} 年）；请补上该行及其数值，或去掉该省份。",
+    "Column {column} has no values; fill it or remove the column.": "{column} 列没有数值；请填写或删除该列。",
+    "{where}, column rd_intensity_pct: {value:g} looks like a share (0-1); this column is in percent (write {percent:g}).":
+        "{where}，rd_intensity_pct 列：{value:g} 看起来是比例（0-1）；此列单位为百分比（请写 {percent:g}）。",
+    "{where}, column rd_intensity_pct: {value:g} is above 100 %.": "{where}，rd_intensity_pct 列：{value:g} 超过 100 %。",
+    "{where}, column urban_avg_wage_yuan: {value:g} is too small for a yearly wage in yuan (thousands of yuan or a log?); write yuan, e.g. 85307.":
+        "{where}，urban_avg_wage_yuan 列：{value:g} 作为以元计的年工资太小（是否为千元或对数？）；请以元填写，例如 85307。",
+    "pcw: {n_cells} cells from your file (ln of urban_avg_wage_yuan).":
+        "pcw：{n_cells} 个单元格来自您的文件（urban_avg_wage_yuan 的自然对数）。",
+    "rd: {n_cells} cells from your file (rd_intensity_pct / 100).": "rd：{n_cells} 个单元格来自您的文件（rd_intensity_pct / 100）。",
+    "{outside} row(s) outside the 30 provinces x 2011-2023 of the model were not used.":
+        "{outside} 行不在模型的 30 个省份 × 2011-2023 年范围内，未被使用。",
+    "The model in the link cannot be read: {reason}": "无法读取链接中的模型：{reason}",
+    "log({symbol}) needs positive values; {symbol} = {value:g} for {province} {year}.":
+        "log({symbol}) 需要正值；{province} {year} 年的 {symbol} = {value:g}。",
+    "'{symbol}' does not vary in the sample, so it cannot be standardized.": "'{symbol}' 在样本中没有变化，因此无法标准化。",
+    "shares are fractions between 0 and 1 (write 0.45, not 45).": "比例是 0 到 1 之间的小数（请写 0.45，而不是 45）。",
+    "No east/central/west belt for: {bad}.": "以下城市没有东部/中部/西部归属：{bad}。",
+    "The approval-year table needs the columns 'city' and 'first_approval_year'.":
+        "获批年份表需要 'city' 和 'first_approval_year' 两列。",
+    "Unknown pilot city in the approval years: {unknown}.": "获批年份中有未知的试点城市：{unknown}。",
+    "City listed twice in the approval years: {city}.": "获批年份中城市重复出现：{city}。",
+    "Approval year for {city} must be a whole year between {first} and {last}, or empty (found {raw!r}).":
+        "{city} 的获批年份必须是 {first} 至 {last} 之间的整数年份，或留空（当前为 {raw!r}）。",
+    "Missing column(s): city. Download the template to see the expected layout.": "缺少列：city。请下载模板查看所需格式。",
+    "The link holds more approval years than there are pilot cities.": "链接中的获批年份多于试点城市数量。",
+    "The link names an unknown pilot city ({city!r}).": "链接中有未知的试点城市（{city!r}）。",
+    "The link names {city} twice.": "链接中 {city} 出现了两次。",
+    "The link's year for {city} must be a whole year between {first} and {last} (found {year!r}).":
+        "链接中 {city} 的年份必须是 {first} 至 {last} 之间的整数年份（当前为 {year!r}）。",
+    "Unknown province {prov!r} for city {city!r}.": "城市 {city!r} 的省份 {prov!r} 未知。",
+    "Uploaded data are not stored in a link; open the regression explorer and upload the file again.":
+        "上传的数据不会保存在链接中；请打开回归分析页面并重新上传文件。",
+    "Unknown data source {source!r}.": "未知的数据来源 {source!r}。",
+    "Unknown model or standard-error choice in the link.": "链接中的模型或标准误选项未知。",
+    "The years in the link are not of the form 2011-2023.": "链接中的年份不是 2011-2023 这样的格式。",
+    "Unknown region in the link.": "链接中的地区未知。",
+    "The wage-interpolation switch in the link must be 0 or 1.": "链接中的工资插值开关必须是 0 或 1。",
+    "Cannot read the scenario item {item!r}; expected e.g. 'pcw:+10'.": "无法读取情景项 {item!r}；应为类似 'pcw:+10' 的格式。",
+    "'{symbol}' is not a variable a scenario can change.": "'{symbol}' 不是情景可以改变的变量。",
+    "A change of {amount:g} in {symbol} is outside ±{max_change:g}.": "{symbol} 的变化 {amount:g} 超出了 ±{max_change:g}。",
+    "Unknown regressor or transformation {item!r} in the link.": "链接中有未知的解释变量或变换 {item!r}。",
+    "k_islands must be at least 1": "k_islands 至少为 1",
+    "no polygon for {missing}": "{missing} 没有多边形",
+    "no value for {missing}": "{missing} 没有数值",
+    "values must be finite numbers for every province": "每个省份的数值都必须是有限数",
+    "Moran's I needs at least 3 provinces": "Moran's I 至少需要 3 个省份",
+    "values are constant: Moran's I is undefined": "数值为常数：Moran's I 无定义",
+    "alpha must be between 0 and 1": "alpha 必须在 0 和 1 之间",
+    "weights must be a square DataFrame labelled by entity or a libpysal W": "权重必须是以个体为标签的方形 DataFrame 或 libpysal W 对象",
+    "the weights matrix is not square ({rows} x {columns})": "权重矩阵不是方阵（{rows} x {columns}）",
+    "the weights matrix repeats a label": "权重矩阵有重复标签",
+    "the weights matrix has different labels on its rows and columns": "权重矩阵的行与列标签不同",
+    "spatial weights need at least 2 units": "空间权重至少需要 2 个单位",
+    "the weights matrix has missing or infinite entries": "权重矩阵含有缺失值或无穷值",
+    "the weights matrix has negative entries": "权重矩阵含有负值",
+    "a unit is its own neighbour (non-zero diagonal): {bad}": "有单位以自身为邻居（对角线非零）：{bad}",
+    "no neighbour (a row of zeros) for {bad}; link it (e.g. to its nearest units) or leave it out of the sample":
+        "{bad} 没有邻居（整行为零）；请为其指定邻居（例如最近的单位），或将其移出样本",
+    "fixed_effects must be one of {choices}, not {fixed_effects!r}":
+        "fixed_effects 必须是 {choices} 之一，而不是 {fixed_effects!r}",
+    "the panel must be a DataFrame indexed by (entity, year)": "面板必须是以（个体, 年份）为索引的 DataFrame",
+    "choose at least one regressor": "请至少选择一个解释变量",
+    "the dependent variable and the regressors must be distinct columns": "被解释变量和解释变量必须是不同的列",
+    "no column {missing} in the panel": "面板中没有列 {missing}",
+    "regressor names {reserved} clash with the spatial parameters": "解释变量名 {reserved} 与空间参数重名",
+    "the panel has duplicate (entity, year) rows": "面板中有重复的（个体, 年份）行",
+    "the weights' labels do not match the panel's entities (in the panel but not in the weights: {no_weights}; in the weights but not in the panel: {no_data}); build the weights for exactly the panel's entities":
+        "权重的标签与面板的个体不一致（在面板中但不在权重中：{no_weights}；在权重中但不在面板中：{no_data}）；请按面板的个体构建权重",
+    "the weights' labels do not match the panel's entities (in the panel but not in the weights: {no_weights}); build the weights for exactly the panel's entities":
+        "权重的标签与面板的个体不一致（在面板中但不在权重中：{no_weights}）；请按面板的个体构建权重",
+    "the weights' labels do not match the panel's entities (in the weights but not in the panel: {no_data}); build the weights for exactly the panel's entities":
+        "权重的标签与面板的个体不一致（在权重中但不在面板中：{no_data}）；请按面板的个体构建权重",
+    "fixed effects need at least 2 years": "固定效应至少需要 2 年",
+    "the panel is unbalanced: {short}{more}; the spatial models need every entity in every year":
+        "面板不平衡：{short}{more}；空间模型需要每个个体在每一年都有数据",
+    "{n_gaps} entity-year row(s) have missing values; missing per column: {columns}; e.g. {cells}. The spatial models drop nothing: choose other variables or years, or fill the gaps for every entity":
+        "{n_gaps} 个个体-年份行有缺失值；各列缺失数：{columns}；例如 {cells}。空间模型不会删除任何数据：请选择其他变量或年份，或为每个个体补齐缺失",
+    "the panel has infinite values": "面板含有无穷值",
+    "{dependent!r} does not change over time within any entity (beyond a change common to all, with year effects): the fixed effects explain it entirely":
+        "{dependent!r} 在任何个体内都不随时间变化（含年份效应时，除所有个体共同的变化外）：固定效应完全解释了它",
+    "the regressors reproduce the dependent exactly (for example parts that sum to it), so there is no error to estimate; drop one of them":
+        "解释变量能精确重现被解释变量（例如各部分之和等于它），因此没有误差可估计；请去掉其中一个",
+    "the regressors are collinear after removing the fixed effects (a regressor constant over time within every entity, or with year effects the same in every entity in a year, is absorbed by them): {names}":
+        "去除固定效应后解释变量共线（在每个个体内不随时间变化的解释变量，或含年份效应时同一年在所有个体中相同的解释变量，会被固定效应吸收）：{names}",
+    "the model fits the data exactly at {name} = {value:.4f}, so the likelihood is unbounded; the data look constructed rather than observed":
+        "模型在 {name} = {value:.4f} 处完全拟合数据，因此似然无上界；这些数据看起来是构造的而非观测的",
+    "the likelihood search for {name} did not converge ({message})": "{name} 的似然搜索未收敛（{message}）",
+    "the likelihood is largest at the edge of the admissible interval ({name} = {value:.4f}, interval {lo:.3f} to {hi:.3f}): the model is not identified on this sample and these weights; try other weights, regressors or the other model":
+        "似然在允许区间的边界处最大（{name} = {value:.4f}，区间 {lo:.3f} 至 {hi:.3f}）：在此样本和这组权重下模型无法识别；请尝试其他权重、解释变量或另一种模型",
+    "unknown spatial model {model!r}; choose from {models}": "未知的空间模型 {model!r}；请从 {models} 中选择",
+    "bounds must lie within the admissible interval {bounds}": "bounds 必须在允许区间 {bounds} 之内",
+    "{lever!r} is not a regressor of this model ({regressors})": "{lever!r} 不是此模型的解释变量（{regressors}）",
+    "not an entity of the fitted model: {unknown}": "不是已估计模型中的个体：{unknown}",
+    "changes must be finite numbers": "变化量必须是有限数",
+    "the weights matrix has non-numeric entries": "权重矩阵含有非数值元素",
+    "column {column!r} is not numeric": "列 {column!r} 不是数值",
+    "The change {change_text!r} is not a number.": "变化量 {change_text!r} 不是数字。",
+    "The number of neighbours {k_text!r} is not a whole number.": "邻居数 {k_text!r} 不是整数。",
+    "The years {years_text!r} are not of the form 2012-2023.": "年份 {years_text!r} 不是 2012-2023 这样的格式。",
+    "spill_interp must be 0 or 1, not {interp!r}.": "spill_interp 必须是 0 或 1，而不是 {interp!r}。",
+    "A province in the link is not a province name.": "链接中的某个省份不是省份名称。",
+    "{unknown} is not in the estimation sample of the model.": "{unknown} 不在模型的估计样本中。",
+    "{missing} is not in the {source} data.": "{source} 数据中没有 {missing}。",
+    "Unknown spatial model {model!r}; choose lag, error or durbin.":
+        "未知的空间模型 {model!r}；请选择 lag（滞后）、error（误差）或 durbin（杜宾）。",
+    "Unknown spatial weights {weights!r}; choose queen, knn or distance.":
+        "未知的空间权重 {weights!r}；请选择 queen（后邻接）、knn（k 近邻）或 distance（距离）。",
+    "Unknown rule for Hainan {islands!r}; choose nearest or guangdong.":
+        "未知的海南连接规则 {islands!r}；请选择 nearest（最近）或 guangdong（仅广东）。",
+    "interpolate_wages must be True or False.": "interpolate_wages 必须是 True 或 False。",
+    "Unknown fixed effects {fixed_effects!r}; choose entity or twoway.":
+        "未知的固定效应 {fixed_effects!r}；请选择 entity（个体）或 twoway（双向）。",
+    "The number of neighbours must be a whole number from 1 to {max_k}.": "邻居数必须是 1 至 {max_k} 之间的整数。",
+    "The model needs at least one regressor.": "模型至少需要一个解释变量。",
+    "The regressors must be distinct and differ from the dependent variable.": "解释变量必须互不相同，且不同于被解释变量。",
+    "The lever {lever!r} is not a regressor of the model.": "调节变量 {lever!r} 不是模型的解释变量。",
+    "The change must be a number within ±{max_change:g}.": "变化量必须是 ±{max_change:g} 以内的数字。",
+    "A log variable cannot fall by 100 % or more.": "对数变量的降幅不能达到或超过 100 %。",
+    "The sample years must be two different years, the first earlier, e.g. 2012-2023.":
+        "样本年份必须是两个不同的年份，前者较早，例如 2012-2023。",
+    "Unknown or repeated region (choose from east, central, west).": "地区未知或重复（请从东部、中部、西部中选择）。",
+    "Choose at least one province to move, each once.": "请至少选择一个要调整的省份，每个省份只选一次。",
+    "Unknown province {unknown!r}.": "未知省份 {unknown!r}。",
+    "The link lacks {key!r}.": "链接中缺少 {key!r}。",
+    "{symbol!r} is not a known variable.": "{symbol!r} 不是已知变量。",
+    "'{filename}' is empty (0 bytes).": "'{filename}' 是空文件（0 字节）。",
+    "'{filename}' is {size_mb:.1f} MB; the limit is {limit_mb:.0f} MB.":
+        "'{filename}' 大小为 {size_mb:.1f} MB；上限为 {limit_mb:.0f} MB。",
+    "'{filename}' has a header but no data rows.": "'{filename}' 只有表头，没有数据行。",
+    "Column name(s) repeated: {repeated}.": "列名重复：{repeated}。",
+    "Missing column(s): {missing}. Download the template to see the expected layout.": "缺少列：{missing}。请下载模板查看所需格式。",
+    "Duplicate rows for {first}: each {keys} must appear once.": "{first} 的行重复：每个 {keys} 只能出现一次。",
+    "Only {n_complete} complete row(s); at least {min_rows} are needed.": "只有 {n_complete} 个完整行；至少需要 {min_rows} 个。",
+    "Too few observations: {units} {unit_column}(s) and {periods} {period_column}(s); at least {min_units} and {min_periods} are needed for a panel model.":
+        "观测值太少：{units} 个{unit_column}、{periods} 个{period_column}；面板模型至少需要 {min_units} 个和 {min_periods} 个。",
+    "'{filename}' is not a valid Excel workbook.": "'{filename}' 不是有效的 Excel 工作簿。",
+    "'{filename}': only .csv and .xlsx files are accepted.": "'{filename}'：只接受 .csv 和 .xlsx 文件。",
+    "Column '{key}' has an empty cell (row {row} of the file).": "列 '{key}' 有空单元格（文件第 {row} 行）。",
+    "Column 'year' must hold whole years between {first} and {last} (found {found!r}).":
+        "列 'year' 必须是 {first} 至 {last} 之间的整数年份（发现 {found!r}）。",
+    "Column '{column}' has text where a number is expected (e.g. {found!r}).": "列 '{column}' 在应为数字处含有文本（例如 {found!r}）。",
+    "Column '{column}' holds an infinite value.": "列 '{column}' 含有无穷值。",
+    "Column '{column}' cannot be negative (found {found:g}).": "列 '{column}' 不能为负（发现 {found:g}）。",
+    "Unknown {unit_column}(s): {shown}{more}.": "未知的{unit_column}：{shown}{more}。",
+    "Column name {shown!r} is not a plain name (brackets, quotes or operators are not allowed). Use the template's column names.":
+        "列名 {shown!r} 不是普通名称（不允许括号、引号或运算符）。请使用模板中的列名。",
+    "Column '{column}' has {found:g}, above {bound:g}: {hint}": "列 '{column}' 中有 {found:g}，超过 {bound:g}：{hint}",
+    "'{filename}' could not be read as an Excel workbook ({reason}).": "无法将 '{filename}' 读取为 Excel 工作簿（{reason}）。",
+    "'{filename}' looks like a binary file, not a CSV text file.": "'{filename}' 看起来是二进制文件，而不是 CSV 文本文件。",
+    "'{filename}' is not UTF-8 or GBK text; save it as 'CSV UTF-8'.": "'{filename}' 不是 UTF-8 或 GBK 文本；请另存为“CSV UTF-8”。",
+    "'{filename}' could not be parsed as CSV: {reason}": "无法将 '{filename}' 解析为 CSV：{reason}",
+    "no bundled geometry for {unknown}": "{unknown} 没有内置的地理边界",
+    "a province is listed twice": "有省份重复列出",
+    "spatial weights need at least 2 provinces": "空间权重至少需要 2 个省份",
+    "k must be between 1 and {most}": "k 必须在 1 至 {most} 之间",
+    "power must be positive": "power 必须为正",
+    "unknown kind of weights {kind!r}; choose from {kinds}": "未知的权重类型 {kind!r}；请从 {kinds} 中选择",
+    "{name} lacks {key!r}; rebuild it with scripts/build_weights.py":
+        "{name} 缺少 {key!r}；请用 scripts/build_weights.py 重新生成",
+    "cutoff_km must be positive": "cutoff_km 必须为正",
+    "no other province within {cutoff_km:g} km of {alone}": "{alone} 周围 {cutoff_km:g} 公里内没有其他省份",
+    "islands must be 'nearest', 'none' or a mapping, not {islands!r}":
+        "islands 必须是 'nearest'、'none' 或一个映射，而不是 {islands!r}",
+    "{unit} cannot be its own neighbour": "{unit} 不能是自己的邻居",
+    "island link names {other!r}, which is not among the provinces": "岛屿连接指向 {other!r}，但它不在省份之中",
+    "The scenario in the link could not be rebuilt: {reason}": "无法根据链接重建情景：{reason}",
+    "No spillover scenario in the link.": "链接中没有溢出情景。",
+    "{column}: {years} ({most} of {total} provinces)": "{column}：{years}（{total} 个省份中的 {most} 个）",
+    "{column}: {years} (all of {total} provinces)": "{column}：{years}（全部 {total} 个省份）",
+    # words that messages take as arguments (the key columns of an upload)
+    "year": "年份",
+    "place": "地点",
+}
+
+# --- values shown from the bundled tables (data/) ---
+_DATA: dict[str, str] = {
+    "Jing-Jin-Ji": "京津冀",
+    "Yangtze River Delta": "长三角",
+    "Pearl River Delta": "珠三角",
+    "Cheng-Yu": "成渝",
+    "medium-low": "中低",
+    "powerhouse": "核心强市",
+    "facts cited": "引用事实",
+    "public domain": "公共领域",
     "Electrical machinery and equipment": "电气机械和器材",
     "Communication equipment, computers and other electronic equipment": "通信设备、计算机和其他电子设备",
     "Instruments and meters": "仪器仪表",
     "Information transmission, software and IT services": "信息传输、软件和信息技术服务",
     "Scientific research and technical services": "科学研究和技术服务",
-    "no control totals": "没有控制总量",
-    "no employment data": "没有就业数据",
-    "no control totals or employment": "没有控制总量或就业数据",
-    "Beijing": "北京",
-    "Shanghai": "上海",
     "Shenzhen": "深圳",
     "Guangzhou": "广州",
     "Hong Kong": "香港",
@@ -1070,404 +1642,69 @@ ZH.update({
     "Tokyo–Yokohama": "东京—横滨",
     "Seoul": "首尔",
     "China (Mainland)": "中国（大陆）",
-    "WIPO changed its method in 2025 (venture-capital deals added to PCT inventors and scientific authors), so 2024 → 2025 rank changes mix real change with the new metric.":
-        "WIPO 在 2025 年调整了方法（在 PCT 发明人和科学论文作者之外加入风险投资交易），因此 2024 → 2025 年的排名变化混合了真实变化与新指标的影响。",
+}
+
+# --- words written whole nowhere in the code: composed at run time, or no longer shown (to review) ---
+_COMPOSED: dict[str, str] = {
+    "None (heteroskedasticity-robust)": "不聚类（异方差稳健）",
+    "TWFE differs from did2s by": "TWFE 与 did2s 之差为",
+    "Estimates table": "估计结果表",
+    "No employment for": "没有就业数据：",
+    "in the employment source for": "年，就业数据来源缺少",
+    "their index is left empty and they are not part of the national total.": "这些省份的指数留空，且不计入全国总量。",
+    "carried forward": "沿用",
+    "Digital VA counted": "计入的数字增加值",
+    "Digital VA, traditional (eq. 6)": "传统产业数字增加值（式6）",
+    "Employment (10k)": "就业人数（万人）",
+    "Employment table (CSV or XLSX: province, year, employed_10k)": "就业表（CSV 或 XLSX：province, year, employed_10k）",
+    "No control totals for": "没有控制总量：",
+    "Practitioners (eq. 8, 10k)": "从业人员（式8，万人）",
+    "VA of the digital core": "数字核心部门增加值",
+    "With the population approximation, practitioners = digital VA ÷ (GDP / employment), so the index is the digital value-added share of GDP over its population-weighted national mean.":
+        "在人口近似下，从业人员 = 数字增加值 ÷（GDP / 就业），因此指数等于数字增加值占 GDP 的比重除以其人口加权的全国均值。",
+    "computation carried forward and are labelled extrapolated.": "年的计算结果沿用而来，并标注为外推。",
+    "the values shown are the": "所示数值由",
+    "Target": "目标",
+    "Hausman test, FE vs RE": "Hausman 检验（固定效应 vs 随机效应）",
+    "Full linearmodels summary": "linearmodels 完整输出",
+    "Wages (pcw)": "工资（pcw）",
+    "R&D intensity (rd)": "研发强度（rd）",
+    "Public services (psl)": "公共服务（psl）",
+    "Education (pdl)": "教育（pdl）",
+    "Weight of": "权重：",
+    "Excluded (a weighted component is missing)": "已排除（缺少有权重的分项）",
+    "pcw: odd-year wages are interpolated in logs (flagged per cell)": "pcw：奇数年份工资按对数插值（逐格标记）",
+    "Urban wages are published for even years only. On: each odd year 2011-2019 is the geometric mean of its neighbours, flagged per cell. Off: odd years are missing and drop out of any model with pcw. Nothing after 2020 is invented either way.":
+        "城镇工资只有偶数年份的公布值。开启：2011-2019年每个奇数年份取相邻两年的几何平均，逐格标记。关闭：奇数年份缺失，含 pcw 的模型不使用这些年份。无论开关与否，2020年以后都不做推断。",
+    "One row per province and year: `province` (English or Chinese), `year`, and `urban_avg_wage_yuan` (yuan per year) and/or `rd_intensity_pct` (R&D / GDP in percent, e.g. 2.41). The template holds the bundled values; change or fill cells and upload it: your values replace pcw and rd on the public data in this session (an empty cell keeps the bundled value). The bundled data are never changed.":
+        "每个省份每年一行：`province`（中文或英文）、`year`，以及 `urban_avg_wage_yuan`（元/年）和/或 `rd_intensity_pct`（研发经费 / GDP，百分数，如 2.41）。模板中已填入内置数值；修改或补充后上传：您的数值在本次会话中替换公开数据中的 pcw 和 rd（空单元格保留内置数值）。内置数据不会被修改。",
+    "Proxies, interpolated wages and the computed del score are marked in the variables table.":
+        "代理变量、插值工资和本应用计算的 del 得分在变量表中标明。",
+    "The data column says where the real-data variable differs from the paper's: proxy, odd years interpolated, or computed here, not the paper's score.":
+        "“data”列说明真实数据变量与论文的差异：代理变量、奇数年份插值，或本应用计算而非论文得分。",
+    "Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same-sign is shown where both estimate the term.":
+        "论文：省份固定效应，N = 390，R² = 0.31（表5）。两者都估计的项显示符号是否一致。",
+    "Your own variable(s), available as regressors": "您自己的变量（可作为解释变量）",
+    "ILLUSTRATIVE": "示意性",
+    "Talent density (scaled)": "人才密度（缩放后）",
+    "Talent-structure crossover (scaled)": "人才结构交叉度（缩放后）",
+    "Ecosystem connectivity (scaled)": "创业生态连接效率（缩放后）",
+    "Productization speed (scaled)": "技术产品化速度（缩放后）",
+    "Download CSV: coefficients by sector": "下载 CSV：各部门消耗系数",
+    "Download CSV: the chosen provinces' series": "下载 CSV：所选省份的序列",
     "City data: GeoNames (CC BY 4.0)": "城市数据：GeoNames（CC BY 4.0）",
-})
-
-
-# --- /regression and /policy: every visible word (issue 18) ---
-ZH.update({
-    "What moves the agglomeration index of industrial-digitalization talents? The paper (eq. 10) regresses it on nine provincial conditions with province fixed effects (Table 5). Choose the data, the variables and the estimator; the F test says whether province effects are needed, the Hausman test whether they can be treated as random. The **Scenario** section asks *what if wages rise 10 %?* with an honest band.":
-        "什么在推动产业数字化人才集聚度指数？论文（式 10）用九项省级条件对它回归，并控制省份固定效应（表 5）。请选择数据、变量和估计方法；F 检验说明是否需要省份效应，Hausman 检验说明能否把它们视为随机效应。**情景模拟**部分回答“工资上涨 10 % 会怎样？”，并给出如实的置信区间。",
-    "Public data: the published index with provincial yearbook series. Paper-shaped demo: an invented panel with the paper's moments. Uploaded data: your own file.":
-        "公开数据：已发布的指数与省级统计年鉴序列。论文形态演示：按论文矩构造的虚构面板。上传数据：您自己的文件。",
-    "Public data": "公开数据",
-    "Uploaded data": "上传数据",
-    "Paper-shaped demo (synthetic)": "论文形态演示（合成）",
-    "Agglomeration index (index)": "集聚度指数（指数）",
-    "Gross regional product (log 100 million yuan)": "地区生产总值（亿元，取对数）",
-    "Per-capita wage (log yuan)": "人均工资（元，取对数）",
-    "Digital economy level (score 0–1)": "数字经济水平（得分 0–1）",
-    "Economic structure (tertiary share of GDP, 0–1)": "经济结构（第三产业占 GDP 比重，0–1）",
-    "Population quality (log college students per 100,000 people)": "人口素质（每十万人在校大学生数，取对数）",
-    "R&D intensity (share of GDP, 0–1)": "研发强度（占 GDP 比重，0–1）",
-    "Urbanization rate (share, 0–1)": "城镇化率（比重，0–1）",
-    "Medical care level (log hospital beds per 10,000 people)": "医疗水平（每万人医院床位数，取对数）",
-    "Public service level (share, 0–1)": "公共服务水平（比重，0–1）",
-    "Per-capita GDP, public stand-in (log yuan)": "人均 GDP，公开数据替代变量（元，取对数）",
-    "R&D intensity of industrial firms (share of GDP, 0–1)": "规模以上工业企业研发强度（占 GDP 比重，0–1）",
-    "Public-service spending share (0–1)": "公共服务支出占比（0–1）",
-    "Constant": "常数项",
-    "log": "取对数",
-    "previous year": "滞后一年",
-    "standardized": "标准化",
-    "Province fixed effects (eq. 10)": "省份固定效应（式 10）",
-    "Province and year fixed effects": "省份与年份双向固定效应",
-    "Differs from Table 3": "与表 3 不同",
-    "Applied in this order: natural log, then the first lag (previous year, same province), then standardization (mean 0, standard deviation 1 in the estimation sample). Each term's name lists its transformations.":
-        "按此顺序应用：先取自然对数，再取一阶滞后（同一省份的上一年），最后标准化（在估计样本中均值为 0、标准差为 1）。每一项的名称会列出其变换。",
-    "Observations (N)": "观测数（N）",
-    "Per-capita wage: odd-year wages are interpolated in logs (flagged per cell)": "人均工资：奇数年份工资按对数插值（逐格标记）",
-    "Coefficient with {level} interval": "系数及 {level} 置信区间",
-    "Term": "变量项",
-    "Coefficient": "系数",
-    "Lower": "下限",
-    "Upper": "上限",
-    "Significance": "显著性",
-    "Table 5 (paper)": "表 5（论文）",
-    "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's Table 5 coefficients for the same variables (Table 5 used all nine variables, province fixed effects, N = 390).":
-        "每个点是一个估计斜率，线段是所选标准误下的 95 % 置信区间；穿过零虚线的区间在 5 % 水平上不显著。空心菱形是论文表 5 中相同变量的系数（表 5 使用全部九个变量、省份固定效应、N = 390）。",
-    "Research on the measurement and influencing factors of the agglomeration degree of industrial digitalization talents in China":
-        "《中国产业数字化人才集聚度测度及其影响因素研究》",
-    "Tables 1, 3, 5": "表 1、表 3、表 5",
-    "estimates: linearmodels on the active data source": "估计：linearmodels，基于当前数据来源",
-    "estimates: linearmodels on the synthetic demo panel": "估计：linearmodels，基于合成演示面板",
-    "Standard error": "标准误",
-    "t statistic": "t 统计量",
-    "p value": "p 值",
-    "Lower 95 % bound": "95 % 置信下限",
-    "Upper 95 % bound": "95 % 置信上限",
-    "Code": "代码",
-    "Province effects are jointly significant (F({a}, {b}) = {stat}, {p}): pooled OLS is rejected in favour of fixed effects.":
-        "省份效应联合显著（F({a}, {b}) = {stat}，{p}）：拒绝混合 OLS，应采用固定效应。",
-    "Province effects are not jointly significant (F({a}, {b}) = {stat}, {p}): pooled OLS is not rejected.":
-        "省份效应联合不显著（F({a}, {b}) = {stat}，{p}）：不拒绝混合 OLS。",
-    "Hausman test, fixed vs random effects": "Hausman 检验：固定效应与随机效应",
-    "Fixed- and random-effects slopes differ systematically (χ²({k}) = {stat}, {p}): the province effects are correlated with the regressors, so fixed effects is preferred.":
-        "固定效应与随机效应的斜率存在系统差异（χ²({k}) = {stat}，{p}）：省份效应与解释变量相关，因此应采用固定效应。",
-    "No systematic difference between fixed and random effects (χ²({k}) = {stat}, {p}): random effects is consistent and more efficient.":
-        "固定效应与随机效应无系统差异（χ²({k}) = {stat}，{p}）：随机效应一致且更有效。",
-    "Taken at face value (see the warning):": "按字面理解（见警告）：",
-    "The difference of the two covariance matrices is not positive definite in this sample, so the statistic uses a generalized inverse and should be read with caution.":
-        "在此样本中两个协方差矩阵之差不是正定矩阵，统计量使用了广义逆，解读时需谨慎。",
-    "The F statistic cannot be computed on this sample.": "此样本无法计算 F 统计量。",
-    "The Hausman statistic is not valid here (negative or not finite); no absolute value is taken.":
-        "此处 Hausman 统计量无效（为负或非有限值）；不取绝对值。",
-    "Paper: province fixed effects, N = 390, R² = 0.31 (Table 5). Same sign is shown where both estimate the term.":
-        "论文：省份固定效应，N = 390，R² = 0.31（表 5）。两者都估计了某一项时显示符号是否相同。",
-    "The column 'Data here' says where the real-data variable differs from the paper's: proxy, odd years interpolated, or computed here, not the paper's score.":
-        "“本页数据”一列说明真实数据变量与论文的差异：代理变量、奇数年份插值，或在此计算而非论文的得分。",
-    "Yes": "是",
-    "No": "否",
-    "Data here": "本页数据",
-    "Paper: coefficient": "论文：系数",
-    "Paper: t statistic": "论文：t 统计量",
-    "Paper: significance": "论文：显著性",
-    "This model: coefficient": "本模型：系数",
-    "This model: t statistic": "本模型：t 统计量",
-    "This model: significance": "本模型：显著性",
-    "Same sign": "符号相同",
-    "Full estimation summary (linearmodels, in English)": "完整估计摘要（linearmodels 输出，英文）",
-    "First year": "首年",
-    "Last year": "末年",
-    "Observations": "观测数",
-    "Years without data": "无数据的年份",
-    "Move a lever: the change is applied to the chosen provinces in every year (so lagged terms see it too), the model's coefficients turn it into a change of the index, and the band is the 95 % delta-method interval from the coefficient covariance (baseline taken as given). Log variables change in %, shares in percentage points.":
-        "移动一个杠杆：变化应用于所选省份的每一年（因此滞后项也会受影响），模型系数把它换算为指数的变化，区间是由系数协方差得到的 95 % delta 方法区间（基准视为给定）。对数变量按 % 变化，比重按百分点变化。",
-    "Wages": "工资",
-    "R&D intensity": "研发强度",
-    "Public services": "公共服务",
-    "Education": "教育",
-    "percentage points": "百分点",
-    "All levers are at 0: the chart shows the fitted baseline. Move a slider to project a change.":
-        "所有杠杆均为 0：图中显示拟合基准。移动滑块以预测变化。",
-    "Baseline (fitted)": "基准（拟合值）",
-    "Projected": "预测值",
-    "Changed values": "变化后的取值",
-    "Agglomeration index, projected with {level} band": "集聚度指数预测值及 {level} 区间",
-    "inside observed range": "在观测范围内",
-    "outside observed range": "超出观测范围",
-    "Provinces are ranked by the projected index (dot); the grey tick is the model's fitted baseline, the blue bar the 95 % band of the projection. Red dots: a changed value lies outside the observed range, so the linear model extrapolates.":
-        "各省按预测指数（点）排序；灰色刻度是模型拟合的基准，蓝色条是预测的 95 % 区间。红点：某个变化后的取值超出观测范围，线性模型在外推。",
-    "the delta method (core.panel.project) on the model of the Model section": "delta 方法（core.panel.project），基于“模型”部分的模型",
-    "Observed index": "观测指数",
-    "Change": "变化",
-    "Values outside the observed range": "超出观测范围的取值",
-    "Outside the observed range": "超出观测范围",
-    "outside the observed range": "超出观测范围",
-    "Wage interpolated": "工资为插值",
-    "Projected index": "预测指数",
-    "Baseline lower bound": "基准下限",
-    "Baseline upper bound": "基准上限",
-    "The same model, dependent variable, regressors and standard errors, re-estimated by region and by sub-period (inside the chosen sample). Cells show the coefficient with stars (*** 1 %, ** 5 %, * 10 %) and its standard error.":
-        "相同的模型、因变量、解释变量和标准误，按地区和分时段（在所选样本内）重新估计。单元格显示系数及星号（*** 1 %，** 5 %，* 10 %）和标准误。",
-    "N": "观测数",
-    "R² (within for FE)": "R²（固定效应为组内 R²）",
-    "Table 4 of the paper (n, mean, standard deviation with n − 1, min, max) recomputed for the active data source, next to the published values.":
-        "论文表 4（观测数、均值、以 n − 1 计算的标准差、最小值、最大值）按当前数据来源重新计算，并与已发布数值并列。",
-    "Standard deviation": "标准差",
-    "Minimum": "最小值",
-    "Maximum": "最大值",
-    "Regional GDP, 100 million yuan, natural log": "地区生产总值（亿元），取自然对数",
-    "Average wage of employees in urban units, yuan, natural log": "城镇单位就业人员平均工资（元），取自然对数",
-    "Entropy-weight score of a digital-economy indicator system": "数字经济指标体系的熵权得分",
-    "Share of tertiary industry output in GDP (0-1)": "第三产业产值占 GDP 比重（0-1）",
-    "College students per 100,000 people, natural log": "每十万人在校大学生数，取自然对数",
-    "R&D spending of industrial firms above designated size / GDP (0-1)": "规模以上工业企业研发支出 / GDP（0-1）",
-    "Urban population / total population (0-1)": "城镇人口 / 总人口（0-1）",
-    "Medical-institution beds per 10,000 people, natural log": "每万人医疗机构床位数，取自然对数",
-    "Public-service employees / urban employment (0-1)": "公共服务从业人员 / 城镇就业人数（0-1）",
-    "Some changed values leave the range observed in the data; those projections extrapolate (red points).":
-        "部分变化后的取值超出数据中的观测范围；这些预测属于外推（红点）。",
-    "paper-shaped demo panel: moments of Table 4, slopes of Table 5; not data about any province.":
-        "论文形态演示面板：表 4 的矩、表 5 的斜率；不是任何省份的数据。",
-    "Data: your uploaded file (kept in this session only).": "数据：您上传的文件（仅保存在本次会话中）。",
-    "One row per province and year; columns `province`, `year` and the nine Table 3 variables in Table 3's units (logs for `gdp`, `pcw`, `pdl`, `med`; shares 0–1 for `estr`, `rd`, `urban`, `psl`). `idt` is optional (the published index is used if it is missing). The bundled data are never changed.":
-        "每个省份和年份一行；列为 `province`、`year` 以及表 3 的九个变量，单位同表 3（`gdp`、`pcw`、`pdl`、`med` 取对数；`estr`、`rd`、`urban`、`psl` 为 0–1 比重）。`idt` 可选（缺失时使用已发布的指数）。内置数据从不修改。",
-    "The map shows the agglomeration index; choose it as the dependent variable to send a projection.":
-        "地图显示集聚度指数；请把它选为因变量再发送预测。",
-    "The model cannot be estimated": "模型无法估计",
-    "The projection cannot be computed": "无法计算预测",
-    # /policy
-    "Cities joined China's national innovative-city pilot in different years (2008 onward). This page runs the pilot-city study's design — a multi-period difference-in-differences over cities and years — and checks it: are pilot and other cities on parallel paths before approval, and is the usual two-way fixed-effects answer biased because cities were treated at different times and effects grew over time?":
-        "各城市在不同年份（2008 年起）加入国家创新型城市试点。本页沿用试点城市研究的设计——基于城市和年份的多期双重差分——并对其进行检验：获批前试点城市与其他城市的走势是否平行？由于城市获批时间不同且效应随时间增长，常用的双向固定效应结果是否有偏？",
-    "Reading the pilot-city lists and approval years…": "正在读取试点城市名单和获批年份……",
-    "Synthetic demo": "合成演示",
-    "No clustering (heteroskedasticity-robust)": "不聚类（异方差稳健）",
-    "City controls of the uploaded panel (columns named as in the template).": "上传面板中的城市控制变量（列名与模板一致）。",
-    "English name": "英文名",
-    "Building the synthetic city panel (real cities and pilot years)…": "正在生成合成城市面板（真实城市与试点年份）……",
-    "Estimating the average effect with two-way fixed effects and the two-stage estimator…": "正在用双向固定效应和两阶段估计量估计平均效应……",
-    "Estimating the event study (effects by years since approval)…": "正在估计事件研究（按获批后年数的效应）……",
-    "Fitting the provincial design (province and year fixed effects)…": "正在拟合省级设计（省份与年份固定效应）……",
-    "Two-stage (Gardner 2022)": "两阶段估计（Gardner 2022）",
-    "Two-way fixed effects": "双向固定效应",
-    "Both": "两者",
-    "never approved": "从未获批",
-    "reference period": "参照期",
-    "estimated": "估计值",
-    "Years since approval": "获批后年数",
-    "Effect": "效应",
-    "Binned window end": "合并的窗口端点",
-    "Average effect on the treated": "处理组平均效应",
-    "Estimator": "估计量",
-    "MOST/NDRC innovative-city lists (2016, 2018) and MIIT/NDRC Broadband-China batches (2014-2016), `data/policy/`; provinces hand-typed; estimators: pyfixest `feols`, `did2s` (Gardner 2022)":
-        "科技部/国家发展改革委创新型城市名单（2016、2018）与工业和信息化部/国家发展改革委“宽带中国”示范城市批次（2014-2016），`data/policy/`；省份为人工录入；估计量：pyfixest `feols`、`did2s`（Gardner 2022）",
-    "Joint test that the {k} pre-period coefficients are zero: F({k}, {df}) = {f}, p = {p} (Wald χ² = {w}, p = {pw}).":
-        "{k} 个获批前系数同时为零的联合检验：F({k}, {df}) = {f}，p = {p}（Wald χ² = {w}，p = {pw}）。",
-    "No pre-period coefficient to test (widen the window).": "没有可检验的获批前系数（请扩大窗口）。",
-    "Broadband China (concurrent policy)": "“宽带中国”（同期政策）",
-    "Reference period": "参照期",
-    "Event window": "事件窗口",
-    "clustered by {level} ({n} clusters)": "按{level}聚类（{n} 个聚类）",
-    "heteroskedasticity-robust": "异方差稳健",
-    "{method}: ATT = {att} (standard error {se}, {clu}; 95% interval {lo} to {hi}; p = {p}); N = {n}, {units} units of which {treated} treated.":
-        "{method}：ATT = {att}（标准误 {se}，{clu}；95% 区间 {lo} 至 {hi}；p = {p}）；N = {n}，共 {units} 个城市，其中 {treated} 个为处理组。",
-    "95% interval {lo} … {hi}; standard error {se}; N = {n}": "95% 区间 {lo} … {hi}；标准误 {se}；N = {n}",
-    "Two-way fixed effects differ from the two-stage estimate by": "双向固定效应与两阶段估计之差为",
-    "Table": "表",
-    "Treated cities": "处理组城市数",
-    "Clusters": "聚类数",
-    "Standard errors clustered by": "标准误聚类层级",
-    "Agglomeration index (Table 1)": "集聚度指数（表 1）",
-    "Pilot cities of the province": "本省试点城市数",
-    "your uploaded city panel": "您上传的城市面板",
-    "none": "无",
-    "not estimated": "未估计",
-    "Pilot Cities for Innovation and Clusters of High-Tech Talent": "《创新型试点城市与高技术人才集聚》",
-    "No never-approved city: the last cohort ({0}) serves as the not-yet-approved comparison, so years from {1} on are left out.":
-        "没有从未获批的城市：最后一批（{0}）作为尚未获批的对照组，因此 {1} 年及以后的年份被剔除。",
-    "Year(s) {0} have no untreated city and were left out.": "{0} 年没有未处理的城市，已被剔除。",
-    "{0} cities approved in or before the first year {1} have no untreated year and were left out (e.g. {2}).":
-        "{0} 个在首年 {1} 或之前获批的城市没有未处理年份，已被剔除（例如 {2}）。",
-})
-ZH.update({
-    "Data: public — published index (Table 1) with provincial yearbook series bundled in data/.":
-        ZH.get("Data: public — published index (Table 1) with provincial yearbook series bundled in data/.",
-               "数据：公开——已发表的指数（表1）与内置于 data/ 的省级年鉴序列。"),
-    "Proxies, interpolated wages and the digital-economy score computed here are marked in the variables table.":
-        "代理变量、插值工资和本应用计算的数字经济得分在变量表中标明。",
-    "Urban wages are published for even years only. On: each odd year 2011-2019 is the geometric mean of its neighbours, flagged per cell. Off: odd years are missing and drop out of any model with the wage. Nothing after 2020 is invented either way.":
-        "城镇工资只有偶数年份的公布值。开启：2011-2019年每个奇数年份取相邻两年的几何平均，逐格标记。关闭：奇数年份缺失，含工资的模型不使用这些年份。无论开关与否，2020年以后都不做推断。",
-    "the delta method (`core.panel.project`) on the model of the Model section": "delta 方法（`core.panel.project`），基于“模型”部分的模型",
-})
-ZH.update({
-    "official notice": "官方通知",
-    "exact (2018 batch)": "确切（2018 年批次）",
-    "unknown — enter a year": "未知——请输入年份",
-    "entered by you": "由您输入",
-})
-ZH.update({
-    "Assembling the public provincial panel…": "正在整理公开的省级面板……",
-    "Building the paper-shaped demo panel…": "正在生成论文形态演示面板……",
-    "Estimating the model…": "正在估计模型……",
-    "Running the F and Hausman tests…": "正在进行 F 检验和 Hausman 检验……",
-    "Projecting the scenario…": "正在预测情景……",
-    "Re-estimating the model by region and sub-period…": "正在按地区和分时段重新估计模型……",
-    "Computing the descriptive statistics…": "正在计算描述统计……",
-})
-ZH.update({
-    "Loading the estimators (first visit after a restart)…": "正在加载估计程序（重启后首次访问）……",
-})
-ZH.update({
-    "One row per province and year: `province` (English or Chinese), `year`, and `urban_avg_wage_yuan` (yuan per year) and/or `rd_intensity_pct` (R&D / GDP in percent, e.g. 2.41). The template holds the bundled values; change or fill cells and upload it: your values replace the wage (`pcw`) and R&D intensity (`rd`) on the public data in this session (an empty cell keeps the bundled value). The bundled data are never changed.":
-        "每个省份每年一行：`province`（中文或英文）、`year`，以及 `urban_avg_wage_yuan`（元/年）和/或 `rd_intensity_pct`（研发经费 / GDP，百分数，如 2.41）。模板中已填入内置数值；修改或补充后上传：您的数值在本次会话中替换公开数据中的工资（`pcw`）和研发强度（`rd`）（空单元格保留内置数值）。内置数据不会被修改。",
-    "Too few observations: {0} complete rows for {1} regressors over {2} provinces; widen the sample or drop regressors.":
-        "观测值太少：{2} 个省份共 {0} 个完整行，而解释变量有 {1} 个；请扩大样本或减少解释变量。",
-    "The regressors are perfectly collinear in this sample; drop one of them.": "在此样本中解释变量完全共线；请去掉其中一个。",
-    "The window must start before 0 and end at or after 0 (got {0} to {1}).": "窗口必须从 0 之前开始，并在 0 或之后结束（当前为 {0} 至 {1}）。",
-    "The link's year for {0} must be a whole year between {1} and {2} (found {3}).": "链接中 {0} 的年份必须是 {1} 至 {2} 之间的整数年份（收到 {3}）。",
-    "Approval year for {0} must be a whole year between {1} and {2}, or empty (found {3}).": "{0} 的获批年份必须是 {1} 至 {2} 之间的整数年份或留空（收到 {3}）。",
-})
-ZH.update({
-    "{0}: {1} ({2} of {3} provinces)": "{0}：{1}（{3} 个省份中的 {2} 个）",
-    "all": "全部",
-})
-
-
-# --- shell, Home and /map: every visible word (issue 18, present) ---
-ZH.update({
-    "Digital talent explorer":
-        "数字人才探索器",
-    "Wide layout, larger type, short explanations. Also `?present=1` in the link.":
-        "宽版面、大字号、简短说明。也可在链接中加入 `?present=1`。",
-    "Embedded data, offline. Index: Liu (2026), *WJARR* 30(01), Table 1. IO tables: provincial statistics bureaus via CHNIO; national tables: NBS via ionet. Boundaries: Natural Earth (public domain), generalized by QGIS. City data: GeoNames (CC BY 4.0). Full provenance in `data/SOURCES.md`.":
-        "内置数据，离线运行。指数：Liu (2026)，*WJARR* 30(01)，表1。投入产出表：各省统计局（经 CHNIO）；全国表：NBS（经 ionet）。边界：Natural Earth（公有领域），经 QGIS 概化。城市数据：GeoNames（CC BY 4.0）。完整出处见 `data/SOURCES.md`。",
-    "Ignored invalid link value(s): {values} — defaults used.":
-        "已忽略链接中的无效值：{values}——改用默认值。",
-    "Where do **industrial-digitalization talents** concentrate? Each province is coloured by the agglomeration index of the chosen year: a location quotient, so **1 is national parity** and 2 means the province's share of these workers is twice its share of all employed persons. Use the *Year* slider under the map to move through the years, or tick *▶ Play* to step through them (one every 0.9 s, looping); both work in your browser, without waiting for the server.":
-        "**产业数字化人才**集中在哪里？每个省份按所选年份的集聚度指数着色：这是一个区位商，**1 表示与全国持平**，2 表示该省这类人才的占比是其全部就业人员占比的两倍。用地图下方的*年份*滑块切换年份，或勾选*▶ 播放*逐年播放（每 0.9 秒一年，循环）；两者都在浏览器中运行，无需等待服务器。",
-    "2011–2019 (2012 and 2017 benchmark tables, other years RAS-updated); later years have no data.":
-        "2011–2019 年（2012 和 2017 年为基准表，其余年份用 RAS 更新）；之后的年份没有数据。",
-    "Table 1 as printed in the paper (default).":
-        "论文表1所印数值（默认）。",
-    "Computed by core (eq. 4–9), ":
-        "由计算核心按式 4–9 计算，",
-    "Unavailable: ":
-        "不可用：",
-    "Published index (Table 1)":
-        "已发表指数（表1）",
-    "Scenario from the regression page":
-        "来自回归页面的情景",
-    "Not available now":
-        "当前不可用",
-    "(see ?)":
-        "（见 ?）",
-    "ILLUSTRATIVE SCENARIO, not observed data":
-        "示意情景，并非观测数据",
-    "Local Moran's I":
-        "局部莫兰指数",
-    "Permutation test":
-        "置换检验",
-    "Name (English)":
-        "英文名称",
-    "Name (Chinese)":
-        "中文名称",
-    "High-High":
-        "高-高",
-    "Low-Low":
-        "低-低",
-    "High-Low":
-        "高-低",
-    "Low-High":
-        "低-高",
-    "Not significant":
-        "不显著",
-    "dashed: E[I] = -1/(n-1)":
-        "虚线：E[I] = -1/(n-1)",
-    "dashed: mean of all provinces; dotted: parity 1":
-        "虚线：全部省份均值；点线：持平线 1",
-    "Change since {year}":
-        "自 {year} 年以来的变化",
-    "Region: east / central / west. Cluster: the paper's four urban clusters.":
-        "地区：东部 / 中部 / 西部。城市群：论文所述的四个城市群。",
-    "No groups":
-        "不分组",
-    "Region (east, central, west)":
-        "地区（东部、中部、西部）",
-    "The paper's four clusters":
-        "论文的四个城市群",
-    "Outline the groups":
-        "勾勒分组边界",
-    "Show only the groups":
-        "只显示所选分组",
-    "Fisher-Jenks natural breaks":
-        "Fisher-Jenks 自然断点",
-    "Quantiles (equal counts)":
-        "分位数（各级省份数相同）",
-    "Equal intervals":
-        "等间距",
-    "Parity bands (1, 1.5)":
-        "持平分段（1、1.5）",
-    "Continuous colour scale":
-        "连续色标",
-    "On: a colour means the same value in every year. Off: the scale is recomputed for each year (compares provinces within a year only).":
-        "开：同一颜色在各年份代表相同数值。关：每年重新计算色标（只能比较同一年内的省份）。",
-    "Diverging: blue below national parity (1), red above.":
-        "发散：低于全国持平（1）为蓝色，高于为红色。",
-    "Sequential (light to dark)":
-        "顺序（由浅到深）",
-    "Diverging (around parity 1)":
-        "发散（以持平线 1 为中心）",
-    "Darker blue = higher index (diverging: red above parity 1, blue below). The legend gives each class's bounds in index units; with *Same scale for all years* on, a colour means the same value in every year, so colour changes are real changes. Hover a province for its English and Chinese name, value, rank that year and change since the first year. The slider under the map changes the year in your browser (the link and the downloads follow it) and *▶ Play* steps through the years (untick it to return to the slider's year). Grey: no data (Tibet is not in the paper's 30 provinces; Taiwan, Hong Kong and Macao are outside it).":
-        "蓝色越深 = 指数越高（发散配色：高于持平线 1 为红色，低于为蓝色）。图例以指数单位给出每一级的上下限；开启*各年份使用同一色标*时，同一颜色在各年份代表相同数值，因此颜色变化就是真实变化。鼠标悬停在省份上可查看其中英文名称、数值、当年排名和自首年以来的变化。地图下方的滑块在浏览器中切换年份（链接和下载随之变化），*▶ 播放*逐年播放（取消勾选即回到滑块所示年份）。灰色：无数据（西藏不在论文的 30 个省份中；台湾、香港和澳门不在研究范围内）。",
-    "classes":
-        "分级",
-    "Each line is the unweighted mean of the index over the group's provinces in that year (the paper's four clusters: Jing-Jin-Ji, Yangtze River Delta, Pearl River Delta, Cheng-Yu).":
-        "每条线是该组各省份当年指数的简单平均（论文的四个城市群：京津冀、长三角、珠三角、成渝）。",
-    "groups":
-        "分组",
-    "Global Moran’s I":
-        "全局莫兰指数",
-    "permutations":
-        "次置换",
-    "Expected under no clustering":
-        "无集聚时的期望值",
-    "z (permutation)":
-        "z 值（置换）",
-    "Moran's I > 0 means provinces resemble their neighbours (clustering); the p-value compares it with {permutations} random reshufflings of the values over the map (seed {seed}, so the number is reproducible). The LISA map marks provinces whose local statistic is significant at 5 % (no correction for multiple tests): High-High = a high province among high neighbours, Low-Low likewise, High-Low and Low-High are outliers. Neighbours: {neighbours}.":
-        "莫兰指数 > 0 表示省份与其相邻省份相似（集聚）；p 值将其与把数值在地图上随机重排 {permutations} 次的结果比较（随机种子 {seed}，结果可复现）。LISA 地图标出局部统计量在 5% 水平上显著的省份（未做多重检验校正）：高-高 = 高值省份被高值邻居包围，低-低同理，高-低和低-高为异常值。相邻关系：{neighbours}。",
+    "the delta method (core.panel.project) on the model of the Model section":
+        "delta 方法（core.panel.project），基于“模型”部分的模型",
     "queen contiguity of the province polygons, row-standardised; no land neighbour, linked to the 2 nearest by centroid distance: Hainan -> Guangxi, Guangdong":
         "省级多边形的后式（queen）邻接，行标准化；无陆地邻接的省份按质心距离连接最近的 2 个省份：海南 -> 广西、广东",
-    "Mean 2011–2023 (computed)":
-        "2011–2023 年均值（计算）",
-    "Index 2011–2023":
-        "2011–2023 年指数",
-    "Published rank":
-        "已发表排名",
-    "Published mean":
-        "已发表均值",
-    "Computed − published":
-        "计算值 − 已发表值",
-    "All 30 ranks match the paper. The means are of the rounded Table 1 cells; the paper averaged unrounded values, so Anhui (0.926 here, 0.92 printed) and Shanghai (1.575 here, 1.57 printed) round differently — a difference of about 0.005, not an error in either.":
-        "全部 30 个排名与论文一致。这里的均值取自表1中四舍五入后的数值；论文对未四舍五入的数值求平均，因此安徽（此处 0.926，论文 0.92）和上海（此处 1.575，论文 1.57）的舍入结果不同——相差约 0.005，两者都没有错误。",
-    "Computed from Table 1":
-        "由表1计算",
-    "Published Table 4":
-        "已发表的表4",
-    "SD":
-        "标准差",
-    "Minimum":
-        "最小值",
-    "Maximum":
-        "最大值",
-    "Min and max differ in the third decimal because Table 4 was computed from unrounded values (0.359 and 2.692) and Table 1 prints two decimals (0.36 and 2.69).":
-        "最小值和最大值在第三位小数上不同，因为表4由未四舍五入的数值计算（0.359 和 2.692），而表1只印两位小数（0.36 和 2.69）。",
-    "Computing the index from the IO tables (a few seconds the first time)…":
-        "正在由投入产出表计算指数（首次需要几秒钟）……",
-    "computed by core from the IO tables (eq. 4–9; employment approximated)":
-        "由计算核心依据投入产出表计算（式 4–9；就业人数为近似值）",
-    "scenario projection from the regression page (model estimate, not observed)":
-        "来自回归页面的情景预测（模型估计，并非观测值）",
-    "No scenario was sent from the regression page; showing the published Table 1.":
-        "回归页面尚未发送情景；显示已发表的表1。",
-    "The index computed from the IO tables is not available; showing the published Table 1.":
-        "由投入产出表计算的指数不可用；显示已发表的表1。",
-    "The map could not be drawn with these settings":
-        "无法按这些设置绘制地图",
-    "Sent from the regression page.":
-        "由回归页面发送。",
-    "Illustrative scenario: a model projection, not observed data.":
-        "示意情景：模型预测，并非观测数据。",
-    "Years without data: ":
-        "无数据的年份：",
-})
-ZH.update({
-    "Moran's I": "莫兰指数",
-})
-ZH.update({
-    "≤ 1.0 (at or below parity)": "≤ 1.0（不高于全国持平）",
-    "1.0 – 1.5 (above parity)": "1.0 – 1.5（高于全国持平）",
-    "> 1.5 (strong agglomeration)": "> 1.5（强集聚）",
-})
+}
+
+ZH: dict[str, str] = {**_SHELL, **_SHARED, **_HOME, **_SCALE, **_MAP, **_REGRESSION, **_SPATIAL, **_POLICY, **_GLOBAL,
+                      **_CORE_WORDS, **_CORE_MESSAGES, **_DATA, **_COMPOSED}
+
+
+def translate(text: str, lang: str) -> str:
+    """``text`` in ``lang`` (``"en"`` or ``"zh"``); unknown text or language returns ``text``."""
+    if lang == "zh":
+        return ZH.get(text, text)
+    return text

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.errors import RasError
+from core.errors import Message, RasError
 
 __all__ = ["RasError", "RasResult", "GrasResult", "ras", "gras", "calc_A", "calc_Z", "calc_L", "calc_x"]
 
@@ -98,15 +98,15 @@ def _labels(matrix: Any, rows: Any, cols: Any, what: tuple[str, str, str]) -> tu
     if isinstance(matrix, pd.DataFrame):
         row_labels, col_labels = matrix.index, matrix.columns
         if row_labels.has_duplicates or col_labels.has_duplicates:
-            raise RasError(f"{mname} has duplicated row or column labels.")
+            raise RasError("{mname} has duplicated row or column labels.", mname=mname)
 
         def align(vec: Any, labels: pd.Index, name: str) -> Any:
             if isinstance(vec, pd.Series):
                 if set(vec.index) != set(labels) or len(vec.index) != len(labels):
                     missing = [str(x) for x in labels.difference(vec.index)][:3]
                     extra = [str(x) for x in vec.index.difference(labels)][:3]
-                    raise RasError(f"The labels of {name} do not match {mname}"
-                                   f" (missing {missing or 'none'}, unexpected {extra or 'none'}).")
+                    raise RasError("The labels of {name} do not match {mname} (missing {missing}, unexpected {extra}).",
+                                   name=name, mname=mname, missing=missing or "none", extra=extra or "none")
                 return vec.reindex(labels)
             return vec
 
@@ -117,15 +117,18 @@ def _labels(matrix: Any, rows: Any, cols: Any, what: tuple[str, str, str]) -> tu
         r = np.asarray(rows, dtype=float)
         c = np.asarray(cols, dtype=float)
     except (TypeError, ValueError) as exc:
-        raise RasError(f"{mname}, {rname} and {cname} must be numbers ({exc}).") from exc
+        raise RasError("{mname}, {rname} and {cname} must be numbers ({reason}).",
+                       mname=mname, rname=rname, cname=cname, reason=str(exc)) from exc
     if m.ndim != 2:
-        raise RasError(f"{mname} must be a two-dimensional table, not {m.ndim}-dimensional.")
+        raise RasError("{mname} must be a two-dimensional table, not {ndim}-dimensional.", mname=mname, ndim=m.ndim)
     if r.ndim != 1 or c.ndim != 1 or r.shape[0] != m.shape[0] or c.shape[0] != m.shape[1]:
-        raise RasError(f"Shapes do not match: {mname} is {m.shape[0]}x{m.shape[1]}, {rname} has "
-                       f"{r.size} value(s) (needs {m.shape[0]}), {cname} has {c.size} (needs {m.shape[1]}).")
+        raise RasError("Shapes do not match: {mname} is {rows}x{columns}, {rname} has {n_row_totals} value(s) (needs "
+                       "{rows}), {cname} has {n_column_totals} (needs {columns}).",
+                       mname=mname, rows=m.shape[0], columns=m.shape[1], rname=rname, n_row_totals=r.size, cname=cname,
+                       n_column_totals=c.size)
     for name, arr in ((mname, m), (rname, r), (cname, c)):
         if not np.isfinite(arr).all():
-            raise RasError(f"{name} contains missing (NaN) or infinite values; fill or remove them first.")
+            raise RasError("{name} contains missing (NaN) or infinite values; fill or remove them first.", name=name)
     return m, r, c, row_labels, col_labels
 
 
@@ -135,9 +138,9 @@ def _check_totals(u: np.ndarray, v: np.ndarray, tol: float) -> None:
     # can cancel to rounding noise (~1e-17) while every target is of a normal size.
     scale = max(float(np.abs(u).sum()), float(np.abs(v).sum()), 1e-300)
     if abs(su - sv) > max(tol, _SUM_FLOOR) * scale:
-        raise RasError(f"The row totals sum to {su:,.6g} but the column totals to {sv:,.6g} "
-                       f"(gap {abs(su - sv) / scale:.2%}); both cannot hold. Make the two sets of "
-                       "control totals add up to the same grand total.")
+        raise RasError("The row totals sum to {su:,.6g} but the column totals to {sv:,.6g} (gap {gap:.2%}); both "
+                       "cannot hold. Make the two sets of control totals add up to the same grand total.",
+                       su=su, sv=sv, gap=abs(su - sv) / scale)
 
 
 def _residual_weights(target: np.ndarray, gross: np.ndarray | None = None) -> np.ndarray:
@@ -237,9 +240,10 @@ def ras(A0: Any, x: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 
     try:
         x_arr = np.asarray(x, dtype=float)
     except (TypeError, ValueError) as exc:
-        raise RasError(f"x (total output) must be numbers ({exc}).") from exc
+        raise RasError("x (total output) must be numbers ({reason}).", reason=str(exc)) from exc
     if x_arr.ndim != 1 or x_arr.shape[0] != a0.shape[1]:
-        raise RasError(f"Shapes do not match: A0 has {a0.shape[1]} column(s) but x has {x_arr.size} value(s).")
+        raise RasError("Shapes do not match: A0 has {n_columns} column(s) but x has {n_values} value(s).",
+                       n_columns=a0.shape[1], n_values=x_arr.size)
     if not np.isfinite(x_arr).all():
         raise RasError("x (total output) contains missing (NaN) or infinite values.")
     if (a0 < 0).any() or (x_arr < 0).any() or (u_arr < 0).any() or (v_arr < 0).any():
@@ -255,16 +259,14 @@ def ras(A0: Any, x: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 
     dead_rows = np.flatnonzero((row_mass == 0) & (u_arr > 0))
     dead_cols = np.flatnonzero((col_mass == 0) & (v_arr > 0))
     if dead_rows.size or dead_cols.size:
-        where = []
-        if dead_rows.size:
-            names = [str(row_labels[i]) if row_labels is not None else str(i) for i in dead_rows[:5]]
-            where.append(f"row(s) {', '.join(names)}")
-        if dead_cols.size:
-            names = [str(col_labels[j]) if col_labels is not None else str(j) for j in dead_cols[:5]]
-            where.append(f"column(s) {', '.join(names)}")
-        raise RasError(f"A positive target falls on {' and '.join(where)} that are all zero in the base table "
-                       "(after multiplying by x); RAS can only rescale existing entries. Set those targets to "
-                       "zero or put a starting value in the base table.")
+        rows = ", ".join(str(row_labels[i]) if row_labels is not None else str(i) for i in dead_rows[:5])
+        cols = ", ".join(str(col_labels[j]) if col_labels is not None else str(j) for j in dead_cols[:5])
+        where = (Message("row(s) {rows} and column(s) {columns}", rows=rows, columns=cols) if rows and cols
+                 else Message("row(s) {rows}", rows=rows) if rows else Message("column(s) {columns}", columns=cols))
+        raise RasError("A positive target falls on {where} that are all zero in the base table (after multiplying by "
+                       "x); RAS can only rescale existing entries. Set those targets to zero or put a starting value "
+                       "in the base table.",
+                       where=where)
 
     r = np.ones(a0.shape[0])
     s = np.ones(a0.shape[1])
@@ -293,9 +295,10 @@ def ras(A0: Any, x: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 
         else:
             iterations = max_iter
     if not residual <= tol:
-        raise RasError(f"RAS did not converge in {max_iter:,} iterations: the largest row or column sum is still "
-                       f"{residual:.3g} (relative) away from its target, tolerance {tol:.1g}. The totals may be "
-                       "incompatible with the zero pattern of the table; check them, or allow more iterations.")
+        raise RasError("RAS did not converge in {max_iter:,} iterations: the largest row or column sum is still "
+                       "{residual:.3g} (relative) away from its target, tolerance {tol:.1g}. The totals may be "
+                       "incompatible with the zero pattern of the table; check them, or allow more iterations.",
+                       max_iter=max_iter, residual=residual, tol=tol)
     z = (r[:, None] * z0) * s[None, :]
     with np.errstate(divide="ignore", invalid="ignore"):
         a = np.where(x_arr > 0, z / np.where(x_arr > 0, x_arr, 1.0), 0.0)
@@ -373,16 +376,17 @@ def gras(Z0: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 10_000)
     P = np.where(z0 > 0, z0, 0.0)
     N = np.where(z0 < 0, -z0, 0.0)
 
-    def infeasible(pmass: np.ndarray, nmass: np.ndarray, target: np.ndarray, labels: Any, kind: str) -> None:
+    def infeasible(pmass: np.ndarray, nmass: np.ndarray, target: np.ndarray, labels: Any, kind: Message) -> None:
         bad = np.flatnonzero(((pmass == 0) & (target > 0)) | ((nmass == 0) & (target < 0))
                              | ((pmass == 0) & (nmass == 0) & (target != 0)))
         if bad.size:
             names = [str(labels[i]) if labels is not None else str(i) for i in bad[:5]]
-            raise RasError(f"{kind} {', '.join(names)}: the target has a sign that its entries cannot produce "
-                           "(a positive target needs a positive entry, a negative one a negative entry).")
+            raise RasError("{kind} {names}: the target has a sign that its entries cannot produce (a positive target "
+                           "needs a positive entry, a negative one a negative entry).",
+                           kind=kind, names=", ".join(names))
 
-    infeasible(P.sum(1), N.sum(1), u_arr, row_labels, "Row(s)")
-    infeasible(P.sum(0), N.sum(0), v_arr, col_labels, "Column(s)")
+    infeasible(P.sum(1), N.sum(1), u_arr, row_labels, Message("Row(s)"))
+    infeasible(P.sum(0), N.sum(0), v_arr, col_labels, Message("Column(s)"))
 
     r = np.ones(z0.shape[0])
     s = np.ones(z0.shape[1])
@@ -399,8 +403,9 @@ def gras(Z0: Any, u: Any, v: Any, *, tol: float = 1e-10, max_iter: int = 10_000)
         else:
             iterations = max_iter
     if not residual <= tol:
-        raise RasError(f"GRAS did not converge in {max_iter:,} iterations: the largest row or column sum is still "
-                       f"{residual:.3g} (relative) away from its target, tolerance {tol:.1g}.")
+        raise RasError("GRAS did not converge in {max_iter:,} iterations: the largest row or column sum is still "
+                       "{residual:.3g} (relative) away from its target, tolerance {tol:.1g}.",
+                       max_iter=max_iter, residual=residual, tol=tol)
     z = r[:, None] * P * s[None, :] - N / r[:, None] / s[None, :]
     max_res = max(_relative_residual(z.sum(1), u_arr, np.abs(z).sum(1)),
                   _relative_residual(z.sum(0), v_arr, np.abs(z).sum(0)))

@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from core.agglomeration import describe
-from core.errors import PanelSpecError
+from core.errors import Message, PanelSpecError
 
 Model = Literal["pooled", "fe", "twfe", "re"]
 CovType = Literal["unadjusted", "robust", "clustered", "driscoll-kraay"]
@@ -122,9 +122,11 @@ class ModelSpec:
 
     def __post_init__(self) -> None:
         if self.model not in MODEL_INFO:
-            raise PanelSpecError(f"Unknown model {self.model!r}; choose from {', '.join(MODELS)}.")
+            raise PanelSpecError("Unknown model {model!r}; choose from {models}.",
+                                 model=self.model, models=", ".join(MODELS))
         if self.cov_type not in COV_TYPES:
-            raise PanelSpecError(f"Unknown standard errors {self.cov_type!r}; choose from {', '.join(COV_TYPES)}.")
+            raise PanelSpecError("Unknown standard errors {cov_type!r}; choose from {cov_types}.",
+                                 cov_type=self.cov_type, cov_types=", ".join(COV_TYPES))
         transforms = self.transforms.items() if isinstance(self.transforms, Mapping) else self.transforms
         object.__setattr__(self, "regressors", tuple(self.regressors))
         object.__setattr__(self, "transforms", tuple(sorted((str(s), tuple(ts)) for s, ts in transforms if ts)))
@@ -173,7 +175,7 @@ class ModelSpec:
                        years=None if first is None else (first, last),
                        entities=None if where is None else tuple(str(where).split(",")))
         except (KeyError, ValueError) as exc:
-            raise PanelSpecError(f"The model in the link cannot be read: {exc}") from exc
+            raise PanelSpecError("The model in the link cannot be read: {reason}", reason=str(exc)) from exc
 
 
 @dataclass(frozen=True)
@@ -475,11 +477,11 @@ def _check_names(names: Iterable[str], data: pd.DataFrame) -> None:
     """Every name must be a column of ``data`` holding numbers (any name: columns are data, never parsed)."""
     for name in names:
         if not isinstance(name, str) or not name:
-            raise PanelSpecError(f"{name!r} is not a column name.")
+            raise PanelSpecError("{name!r} is not a column name.", name=name)
         if name not in data.columns:
-            raise PanelSpecError(f"Variable '{name}' is not in this data source.")
+            raise PanelSpecError("Variable '{name}' is not in this data source.", name=name)
         if not pd.api.types.is_numeric_dtype(data[name]) or pd.api.types.is_bool_dtype(data[name]):
-            raise PanelSpecError(f"Variable '{name}' does not hold numbers.")
+            raise PanelSpecError("Variable '{name}' does not hold numbers.", name=name)
 
 
 def _check_index(data: pd.DataFrame) -> None:
@@ -503,10 +505,11 @@ def _normalise_transforms(regressors: Sequence[str], transforms: Mapping[str, Se
     out: dict[str, tuple[str, ...]] = {}
     for symbol, steps in (transforms or {}).items():
         if symbol not in regressors:
-            raise PanelSpecError(f"A transformation is set for '{symbol}', which is not a regressor.")
+            raise PanelSpecError("A transformation is set for '{symbol}', which is not a regressor.", symbol=symbol)
         bad = [s for s in steps if s not in TRANSFORMS]
         if bad:
-            raise PanelSpecError(f"Unknown transformation(s) {bad}; choose from {', '.join(TRANSFORMS)}.")
+            raise PanelSpecError("Unknown transformation(s) {bad}; choose from {transforms}.",
+                                 bad=bad, transforms=", ".join(TRANSFORMS))
         out[symbol] = tuple(s for s in TRANSFORMS if s in steps)
     return out
 
@@ -524,8 +527,8 @@ def _unstandardized(data: pd.DataFrame, regressors: Sequence[str], transforms: M
             bad = values.notna() & (values <= 0)
             if bad.any():
                 where = data.index[bad.to_numpy()][0]
-                raise PanelSpecError(f"log({symbol}) needs positive values; {symbol} = {values[bad].iloc[0]:g} "
-                                     f"for {where[0]} {where[1]}.")
+                raise PanelSpecError("log({symbol}) needs positive values; {symbol} = {value:g} for {province} {year}.",
+                                     symbol=symbol, value=values[bad].iloc[0], province=where[0], year=where[1])
             values = np.log(values)
         if "lag1" in steps:
             frame = pd.DataFrame({"e": entities, "t": years, "v": values.to_numpy()}, index=data.index)
@@ -572,9 +575,11 @@ def _design(data: pd.DataFrame, dependent: str, regressors: Sequence[str],
     _check_names([dependent, *regressors], data)
     reserved = [n for n in (dependent, *regressors) if n in RESERVED_NAMES]
     if reserved:
-        raise PanelSpecError(f"'{reserved[0]}' is a name the design uses itself (the constant); rename that column.")
+        raise PanelSpecError("'{reserved}' is a name the design uses itself (the constant); rename that column.",
+                             reserved=reserved[0])
     if dependent in regressors:
-        raise PanelSpecError(f"'{dependent}' cannot be both the dependent variable and a regressor.")
+        raise PanelSpecError("'{dependent}' cannot be both the dependent variable and a regressor.",
+                             dependent=dependent)
     steps = _normalise_transforms(regressors, transforms)
     provisional = Design(dependent, tuple(regressors), steps, {})
     raw = provisional.build(data)
@@ -587,7 +592,8 @@ def _design(data: pd.DataFrame, dependent: str, regressors: Sequence[str],
         if "standardize" in steps.get(symbol, ()):
             sd = float(frame[term].std(ddof=1))
             if not np.isfinite(sd) or sd == 0:
-                raise PanelSpecError(f"'{symbol}' does not vary in the sample, so it cannot be standardized.")
+                raise PanelSpecError("'{symbol}' does not vary in the sample, so it cannot be standardized.",
+                                     symbol=symbol)
             scale[term] = (float(frame[term].mean()), sd)
             frame[term] = (frame[term] - scale[term][0]) / sd
     design = Design(dependent, tuple(regressors), steps, scale)
@@ -658,7 +664,8 @@ def stars(p: float) -> str:
 
 def _cov_kwargs(cov_type: str) -> dict[str, Any]:
     if cov_type not in COV_TYPES:
-        raise PanelSpecError(f"Unknown standard errors {cov_type!r}; choose from {', '.join(COV_TYPES)}.")
+        raise PanelSpecError("Unknown standard errors {cov_type!r}; choose from {cov_types}.",
+                             cov_type=cov_type, cov_types=", ".join(COV_TYPES))
     return {"unadjusted": {"cov_type": "unadjusted"}, "robust": {"cov_type": "robust"},
             "clustered": {"cov_type": "clustered", "cluster_entity": True},
             "driscoll-kraay": {"cov_type": "kernel"}}[cov_type]
@@ -668,15 +675,16 @@ def _estimate(y: pd.Series, x: pd.DataFrame, model: str, cov_type: str) -> Any:
     from linearmodels.panel import PanelOLS, PooledOLS, RandomEffects
 
     if model not in MODELS:
-        raise PanelSpecError(f"Unknown model {model!r}; choose from {', '.join(MODELS)}.")
+        raise PanelSpecError("Unknown model {model!r}; choose from {models}.", model=model, models=", ".join(MODELS))
     kwargs = _cov_kwargs(cov_type)
     n_entities = y.index.get_level_values(0).nunique()
     n_years = y.index.get_level_values(1).nunique()
     info = MODEL_INFO[model]
     needed = x.shape[1] + (n_entities if info.entity_effects else 0) + (n_years if info.time_effects else 0)
     if len(y) <= needed or n_entities < 2:
-        raise PanelSpecError(f"Too few observations: {len(y)} complete rows for {x.shape[1] - 1} regressor(s) "
-                             f"over {n_entities} province(s); widen the sample or drop regressors.")
+        raise PanelSpecError("Too few observations: {n_y} complete rows for {n_regressors} regressor(s) over "
+                             "{n_entities} province(s); widen the sample or drop regressors.",
+                             n_y=len(y), n_regressors=x.shape[1] - 1, n_entities=n_entities)
     if np.linalg.matrix_rank(x.to_numpy()) < x.shape[1]:
         raise PanelSpecError("The regressors are perfectly collinear in this sample; drop one of them.")
     try:
@@ -687,7 +695,7 @@ def _estimate(y: pd.Series, x: pd.DataFrame, model: str, cov_type: str) -> Any:
         return PanelOLS(y, x, entity_effects=info.entity_effects, time_effects=info.time_effects,
                         drop_absorbed=True).fit(**kwargs)
     except (ValueError, np.linalg.LinAlgError) as exc:
-        raise PanelSpecError(f"The model cannot be estimated on this sample: {exc}") from exc
+        raise PanelSpecError("The model cannot be estimated on this sample: {reason}", reason=str(exc)) from exc
 
 
 def fit_panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], *, model: Model = "fe",
@@ -887,7 +895,8 @@ def change_to_delta(symbol: str, amount: float, level: pd.Series | np.ndarray | 
     kind = VARIABLES[symbol].kind if symbol in VARIABLES else "level"
     if kind == "log":
         if amount <= -100:
-            raise PanelSpecError(f"A change of {amount:g} % in {symbol} would leave nothing to take a log of.")
+            raise PanelSpecError("A change of {amount:g} % in {symbol} would leave nothing to take a log of.",
+                                 amount=amount, symbol=symbol)
         return level + np.log1p(amount / 100.0)
     if kind == "ratio":
         return level + amount / 100.0
@@ -921,14 +930,16 @@ def project(results: PanelFit, data: pd.DataFrame, changes: Mapping[str, float],
     design = results.design
     for symbol in changes:
         if symbol not in data.columns:
-            raise PanelSpecError(f"{symbol!r} is not a column of this data source.")
+            raise PanelSpecError("{symbol!r} is not a column of this data source.", symbol=symbol)
         if symbol == design.dependent:
-            raise PanelSpecError(f"'{symbol}' is the dependent variable; it cannot be changed in a scenario.")
+            raise PanelSpecError("'{symbol}' is the dependent variable; it cannot be changed in a scenario.",
+                                 symbol=symbol)
     raw = results.raw
     sample_index = raw.model.dependent.index
     in_year = sample_index[sample_index.get_level_values(1) == year]
     if len(in_year) == 0:
-        raise PanelSpecError(f"{year} is not in the estimation sample ({results.years[0]}-{results.years[1]}).")
+        raise PanelSpecError("{year} is not in the estimation sample ({first}-{last}).",
+                             year=year, first=results.years[0], last=results.years[1])
     target = set(in_year.get_level_values(0)) if provinces is None else set(provinces)
 
     changed = data.copy()
@@ -953,7 +964,7 @@ def project(results: PanelFit, data: pd.DataFrame, changes: Mapping[str, float],
     fitted = raw.fitted_values.iloc[:, 0]
     effects = raw.estimated_effects.iloc[:, 0] if hasattr(raw, "estimated_effects") else 0.0
     baseline = (fitted + effects).loc[in_year].to_numpy()
-    from scipy import stats  # here, not at import: scipy.stats costs ~1 s of a cold start (issue 19)
+    from scipy import stats  # here, not at import: scipy.stats costs ~1 s of a cold start
 
     z = float(stats.norm.ppf(0.5 + level / 2))
     out = pd.DataFrame({
@@ -1029,13 +1040,13 @@ def panel_from_upload(content: bytes, filename: str, regions: pd.DataFrame, tabl
     uploads.check_coverage(checked, "province", "year", min_units=3, min_periods=3)
     notes = []
     if ignored:
-        notes.append(f"Ignored column(s) not in the template: {', '.join(ignored)}.")
+        notes.append(Message("Ignored column(s) not in the template: {ignored}.", ignored=", ".join(ignored)))
     if own:
-        notes.append(f"Your own variable(s), available as regressors: {', '.join(own)}.")
+        notes.append(Message("Your own variable(s), available as regressors: {own}.", own=", ".join(own)))
     if "idt" not in checked.columns or checked["idt"].isna().all():
         checked = checked.drop(columns=["idt"], errors="ignore").merge(
             table1[["province", "year", "idt"]], on=["province", "year"], how="left")
-        notes.append("idt taken from the published index (Table 1).")
+        notes.append(Message("idt taken from the published index (Table 1)."))
     out = checked.set_index(list(UPLOAD_KEYS)).sort_index()
     return out[["idt", *PAPER_REGRESSORS, *own]], notes
 
@@ -1072,63 +1083,71 @@ def series_from_upload(content: bytes, filename: str, regions: pd.DataFrame) -> 
     missing = [c for c in ("province", "year") if c not in frame.columns]
     if missing or not value_columns:
         need = ", ".join(missing + ([] if value_columns else [" or ".join(SERIES_UPLOAD_COLUMNS)]))
-        raise uploads.UploadError(f"Missing column(s): {need}. Download the template to see the expected layout.")
+        raise uploads.UploadError("Missing column(s): {need}. Download the template to see the expected layout.",
+                                  need=need)
     uploads.check_columns(list(frame.columns), {"province", "year", *SERIES_UPLOAD_COLUMNS})
     zh = dict(zip(regions.province_zh, regions.province))
     known = set(regions.loc[regions.region != "", "province"])
     work = frame[["province", "year", *value_columns]].copy()
     work.insert(0, "row", work.index + 2)  # the file's row number (header is row 1)
 
-    def where(i: int) -> str:
-        return f"Row {work.at[i, 'row']} ({work.at[i, 'province']} {work.at[i, 'year']})"
+    def where(i: int) -> Message:
+        return Message("Row {row} ({province} {year})", row=work.at[i, "row"], province=work.at[i, "province"],
+                       year=work.at[i, "year"])
 
     years = pd.to_numeric(work["year"], errors="coerce")
     for i in work.index:
         if pd.isna(years[i]) or years[i] % 1 != 0 or not 1990 <= years[i] <= 2035:
-            raise uploads.UploadError(f"Row {work.at[i, 'row']}, column year: {work.at[i, 'year']!r} is not a year "
-                                      "between 1990 and 2035.")
+            raise uploads.UploadError("Row {row}, column year: {year!r} is not a year between 1990 and 2035.",
+                                      row=work.at[i, "row"], year=work.at[i, "year"])
     work["year"] = years.astype("int64")
     for column in value_columns:
         text = work[column].astype("string").str.strip().str.replace(",", "", regex=False)
         values = pd.to_numeric(text, errors="coerce")
         for i in work.index[values.isna() & text.notna() & (text != "")]:
-            raise uploads.UploadError(f"{where(i)}, column {column}: {work.at[i, column]!r} is text, not a number.")
+            raise uploads.UploadError("{where}, column {column}: {cell!r} is text, not a number.",
+                                      where=where(i), column=column, cell=work.at[i, column])
         work[column] = values.astype("float64")
     names = work["province"].astype("string").str.strip()
     work["province"] = [zh.get(n, n) if isinstance(n, str) else n for n in names]
     for i in work.index:
         if work.at[i, "province"] not in known:
-            raise uploads.UploadError(f"Row {work.at[i, 'row']}, column province: {frame.at[i, 'province']!r} is not "
-                                      "one of the 31 provinces (write e.g. Beijing or 北京).")
+            raise uploads.UploadError("Row {row}, column province: {province!r} is not one of the 31 provinces "
+                                      "(write e.g. Beijing or 北京).",
+                                      row=work.at[i, "row"], province=frame.at[i, "province"])
     dup = work.duplicated(["province", "year"])
     if dup.any():
         i = work.index[dup][0]
-        raise uploads.UploadError(f"{where(i)}: this province and year appear twice; keep one row.")
+        raise uploads.UploadError("{where}: this province and year appear twice; keep one row.", where=where(i))
     first, last = int(work.year.min()), int(work.year.max())
     for province, rows in work.groupby("province", sort=False):
         absent = sorted(set(range(first, last + 1)) - set(rows.year))
         if absent:
-            raise uploads.UploadError(f"{province}: no row for {absent[0]} (the file covers {first}-{last}); add the "
-                                      "row with its value, or leave the province out.")
+            raise uploads.UploadError("{province}: no row for {absent} (the file covers {first}-{last}); add the row "
+                                      "with its value, or leave the province out.",
+                                      province=province, absent=absent[0], first=first, last=last)
     for column in value_columns:
         if work[column].isna().all():
-            raise uploads.UploadError(f"Column {column} has no values; fill it or remove the column.")
+            raise uploads.UploadError("Column {column} has no values; fill it or remove the column.", column=column)
     if "rd_intensity_pct" in value_columns:
         values = work["rd_intensity_pct"]
         values = values.dropna()
         if (values < 0.1).all() or (values < 0).any():
             i = values.idxmin()
-            raise uploads.UploadError(f"{where(i)}, column rd_intensity_pct: {values[i]:g} looks like a share (0-1); "
-                                      f"this column is in percent (write {values[i] * 100:g}).")
+            raise uploads.UploadError("{where}, column rd_intensity_pct: {value:g} looks like a share (0-1); this "
+                                      "column is in percent (write {percent:g}).",
+                                      where=where(i), value=values[i], percent=values[i] * 100)
         if (values > 100).any():
             i = values.idxmax()
-            raise uploads.UploadError(f"{where(i)}, column rd_intensity_pct: {values[i]:g} is above 100 %.")
+            raise uploads.UploadError("{where}, column rd_intensity_pct: {value:g} is above 100 %.",
+                                      where=where(i), value=values[i])
     if "urban_avg_wage_yuan" in value_columns:
         values = work["urban_avg_wage_yuan"].dropna()
         if (values < 1000).any():
             i = values.idxmin()
-            raise uploads.UploadError(f"{where(i)}, column urban_avg_wage_yuan: {values[i]:g} is too small for a "
-                                      "yearly wage in yuan (thousands of yuan or a log?); write yuan, e.g. 85307.")
+            raise uploads.UploadError("{where}, column urban_avg_wage_yuan: {value:g} is too small for a yearly "
+                                      "wage in yuan (thousands of yuan or a log?); write yuan, e.g. 85307.",
+                                      where=where(i), value=values[i])
     return work.drop(columns=["row"]).sort_values(["province", "year"]).reset_index(drop=True)
 
 
@@ -1147,12 +1166,13 @@ def apply_series(data: pd.DataFrame, uploaded: pd.DataFrame) -> tuple[pd.DataFra
         out.loc[cells.index, "pcw"] = np.log(cells)
         if "pcw_interpolated" in out:
             out.loc[cells.index, "pcw_interpolated"] = False
-        notes.append(f"pcw: {len(cells)} cells from your file (ln of urban_avg_wage_yuan).")
+        notes.append(Message("pcw: {n_cells} cells from your file (ln of urban_avg_wage_yuan).", n_cells=len(cells)))
     if "rd_intensity_pct" in up:
         cells = up.loc[common, "rd_intensity_pct"].dropna()
         out.loc[cells.index, "rd"] = cells / 100.0
-        notes.append(f"rd: {len(cells)} cells from your file (rd_intensity_pct / 100).")
+        notes.append(Message("rd: {n_cells} cells from your file (rd_intensity_pct / 100).", n_cells=len(cells)))
     outside = len(up.index.difference(out.index))
     if outside:
-        notes.append(f"{outside} row(s) outside the 30 provinces x 2011-2023 of the model were not used.")
+        notes.append(Message("{outside} row(s) outside the 30 provinces x 2011-2023 of the model were not used.",
+                             outside=outside))
     return out, notes

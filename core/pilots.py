@@ -57,7 +57,7 @@ def city_table(city_province: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFra
                                  validate="many_to_one")
     if merged["region"].isna().any() or (merged["region"] == "").any():
         bad = merged.loc[merged["region"].isna() | (merged["region"] == ""), "prefecture_city"].tolist()
-        raise PilotDataError(f"No east/central/west belt for: {', '.join(bad)}.")
+        raise PilotDataError("No east/central/west belt for: {bad}.", bad=", ".join(bad))
     return (merged.rename(columns={"prefecture_city": "city"})
             [["city", "city_en", "province", "province_zh", "region", "admin_level"]].reset_index(drop=True))
 
@@ -107,9 +107,10 @@ def validate_approval_years(
     cities = edited["city"].astype(object)
     unknown = sorted({str(c) for c in cities if c not in known})
     if unknown:
-        raise PilotDataError(f"Unknown pilot city in the approval years: {', '.join(unknown[:5])}.")
+        raise PilotDataError("Unknown pilot city in the approval years: {unknown}.", unknown=", ".join(unknown[:5]))
     if cities.duplicated().any():
-        raise PilotDataError(f"City listed twice in the approval years: {cities[cities.duplicated()].iloc[0]}.")
+        raise PilotDataError("City listed twice in the approval years: {city}.",
+                             city=cities[cities.duplicated()].iloc[0])
     raw = edited["first_approval_year"]
     years = pd.to_numeric(raw, errors="coerce")
     text = raw.astype(object).where(raw.notna(), None)
@@ -118,8 +119,9 @@ def validate_approval_years(
     bad |= years.notna() & ((years % 1 != 0) | ~years.between(*year_range))
     if bad.any():
         i = bad[bad].index[0]
-        raise PilotDataError(f"Approval year for {cities[i]} must be a whole year between {year_range[0]} and "
-                             f"{year_range[1]}, or empty (found {raw[i]!r}).")
+        raise PilotDataError("Approval year for {city} must be a whole year between {first} and "
+                             "{last}, or empty (found {raw!r}).",
+                             city=cities[i], first=year_range[0], last=year_range[1], raw=raw[i])
     out = pd.DataFrame({"city": cities.astype(str).to_numpy(), "first_approval_year": years.round().astype("Int64").to_numpy()})
     base = defaults.set_index("city")
     out["year_status"] = out["city"].map(base["year_status"])
@@ -273,7 +275,7 @@ def validate_city_panel(frame: pd.DataFrame, cities: pd.DataFrame, regions: pd.D
                 key = prov.strip().removesuffix("省").removesuffix("市")
                 match = prov_map.get(key) or prov_map.get(key.lower())
                 if match is None:
-                    raise UploadError(f"Unknown province {prov!r} for city {city!r}.")
+                    raise UploadError("Unknown province {prov!r} for city {city!r}.", prov=prov, city=city)
                 province_of[city] = match
     allowed = known | set(province_of)
     checked = validate_panel(work, keys=("city", "year"), numeric=(OUTCOME, *CONTROLS), required=(OUTCOME,),
@@ -353,17 +355,18 @@ def decode_user_years(text: str, defaults: pd.DataFrame, *, year_range: tuple[in
     for item in items:
         city, sep, year = item.strip().partition(":")
         if not sep or city not in known:
-            raise PilotDataError(f"The link names an unknown pilot city ({city[:20]!r}).")
+            raise PilotDataError("The link names an unknown pilot city ({city!r}).", city=city[:20])
         if city in seen:
-            raise PilotDataError(f"The link names {city} twice.")
+            raise PilotDataError("The link names {city} twice.", city=city)
         seen.add(city)
         if year == "":
             value = pd.NA
         elif year.isdigit() and year_range[0] <= int(year) <= year_range[1]:
             value = int(year)
         else:
-            raise PilotDataError(f"The link's year for {city} must be a whole year between {year_range[0]} and "
-                                 f"{year_range[1]} (found {year[:10]!r}).")
+            raise PilotDataError("The link's year for {city} must be a whole year between {first} and "
+                                 "{last} (found {year!r}).",
+                                 city=city, first=year_range[0], last=year_range[1], year=year[:10])
         table.loc[table["city"] == city, "first_approval_year"] = value
     table["first_approval_year"] = table["first_approval_year"].astype("Int64")
     return table

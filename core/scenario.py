@@ -97,12 +97,13 @@ def decode_changes(text: str) -> dict[str, float]:
     for item in text.split(","):
         match = _ITEM.match(item.strip())
         if not match:
-            raise ScenarioError(f"Cannot read the scenario item {item[:40]!r}; expected e.g. 'pcw:+10'.")
+            raise ScenarioError("Cannot read the scenario item {item!r}; expected e.g. 'pcw:+10'.", item=item[:40])
         symbol, amount = match.group(1), float(match.group(2))
         if symbol not in panel.VARIABLES or symbol == "idt":
-            raise ScenarioError(f"'{symbol}' is not a variable a scenario can change.")
+            raise ScenarioError("'{symbol}' is not a variable a scenario can change.", symbol=symbol)
         if abs(amount) > MAX_CHANGE:
-            raise ScenarioError(f"A change of {amount:g} in {symbol} is outside ±{MAX_CHANGE:g}.")
+            raise ScenarioError("A change of {amount:g} in {symbol} is outside ±{max_change:g}.",
+                                amount=amount, symbol=symbol, max_change=MAX_CHANGE)
         out[symbol] = amount
     return out
 
@@ -119,14 +120,14 @@ def from_query(params: Mapping[str, str]) -> ScenarioSpec | None:
     changes = decode_changes(str(params[PARAM_PREFIX]))
     source, model, cov = get("source", "public"), get("model", "fe"), get("cov", "clustered")
     if source not in SOURCES:
-        raise ScenarioError(f"Unknown data source {source[:20]!r}.")
+        raise ScenarioError("Unknown data source {source!r}.", source=source[:20])
     if model not in panel.MODELS or cov not in panel.COV_TYPES:
         raise ScenarioError("Unknown model or standard-error choice in the link.")
     regressors, transforms = [], {}
     for item in filter(None, get("x", ",".join(changes)).split(",")):
         symbol, *steps = item.split(".")
         if symbol not in panel.VARIABLES or any(s not in panel.TRANSFORMS for s in steps):
-            raise ScenarioError(f"Unknown regressor or transformation {item[:40]!r} in the link.")
+            raise ScenarioError("Unknown regressor or transformation {item!r} in the link.", item=item[:40])
         regressors.append(symbol)
         if steps:
             transforms[symbol] = tuple(steps)
@@ -173,7 +174,7 @@ def recompute(spec: ScenarioSpec, data: pd.DataFrame | None = None, regions: pd.
         fit = spec.model_spec(entities).fit(data)
         projection = panel.project(fit, data, spec.changes, provinces=spec.provinces, year=spec.year)
     except panel.PanelSpecError as exc:
-        raise ScenarioError(str(exc)) from exc
+        raise ScenarioError(exc.template, **exc.arguments) from exc
     return to_map_frame(projection, spec.source)
 
 

@@ -115,7 +115,7 @@ def contiguity_weights(collection: Mapping[str, Any], provinces: Sequence[str], 
     frame = frame.drop_duplicates(name_key).set_index(name_key)
     missing = [p for p in provinces if p not in frame.index]
     if missing:
-        raise SpatialInputError(f"no polygon for {', '.join(missing)}")
+        raise SpatialInputError("no polygon for {missing}", missing=", ".join(missing))
     frame = frame.loc[list(provinces)]
     ids = [str(p) for p in provinces]
     with warnings.catch_warnings():
@@ -163,7 +163,7 @@ def _precomputed_weights(provinces: Sequence[str], k_islands: int) -> ProvinceWe
     try:
         matrix = bundled.queen_weights(provinces, islands="nearest", k_islands=k_islands)
     except SpatialModelError as exc:
-        raise SpatialInputError(str(exc).replace("no bundled geometry", "no polygon")) from exc
+        raise SpatialInputError(exc.template.replace("no bundled geometry", "no polygon"), **exc.arguments) from exc
     ids = [str(p) for p in provinces]
     values = matrix.to_numpy()
     neighbors = {a: [ids[j] for j in np.flatnonzero(values[i])] for i, a in enumerate(ids)}
@@ -188,7 +188,7 @@ def _aligned(values: Mapping[str, float] | pd.Series, weights: ProvinceWeights) 
     series = pd.Series(values, dtype="float64") if not isinstance(values, pd.Series) else values.astype("float64")
     missing = [p for p in weights.ids if p not in series.index]
     if missing:
-        raise SpatialInputError(f"no value for {', '.join(missing)}")
+        raise SpatialInputError("no value for {missing}", missing=", ".join(missing))
     y = series.reindex(list(weights.ids)).to_numpy()
     if not np.isfinite(y).all():
         raise SpatialInputError("values must be finite numbers for every province")

@@ -106,7 +106,8 @@ def check_weights(w: Any) -> pd.DataFrame:
     """
     frame = _as_frame(w)
     if frame.shape[0] != frame.shape[1]:
-        raise InvalidWeightsError(f"the weights matrix is not square ({frame.shape[0]} x {frame.shape[1]})")
+        raise InvalidWeightsError("the weights matrix is not square ({rows} x {columns})",
+                                  rows=frame.shape[0], columns=frame.shape[1])
     rows = [str(x) for x in frame.index]
     cols = [str(x) for x in frame.columns]
     if len(set(rows)) != len(rows):
@@ -126,12 +127,13 @@ def check_weights(w: Any) -> pd.DataFrame:
         raise InvalidWeightsError("the weights matrix has negative entries")
     if np.any(np.diag(values) != 0):
         bad = [rows[i] for i in np.flatnonzero(np.diag(values))]
-        raise InvalidWeightsError(f"a unit is its own neighbour (non-zero diagonal): {', '.join(bad[:5])}")
+        raise InvalidWeightsError("a unit is its own neighbour (non-zero diagonal): {bad}", bad=", ".join(bad[:5]))
     sums = values.sum(axis=1)
     if (sums == 0).any():
         bad = [rows[i] for i in np.flatnonzero(sums == 0)]
-        raise InvalidWeightsError(f"no neighbour (a row of zeros) for {', '.join(bad)}; link it (e.g. to its "
-                                  "nearest units) or leave it out of the sample")
+        raise InvalidWeightsError("no neighbour (a row of zeros) for {bad}; link it (e.g. to its nearest units) or "
+                                  "leave it out of the sample",
+                                  bad=", ".join(bad))
     out = pd.DataFrame(values / sums[:, None], index=rows, columns=rows)
     out.attrs.update(dict(getattr(frame, "attrs", {}) or {}))
     out.attrs["symmetric_before_standardising"] = bool(np.allclose(values, values.T))
@@ -254,7 +256,8 @@ class _Panel:
 def _panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], weights: PreparedWeights,
            fixed_effects: str = "entity") -> _Panel:
     if fixed_effects not in FIXED_EFFECTS:
-        raise SpatialPanelInputError(f"fixed_effects must be one of {', '.join(FIXED_EFFECTS)}, not {fixed_effects!r}")
+        raise SpatialPanelInputError("fixed_effects must be one of {choices}, not {fixed_effects!r}",
+                                     choices=", ".join(FIXED_EFFECTS), fixed_effects=fixed_effects)
     if not isinstance(df, pd.DataFrame) or not isinstance(df.index, pd.MultiIndex) or df.index.nlevels != 2:
         raise SpatialPanelInputError("the panel must be a DataFrame indexed by (entity, year)")
     regressors = [str(r) for r in regressors]
@@ -265,13 +268,14 @@ def _panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], weights:
         raise SpatialPanelInputError("the dependent variable and the regressors must be distinct columns")
     missing = [c for c in used if c not in df.columns]
     if missing:
-        raise SpatialPanelInputError(f"no column {', '.join(map(repr, missing))} in the panel")
+        raise SpatialPanelInputError("no column {missing} in the panel", missing=", ".join(map(repr, missing)))
     for c in used:
         if not pd.api.types.is_numeric_dtype(df[c]) or pd.api.types.is_bool_dtype(df[c]):
-            raise SpatialPanelInputError(f"column {c!r} is not numeric")
+            raise SpatialPanelInputError("column {column!r} is not numeric", column=c)
     reserved = [r for r in regressors if r in ("rho", "lambda") or r.startswith("W_")]
     if reserved:
-        raise SpatialPanelInputError(f"regressor names {', '.join(reserved)} clash with the spatial parameters")
+        raise SpatialPanelInputError("regressor names {reserved} clash with the spatial parameters",
+                                     reserved=", ".join(reserved))
     if df.index.duplicated().any():
         raise SpatialPanelInputError("the panel has duplicate (entity, year) rows")
     entity_level = df.index.get_level_values(0).astype(str)
@@ -280,13 +284,18 @@ def _panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], weights:
     if entities != labels:
         no_w = sorted(entities - labels)
         no_data = sorted(labels - entities)
-        parts = []
+        if no_w and no_data:
+            raise WeightsMismatchError("the weights' labels do not match the panel's entities (in the panel but not "
+                                       "in the weights: {no_weights}; in the weights but not in the panel: {no_data}); "
+                                       "build the weights for exactly the panel's entities",
+                                       no_weights=", ".join(no_w), no_data=", ".join(no_data))
         if no_w:
-            parts.append(f"in the panel but not in the weights: {', '.join(no_w)}")
-        if no_data:
-            parts.append(f"in the weights but not in the panel: {', '.join(no_data)}")
-        raise WeightsMismatchError("the weights' labels do not match the panel's entities (" + "; ".join(parts)
-                                   + "); build the weights for exactly the panel's entities")
+            raise WeightsMismatchError("the weights' labels do not match the panel's entities (in the panel but not "
+                                       "in the weights: {no_weights}); build the weights for exactly the panel's "
+                                       "entities", no_weights=", ".join(no_w))
+        raise WeightsMismatchError("the weights' labels do not match the panel's entities (in the weights but not in "
+                                   "the panel: {no_data}); build the weights for exactly the panel's entities",
+                                   no_data=", ".join(no_data))
     frame = df[used].copy()
     frame.index = pd.MultiIndex.from_arrays([entity_level, df.index.get_level_values(1)])
     years = tuple(sorted(frame.index.get_level_values(1).unique()))
@@ -296,18 +305,18 @@ def _panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], weights:
         counts = frame.groupby(level=0).size()
         short = [f"{e} ({counts.get(e, 0)} of {len(years)} years)" for e in weights.labels
                  if counts.get(e, 0) < len(years)]
-        raise UnbalancedPanelError("the panel is unbalanced: " + ", ".join(short[:8])
-                                   + (" ..." if len(short) > 8 else "")
-                                   + "; the spatial models need every entity in every year")
+        raise UnbalancedPanelError("the panel is unbalanced: {short}{more}; the spatial models need every entity in "
+                                   "every year", short=", ".join(short[:8]), more=" ..." if len(short) > 8 else "")
     gaps = frame[frame.isna().any(axis=1)]
     if len(gaps):
         counts = frame.isna().sum()
         columns = ", ".join(f"{c} ({int(counts[c])})" for c in used if counts[c])
         cells = [f"{e} {y} ({', '.join(c for c in used if pd.isna(row[c]))})"
                  for (e, y), row in gaps.head(4).iterrows()]
-        raise UnbalancedPanelError(f"{len(gaps)} entity-year row(s) have missing values; missing per column: "
-                                   f"{columns}; e.g. {'; '.join(cells)}. The spatial models drop nothing: choose "
-                                   "other variables or years, or fill the gaps for every entity")
+        raise UnbalancedPanelError("{n_gaps} entity-year row(s) have missing values; missing per column: {columns}; "
+                                   "e.g. {cells}. The spatial models drop nothing: choose other variables or years, "
+                                   "or fill the gaps for every entity",
+                                   n_gaps=len(gaps), columns=columns, cells="; ".join(cells))
     wide = frame.unstack(level=0)
     y = wide[dependent].loc[list(years), list(weights.labels)].to_numpy(dtype=float)
     x = np.stack([wide[r].loc[list(years), list(weights.labels)].to_numpy(dtype=float) for r in regressors],
@@ -324,8 +333,9 @@ def _lag(w: np.ndarray, a: np.ndarray) -> np.ndarray:
 
 def _check_variation(y: np.ndarray, raw: np.ndarray, dependent: str) -> None:
     if not np.any(np.abs(y) > 1e-10 * max(1.0, float(np.abs(raw).max()))):
-        raise SpatialPanelInputError(f"{dependent!r} does not change over time within any entity (beyond a change "
-                                     "common to all, with year effects): the fixed effects explain it entirely")
+        raise SpatialPanelInputError("{dependent!r} does not change over time within any entity (beyond a change "
+                                     "common to all, with year effects): the fixed effects explain it entirely",
+                                     dependent=dependent)
 
 
 def _check_not_exact(sigma2: float, y: np.ndarray) -> None:
@@ -354,7 +364,7 @@ def _check_rank(z: np.ndarray, names: Sequence[str]) -> None:
     if np.linalg.matrix_rank(z) < z.shape[1]:
         raise SpatialPanelInputError("the regressors are collinear after removing the fixed effects (a regressor "
                                      "constant over time within every entity, or with year effects the same in "
-                                     "every entity in a year, is absorbed by them): " + ", ".join(names))
+                                     "every entity in a year, is absorbed by them): {names}", names=", ".join(names))
 
 
 def _scalar_search(negll, bounds: tuple[float, float], name: str) -> float:
@@ -369,14 +379,17 @@ def _scalar_search(negll, bounds: tuple[float, float], name: str) -> float:
     res = minimize_scalar(negll, bounds=bracket, method="bounded", options={"xatol": 1e-10, "maxiter": 1000})
     value = float(res.x)
     if res.fun == -math.inf:
-        raise ConvergenceError(f"the model fits the data exactly at {name} = {value:.4f}, so the likelihood is "
-                               "unbounded; the data look constructed rather than observed")
+        raise ConvergenceError("the model fits the data exactly at {name} = {value:.4f}, so the likelihood is "
+                               "unbounded; the data look constructed rather than observed",
+                               name=name, value=value)
     if not res.success or not np.isfinite(res.fun):
-        raise ConvergenceError(f"the likelihood search for {name} did not converge ({res.message})")
+        raise ConvergenceError("the likelihood search for {name} did not converge ({message})",
+                               name=name, message=str(res.message))
     if value - lo < BOUND_TOLERANCE or hi - value < BOUND_TOLERANCE:
-        raise ConvergenceError(f"the likelihood is largest at the edge of the admissible interval ({name} = "
-                               f"{value:.4f}, interval {lo:.3f} to {hi:.3f}): the model is not identified on this "
-                               "sample and these weights; try other weights, regressors or the other model")
+        raise ConvergenceError("the likelihood is largest at the edge of the admissible interval ({name} = "
+                               "{value:.4f}, interval {lo:.3f} to {hi:.3f}): the model is not identified on this "
+                               "sample and these weights; try other weights, regressors or the other model",
+                               name=name, value=value, lo=lo, hi=hi)
     return value
 
 
@@ -574,12 +587,14 @@ def fit_spatial_panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str
     WeightsMismatchError, InvalidWeightsError, UnbalancedPanelError, SpatialPanelInputError, ConvergenceError
     """
     if model not in MODELS:
-        raise SpatialPanelInputError(f"unknown spatial model {model!r}; choose from {', '.join(MODELS)}")
+        raise SpatialPanelInputError("unknown spatial model {model!r}; choose from {models}",
+                                     model=model, models=", ".join(MODELS))
     weights = prepare_weights(w)
     panel = _panel(df, dependent, regressors, weights, fixed_effects)
     search = weights.bounds if bounds is None else (float(bounds[0]), float(bounds[1]))
     if not weights.bounds[0] <= search[0] < search[1] <= weights.bounds[1]:
-        raise SpatialPanelInputError(f"bounds must lie within the admissible interval {weights.bounds}")
+        raise SpatialPanelInputError("bounds must lie within the admissible interval {bounds}",
+                                     bounds=weights.bounds)
     if model == "error":
         return _fit_error(panel, weights, dependent, search)
     return _fit_lag(panel, weights, dependent, search, durbin=model == "durbin")
@@ -768,7 +783,8 @@ def impact_matrix(result: SpatialPanelResults, lever: str) -> pd.DataFrame:
     """S = (I - rho W)^-1 (beta I + theta W) for regressor ``lever``: entry (i, j) is the change in y_i
     per unit change in x_j (steady state); the identity times beta in the error model.  No refit."""
     if lever not in result.regressors:
-        raise SpatialPanelInputError(f"{lever!r} is not a regressor of this model ({', '.join(result.regressors)})")
+        raise SpatialPanelInputError("{lever!r} is not a regressor of this model ({regressors})",
+                                     lever=lever, regressors=", ".join(result.regressors))
     beta = float(result.params[lever])
     theta = result._theta(lever)
     n = result.nentities
@@ -792,7 +808,7 @@ def spillover_projection(result: SpatialPanelResults, lever: str,
     changes = pd.Series(changes, dtype="float64")
     unknown = [str(e) for e in changes.index if str(e) not in s.index]
     if unknown:
-        raise WeightsMismatchError(f"not an entity of the fitted model: {', '.join(unknown)}")
+        raise WeightsMismatchError("not an entity of the fitted model: {unknown}", unknown=", ".join(unknown))
     if not np.isfinite(changes.to_numpy()).all():
         raise SpatialPanelInputError("changes must be finite numbers")
     dx = changes.groupby(changes.index.astype(str)).sum().reindex(s.index, fill_value=0.0).to_numpy()

@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 
 from core import panel
-from core.errors import ScenarioError
+from core.errors import Message, ScenarioError
 
 __all__ = [
     "SpilloverLinkError", "PARAM_PREFIX", "MODELS", "WEIGHTS", "ISLANDS", "SOURCES", "REGIONS", "FIXED_EFFECTS",
@@ -113,36 +113,38 @@ class SpilloverSpec:
     interpolate_wages: bool = True
 
     def __post_init__(self) -> None:
-        def bad(message: str) -> None:
-            raise SpilloverLinkError(message)
+        def bad(template: str, **arguments: object) -> None:
+            raise SpilloverLinkError(template, **arguments)
 
         if self.model not in MODELS:
-            bad(f"Unknown spatial model {str(self.model)[:20]!r}; choose lag, error or durbin.")
+            bad("Unknown spatial model {model!r}; choose lag, error or durbin.", model=str(self.model)[:20])
         if self.weights not in WEIGHTS:
-            bad(f"Unknown spatial weights {str(self.weights)[:20]!r}; choose queen, knn or distance.")
+            bad("Unknown spatial weights {weights!r}; choose queen, knn or distance.",
+                weights=str(self.weights)[:20])
         if self.islands not in ISLANDS:
-            bad(f"Unknown rule for Hainan {str(self.islands)[:20]!r}; choose nearest or guangdong.")
+            bad("Unknown rule for Hainan {islands!r}; choose nearest or guangdong.", islands=str(self.islands)[:20])
         if self.source not in SOURCES:
-            bad(f"Unknown data source {str(self.source)[:20]!r}.")
+            bad("Unknown data source {source!r}.", source=str(self.source)[:20])
         if not isinstance(self.interpolate_wages, bool):
             bad("interpolate_wages must be True or False.")
         if self.fixed_effects not in FIXED_EFFECTS:
-            bad(f"Unknown fixed effects {str(self.fixed_effects)[:20]!r}; choose entity or twoway.")
+            bad("Unknown fixed effects {fixed_effects!r}; choose entity or twoway.",
+                fixed_effects=str(self.fixed_effects)[:20])
         if isinstance(self.k, bool) or not isinstance(self.k, int) or not 1 <= self.k <= MAX_K:
-            bad(f"The number of neighbours must be a whole number from 1 to {MAX_K}.")
+            bad("The number of neighbours must be a whole number from 1 to {max_k}.", max_k=MAX_K)
         symbols = [self.dependent, *self.regressors, self.lever]
         for symbol in symbols:
             if symbol not in panel.VARIABLES:
-                bad(f"{str(symbol)[:20]!r} is not a known variable.")
+                bad("{symbol!r} is not a known variable.", symbol=str(symbol)[:20])
         if not self.regressors:
             bad("The model needs at least one regressor.")
         if len(set(self.regressors)) != len(self.regressors) or self.dependent in self.regressors:
             bad("The regressors must be distinct and differ from the dependent variable.")
         if self.lever not in self.regressors:
-            bad(f"The lever {self.lever!r} is not a regressor of the model.")
+            bad("The lever {lever!r} is not a regressor of the model.", lever=self.lever)
         if isinstance(self.change, bool) or not isinstance(self.change, (int, float)) \
                 or not math.isfinite(self.change) or abs(self.change) > MAX_CHANGE:
-            bad(f"The change must be a number within ±{MAX_CHANGE:g}.")
+            bad("The change must be a number within ±{max_change:g}.", max_change=MAX_CHANGE)
         if panel.VARIABLES[self.lever].kind == "log" and self.change <= -100:
             bad("A log variable cannot fall by 100 % or more.")
         lo, hi = self.years if len(self.years) == 2 else (0, 0)
@@ -157,7 +159,7 @@ class SpilloverSpec:
         known = _known_provinces()
         unknown = [p for p in self.provinces if p not in known]
         if unknown:
-            bad(f"Unknown province {str(unknown[0])[:30]!r}.")
+            bad("Unknown province {unknown!r}.", unknown=str(unknown[0])[:30])
 
     @property
     def year(self) -> int:
@@ -199,7 +201,7 @@ def from_query(params: Mapping[str, Any]) -> SpilloverSpec | None:
         if isinstance(value, (list, tuple)):
             value = value[-1] if value else default
         if value is None:
-            raise SpilloverLinkError(f"The link lacks {key!r}.")
+            raise SpilloverLinkError("The link lacks {key!r}.", key=key)
         return str(value)[:400]
 
     def items(text: str) -> tuple[str, ...]:
@@ -207,15 +209,16 @@ def from_query(params: Mapping[str, Any]) -> SpilloverSpec | None:
 
     change_text, k_text, years_text = get("change"), get("k", str(DEFAULT_K)), get("years")
     if not _NUMBER.match(change_text.strip()):
-        raise SpilloverLinkError(f"The change {change_text[:20]!r} is not a number.")
+        raise SpilloverLinkError("The change {change_text!r} is not a number.", change_text=change_text[:20])
     if not k_text.isdigit() or len(k_text) > 3:
-        raise SpilloverLinkError(f"The number of neighbours {k_text[:20]!r} is not a whole number.")
+        raise SpilloverLinkError("The number of neighbours {k_text!r} is not a whole number.", k_text=k_text[:20])
     span = _YEARS.match(years_text.strip())
     if not span:
-        raise SpilloverLinkError(f"The years {years_text[:20]!r} are not of the form 2012-2023.")
+        raise SpilloverLinkError("The years {years_text!r} are not of the form 2012-2023.",
+                                 years_text=years_text[:20])
     interp = get("interp", "1")
     if interp not in ("0", "1"):
-        raise SpilloverLinkError(f"spill_interp must be 0 or 1, not {interp[:10]!r}.")
+        raise SpilloverLinkError("spill_interp must be 0 or 1, not {interp!r}.", interp=interp[:10])
     provinces = items(get("where"))
     if any(not _NAME.match(p) for p in provinces):
         raise SpilloverLinkError("A province in the link is not a province name.")
@@ -285,7 +288,7 @@ def _spans(years: Sequence[int]) -> str:
 
 
 def balance_report(data: pd.DataFrame, columns: Sequence[str], years: tuple[int, int],
-                   entities: Sequence[str] | None = None) -> tuple[list[str], tuple[int, int] | None]:
+                   entities: Sequence[str] | None = None) -> tuple[list[Message], tuple[int, int] | None]:
     """What breaks balance in the sample, and the longest run of complete years inside it.
 
     Returns (``gaps``, ``span``): ``gaps`` names each column with the years in which some province
@@ -305,8 +308,11 @@ def balance_report(data: pd.DataFrame, columns: Sequence[str], years: tuple[int,
         bad = by_year[by_year > 0]
         if len(bad):
             most = int(bad.max())
-            gaps.append(f"{column}: {_spans([int(y) for y in bad.index])} "
-                        f"({most if most < len(units) else 'all'} of {len(units)} provinces)")
+            spans = _spans([int(y) for y in bad.index])
+            gaps.append(Message("{column}: {years} ({most} of {total} provinces)", column=column, years=spans,
+                                most=most, total=len(units)) if most < len(units) else
+                        Message("{column}: {years} (all of {total} provinces)", column=column, years=spans,
+                                total=len(units)))
     complete = [int(y) for y, bad in missing.any(axis=1).groupby(level=1).any().items() if not bad]
     best: tuple[int, int] | None = None
     run: list[int] = []
@@ -375,7 +381,8 @@ def map_frame(result: Any, data: pd.DataFrame, spec: SpilloverSpec) -> pd.DataFr
 
     unknown = [p for p in spec.provinces if p not in result.entities]
     if unknown:
-        raise SpilloverLinkError(f"{', '.join(unknown[:3])} is not in the estimation sample of the model.")
+        raise SpilloverLinkError("{unknown} is not in the estimation sample of the model.",
+                                 unknown=", ".join(unknown[:3]))
     dx = lever_delta(spec.lever, spec.change)
     projected = spillover_projection(result, spec.lever, {p: dx for p in spec.provinces})
     year = int(result.years[-1])
@@ -398,5 +405,6 @@ def recompute(spec: SpilloverSpec, data: pd.DataFrame | None = None) -> pd.DataF
     data = load_source(spec.source, interpolate_wages=spec.interpolate_wages) if data is None else data
     missing = [c for c in (spec.dependent, *spec.regressors) if c not in data.columns]
     if missing:
-        raise SpilloverLinkError(f"{', '.join(missing)} is not in the {spec.source} data.")
+        raise SpilloverLinkError("{missing} is not in the {source} data.",
+                                 missing=", ".join(missing), source=spec.source)
     return map_frame(fit(spec, data), data, spec)

@@ -33,20 +33,22 @@ def read_table(content: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYT
     check, not the parser, decides what counts as a number.
     """
     if not content:
-        raise UploadError(f"'{filename}' is empty (0 bytes).")
+        raise UploadError("'{filename}' is empty (0 bytes).", filename=filename)
     if len(content) > max_bytes:
-        raise UploadError(f"'{filename}' is {len(content) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB.")
+        raise UploadError("'{filename}' is {size_mb:.1f} MB; the limit is {limit_mb:.0f} MB.",
+                          filename=filename, size_mb=len(content) / 1e6, limit_mb=max_bytes / 1e6)
     suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
     if suffix in ("xlsx", "xlsm"):
         if not content.startswith(b"PK"):
-            raise UploadError(f"'{filename}' is not a valid Excel workbook.")
+            raise UploadError("'{filename}' is not a valid Excel workbook.", filename=filename)
         try:
             frame = pd.read_excel(io.BytesIO(content), dtype=str, engine="openpyxl")
         except Exception as exc:  # openpyxl raises many kinds; all mean the same to the user
-            raise UploadError(f"'{filename}' could not be read as an Excel workbook ({type(exc).__name__}).") from exc
+            raise UploadError("'{filename}' could not be read as an Excel workbook ({reason}).",
+                              filename=filename, reason=type(exc).__name__) from exc
     elif suffix in ("csv", "txt", ""):
         if b"\x00" in content[:4096]:
-            raise UploadError(f"'{filename}' looks like a binary file, not a CSV text file.")
+            raise UploadError("'{filename}' looks like a binary file, not a CSV text file.", filename=filename)
         text = None
         for encoding in ("utf-8-sig", "gbk"):
             try:
@@ -55,17 +57,18 @@ def read_table(content: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYT
             except UnicodeDecodeError:
                 continue
         if text is None:
-            raise UploadError(f"'{filename}' is not UTF-8 or GBK text; save it as 'CSV UTF-8'.")
+            raise UploadError("'{filename}' is not UTF-8 or GBK text; save it as 'CSV UTF-8'.", filename=filename)
         header = next(csv.reader(io.StringIO(text)), [])
         _reject_repeated([h.strip() for h in header])
         try:
             frame = pd.read_csv(io.StringIO(text), dtype=str, skipinitialspace=True)
         except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            raise UploadError(f"'{filename}' could not be parsed as CSV: {str(exc).splitlines()[0]}") from exc
+            raise UploadError("'{filename}' could not be parsed as CSV: {reason}",
+                              filename=filename, reason=str(exc).splitlines()[0]) from exc
     else:
-        raise UploadError(f"'{filename}': only .csv and .xlsx files are accepted.")
+        raise UploadError("'{filename}': only .csv and .xlsx files are accepted.", filename=filename)
     if frame.empty:
-        raise UploadError(f"'{filename}' has a header but no data rows.")
+        raise UploadError("'{filename}' has a header but no data rows.", filename=filename)
     frame.columns = [str(c).strip() for c in frame.columns]
     _reject_repeated(list(frame.columns))
     return frame
@@ -74,7 +77,7 @@ def read_table(content: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYT
 def _reject_repeated(columns: list[str]) -> None:
     repeated = sorted({c for c in columns if columns.count(c) > 1})
     if repeated:
-        raise UploadError(f"Column name(s) repeated: {', '.join(repeated)}.")
+        raise UploadError("Column name(s) repeated: {repeated}.", repeated=", ".join(repeated))
 
 
 def validate_panel(
@@ -111,20 +114,22 @@ def validate_panel(
     _reject_repeated(columns)
     missing = [c for c in list(keys) + sorted(required) if c not in columns]
     if missing:
-        raise UploadError(f"Missing column(s): {', '.join(missing)}. Download the template to see the expected layout.")
+        raise UploadError("Missing column(s): {missing}. Download the template to see the expected layout.",
+                          missing=", ".join(missing))
     wanted = list(keys) + [c for c in numeric if c in columns]
     out = frame[wanted].copy()
     for key in keys:
         out[key] = out[key].astype("string").str.strip()
         if out[key].isna().any() or (out[key] == "").any():
             row = int(out.index[out[key].isna() | (out[key] == "")][0]) + 2
-            raise UploadError(f"Column '{key}' has an empty cell (row {row} of the file).")
+            raise UploadError("Column '{key}' has an empty cell (row {row} of the file).", key=key, row=row)
     if "year" in keys:
         years = pd.to_numeric(out["year"], errors="coerce")
         bad = years.isna() | (years % 1 != 0) | ~years.between(*year_range)
         if bad.any():
-            raise UploadError(f"Column 'year' must hold whole years between {year_range[0]} and {year_range[1]} "
-                              f"(found {out.loc[bad, 'year'].iloc[0]!r}).")
+            raise UploadError("Column 'year' must hold whole years between {first} and {last} (found "
+                              "{found!r}).",
+                              first=year_range[0], last=year_range[1], found=out.loc[bad, "year"].iloc[0])
         out["year"] = years.astype("int64")
     for column in numeric:
         if column not in out:
@@ -133,25 +138,30 @@ def validate_panel(
         values = pd.to_numeric(text, errors="coerce")
         bad = values.isna() & text.notna() & (text != "") & ~text.str.lower().isin(["nan", "na", "n/a"])
         if bad.any():
-            raise UploadError(f"Column '{column}' has text where a number is expected (e.g. {out.loc[bad, column].iloc[0]!r}).")
+            raise UploadError("Column '{column}' has text where a number is expected (e.g. {found!r}).",
+                              column=column, found=out.loc[bad, column].iloc[0])
         finite = values.dropna()
         if not finite.map(math.isfinite).all():
-            raise UploadError(f"Column '{column}' holds an infinite value.")
+            raise UploadError("Column '{column}' holds an infinite value.", column=column)
         if column in non_negative and (finite < 0).any():
-            raise UploadError(f"Column '{column}' cannot be negative (found {finite[finite < 0].iloc[0]:g}).")
+            raise UploadError("Column '{column}' cannot be negative (found {found:g}).",
+                              column=column, found=finite[finite < 0].iloc[0])
         out[column] = values.astype("float64")
     if unit_column is not None and known_units is not None:
         unknown = sorted(set(out[unit_column]) - set(known_units))
         if unknown:
             shown = ", ".join(repr(u) for u in unknown[:5])
-            raise UploadError(f"Unknown {unit_column}(s): {shown}{' …' if len(unknown) > 5 else ''}.")
+            raise UploadError("Unknown {unit_column}(s): {shown}{more}.",
+                              unit_column=unit_column, shown=shown, more=" …" if len(unknown) > 5 else "")
     dup = out.duplicated(list(keys))
     if dup.any():
         first = out.loc[dup, list(keys)].iloc[0].tolist()
-        raise UploadError(f"Duplicate rows for {' / '.join(map(str, first))}: each {' × '.join(keys)} must appear once.")
+        raise UploadError("Duplicate rows for {first}: each {keys} must appear once.",
+                          first=" / ".join(map(str, first)), keys=" × ".join(keys))
     complete = out.dropna(subset=[c for c in required if c in out])
     if len(complete) < min_rows:
-        raise UploadError(f"Only {len(complete)} complete row(s); at least {min_rows} are needed.")
+        raise UploadError("Only {n_complete} complete row(s); at least {min_rows} are needed.",
+                          n_complete=len(complete), min_rows=min_rows)
     return out.sort_values(list(keys)).reset_index(drop=True)
 
 
@@ -177,8 +187,9 @@ def check_columns(columns: Sequence[str], expected: Collection[str]) -> list[str
             continue
         if _CODE_LIKE.search(name) or not is_safe_column_name(name):
             shown = name if len(name) <= 40 else name[:40] + "…"
-            raise UploadError(f"Column name {shown!r} is not a plain name (brackets, quotes or operators are not "
-                              "allowed). Use the template's column names.")
+            raise UploadError("Column name {shown!r} is not a plain name (brackets, quotes or operators are not "
+                              "allowed). Use the template's column names.",
+                              shown=shown)
     return [c for c in columns if c not in expected]
 
 
@@ -187,7 +198,8 @@ def check_upper_bound(frame: pd.DataFrame, columns: Collection[str], bound: floa
     for column in columns:
         if column in frame and (frame[column].dropna() > bound).any():
             found = float(frame[column].dropna().max())
-            raise UploadError(f"Column '{column}' has {found:g}, above {bound:g}: {hint}")
+            raise UploadError("Column '{column}' has {found:g}, above {bound:g}: {hint}",
+                              column=column, found=found, bound=bound, hint=hint)
 
 
 def check_coverage(frame: pd.DataFrame, unit_column: str, period_column: str, *,
@@ -195,5 +207,7 @@ def check_coverage(frame: pd.DataFrame, unit_column: str, period_column: str, *,
     """Raise unless the table covers at least ``min_units`` units and ``min_periods`` periods."""
     units, periods = frame[unit_column].nunique(), frame[period_column].nunique()
     if units < min_units or periods < min_periods:
-        raise UploadError(f"Too few observations: {units} {unit_column}(s) and {periods} {period_column}(s); "
-                          f"at least {min_units} and {min_periods} are needed for a panel model.")
+        raise UploadError("Too few observations: {units} {unit_column}(s) and {periods} {period_column}(s); at least "
+                          "{min_units} and {min_periods} are needed for a panel model.",
+                          units=units, unit_column=unit_column, periods=periods, period_column=period_column,
+                          min_units=min_units, min_periods=min_periods)

@@ -74,7 +74,8 @@ def precomputed() -> dict[str, Any]:
     payload = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
     for key in ("units", "queen_edges", "centroids", "geometry_sha256"):
         if key not in payload:
-            raise InvalidWeightsError(f"{WEIGHTS_FILE.name} lacks {key!r}; rebuild it with scripts/build_weights.py")
+            raise InvalidWeightsError("{name} lacks {key!r}; rebuild it with scripts/build_weights.py",
+                                      name=WEIGHTS_FILE.name, key=key)
     return payload
 
 
@@ -85,7 +86,7 @@ def _units(provinces: Sequence[str] | None) -> list[str]:
     chosen = [str(p) for p in provinces]
     unknown = [p for p in chosen if p not in units]
     if unknown:
-        raise WeightsMismatchError(f"no bundled geometry for {', '.join(unknown)}")
+        raise WeightsMismatchError("no bundled geometry for {unknown}", unknown=", ".join(unknown))
     if len(set(chosen)) != len(chosen):
         raise InvalidWeightsError("a province is listed twice")
     if len(chosen) < 2:
@@ -167,7 +168,8 @@ def queen_weights(provinces: Sequence[str] | None = None, *,
         for unit, near in islands.items():
             for other in [unit, *near]:
                 if other not in pos:
-                    raise WeightsMismatchError(f"island link names {other!r}, which is not among the provinces")
+                    raise WeightsMismatchError("island link names {other!r}, which is not among the provinces",
+                                               other=other)
             links[str(unit)] = tuple(str(n) for n in near)
     elif islands == "nearest":
         if k_islands < 1:
@@ -176,11 +178,11 @@ def queen_weights(provinces: Sequence[str] | None = None, *,
             dist = distance_matrix_km(units)
             links = {u: tuple(_nearest(dist, u, k_islands)) for u in lonely}
     elif islands != "none":
-        raise InvalidWeightsError(f"islands must be 'nearest', 'none' or a mapping, not {islands!r}")
+        raise InvalidWeightsError("islands must be 'nearest', 'none' or a mapping, not {islands!r}", islands=islands)
     for unit, near in links.items():
         for other in near:
             if other == unit:
-                raise InvalidWeightsError(f"{unit} cannot be its own neighbour")
+                raise InvalidWeightsError("{unit} cannot be its own neighbour", unit=unit)
             matrix[pos[unit], pos[other]] = matrix[pos[other], pos[unit]] = 1.0
     method = "queen contiguity of the province polygons"
     if links:
@@ -196,7 +198,7 @@ def knn_weights(provinces: Sequence[str] | None = None, *, k: int = DEFAULT_K) -
     """Binary k-nearest-neighbour weights (great-circle km between centroids); row i marks i's k nearest."""
     units = _units(provinces)
     if not 1 <= k < len(units):
-        raise InvalidWeightsError(f"k must be between 1 and {len(units) - 1}")
+        raise InvalidWeightsError("k must be between 1 and {most}", most=len(units) - 1)
     dist = distance_matrix_km(units)
     pos = {u: i for i, u in enumerate(units)}
     matrix = np.zeros((len(units), len(units)))
@@ -226,7 +228,8 @@ def inverse_distance_weights(provinces: Sequence[str] | None = None, *, power: f
         matrix[d > cutoff_km] = 0.0
         alone = [u for u, row in zip(units, matrix) if not row.any()]
         if alone:
-            raise InvalidWeightsError(f"no other province within {cutoff_km:g} km of {', '.join(alone)}")
+            raise InvalidWeightsError("no other province within {cutoff_km:g} km of {alone}",
+                                      cutoff_km=cutoff_km, alone=", ".join(alone))
         method += f", 0 beyond {cutoff_km:g} km"
     return _labelled(matrix, units, "distance", method)
 
@@ -235,7 +238,8 @@ def province_weights(kind: str = "queen", provinces: Sequence[str] | None = None
     """Dispatch on a stable code of :data:`KINDS` (``queen``, ``knn``, ``distance``) with that kind's options."""
     builders = {"queen": queen_weights, "knn": knn_weights, "distance": inverse_distance_weights}
     if kind not in builders:
-        raise InvalidWeightsError(f"unknown kind of weights {kind!r}; choose from {', '.join(KINDS)}")
+        raise InvalidWeightsError("unknown kind of weights {kind!r}; choose from {kinds}",
+                                  kind=kind, kinds=", ".join(KINDS))
     return builders[kind](provinces, **options)
 
 

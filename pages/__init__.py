@@ -20,7 +20,7 @@ from ui.shell import (APP_TITLE, DATA_NOTE, FAVICON, LANG_FROM_URL, PRESENTER_CS
                       link_params, not_in_link, own_params, page_path, page_shell, remember_view, rename_params,
                       share_url, shared_params, url_notice)
 from ui.tables import table, words_table
-from ui.text import LANG_OPTIONS, PRESENT_ON, explain, how_to_read, lang, presenting, t, worded
+from ui.text import LANG_OPTIONS, PRESENT_ON, explain, how_to_read, lang, presenting, said, t
 
 __all__ = ["table", "words_table", "ChartRows", "altair", "chart", "presenter_config", "csv_button", "download_view", "settle_heap", "cbre_bands",
            "china_provinces", "io_tables", "panel", "pilot_lists", "province_names", "regions", "table1",
@@ -28,4 +28,4 @@ __all__ = ["table", "words_table", "ChartRows", "altair", "chart", "presenter_co
            "world_countries", "PAGES", "PageLink", "APP_TITLE", "DATA_NOTE", "FAVICON", "LANG_FROM_URL",
            "PRESENTER_CSS", "SHARED_PARAMS", "fragment", "link_params", "not_in_link", "own_params", "page_path",
            "page_shell", "remember_view", "rename_params", "share_url", "shared_params", "url_notice",
-           "LANG_OPTIONS", "PRESENT_ON", "explain", "how_to_read", "lang", "presenting", "t", "worded"]
+           "LANG_OPTIONS", "PRESENT_ON", "explain", "how_to_read", "lang", "presenting", "said", "t"]

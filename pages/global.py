@@ -191,7 +191,7 @@ with st.spinner(t("Loading the bundled global tables…")):
     try:
         data = load_all()
     except DataSchemaError as exc:
-        st.error(f"{t('The bundled global tables could not be read')}: {exc}")
+        st.error(f"{t('The bundled global tables could not be read')}: {shell.said(exc)}")
         st.stop()
 
 places = data["places"]
@@ -379,7 +379,7 @@ def proxy_choices(data: dict) -> tuple[str, pd.DataFrame, dict[str, str]]:
                 figures = f"upload:{hashlib.sha256(file.getvalue()).hexdigest()}"
                 st.success(f"{len(uploaded)} {t('rows read')}: {', '.join(uploaded.columns.drop('place'))}")
             except uploads.UploadError as exc:
-                detail = "" if shell.lang() == "zh" else f": {exc}"
+                detail = f": {shell.said(exc)}"
                 st.error(f"{t('The figures file cannot be used')}{detail}")
 
     proxy_frame = clusters.proxy_values(data["cities"], data["facts"], data["illustrative"], data["wipo"], uploaded)
@@ -444,7 +444,7 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
             components = component_values(key, proxy_frame, tuple(choice.items()), tuple(shown.place))
             result, stability = composite(key, components, tuple(weights.items()), method, missing, top)
     except clusters.CompositeError as exc:
-        detail = "" if shell.lang() == "zh" else f": {exc}"
+        detail = f": {shell.said(exc)}"
         st.warning(f"{t('The composite cannot be computed')}{detail}. "
                    f"{t('Give at least one component a weight above zero, or choose another rule for missing components.')}")
         return

@@ -29,7 +29,7 @@ import streamlit as st
 import pages as shell
 from pages import coded
 from core import agglomeration, datasets
-from core.errors import CoreError
+from core.errors import CoreError, Message
 from core.charts import attach
 
 # Old links named the map's parameters without the page's prefix (before every key was made unique).
@@ -121,7 +121,7 @@ def scenario_from_link(params: tuple[tuple[str, str], ...]) -> tuple[pd.DataFram
             return None, ""
         return scenario.recompute(spec), ""
     except CoreError as exc:
-        return None, f"The scenario in the link could not be rebuilt: {exc}"
+        return None, Message("The scenario in the link could not be rebuilt: {reason}", reason=exc.message)
 
 
 # The index behind every section is keyed by ``key`` (the source, or a scenario's digest) rather than by hashing
@@ -277,6 +277,7 @@ if isinstance(session_scenario, pd.DataFrame):
     scenario_frame, scenario_note = valid_scenario(session_scenario)
 elif any(k == "scenario" for k, _ in link_params):
     scenario_frame, scenario_note = scenario_from_link(link_params)
+    scenario_note = shell.said(scenario_note)
     if scenario_frame is not None:
         scenario_frame, scenario_note = valid_scenario(scenario_frame)
 else:
@@ -439,7 +440,7 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
                                tuple(labels.items()))
         rows = map_rows(key, frame, tuple(years), method, int(k), bool(fixed), palette, extra, shell.lang())
     except ValueError as exc:  # e.g. ClassificationError: too few distinct values for the classes asked
-        st.error(f"{t('The map could not be drawn with these settings')}: {exc}")
+        st.error(f"{t('The map could not be drawn with these settings')}: {shell.said(exc)}")
         return
     # The in-map slider's moves come back as a selection (fragment rerun): the spec is unchanged, so the
     # browser keeps its view, and only the link and the downloads below follow the year.

@@ -7,8 +7,6 @@ clustering, controls), calls ``core.pilots`` / ``core.did`` through the
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -126,39 +124,6 @@ def _event(frame: pd.DataFrame, method: str, window: tuple[int, int], controls: 
                            reference=-1, method=method, controls=controls, cluster=cluster)
 
 
-_NOTES = (
-    (re.compile(r"No never-treated unit: the last cohort \((\d+)\) serves as the not-yet-treated comparison, so years "
-                r"from (\d+) on are left out\."),
-     "No never-approved city: the last cohort ({0}) serves as the not-yet-approved comparison, so years from {1} on "
-     "are left out."),
-    (re.compile(r"Year\(s\) (.+) have no untreated unit and were left out\."),
-     "Year(s) {0} have no untreated city and were left out."),
-    (re.compile(r"(\d+) unit\(s\) treated in or before the first year (\d+) have no untreated year and were left out "
-                r"\(e\.g\. (.+)\)\."),
-     "{0} cities approved in or before the first year {1} have no untreated year and were left out (e.g. {2})."),
-)
-
-
-_ERRORS = (
-    (re.compile(r"The window must start before 0 and end at or after 0 \(got (-?\d+) to (-?\d+)\)\."),
-     "The window must start before 0 and end at or after 0 (got {0} to {1})."),
-    (re.compile(r"The link's year for (.+) must be a whole year between (\d+) and (\d+) \(found (.*)\)\."),
-     "The link's year for {0} must be a whole year between {1} and {2} (found {3})."),
-    (re.compile(r"Approval year for (.+) must be a whole year between (\d+) and (\d+), or empty \(found (.*)\)\."),
-     "Approval year for {0} must be a whole year between {1} and {2}, or empty (found {3})."),
-)
-
-
-def said(exc: Exception) -> str:
-    """A core error's message in the session's language where its form is known (else as core words it)."""
-    return shell.worded(str(exc), _ERRORS)
-
-
-def note_words(message: str) -> str:
-    """A note of core.did's estimators in the session's language (as it is when its form is unknown)."""
-    return shell.worded(message, _NOTES)
-
-
 def control_words(used: tuple[str, ...] | list[str]) -> str:
     """The controls of the design as words (``none`` when there are none)."""
     names = {**pilots.CONTROLS, pilots.BROADBAND: "Broadband China (concurrent policy)"}
@@ -238,7 +203,7 @@ def event_study_section(frame: pd.DataFrame, used_controls: tuple[str, ...], clu
         with st.spinner(t("Estimating the event study (effects by years since approval)…")):
             events = {m: _event(frame, m, tuple(window), used_controls, cluster) for m in methods}
     except did.DIDError as exc:  # e.g. a window without pre-periods: the rest of the page still shows
-        st.error(f"{t('The event study cannot be estimated')}: {said(exc)}")
+        st.error(f"{t('The event study cannot be estimated')}: {shell.said(exc)}")
         shell.how_to_read(t(EVENT_HELP), t(SOURCES))
         return
     es_table = pd.concat([events[m].table.assign(method=m) for m in methods], ignore_index=True)
@@ -284,7 +249,7 @@ def real_design_section(cohorts: dict[str, int]) -> None:
             with st.spinner(t("Fitting the provincial design (province and year fixed effects)…")):
                 frame, res = _province_fit(tuple(sorted(cohorts.items())), treatment)
         except panel.PanelSpecError as exc:
-            st.warning(f"{t('The design cannot be estimated')}: {exc}")
+            st.warning(f"{t('The design cannot be estimated')}: {shell.said(exc)}")
             return
         cols = st.columns(3)
         cols[0].metric(t("Effect on the index per unit of intensity"), f"{res['coef']:.4f}")
@@ -324,7 +289,7 @@ if "_pol_years_base" not in st.session_state:
                                                                       default_approvals)
     except pilots.PilotDataError as exc:
         st.session_state["_pol_years_base"] = default_approvals
-        st.error(f"{t('Approval years in the link not usable')}: {said(exc)} {t('Using the bundled years instead.')}")
+        st.error(f"{t('Approval years in the link not usable')}: {shell.said(exc)} {t('Using the bundled years instead.')}")
 start_approvals = st.session_state["_pol_years_base"]
 
 # Worded widgets come from ``pages.coded``: translated words on screen, the code in the link (older links carried
@@ -364,7 +329,7 @@ with st.expander(t("First-approval years (editable)"), expanded=False):
 try:
     approvals = pilots.validate_approval_years(edited, default_approvals)
 except pilots.PilotDataError as exc:
-    st.error(f"{t('Approval years not usable')}: {said(exc)} {t('Using the bundled years instead.')}")
+    st.error(f"{t('Approval years not usable')}: {shell.said(exc)} {t('Using the bundled years instead.')}")
     approvals = pilots.validate_approval_years(default_approvals, default_approvals)
 encoded = pilots.encode_user_years(approvals)
 if encoded:
@@ -404,7 +369,7 @@ else:
         panel = _uploaded_panel(upload.getvalue(), upload.name)
         shell.not_in_link(t("your uploaded file (a link cannot carry a file: whoever opens it uploads it again)"))
     except UploadError as exc:
-        st.error(f"{t('The file cannot be used')}: {exc}")
+        st.error(f"{t('The file cannot be used')}: {shell.said(exc)}")
         st.stop()
 
 available = sorted({g for g in cohorts.values()})
@@ -434,10 +399,10 @@ try:
     with st.spinner(t("Estimating the average effect with two-way fixed effects and the two-stage estimator…")):
         results = {m: _att(frame, m, used_controls, cluster) for m in did.METHODS}
 except did.DIDError as exc:
-    st.error(f"{t('The design cannot be estimated')}: {exc}")
+    st.error(f"{t('The design cannot be estimated')}: {shell.said(exc)}")
     st.stop()
 for message in results["did2s"].notes:
-    st.warning(note_words(message))
+    st.warning(shell.said(message))
 
 # 1. Treatment timing
 st.subheader(t("Treatment timing"))
@@ -481,7 +446,7 @@ for region in pilots.REGIONS:
         try:
             r = _att(sub, m, used_controls, cluster)
         except did.DIDError as exc:
-            region_msgs.append(f"{t(REGION_WORDS[region])} ({t(METHOD_WORDS[m])}): {t('not estimated')} — {exc}")
+            region_msgs.append(f"{t(REGION_WORDS[region])} ({t(METHOD_WORDS[m])}): {t('not estimated')} — {shell.said(exc)}")
             continue
         region_rows.append({**r.as_row(), "region": region, "region_label": t(REGION_WORDS[region])})
 for msg in dict.fromkeys(region_msgs):

@@ -181,7 +181,7 @@ def spec_tests(key: str, _data: pd.DataFrame, dependent: str, regressors: tuple[
         re = fit(key, _data, panel.ModelSpec(dependent, regressors, "re", "unadjusted", transforms, years, entities))
         out.append(panel.hausman_from_fits(fe, re))
     except panel.PanelSpecError as exc:
-        out += [str(exc)] * (2 - len(out))  # the page words it (``said``)
+        out += [exc.message] * (2 - len(out))  # the page words it (``shell.said``)
     return out[0], out[1]
 
 
@@ -195,14 +195,14 @@ def projection(key: str, _data: pd.DataFrame, spec: panel.ModelSpec, changes: tu
 @st.cache_data(show_spinner=False, max_entries=32)
 def robustness(key: str, _data: pd.DataFrame, spec: panel.ModelSpec,
                groups: tuple[tuple[str, tuple[tuple[int, int], tuple[str, ...] | None]], ...]
-               ) -> tuple[pd.DataFrame, list[str]]:
+               ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """The model of ``spec`` (without its sample) refitted on each labelled (years, provinces) group."""
     fits, skipped = {}, []
     for label, (span, ents) in groups:
         try:
             fits[label] = fit(key, _data, dataclasses.replace(spec, years=span, entities=ents))
         except panel.PanelSpecError as exc:
-            skipped.append(f"{label}: {exc}")  # worded by the page below
+            skipped.append((label, exc.message))  # worded by the page below
     return panel.compare_fits(fits), skipped
 
 
@@ -268,23 +268,6 @@ def term_table(frame: pd.DataFrame, column: str = "term") -> pd.DataFrame:
                                                      else term_words(str(v)))})
 
 
-# The messages of core.panel a visitor meets most, as templates for the translation layer (others stay as core
-# words them, after a translated heading).
-_MESSAGES = (
-    (re.compile(r"Too few observations: (\d+) complete rows for (\d+) regressor\(s\) over (\d+) province\(s\); "
-                r"widen the sample or drop regressors\."),
-     "Too few observations: {0} complete rows for {1} regressors over {2} provinces; widen the sample or drop "
-     "regressors."),
-    (re.compile(r"The regressors are perfectly collinear in this sample; drop one of them\."),
-     "The regressors are perfectly collinear in this sample; drop one of them."),
-)
-
-
-def said(exc: Exception) -> str:
-    """A core error's message in the session's language where its form is known."""
-    return shell.worded(str(exc), _MESSAGES)
-
-
 def yes_no(value: object) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return "—"
@@ -336,7 +319,7 @@ def test_words(result: panel.TestResult) -> str:
 
 def format_test(result: panel.TestResult | str, label: str, published: float) -> None:
     if isinstance(result, str):
-        st.warning(f"{label}: {said(panel.PanelSpecError(result))}")
+        st.warning(f"{label}: {shell.said(result)}")
         return
     stat = "—" if pd.isna(result.stat) else f"{result.stat:.2f}"
     dof = f"({result.df}, {result.df_denom})" if result.df_denom else f"({result.df})"
@@ -418,9 +401,9 @@ else:
                 shell.not_in_link(t("your uploaded file (a link cannot carry a file: whoever opens it uploads it again)"))
                 key = data_key(source, uploaded.getvalue(), uploaded.name)
             for note in notes:
-                st.caption(t(note))
+                st.caption(shell.said(note))
         except UploadError as exc:
-            st.error(f"{t('The file cannot be used')}: {exc}", icon=":material/error:")
+            st.error(f"{t('The file cannot be used')}: {shell.said(exc)}", icon=":material/error:")
 
 if data is None:
     shell.url_notice()
@@ -493,7 +476,7 @@ def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]
         with st.spinner(t("Estimating the model…")):
             return fit_args, fitted_view(key, data, fit_args)
     except panel.PanelSpecError as exc:
-        st.error(f"{t('The model cannot be estimated')}: {said(exc)}", icon=":material/error:")
+        st.error(f"{t('The model cannot be estimated')}: {shell.said(exc)}", icon=":material/error:")
         return None
 
 
@@ -615,7 +598,7 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: panel.Mo
         with st.spinner(t("Projecting the scenario…")):
             projected = projection(key, data, fit_args, tuple(sorted(changes.items())), where, target_year)
     except panel.PanelSpecError as exc:
-        st.error(f"{t('The projection cannot be computed')}: {said(exc)}", icon=":material/error:")
+        st.error(f"{t('The projection cannot be computed')}: {shell.said(exc)}", icon=":material/error:")
         return
     names = shell.province_names()
     shown = projected.assign(province=projected.province.map(lambda p: names.get(p, p)))
@@ -739,8 +722,8 @@ def robustness_section(key: str, data: pd.DataFrame, source: str, spec: tuple, a
         table, skipped = robustness(key, data, model_spec, tuple(groups.items()))
     source_caption(source)
     st.dataframe(table.pipe(term_table).rename(columns={"term": t("Term")}), hide_index=True)
-    for message in skipped:
-        st.caption(f"{t('Not estimated')} — {message}")
+    for label, message in skipped:
+        st.caption(f"{t('Not estimated')} — {label}: {shell.said(message)}")
 
 
 @shell.fragment

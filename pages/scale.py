@@ -148,7 +148,7 @@ def _ras_update(base_year: int, province: str, target_year: int, tol: float, max
         totals = dg.control_totals(stack, province, target_year, _panel(), balance=balance)
         res = dg.update_table(stack, province, totals, tol=tol, max_iter=max_iter)
     except (dg.DigitalizationError, io_tables.RasError) as exc:
-        return None, None, None, str(exc)
+        return None, None, None, exc.message  # a str that keeps its template (``shell.said``)
     i = stack.index_of(province)
     a0 = io_tables.calc_A(stack.Z[i], stack.x[i])
     a1 = io_tables.calc_A(np.asarray(res.Z), totals.x)
@@ -335,7 +335,7 @@ def ras_error_words(error: str) -> str:
         text = t("No GDP by three sectors for this province and year: the table cannot be updated to it.")
     else:
         text = t("The table cannot be balanced")
-    return text if shell.lang() == "zh" else f"{text} ({error})"
+    return f"{text} ({shell.said(error)})"
 
 
 @shell.fragment
@@ -644,7 +644,7 @@ if employment_kind == "upload":
         try:
             employment_table = dg.employment_from_upload(read_table(upload.getvalue(), upload.name), PAPER).table
         except UploadError as exc:
-            detail = "" if shell.lang() == "zh" else f" {exc}"
+            detail = f" {shell.said(exc)}"
             st.error(f"{t('The employment file cannot be used')}:{detail} "
                      f"{t('The population-weighted approximation is used instead.')}")
 source = _employment(employment_table)

@@ -2,7 +2,8 @@
 
 - :mod:`ui.pages_list` — the page list (pure, no Streamlit): the shell's menu, the tests and the benchmarks
   read it.
-- :mod:`ui.text` — the session's language and presenter mode, ``t``, ``explain``, ``how_to_read``.
+- :mod:`ui.text` — the session's language and presenter mode, ``t``, ``said`` (a message of ``core`` in the
+  session's language), ``explain``, ``how_to_read``.
 - :mod:`ui.shell` — page config, sidebar menu, language and presenter toggles, each page's link state, the
   share popover and the invalid-link notice, heap settling.
 - :mod:`ui.charts` — the one chart call, :func:`ui.charts.chart` (a ``core.charts`` builder or a template

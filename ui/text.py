@@ -1,16 +1,18 @@
-"""Text in the session's language: the language and presenter mode of this session, ``t``, and the two
-explanation helpers every page uses (``explain``, ``how_to_read``).  Translations live in ``core.i18n``."""
+"""Text in the session's language: the language and presenter mode of this session, ``t``, ``said`` (a message of
+``core`` in the session's language) and the two explanation helpers every page uses (``explain``, ``how_to_read``).
+Translations live in ``core.i18n``."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+import string
+from typing import Any
 
 import streamlit as st
 
+from core.errors import fill
 from core.i18n import translate
 
-__all__ = ["LANG_OPTIONS", "PRESENT_ON", "lang", "t", "worded", "presenting", "explain", "how_to_read"]
+__all__ = ["LANG_OPTIONS", "PRESENT_ON", "lang", "t", "said", "presenting", "explain", "how_to_read"]
 
 
 # Bound widgets write the *shown* option into the URL (Streamlit 1.67), so the options are the labels
@@ -51,11 +53,41 @@ def how_to_read(markdown: str, sources: str) -> None:
     st.caption(f"{t('Sources')}: {sources}")
 
 
-def worded(message: str, forms: Iterable[tuple[re.Pattern[str], str]]) -> str:
-    """A message of core in the session's language where its form is one of ``forms`` (a pattern of the English
-    message and the translatable template it fills with the pattern's groups); otherwise the message as it is."""
-    for pattern, words in forms:
-        match = pattern.fullmatch(message)
-        if match:
-            return t(words).format(*match.groups())
-    return message
+def said(message: object, language: str | None = None) -> str:
+    """A message of ``core`` (a :class:`core.errors.CoreError`, a :class:`core.errors.Message` note, or plain text)
+    in the session's language (or ``language``).
+
+    The message's template is translated and filled with its arguments; an argument that is itself a word of the
+    table (a variable, a region, a method; or each item of a comma-separated list of them) is translated too, and
+    an argument that is itself a message is worded the same way.  A quoted argument (``{cell!r}``, ``'{filename}'``) is
+    what the user wrote or the link holds, and is shown as it is.  A template without a translation, or whose
+    translation does not fill (a placeholder it does not have), gives the English message, never an error."""
+    chosen = lang() if language is None else language
+    template = getattr(message, "template", None)
+    if template is None:
+        return translate(str(message), chosen)
+    english = str(message)
+    words = translate(template, chosen)
+    if words == template:
+        return english
+    quoted = {name for before, name, _, conversion in string.Formatter().parse(template)
+              if conversion in ("r", "a") or before.endswith("'")}
+    arguments = {name: value if name in quoted else _argument(value, chosen)
+                 for name, value in getattr(message, "arguments", {}).items()}
+    try:
+        return fill(words, arguments)
+    except (KeyError, IndexError, ValueError):
+        return english
+
+
+def _argument(value: Any, language: str) -> Any:
+    """An argument of a message in ``language``: words of the table translated, numbers and other values as they are."""
+    if getattr(value, "template", None) is not None:
+        return said(value, language)
+    if not isinstance(value, str):
+        return value
+    whole = translate(value, language)
+    if whole != value or ", " not in value:
+        return whole
+    return ", ".join(translate(part, language) for part in value.split(", "))
+

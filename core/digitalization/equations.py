@@ -68,9 +68,11 @@ class Variant:
 
     def __post_init__(self) -> None:
         if self.coefficient not in COEFFICIENTS:
-            raise DigitalizationError(f"Unknown coefficient reading {self.coefficient!r}; use one of {list(COEFFICIENTS)}.")
+            raise DigitalizationError("Unknown coefficient reading {coefficient!r}; use one of {coefficients}.",
+                                      coefficient=self.coefficient, coefficients=list(COEFFICIENTS))
         if self.scope not in SCOPES:
-            raise DigitalizationError(f"Unknown scope {self.scope!r}; use one of {list(SCOPES)}.")
+            raise DigitalizationError("Unknown scope {scope!r}; use one of {scopes}.",
+                                      scope=self.scope, scopes=list(SCOPES))
 
     @property
     def label(self) -> str:
@@ -135,7 +137,7 @@ def digital_coefficients(Z: Any, x: Any, digital: Any, coefficient: str = "direc
     (..., n) array, or a Series labelled like ``Z``'s columns; dimensionless, 0 where the denominator is 0.
     """
     if coefficient not in COEFFICIENTS:
-        raise DigitalizationError(f"Unknown coefficient reading {coefficient!r}.")
+        raise DigitalizationError("Unknown coefficient reading {coefficient!r}.", coefficient=coefficient)
     labels = _labels_of(Z, x, digital)
     z, x_arr, d = _matrix(Z, labels), _vector(x, labels).astype(float), _vector(digital, labels).astype(bool)
     digital_inputs = z[..., d, :].sum(axis=-2)
@@ -156,7 +158,7 @@ def digital_value_added(coef: Any, va: Any, digital: Any, scope: str) -> Any:
     added unless ``scope == "traditional"``.
     """
     if scope not in SCOPES:
-        raise DigitalizationError(f"Unknown scope {scope!r}.")
+        raise DigitalizationError("Unknown scope {scope!r}.", scope=scope)
     labels = _labels_of(coef, va, digital)
     c, v, d = _vector(coef, labels).astype(float), _vector(va, labels).astype(float), _vector(digital, labels).astype(bool)
     traditional = np.where(d, 0.0, c * v) if scope != "core_only" else np.zeros_like(v)

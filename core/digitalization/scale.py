@@ -48,7 +48,7 @@ def province_scale(stack: IOStack, codes: Sequence[str], variant: Variant, emplo
     provinces = list(employed.index if provinces is None else provinces)
     missing = [p for p in provinces if p not in stack.regions]
     if missing:
-        raise DigitalizationError(f"No {stack.year} table for {missing}.")
+        raise DigitalizationError("No {year} table for {missing}.", year=stack.year, missing=missing)
     idx = np.array([stack.regions.index(p) for p in provinces], dtype=int)
     digital = sector_mask(codes)
     Z, x, va = stack.Z[idx], stack.x[idx], stack.va[idx]

@@ -34,7 +34,8 @@ def preset_concepts(preset: str, presets: pd.DataFrame | None = None) -> tuple[s
     presets = datasets.load_digital_presets() if presets is None else presets
     rows = presets[presets.preset == preset]
     if rows.empty:
-        raise DigitalizationError(f"Unknown sector preset {preset!r}; choose one of {sorted(set(presets.preset))}.")
+        raise DigitalizationError("Unknown sector preset {preset!r}; choose one of {presets}.",
+                                  preset=preset, presets=sorted(set(presets.preset)))
     return tuple(rows.concept)
 
 
@@ -54,12 +55,13 @@ def digital_codes(concepts: Iterable[str], scheme: int, crosswalk: pd.DataFrame 
     services are ``sec29`` in 2007, ``sec32`` in 2012 and ``sec31`` in 2017.
     """
     if scheme not in BENCHMARK_YEARS:
-        raise DigitalizationError(f"No sector scheme for {scheme}; schemes are {BENCHMARK_YEARS}.")
+        raise DigitalizationError("No sector scheme for {scheme}; schemes are {benchmark_years}.",
+                                  scheme=scheme, benchmark_years=BENCHMARK_YEARS)
     cw = datasets.load_digital_crosswalk() if crosswalk is None else crosswalk
     wanted = list(dict.fromkeys(concepts))
     unknown = [c for c in wanted if c not in set(cw.concept)]
     if unknown:
-        raise DigitalizationError(f"Unknown digital-sector concept(s) {unknown}.")
+        raise DigitalizationError("Unknown digital-sector concept(s) {unknown}.", unknown=unknown)
     rows = cw[cw.concept.isin(wanted)]
     return tuple(sorted({c for c in rows[f"code_{scheme}"] if c}))
 
@@ -72,5 +74,5 @@ def sector_mask(codes: Sequence[str]) -> np.ndarray:
     """
     unknown = [c for c in codes if c not in SECTORS]
     if unknown:
-        raise DigitalizationError(f"Unknown sector code(s) {unknown}; codes are sec01..sec42.")
+        raise DigitalizationError("Unknown sector code(s) {unknown}; codes are sec01..sec42.", unknown=unknown)
     return np.isin(np.array(SECTORS), list(codes))

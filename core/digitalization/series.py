@@ -107,8 +107,9 @@ def index_from_io(year: int, *, concepts: Sequence[str] | None = None, variant: 
     employment = population_employment() if employment is None else employment
     provinces = datasets.paper_provinces() if provinces is None else list(provinces)
     if not has_control_totals(panel, year):
-        raise DigitalizationError(f"No control totals (GDP by three sectors) for {year}; the bundled data cover "
-                                  "2011-2019. Use yearly_index for a series with labelled extrapolation.")
+        raise DigitalizationError("No control totals (GDP by three sectors) for {year}; the bundled data cover "
+                                  "2011-2019. Use yearly_index for a series with labelled extrapolation.",
+                                  year=year)
     stack = table_for(year, io, panel, regions=provinces, base_rule=base_rule)
     codes = digital_codes(concepts, stack.scheme)
     emp = employment.employed(year, [p for p in provinces if p in stack.regions], panel)

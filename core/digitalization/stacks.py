@@ -80,7 +80,7 @@ class IOStack:
         try:
             return self.regions.index(region)
         except ValueError as exc:
-            raise DigitalizationError(f"No {self.year} table for {region!r}.") from exc
+            raise DigitalizationError("No {year} table for {region!r}.", year=self.year, region=region) from exc
 
     @property
     def gdp(self) -> np.ndarray:
@@ -91,11 +91,12 @@ class IOStack:
 def io_stack(io: pd.DataFrame, year: int) -> IOStack:
     """Stack the bundled provincial table of a benchmark year (tidy frame from ``load_io_tables``)."""
     if year not in BENCHMARK_YEARS:
-        raise DigitalizationError(f"No provincial benchmark table for {year}; tables exist for {BENCHMARK_YEARS}.")
+        raise DigitalizationError("No provincial benchmark table for {year}; tables exist for {benchmark_years}.",
+                                  year=year, benchmark_years=BENCHMARK_YEARS)
     sub = io[io.year.to_numpy() == year]
     sub = sub[(sub.table == "provincial").to_numpy()]
     if sub.empty:
-        raise DigitalizationError(f"The IO frame has no provincial table for {year}.")
+        raise DigitalizationError("The IO frame has no provincial table for {year}.", year=year)
     reg_codes, reg_names = pd.factorize(sub.region, sort=True)
     regions = tuple(str(r) for r in reg_names)
     cols = _positions(sub.col_code, SECTORS)
@@ -143,14 +144,15 @@ def base_year_for(year: int, rule: str = "previous") -> int:
     ([2007, 2012, 2017], 2017)
     """
     if rule not in BASE_RULES:
-        raise DigitalizationError(f"Unknown base-table rule {rule!r}; use one of {list(BASE_RULES)}.")
+        raise DigitalizationError("Unknown base-table rule {rule!r}; use one of {base_rules}.",
+                                  rule=rule, base_rules=list(BASE_RULES))
     if rule == "2012":
         return 2017 if year == 2017 else 2012
     if rule == "nearest":
         return min(BENCHMARK_YEARS, key=lambda b: (abs(year - b), -b))
     earlier = [b for b in BENCHMARK_YEARS if b <= year]
     if not earlier:
-        raise DigitalizationError(f"No benchmark table at or before {year}.")
+        raise DigitalizationError("No benchmark table at or before {year}.", year=year)
     return earlier[-1]
 
 
@@ -225,7 +227,7 @@ def _sector_groups(scheme: int, three_sector: pd.DataFrame | None) -> np.ndarray
     ts = datasets.load_three_sector_map() if three_sector is None else three_sector
     groups = ts[ts.scheme == scheme].set_index("code")["three_sector"].reindex(SECTORS)
     if groups.isna().any():
-        raise DigitalizationError(f"The three-sector map lacks codes of the {scheme} scheme.")
+        raise DigitalizationError("The three-sector map lacks codes of the {scheme} scheme.", scheme=scheme)
     return groups.to_numpy()
 
 
@@ -238,15 +240,17 @@ def _gdp_by_sector(panel: pd.DataFrame, year: int, regions: Sequence[str]) -> np
 def _totals(Z0: np.ndarray, x0: np.ndarray, va0: np.ndarray, groups: np.ndarray, gdp3: np.ndarray,
             balance: bool, label: str) -> ControlTotals:
     if not np.isfinite(gdp3).all():
-        raise DigitalizationError(f"No GDP by three sectors for {label}; the table cannot be updated to that "
-                                  "year (no control totals).")
+        raise DigitalizationError("No GDP by three sectors for {label}; the table cannot be updated to that year (no "
+                                  "control totals).",
+                                  label=label)
     growth: dict[str, float] = {}
     g = np.ones(len(SECTORS))
     for k, target in zip(_GDP_COLUMNS, gdp3):
         members = groups == k
         base = va0[members].sum()
         if base <= 0:
-            raise DigitalizationError(f"{label}: the {k} sector has no value added in the base table.")
+            raise DigitalizationError("{label}: the {k} sector has no value added in the base table.",
+                                      label=label, k=k)
         growth[k] = float(target / base)
         g[members] = growth[k]
     v = Z0.sum(axis=0) * g

@@ -18,15 +18,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import re
-
 import pandas as pd
 import streamlit as st
 
 import pages as shell
 from core import panel
 from core import spatial_scenario as scen
-from core.errors import (ConvergenceError, InvalidWeightsError, ScenarioError, SpatialPanelInputError,
+from core.errors import (ConvergenceError, InvalidWeightsError, Message, ScenarioError, SpatialPanelInputError,
                          UnbalancedPanelError, WeightsMismatchError)
 
 t = shell.t
@@ -86,17 +84,12 @@ def spatial_weights(entities: tuple[str, ...], kind: str, k: int, islands: str) 
     return scen.build_weights(kind, entities, k=k, islands=islands)
 
 
-_GAP = re.compile(r"(\S+): (.+) \((all|\d+) of (\d+) provinces\)")
-
-
-def _gap_words(gap: str) -> str:
-    """A gap of ``core.spatial_scenario.balance_report`` (``pcw: 2021–2023 (all of 30 provinces)``) in words."""
-    match = _GAP.fullmatch(gap)
-    if not match:
-        return gap
-    symbol, years, most, total = match.groups()
+def _gap_words(gap: Message) -> str:
+    """A gap of ``core.spatial_scenario.balance_report`` (``pcw: 2021–2023 (all of 30 provinces)``) in words: the
+    variable by its label, the message in the session's language."""
+    symbol = gap.arguments["column"]
     name = t(panel.VARIABLES[symbol].label) if symbol in panel.VARIABLES else symbol
-    return t("{0}: {1} ({2} of {3} provinces)").format(name, years, t("all") if most == "all" else most, total)
+    return shell.said(Message(gap.template, **{**gap.arguments, "column": name}))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -154,7 +147,7 @@ def diagnostics(key: str, _data: pd.DataFrame, dependent: str, regressors: tuple
         comparison = sp.compare_models(sample, dependent, list(regressors), w, fixed_effects=fixed_effects)
         compared: Any = (comparison.lr, comparison.models)
     except ConvergenceError as exc:
-        compared = str(exc)
+        compared = exc.message  # a str that keeps its template (``shell.said``)
     return lm, moran, compared
 
 
@@ -249,7 +242,7 @@ def _message(exc: Exception) -> None:
              ConvergenceError: "The model did not converge",
              SpatialPanelInputError: "This specification cannot be estimated",
              }.get(type(exc), "The spatial model cannot be estimated")
-    st.error(f"**{t(title)}.** {exc}", icon=":material/error:")
+    st.error(f"**{t(title)}.** {shell.said(exc)}", icon=":material/error:")
 
 
 def _use_years(span: tuple[int, int]) -> None:
@@ -408,7 +401,7 @@ def _model_block(key: str, data: pd.DataFrame, source: str, dependent: str, regr
         st.markdown(lm_reading(lm))
     with right:
         if isinstance(compared, str):
-            st.warning(t("The likelihood-ratio tests need all three models; one did not converge") + f": {compared}")
+            st.warning(t("The likelihood-ratio tests need all three models; one did not converge") + f": {shell.said(compared)}")
         else:
             lr, models = compared
             names = {"durbin_vs_lag": t("Durbin vs lag (θ = 0)"), "durbin_vs_error": t("Durbin vs error (θ = −ρβ)"),
@@ -498,7 +491,7 @@ def scenario_fragment(key: str, data: pd.DataFrame, source: str, args: tuple, fi
                                   regions=_regions(entities), interpolate_wages="no-interpolation" not in key)
         frame = spill_frame(key, data, args, spec)
     except (ScenarioError, *SPATIAL_ERRORS) as exc:
-        st.error(str(exc), icon=":material/error:")
+        st.error(shell.said(exc), icon=":material/error:")
         return
     if model == "error":
         st.info(t("In the spatial error model the regressors have no spatial multiplier: the change stays in the "
@@ -573,7 +566,7 @@ def for_map() -> tuple[pd.DataFrame | None, str]:
     try:
         return recompute_link(items), ""
     except (ScenarioError, *SPATIAL_ERRORS) as exc:
-        return None, t("The spillover scenario in the link could not be rebuilt") + f": {exc}"
+        return None, t("The spillover scenario in the link could not be rebuilt") + f": {shell.said(exc)}"
 
 
 MAP_VALUE_LABEL = "Index change ×1000 (direct + spillover)"
