@@ -186,8 +186,9 @@ def first_difference(variants: set) -> str:
     """Index and kind of the first element whose content differs between the variants of one view."""
     listed = sorted(variants)
     for i, (kind, *_) in enumerate(zip(*(k for _, k, _ in listed))):
-        if len({p[i] for _, _, p in listed}) > 1:
-            return f"#{i} ({kind})"
+        shown = sorted({p[i] for _, _, p in listed})
+        if len(shown) > 1:
+            return f"#{i} ({kind}: {', '.join(shown)})"
     return "none (element lists differ in length)"
 
 

@@ -4,6 +4,7 @@ builder's inputs) or a spec template with rows attached (``ChartRows`` or a dict
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +15,7 @@ import streamlit as st
 from core.charts import attach, records, stable_spec
 from ui.text import presenting
 
-__all__ = ["chart", "altair", "ChartRows", "presenter_config", "PRESENTER_FONT_PX", "PRESENTER_CHART_CONFIG"]
+__all__ = ["chart", "altair", "altair_dict", "ChartRows", "presenter_config", "PRESENTER_FONT_PX", "PRESENTER_CHART_CONFIG"]
 
 # Chart text in presenter mode (Vega-Lite config, px at 1920x1080): titles, axes, legends, marks' text.
 PRESENTER_FONT_PX = 16
@@ -62,10 +63,38 @@ def presenter_config(spec: dict[str, Any], *, presenting_now: bool | None = None
     return out
 
 
+def _altair_lock() -> Any:
+    """The lock Streamlit holds while it converts an Altair chart (``st.altair_chart``, ``st.line_chart``...).
+
+    Altair's ``to_dict`` reads two process-wide settings, the theme and the data transformer, and Streamlit's
+    conversion switches both (theme "none", a transformer that writes the chart's rows into *that call's*
+    datasets) for the time it holds this lock.  A ``to_dict`` in another session's thread meanwhile would lose
+    the default config and hand its rows to the other session's chart (shown in the load benchmark as Home
+    reading three ways under 50 visitors, when Home still used ``st.altair_chart``).  So the app converts its
+    charts under the same lock.
+    """
+    try:
+        from streamlit.elements.vega_charts import _altair_globals_lock
+    except ImportError:  # a Streamlit without it: nothing to share
+        return _OWN_LOCK
+    return _altair_globals_lock
+
+
+_OWN_LOCK = threading.Lock()
+
+
+def altair_dict(chart_like: Any) -> dict[str, Any]:
+    """``chart_like.to_dict()`` with datasets named by position (``stable_spec``), under Streamlit's Altair lock."""
+    with _altair_lock():
+        return stable_spec(chart_like.to_dict())
+
+
 @st.cache_data(show_spinner=False, max_entries=512)
 def _chart_spec(module: str, name: str, args: tuple, kwargs: tuple) -> dict:
     builder = getattr(importlib.import_module(module), name)
-    return stable_spec(builder(*args, **dict(kwargs)).to_dict())
+    with _altair_lock():  # the builder may call to_dict itself (core.charts.* return specs)
+        built = builder(*args, **dict(kwargs))
+        return stable_spec(built.to_dict() if hasattr(built, "to_dict") else built)
 
 def altair(builder: Callable[..., Any], *args: Any, key: str | None = None, width: Any = None,
            container: Any = None, **kwargs: Any) -> dict:
@@ -109,7 +138,7 @@ def chart(spec_or_builder: dict[str, Any] | Callable[..., Any], *args: Any, rows
     if hasattr(spec_or_builder, "to_dict"):  # an Altair chart
         if args or kwargs:
             raise TypeError("an Altair chart is drawn as it is: builder arguments go with a builder")
-        spec = stable_spec(spec_or_builder.to_dict())
+        spec = altair_dict(spec_or_builder)
     elif callable(spec_or_builder):
         spec = _chart_spec(spec_or_builder.__module__, spec_or_builder.__qualname__, args,
                            tuple(sorted(kwargs.items())))
