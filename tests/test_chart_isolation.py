@@ -56,3 +56,21 @@ def test_pages_draw_no_chart_through_streamlits_altair_conversion():
     files = [ROOT / "streamlit_app.py", *(ROOT / "pages").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]
     found = [f"{f.relative_to(ROOT)}: {m.group(0)}" for f in files for m in calls.finditer(f.read_text("utf-8"))]
     assert found == []
+
+
+def test_streamlits_spec_stabilizer_is_remembered_for_large_specs_and_gives_the_same_json():
+    import json
+
+    from streamlit.elements import vega_charts
+
+    import ui.charts  # noqa: F401  (installs the memo)
+
+    stabilize = vega_charts._stabilize_vega_json_spec
+    assert getattr(stabilize, "memoized_by_ui", False)
+    spec = {"params": [{"name": "param_7"}], "layer": [{"name": "view_3", "mark": "geoshape"}],
+            "data": {"values": [{"id": i, "geometry": [[i, i + 1]] * 40} for i in range(200)]}}
+    text = json.dumps(spec)
+    assert len(text) > 20_000
+    expected = stabilize.original(text)
+    assert stabilize(text) == expected
+    assert stabilize(json.dumps(spec)) == expected  # an equal spec drawn again (a new string): remembered

@@ -3,6 +3,7 @@ builder's inputs) or a spec template with rows attached (``ChartRows`` or a dict
 
 from __future__ import annotations
 
+import functools
 import importlib
 import threading
 from collections.abc import Callable
@@ -82,6 +83,34 @@ def _altair_lock() -> Any:
 
 
 _OWN_LOCK = threading.Lock()
+
+
+def _memoize_streamlit_spec_stabilizer() -> None:
+    """Remember Streamlit's ``_stabilize_vega_json_spec`` for large specs (a pure function of the spec's JSON).
+
+    On every draw ``st.vega_lite_chart`` parses the whole spec JSON again and rewrites Altair's counter names in
+    it (Altair 5's; Altair 6 names by hash); for the map (111 KB) and the world map (241 KB) that took 33-60 ms
+    per chart per rerun under load, for a spec that is a cached template whose rows travel apart.  Same JSON in,
+    same JSON out, so the last few large ones are kept (at most 32, a few MB).  Small specs go straight through.
+    """
+    try:
+        from streamlit.elements import vega_charts
+    except ImportError:
+        return
+    original = getattr(vega_charts, "_stabilize_vega_json_spec", None)
+    if original is None or getattr(original, "memoized_by_ui", False):
+        return
+    remembered = functools.lru_cache(maxsize=32)(original)
+
+    def stabilize(vega_spec: str) -> str:
+        return remembered(vega_spec) if len(vega_spec) > 20_000 else original(vega_spec)
+
+    stabilize.memoized_by_ui = True  # type: ignore[attr-defined]
+    stabilize.original = original  # type: ignore[attr-defined]
+    vega_charts._stabilize_vega_json_spec = stabilize
+
+
+_memoize_streamlit_spec_stabilizer()
 
 
 def altair_dict(chart_like: Any) -> dict[str, Any]:
