@@ -74,3 +74,13 @@ def test_streamlits_spec_stabilizer_is_remembered_for_large_specs_and_gives_the_
     expected = stabilize.original(text)
     assert stabilize(text) == expected
     assert stabilize(json.dumps(spec)) == expected  # an equal spec drawn again (a new string): remembered
+
+
+def test_a_chart_built_again_is_converted_once_and_each_caller_gets_its_own_copy():
+    from ui.charts import altair_dict
+
+    first, again, other = altair_dict(_chart("a")), altair_dict(_chart("a")), altair_dict(_chart("b"))
+    assert first == again and first is not again
+    again["mark"] = "changed by one session"
+    assert altair_dict(_chart("a")) == first  # the remembered spec is not the one a caller holds
+    assert other != first

@@ -3,8 +3,11 @@ builder's inputs) or a spec template with rows attached (``ChartRows`` or a dict
 
 from __future__ import annotations
 
+import collections
 import functools
+import hashlib
 import importlib
+import pickle
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -113,10 +116,32 @@ def _memoize_streamlit_spec_stabilizer() -> None:
 _memoize_streamlit_spec_stabilizer()
 
 
+_CONVERTED: collections.OrderedDict[bytes, bytes] = collections.OrderedDict()  # pickle digest -> pickled spec
+_CONVERTED_MAX = 128
+
+
 def altair_dict(chart_like: Any) -> dict[str, Any]:
-    """``chart_like.to_dict()`` with datasets named by position (``stable_spec``), under Streamlit's Altair lock."""
+    """``chart_like.to_dict()`` with datasets named by position (``stable_spec``), under Streamlit's Altair lock.
+
+    A chart built on the page on every run (Home's trend) is converted once per distinct chart: the key is a
+    digest of the chart object's pickle (its data included, well under a millisecond), the conversion with
+    Altair's schema validation takes 15-45 ms.  Each call gets its own copy of the spec.  A chart that cannot be
+    pickled is converted every time.
+    """
+    try:
+        key = hashlib.blake2b(pickle.dumps(chart_like, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).digest()
+    except Exception:  # noqa: BLE001 - anything unpicklable in a chart (a callable...) just skips the memo
+        key = None
     with _altair_lock():
-        return stable_spec(chart_like.to_dict())
+        if key is not None and key in _CONVERTED:
+            _CONVERTED.move_to_end(key)
+            return pickle.loads(_CONVERTED[key])
+        spec = stable_spec(chart_like.to_dict())
+        if key is not None:
+            _CONVERTED[key] = pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL)
+            while len(_CONVERTED) > _CONVERTED_MAX:
+                _CONVERTED.popitem(last=False)
+        return spec
 
 
 # DataFrame arguments hashed by their pickle (ui.loaders.frame_digest): Streamlit's hasher took 17-70 ms per
