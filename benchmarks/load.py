@@ -96,6 +96,11 @@ class Outcome:
         return self.server_cpu_s / self.seconds if self.seconds else float("nan")
 
     @property
+    def server_ms_per_rerun(self) -> float:
+        """Server CPU per rerun (ms): what a move costs the server, independent of queueing."""
+        return self.server_cpu_s * 1000 / len(self.reruns) if self.reruns else float("nan")
+
+    @property
     def client_cores(self) -> float:
         return self.client_cpu_s / self.seconds if self.seconds else float("nan")
 
@@ -284,14 +289,15 @@ async def load(sessions: int, seconds: float, *, servers: int = 1, think_s: tupl
     return out
 
 
-async def idle_memory() -> list[tuple[str, float]]:
+async def idle_memory(pages: list[str] | None = None) -> list[tuple[str, float]]:
     """Server RSS with one idle visitor: on a fresh server per page, then one server visited page after page.
 
     The first rows are what one session on one page costs a new process; the last is a session that opened
     every page in turn (closed before the next), which leaves every library imported and every cache filled.
     """
     rows = []
-    for page in PAGES:
+    pages = PAGES if pages is None else pages
+    for page in pages:
         server = await asyncio.to_thread(start_server)
         try:
             session = Session(server.url, page)
@@ -303,7 +309,7 @@ async def idle_memory() -> list[tuple[str, float]]:
             await asyncio.to_thread(server.stop)
     server = await asyncio.to_thread(start_server)
     try:
-        for page in PAGES:
+        for page in pages:
             session = Session(server.url, page)
             result = await session.open()
             await session.close()
@@ -335,13 +341,13 @@ def row(o: Outcome) -> str:
             f"{percentile(o.open_s, 0.95):.1f} | {o.rss_idle_mb:.0f} / {o.rss_one_per_page_mb:.0f} / "
             f"{o.rss_all_open_mb:.0f} / {o.rss_peak_mb:.0f} | {o.mb_per_extra_session:.1f} | "
             f"{o.isolation_views} views, {len(o.isolation_conflicts)} conflicts; {o.uploaders} uploads, "
-            f"{len(o.upload_leaks)} leaks | {o.server_cores:.2f} / {o.client_cores:.2f} |")
+            f"{len(o.upload_leaks)} leaks | {o.server_cores:.2f} / {o.client_cores:.2f} | {o.server_ms_per_rerun:.0f} |")
 
 
 HEADER = ("| sessions | server processes | errors | reruns | reruns/s | p50 (ms) | p95 (ms) | max (ms) | "
           "open p95 (s) | RSS MB: idle / one per page / all open / peak | MB per extra session | isolation | "
-          "CPU cores used: server / visitors |\n"
-          "|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "CPU cores used: server / visitors | server CPU ms per rerun |\n"
+          "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 
 
 def main(argv: list[str] | None = None) -> int:

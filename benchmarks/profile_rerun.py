@@ -147,11 +147,11 @@ def report(paths: list[str], runs: int, top: int, dump: str | None = None) -> li
             short = "/".join(Path(filename).parts[-2:])
             details.append(f"| {tt * 1000 / n:.1f} | {ct * 1000 / n:.1f} | {nc // n} | `{short}:{line} {func}` |")
         details += [""]
-        details += [f"### {slug}: page-level lines by cumulative time (ms per rerun)", "",
+        details += [f"### {slug}: the page's own and core's functions by cumulative time (ms per rerun)", "",
                     "| cumulative ms | function |", "|---|---|"]
-        page_file = str(ROOT / path)
-        rows = sorted(((k, v) for k, v in stats.stats.items() if k[0] == page_file or "/core/" in k[0]),
-                      key=lambda kv: kv[1][3], reverse=True)[:top]
+        page_file, core_dir = str(ROOT / path), str(ROOT / "core")
+        rows = sorted(((k, v) for k, v in stats.stats.items() if k[0] == page_file or k[0].startswith(core_dir)
+                       or k[0].startswith(str(ROOT / "pages"))), key=lambda kv: kv[1][3], reverse=True)[:top]
         for (filename, line, func), (_cc, _nc, _tt, ct, _callers) in rows:
             details.append(f"| {ct * 1000 / n:.1f} | `{'/'.join(Path(filename).parts[-2:])}:{line} {func}` |")
         details += [""]
