@@ -120,14 +120,20 @@ _CONVERTED: collections.OrderedDict[bytes, bytes] = collections.OrderedDict()  #
 _CONVERTED_MAX = 128
 
 
-def altair_dict(chart_like: Any) -> dict[str, Any]:
-    """``chart_like.to_dict()`` with datasets named by position (``stable_spec``), under Streamlit's Altair lock.
+def _arrow_rows(spec: dict[str, Any]) -> dict[str, bytes]:
+    """The spec's tabular datasets (JSON records) as the Arrow bytes ``st.vega_lite_chart`` would make of them
+    on every draw (records -> DataFrame -> Arrow: most of a small chart's cost per rerun); made once with the
+    cached spec and passed as bytes, which Streamlit sends as they are.  GeoJSON stays in the spec, as there."""
+    from streamlit import dataframe_util
+    from streamlit.elements import vega_charts
 
-    A chart built on the page on every run (Home's trend) is converted once per distinct chart: the key is a
-    digest of the chart object's pickle (its data included, well under a millisecond), the conversion with
-    Altair's schema validation takes 15-45 ms.  Each call gets its own copy of the spec.  A chart that cannot be
-    pickled is converted every time.
-    """
+    is_geo = getattr(vega_charts, "_is_geojson_or_topojson_payload", lambda data: True)  # unknown: leave as is
+    return {str(name): dataframe_util.convert_anything_to_arrow_bytes(data)
+            for name, data in spec.get("datasets", {}).items() if not isinstance(data, bytes) and not is_geo(data)}
+
+
+def _altair_converted(chart_like: Any) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The spec of an Altair chart (see :func:`altair_dict`) and its datasets as Arrow bytes."""
     try:
         key = hashlib.blake2b(pickle.dumps(chart_like, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).digest()
     except Exception:  # noqa: BLE001 - anything unpicklable in a chart (a callable...) just skips the memo
@@ -137,21 +143,35 @@ def altair_dict(chart_like: Any) -> dict[str, Any]:
             _CONVERTED.move_to_end(key)
             return pickle.loads(_CONVERTED[key])
         spec = stable_spec(chart_like.to_dict())
+        converted = (spec, _arrow_rows(spec))
         if key is not None:
-            _CONVERTED[key] = pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL)
+            _CONVERTED[key] = pickle.dumps(converted, protocol=pickle.HIGHEST_PROTOCOL)
             while len(_CONVERTED) > _CONVERTED_MAX:
                 _CONVERTED.popitem(last=False)
-        return spec
+        return converted
+
+
+def altair_dict(chart_like: Any) -> dict[str, Any]:
+    """``chart_like.to_dict()`` with datasets named by position (``stable_spec``), under Streamlit's Altair lock.
+
+    A chart built on the page on every run (Home's trend) is converted once per distinct chart: the key is a
+    digest of the chart object's pickle (its data included, well under a millisecond), the conversion with
+    Altair's schema validation takes 15-45 ms.  Each call gets its own copy of the spec.  A chart that cannot be
+    pickled is converted every time.
+    """
+    return _altair_converted(chart_like)[0]
 
 
 # DataFrame arguments hashed by their pickle (ui.loaders.frame_digest): Streamlit's hasher took 17-70 ms per
 # builder chart on /global under load (5-21 ms for a 6-row frame), this about 1 ms.
 @st.cache_data(show_spinner=False, max_entries=512, hash_funcs={pd.DataFrame: frame_digest, pd.Series: frame_digest})
-def _chart_spec(module: str, name: str, args: tuple, kwargs: tuple) -> dict:
+def _chart_spec(module: str, name: str, args: tuple, kwargs: tuple) -> tuple[dict, dict[str, bytes]]:
+    """A builder's spec, and its datasets as Arrow bytes (:func:`_arrow_rows`)."""
     builder = getattr(importlib.import_module(module), name)
     with _altair_lock():  # the builder may call to_dict itself (core.charts.* return specs)
         built = builder(*args, **dict(kwargs))
-        return stable_spec(built.to_dict() if hasattr(built, "to_dict") else built)
+        spec = stable_spec(built.to_dict() if hasattr(built, "to_dict") else built)
+    return spec, _arrow_rows(spec)
 
 def altair(builder: Callable[..., Any], *args: Any, key: str | None = None, width: Any = None,
            container: Any = None, **kwargs: Any) -> dict:
@@ -195,19 +215,20 @@ def chart(spec_or_builder: dict[str, Any] | Callable[..., Any], *args: Any, rows
     if hasattr(spec_or_builder, "to_dict"):  # an Altair chart
         if args or kwargs:
             raise TypeError("an Altair chart is drawn as it is: builder arguments go with a builder")
-        spec = altair_dict(spec_or_builder)
+        spec, arrow = _altair_converted(spec_or_builder)
     elif callable(spec_or_builder):
-        spec = _chart_spec(spec_or_builder.__module__, spec_or_builder.__qualname__, args,
-                           tuple(sorted(kwargs.items())))
+        spec, arrow = _chart_spec(spec_or_builder.__module__, spec_or_builder.__qualname__, args,
+                                  tuple(sorted(kwargs.items())))
     else:
         if args or kwargs:
             raise TypeError("a spec is drawn as it is: builder arguments go with a builder")
-        spec = spec_or_builder
-    drawn = returned = spec
+        spec, arrow = spec_or_builder, {}
+    returned = spec
+    drawn = attach(spec, arrow) if arrow else spec  # the same rows, already Arrow (the returned spec has records)
     if isinstance(rows, ChartRows):
-        drawn, returned = attach(spec, rows.arrow), attach(spec, rows.records)
+        drawn, returned = attach(drawn, rows.arrow), attach(spec, rows.records)
     elif rows is not None:
-        drawn = returned = attach(spec, rows)
+        drawn, returned = attach(drawn, rows), attach(spec, rows)
     options: dict[str, Any] = {"key": key, "width": width}
     if on_select != "ignore":
         options.update(on_select=on_select, selection_mode=selection_mode)
