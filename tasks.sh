@@ -3,7 +3,8 @@
 #   bash tasks.sh app        set up .venv from requirements.txt and start the app
 #   bash tasks.sh test       set up .venv with the test extras (and Chromium) and run the whole suite
 #   bash tasks.sh test-slow  the slow tests too (load, 50 MB uploads)
-#   bash tasks.sh bench      regenerate benchmarks/results.md
+#   bash tasks.sh bench      regenerate benchmarks/results.md (options after it go to benchmarks/run.py:
+#                            --only cold,load --pages /map --quick --out FILE; see its docstring)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -55,7 +56,7 @@ case "${1:-}" in
   bench)
     setup_venv requirements-dev.txt
     ensure_browser
-    exec .venv/bin/python benchmarks/run.py ;;
+    exec .venv/bin/python benchmarks/run.py "${@:2}" ;;
   *)
     sed -n '2,7p' "$0" >&2; exit 2 ;;
 esac

@@ -124,7 +124,8 @@ def apptest_rerun(script: str, widget: str, values: list, moves: int = 12) -> li
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
         at.switch_page(script)
     at.run()
-    getter = at.select_slider if widget == "year" else at.slider
+    # the widget by its key, whichever kind it is (the /scale year is a select_slider since its key was renamed)
+    getter = at.select_slider if any(w.key == widget for w in at.select_slider) else at.slider
     for value in values:  # warm the cache for every value
         getter(key=widget).set_value(value).run()
     times = []

@@ -15,7 +15,8 @@ must be 0), rerun time from the BackMsg sent to ``script_finished`` (p50/p95),
 reruns per second, the server's RSS (idle, after one visitor per page, after
 all, peak).  Loopback only, bounded in time.
 
-Run: ``python benchmarks/load.py [sessions] [seconds]`` — prints a table; the
+Run: ``python benchmarks/load.py [sessions] [seconds] [servers] [--think 2 8] [--pages / /map] [--nice 10]``
+— prints a table; the
 full set (1 → 50 sessions, a second process behind a balancer, idle memory) is
 run by ``benchmarks/run.py``.
 """
@@ -23,6 +24,7 @@ run by ``benchmarks/run.py``.
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import re
 import statistics
@@ -54,6 +56,12 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -80,6 +88,21 @@ class Outcome:
     uploaders: int = 0
     upload_leaks: list[str] = field(default_factory=list)
     backend_connections: list[int] = field(default_factory=list)
+    server_cpu_s: float = float("nan")  # CPU the server process(es) used while the visitors moved
+    client_cpu_s: float = float("nan")  # CPU this process (the visitors) used meanwhile
+
+    @property
+    def server_cores(self) -> float:
+        return self.server_cpu_s / self.seconds if self.seconds else float("nan")
+
+    @property
+    def server_ms_per_rerun(self) -> float:
+        """Server CPU per rerun (ms): what a move costs the server, independent of queueing."""
+        return self.server_cpu_s * 1000 / len(self.reruns) if self.reruns else float("nan")
+
+    @property
+    def client_cores(self) -> float:
+        return self.client_cpu_s / self.seconds if self.seconds else float("nan")
 
     @property
     def throughput(self) -> float:
@@ -186,8 +209,9 @@ def first_difference(variants: set) -> str:
     """Index and kind of the first element whose content differs between the variants of one view."""
     listed = sorted(variants)
     for i, (kind, *_) in enumerate(zip(*(k for _, k, _ in listed))):
-        if len({p[i] for _, _, p in listed}) > 1:
-            return f"#{i} ({kind})"
+        shown = sorted({p[i] for _, _, p in listed})
+        if len(shown) > 1:
+            return f"#{i} ({kind}: {', '.join(shown)})"
     return "none (element lists differ in length)"
 
 
@@ -237,9 +261,12 @@ async def load(sessions: int, seconds: float, *, servers: int = 1, think_s: tupl
         out.rss_all_open_mb = sum(rss_mb(pid) for pid in pids)
         views: dict = defaultdict(set)
         started = time.perf_counter()
+        server_cpu, client_cpu = sum(cpu_s(pid) for pid in pids), time.process_time()
         deadline = started + seconds
         await asyncio.gather(*(v.move_until(deadline, out, views) for v in visitors))
         out.seconds = time.perf_counter() - started
+        out.server_cpu_s = sum(cpu_s(pid) for pid in pids) - server_cpu
+        out.client_cpu_s = time.process_time() - client_cpu
         stop.set()
         await sampler
         out.rss_peak_mb = peak[0]
@@ -262,14 +289,15 @@ async def load(sessions: int, seconds: float, *, servers: int = 1, think_s: tupl
     return out
 
 
-async def idle_memory() -> list[tuple[str, float]]:
+async def idle_memory(pages: list[str] | None = None) -> list[tuple[str, float]]:
     """Server RSS with one idle visitor: on a fresh server per page, then one server visited page after page.
 
     The first rows are what one session on one page costs a new process; the last is a session that opened
     every page in turn (closed before the next), which leaves every library imported and every cache filled.
     """
     rows = []
-    for page in PAGES:
+    pages = PAGES if pages is None else pages
+    for page in pages:
         server = await asyncio.to_thread(start_server)
         try:
             session = Session(server.url, page)
@@ -281,7 +309,7 @@ async def idle_memory() -> list[tuple[str, float]]:
             await asyncio.to_thread(server.stop)
     server = await asyncio.to_thread(start_server)
     try:
-        for page in PAGES:
+        for page in pages:
             session = Session(server.url, page)
             result = await session.open()
             await session.close()
@@ -313,19 +341,34 @@ def row(o: Outcome) -> str:
             f"{percentile(o.open_s, 0.95):.1f} | {o.rss_idle_mb:.0f} / {o.rss_one_per_page_mb:.0f} / "
             f"{o.rss_all_open_mb:.0f} / {o.rss_peak_mb:.0f} | {o.mb_per_extra_session:.1f} | "
             f"{o.isolation_views} views, {len(o.isolation_conflicts)} conflicts; {o.uploaders} uploads, "
-            f"{len(o.upload_leaks)} leaks |")
+            f"{len(o.upload_leaks)} leaks | {o.server_cores:.2f} / {o.client_cores:.2f} | {o.server_ms_per_rerun:.0f} |")
 
 
 HEADER = ("| sessions | server processes | errors | reruns | reruns/s | p50 (ms) | p95 (ms) | max (ms) | "
-          "open p95 (s) | RSS MB: idle / one per page / all open / peak | MB per extra session | isolation |\n"
-          "|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "open p95 (s) | RSS MB: idle / one per page / all open / peak | MB per extra session | isolation | "
+          "CPU cores used: server / visitors | server CPU ms per rerun |\n"
+          "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 
 
-def main() -> int:
-    sessions = int(sys.argv[1]) if len(sys.argv) > 1 else 50
-    seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 30
-    servers = int(sys.argv[3]) if len(sys.argv) > 3 else 1
-    out = asyncio.run(load(sessions, seconds, servers=servers))
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Protocol-level visitors on fresh server process(es).")
+    parser.add_argument("sessions", type=int, nargs="?", default=50)
+    parser.add_argument("seconds", type=float, nargs="?", default=30)
+    parser.add_argument("servers", type=int, nargs="?", default=1, help="processes behind the balancer")
+    parser.add_argument("--think", type=float, nargs=2, default=THINK_S, metavar=("LOW", "HIGH"),
+                        help="seconds between a visitor's moves (uniform; default 2 8)")
+    parser.add_argument("--pages", nargs="*", default=None, help="URL paths the visitors open in turn (/ /map ...)")
+    parser.add_argument("--nice", type=int, default=0,
+                        help="lower this process's priority (the visitors) below the server's, e.g. 10")
+    args = parser.parse_args(argv)
+    if args.nice:
+        os.nice(args.nice)
+    pages = None if args.pages is None else [p.strip("/") for p in args.pages]
+    out = asyncio.run(load(args.sessions, args.seconds, servers=args.servers, think_s=tuple(args.think),
+                           pages=pages))
+    print(f"Machine load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     print(HEADER)
     print(row(out))
     print("\n".join(page_rows(out)))

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import re
 import time
 import urllib.request
 import uuid
@@ -31,9 +30,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 # per-session ids). Two sessions that asked for the same view must get the same digest of these.
 CONTENT = {"markdown", "alert", "text", "metric", "heading", "arrow_vega_lite_chart", "vega_lite_chart",
            "arrow_data_frame", "arrow_table", "json", "table", "dataframe"}
-# Altair names unnamed views and parameters from a process-wide counter (view_12, param_3), so one chart built
-# after another page's charts reads differently; the names are normalised before hashing (not a setting).
-_ALTAIR_NAMES = re.compile(r'"(view|param)_\d+"')
+# (Altair 6 names views and parameters by a hash of their content, not from a process-wide counter as Altair 5
+# did, so a chart's spec no longer depends on what the process drew before: no renaming before hashing.)
 FINISHED_OK = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 XSRF_COOKIE = "_streamlit_xsrf"
 
@@ -176,26 +174,21 @@ class Session:
         elif kind == "file_urls_response":
             self._file_urls[msg.file_urls_response.response_id] = msg.file_urls_response
         elif kind == "delta":
-            self._delta(msg.delta)
+            self._delta(msg.delta, msg.hash)
         elif kind == "script_finished":
             self._finished.put_nowait(msg.script_finished)
 
-    def _delta(self, delta: Any) -> None:
+    def _delta(self, delta: Any, digest: str = "") -> None:
         if delta.WhichOneof("type") != "new_element":
             return
         element = delta.new_element
         kind = element.WhichOneof("type")
         if kind in CONTENT:
-            if kind == "vega_lite_chart":
-                chart = type(element.vega_lite_chart)()
-                chart.CopyFrom(element.vega_lite_chart)
-                chart.spec = _ALTAIR_NAMES.sub(r'"\1_N"', chart.spec)
-                chart.ClearField("id")  # derived from the spec
-                body = chart.SerializeToString(deterministic=True)
-            else:
-                body = element.SerializeToString(deterministic=True)
-            self._digest.update(kind.encode() + body)
-            self._parts.append(hashlib.sha1(body).hexdigest()[:8])
+            # The server's own hash of the message (ForwardMsg.hash: the delta serialised deterministically,
+            # without its metadata), so the client does not re-serialise every element (a map spec is MBs).
+            part = digest or hashlib.sha1(element.SerializeToString(deterministic=True)).hexdigest()
+            self._digest.update(kind.encode() + part.encode())
+            self._parts.append(part[:8])
             self._kinds.append(kind)
         if kind == "exception":
             self.errors.append(f"exception shown: {element.exception.type} {element.exception.message[:100]}")

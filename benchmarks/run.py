@@ -1,9 +1,34 @@
-"""Measure cold start and slider-move reruns in real Chromium, beside a minimal Streamlit app.
+"""Measure issue 19's goals beside a minimal Streamlit app and write ``benchmarks/results.md``.
 
-Timings drift on shared machines, so every figure is reported next to the same
-measurement of ``benchmarks/minimal_app.py`` taken in the same run.  Then the
-per-area scripts ``benchmarks/bench_*.py`` run and their result files are
-appended.  Writes ``benchmarks/results.md``.  Run: ``bash tasks.sh bench``.
+Timings drift on shared machines, so every figure is reported next to the same measurement of
+``benchmarks/minimal_app.py`` taken in the same run.  ``bash tasks.sh bench`` runs everything (~25 min) and
+writes ``benchmarks/results.md``; a run of some parts only prints its markdown (or writes ``--out``).
+
+Parts (``--only a,b``; default all):
+  cold     cold deep link per page, process start → main chart painted (Chromium)     ~1 min per page and run
+  sliders  first slider of each page, cached values (Chromium)
+  every    every slider on each page, cached values (Chromium)
+  fresh    every slider swept through values not computed before (Chromium, a server per page)
+  load     protocol-level visitors 1 → 50 on one process, then on two behind a balancer (no browser)
+  memory   one idle session's server RSS per page
+  profile  one server-side rerun per page under cProfile, the shared UI layer's share (benchmarks/profile_rerun.py)
+  imports  import time per page, before/after issue 19 (benchmarks/imports.py)
+  areas    the per-area scripts benchmarks/bench_*.py, their results_*.md appended
+
+Options: ``--pages / /map`` (the pages to measure; load visitors open them in turn), ``--quick`` (fewest moves,
+one cold run, 10 s of load at 1 and 6 visitors: checks the harness end to end, figures not for the record),
+``--out FILE``.  Environment: BENCH_MOVES (30), BENCH_COLD_RUNS (3), BENCH_EVERY_MOVES (10),
+BENCH_SWEEP_MOVES (20), BENCH_LOAD_SECONDS (30), BENCH_LOAD_SESSIONS (1,10,25,50).
+
+Examples::
+
+    python benchmarks/run.py --only cold --pages /map          # one page's cold start beside the minimal app
+    python benchmarks/run.py --only load --pages /map          # load on /map alone
+    BENCH_LOAD_SESSIONS=50 python benchmarks/run.py --only load,memory
+    python benchmarks/run.py --quick --out /tmp/bench.md       # everything, fastest (a smoke run)
+
+Single tools: ``benchmarks/load.py`` (one load run, ``--think``, ``--pages``, ``--nice``),
+``benchmarks/profile_rerun.py`` (``--pages``, ``--dump`` pstats), ``benchmarks/imports.py``.
 """
 
 from __future__ import annotations
@@ -300,100 +325,115 @@ def ratio(value: float, reference: float) -> str:
     return f"{value / reference:.2f}" if reference == reference and reference > 0 else "–"
 
 
-def main() -> int:
-    from playwright.sync_api import sync_playwright
+PARTS = ("cold", "sliders", "every", "fresh", "load", "memory", "profile", "imports", "areas")
 
-    chromium = chromium_executable()
-    if chromium is None:
-        print("Chromium is needed for the benchmarks", file=sys.stderr)
-        return 1
-    started = time.perf_counter()
-    load_at_start = load_average()
-    lines = [f"# Benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "", f"Machine: {versions()}", "",
-             "Every figure stands beside the same measurement of `benchmarks/minimal_app.py` (one slider, one "
-             "small Altair chart) taken in the same run, twice: with Streamlit's default settings (the reference "
-             "of issues 9 and 19) and with this app's `.streamlit/config.toml`, whose "
-             "`runner.postScriptGC = false` also speeds up the minimal app. The first ratio column compares with "
-             "the defaults, the second with the same config. Timings on a shared 2-core machine drift between "
-             "runs; ratios taken in the same run are what to read.", "",
-             "LOAD_NOTE", ""]
-    references: list[tuple[str, str, Path]] = []
-    with sync_playwright() as pw, tempfile.TemporaryDirectory() as stock:
-        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS, headless=True)
-        references = minimal_apps(Path(stock))
-        # Cold deep links: runs interleaved (reference, every page, reference, ...) so that the machine's drift
-        # falls on all of them alike.
-        cold: dict[str, list[float]] = {label: [] for label, _, _ in references}
-        pages_cold: dict[str, list[float]] = {path: [] for path in PAGES}
-        for run in range(COLD_RUNS):
-            progress(f"cold deep links, run {run + 1} of {COLD_RUNS}")
-            for label, script, cwd in references:
-                cold[label].append(cold_start(browser, script, cwd=cwd))
-            for path in PAGES:
-                pages_cold[path].append(cold_start(browser, "streamlit_app.py", path))
-        stock_cold, tuned_cold = (statistics.median(cold[label]) for label, _, _ in references)
-        lines += ["## Goal 1 — cold deep link: process start → the page's main chart painted", "",
-                  f"A fresh `streamlit run` per run, the browser opening the page's own URL ({COLD_RUNS} runs each, "
-                  "interleaved). The main chart is the first chart of the main area (on /policy the second: the "
-                  "event study below the treatment-timing bars). Goal: ≤ 1.25× the minimal app.", "",
-                  "| app | median (s) | runs (s) | ratio to minimal (defaults) | ratio to minimal (app config) | goal |",
-                  "|---|---|---|---|---|---|"]
-        for label, runs in cold.items():
-            m = statistics.median(runs)
-            lines.append(f"| {label} | {m:.2f} | {', '.join(f'{x:.2f}' for x in runs)} | {ratio(m, stock_cold)} | "
-                         f"{ratio(m, tuned_cold)} | |")
-        for path, runs in pages_cold.items():
-            m = statistics.median(runs)
-            met = "met" if m / stock_cold <= 1.25 else "not met"
-            lines.append(f"| /{path} | {m:.2f} | {', '.join(f'{x:.2f}' for x in runs)} | {ratio(m, stock_cold)} | "
-                         f"{ratio(m, tuned_cold)} | {met} |")
-        lines += ["", "## Goal 2 — slider move → rerun finished and painted", "",
-                  f"### First slider of each page ({MOVES} alternating moves: two values, cached after the first)", "",
-                  "| page | p50 (ms) | p95 (ms) | p95 ratio to minimal (defaults) | "
-                  "p95 ratio to minimal (app config) | moves measured |", "|---|---|---|---|---|---|"]
-        base: dict[str, list[float]] = {}
-        progress("first slider of each page")
+
+def profile_section(pages: list[str]) -> list[str]:
+    """What one rerun costs the server per page, and the shared UI layer's part of it (cProfile over AppTest)."""
+    progress("server-side rerun profile")
+    run = subprocess.run([sys.executable, "benchmarks/profile_rerun.py", "--runs", "4", "--top", "10", "--pages",
+                          *[f"/{p}" for p in pages]], cwd=ROOT, capture_output=True, text=True, timeout=900)
+    body = run.stdout.strip() if run.returncode == 0 else f"failed ({run.returncode}): {run.stderr.strip()[-300:]}"
+    return ["## Where a rerun's server time goes (one rerun per page, profiled in-process)", "",
+            "`benchmarks/profile_rerun.py`: each page opened once in AppTest (imports done, caches warm), then its "
+            "first slider moved between two values under cProfile (which roughly doubles times: read the shares). "
+            "Columns after the rerun: cumulative ms per rerun in the shared layer's functions and in Streamlit's "
+            "chart marshalling and cache lookups.", "", body, ""]
+
+
+def cold_section(browser, references, pages: list[str]) -> list[str]:
+    """Goal 1: cold deep links, runs interleaved (reference, every page, reference, ...) so that the machine's
+    drift falls on all of them alike."""
+    cold: dict[str, list[float]] = {label: [] for label, _, _ in references}
+    pages_cold: dict[str, list[float]] = {path: [] for path in pages}
+    for run in range(COLD_RUNS):
+        progress(f"cold deep links, run {run + 1} of {COLD_RUNS}")
         for label, script, cwd in references:
-            with running_server(script, cwd=cwd) as server:
-                times = slider_reruns(browser, server.url, MOVES)
-                base[label] = times if isinstance(times, list) and times else [float("nan")]
-        stock_p95, tuned_p95 = (percentile(base[label], 0.95) for label, _, _ in references)
-        for label, times in base.items():
-            p95 = percentile(times, 0.95)
-            lines.append(f"| {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | {ratio(p95, stock_p95)} | "
-                         f"{ratio(p95, tuned_p95)} | {len(times)} |")
+            cold[label].append(cold_start(browser, script, cwd=cwd))
+        for path in pages:
+            pages_cold[path].append(cold_start(browser, "streamlit_app.py", path))
+    stock_cold, tuned_cold = (statistics.median(cold[label]) for label, _, _ in references)
+    lines = ["## Goal 1 — cold deep link: process start → the page's main chart painted", "",
+             f"A fresh `streamlit run` per run, the browser opening the page's own URL ({COLD_RUNS} runs each, "
+             "interleaved). The main chart is the first chart of the main area (on /policy the second: the "
+             "event study below the treatment-timing bars). Goal: ≤ 1.25× the minimal app.", "",
+             "| app | median (s) | runs (s) | ratio to minimal (defaults) | ratio to minimal (app config) | goal |",
+             "|---|---|---|---|---|---|"]
+    for label, runs in cold.items():
+        m = statistics.median(runs)
+        lines.append(f"| {label} | {m:.2f} | {', '.join(f'{x:.2f}' for x in runs)} | {ratio(m, stock_cold)} | "
+                     f"{ratio(m, tuned_cold)} | |")
+    for path, runs in pages_cold.items():
+        m = statistics.median(runs)
+        met = "met" if m / stock_cold <= 1.25 else "not met"
+        lines.append(f"| /{path} | {m:.2f} | {', '.join(f'{x:.2f}' for x in runs)} | {ratio(m, stock_cold)} | "
+                     f"{ratio(m, tuned_cold)} | {met} |")
+    return lines + [""]
+
+
+def reference_sliders(browser, references) -> tuple[float, float, list[str]]:
+    """The minimal app's first-slider p95 (defaults, app config) and its table rows."""
+    base: dict[str, list[float]] = {}
+    progress("first slider of the minimal app")
+    for label, script, cwd in references:
+        with running_server(script, cwd=cwd) as server:
+            times = slider_reruns(browser, server.url, MOVES)
+            base[label] = times if isinstance(times, list) and times else [float("nan")]
+    stock_p95, tuned_p95 = (percentile(base[label], 0.95) for label, _, _ in references)
+    rows = []
+    for label, times in base.items():
+        p95 = percentile(times, 0.95)
+        rows.append(f"| {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | {ratio(p95, stock_p95)} | "
+                    f"{ratio(p95, tuned_p95)} | {len(times)} |")
+    return stock_p95, tuned_p95, rows
+
+
+def sliders_section(browser, pages: list[str], parts: set[str], reference: tuple[float, float, list[str]]) -> list[str]:
+    """Goal 2: the first slider of each page (cached values), every slider (cached), every slider (fresh)."""
+    stock_p95, tuned_p95, reference_rows = reference
+    lines = ["## Goal 2 — slider move → rerun finished and painted", ""]
+    if parts & {"sliders", "every"}:
         with running_server() as server:
-            for path in PAGES:
-                times = slider_reruns(browser, f"{server.url}/{path}", MOVES)
-                label = f"/{path}"
-                if isinstance(times, str) or not times:
-                    lines.append(f"| {label} | – | – | – | – | {times or 'no move caused a rerun'} |")
-                    continue
-                p95 = percentile(times, 0.95)
-                lines.append(f"| {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | {ratio(p95, stock_p95)} | "
-                             f"{ratio(p95, tuned_p95)} | {len(times)} |")
-            every = int(os.environ.get("BENCH_EVERY_MOVES", "10"))
-            lines += ["", f"### Every slider a page shows on opening, cached values ({every} alternating moves each)",
-                      "", "| page | slider | p50 (ms) | p95 (ms) | p95 ratio to minimal (defaults) | "
-                      "p95 ratio to minimal (app config) | moves measured | elements redrawn per move | goal ≤ 1.5× |",
-                      "|---|---|---|---|---|---|---|---|---|"]
-            progress("every slider, cached values")
-            for path in PAGES:
-                for label, times, redrawn in every_slider(browser, f"{server.url}/{path}", every):
-                    if times:
-                        p95 = percentile(times, 0.95)
-                        met = "met" if p95 / stock_p95 <= 1.5 else "not met"
-                        lines.append(f"| /{path} | {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | "
-                                     f"{ratio(p95, stock_p95)} | {ratio(p95, tuned_p95)} | {len(times)} | {redrawn} | "
-                                     f"{met} |")
+            if "sliders" in parts:
+                progress("first slider of each page")
+                lines += [f"### First slider of each page ({MOVES} alternating moves: two values, cached after the "
+                          "first)", "", "| page | p50 (ms) | p95 (ms) | p95 ratio to minimal (defaults) | "
+                          "p95 ratio to minimal (app config) | moves measured |", "|---|---|---|---|---|---|",
+                          *reference_rows]
+                for path in pages:
+                    times = slider_reruns(browser, f"{server.url}/{path}", MOVES)
+                    label = f"/{path}"
+                    if isinstance(times, str) or not times:
+                        lines.append(f"| {label} | – | – | – | – | {times or 'no move caused a rerun'} |")
+                        continue
+                    p95 = percentile(times, 0.95)
+                    lines.append(f"| {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | {ratio(p95, stock_p95)} | "
+                                 f"{ratio(p95, tuned_p95)} | {len(times)} |")
+            if "every" in parts:
+                every = int(os.environ.get("BENCH_EVERY_MOVES", "10"))
+                lines += ["", f"### Every slider a page shows on opening, cached values ({every} alternating moves "
+                          "each)", "", "| page | slider | p50 (ms) | p95 (ms) | p95 ratio to minimal (defaults) | "
+                          "p95 ratio to minimal (app config) | moves measured | elements redrawn per move | "
+                          "goal ≤ 1.5× |", "|---|---|---|---|---|---|---|---|---|"]
+                progress("every slider, cached values")
+                for path in pages:
+                    for label, times, redrawn in every_slider(browser, f"{server.url}/{path}", every):
+                        if times:
+                            p95 = percentile(times, 0.95)
+                            met = "met" if p95 / stock_p95 <= 1.5 else "not met"
+                            lines.append(f"| /{path} | {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | "
+                                         f"{ratio(p95, stock_p95)} | {ratio(p95, tuned_p95)} | {len(times)} | "
+                                         f"{redrawn} | {met} |")
+    if "fresh" in parts:
         sweep = int(os.environ.get("BENCH_SWEEP_MOVES", "20"))
         lines += ["", f"### Every slider, fresh values: each swept from its lowest value up ({sweep} moves at most)",
                   "", "Alternating moves (above) revisit two values whose results are cached; this sweep meets a new "
                   "value at every move, as a visitor exploring does (a server of its own per page, so nothing is "
                   "cached yet but the page's opening view).", "",
                   "| page | slider | p50 (ms) | p95 (ms) | max (ms) | p95 ratio to minimal (defaults) | "
-                  "p95 ratio to minimal (app config) | fresh moves | goal ≤ 1.5× |", "|---|---|---|---|---|---|---|---|---|"]
-        for path in PAGES[1:]:  # home has no slider
+                  "p95 ratio to minimal (app config) | fresh moves | goal ≤ 1.5× |",
+                  "|---|---|---|---|---|---|---|---|---|"]
+        for path in [p for p in pages if p]:  # home has no slider
             progress(f"fresh values on /{path}")
             with running_server() as server:
                 rows = every_slider_sweep(browser, f"{server.url}/{path}", sweep)
@@ -407,11 +447,85 @@ def main() -> int:
                 met = "met" if p95 / stock_p95 <= 1.5 else "not met"
                 lines.append(f"| /{path} | {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | {max(times):.0f} | "
                              f"{ratio(p95, stock_p95)} | {ratio(p95, tuned_p95)} | {len(times)} | {met} |")
-        browser.close()
-    lines.append("")
-    if not os.environ.get("BENCH_SKIP_LOAD"):
-        lines += load_section()
-    if not os.environ.get("BENCH_SKIP_IMPORTS"):
+    return lines + [""]
+
+
+def parse_args(argv: list[str] | None = None):
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Issue 19's benchmarks beside the minimal app; see the module "
+                                     "docstring for the parts and the environment variables.")
+    parser.add_argument("--only", default=",".join(PARTS),
+                        help=f"comma-separated parts to run (default: all): {', '.join(PARTS)}")
+    parser.add_argument("--pages", nargs="*", default=None,
+                        help="URL paths to measure (/ /map ...; default: every page); load visitors open them in turn")
+    parser.add_argument("--quick", action="store_true",
+                        help="the fastest configuration of everything chosen (a smoke run: few moves, one cold run, "
+                             "10 s of load at 1 and 6 visitors); its figures are not for the record")
+    parser.add_argument("--out", default=None,
+                        help="write the markdown here (default: benchmarks/results.md for a full run, else stdout only)")
+    args = parser.parse_args(argv)
+    parts = {p.strip() for p in args.only.split(",") if p.strip()}
+    unknown = parts - set(PARTS)
+    if unknown:
+        parser.error(f"unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
+    args.parts = parts
+    args.page_list = PAGES if args.pages is None else [p.strip("/") for p in args.pages]
+    bad = [p for p in args.page_list if p not in PAGES]
+    if bad:
+        parser.error(f"unknown page(s) {bad}; pages are {['/' + p for p in PAGES]}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    global MOVES, COLD_RUNS
+    args = parse_args(argv)
+    parts, pages = args.parts, args.page_list
+    if args.quick:
+        MOVES, COLD_RUNS = 3, 1
+        for name, value in {"BENCH_EVERY_MOVES": "2", "BENCH_SWEEP_MOVES": "2", "BENCH_LOAD_SECONDS": "10",
+                            "BENCH_LOAD_SESSIONS": "1,6"}.items():
+            os.environ.setdefault(name, value)
+    full = parts == set(PARTS) and args.pages is None
+    out = Path(args.out) if args.out else (ROOT / "benchmarks" / "results.md" if full and not args.quick else None)
+    started = time.perf_counter()
+    load_at_start = load_average()
+    lines = [f"# Benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "", f"Machine: {versions()}", "",
+             "Every figure stands beside the same measurement of `benchmarks/minimal_app.py` (one slider, one "
+             "small Altair chart) taken in the same run, twice: with Streamlit's default settings (the reference "
+             "of issues 9 and 19) and with this app's `.streamlit/config.toml`, whose "
+             "`runner.postScriptGC = false` also speeds up the minimal app. The first ratio column compares with "
+             "the defaults, the second with the same config. Timings on a shared 2-core machine drift between "
+             "runs; ratios taken in the same run are what to read.", "",
+             "LOAD_NOTE", ""]
+    if not full or args.quick:
+        lines[0] += f" (parts: {', '.join(p for p in PARTS if p in parts)}; pages: " \
+                    f"{', '.join('/' + p for p in pages)}{'; quick configuration' if args.quick else ''})"
+    if parts & {"cold", "sliders", "every", "fresh"}:
+        from playwright.sync_api import sync_playwright
+
+        chromium = chromium_executable()
+        if chromium is None:
+            print("Chromium is needed for the browser parts (cold, sliders, every, fresh)", file=sys.stderr)
+            return 1
+        with sync_playwright() as pw, tempfile.TemporaryDirectory() as stock:
+            browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS, headless=True)
+            references = minimal_apps(Path(stock))
+            if "cold" in parts:
+                lines += cold_section(browser, references, pages)
+            if parts & {"sliders", "every", "fresh"}:
+                lines += sliders_section(browser, pages, parts, reference_sliders(browser, references))
+            browser.close()
+    if os.environ.get("BENCH_SKIP_LOAD"):
+        parts -= {"load", "memory"}
+    if os.environ.get("BENCH_SKIP_IMPORTS"):
+        parts -= {"imports"}
+    if parts & {"load", "memory"}:
+        lines += load_section(pages if args.pages is not None else None, load="load" in parts,
+                              memory="memory" in parts)
+    if "profile" in parts:
+        lines += profile_section(pages)
+    if "imports" in parts:
         lines += imports_section()
     lines.append(f"Run time {time.perf_counter() - started:.0f} s.")
     load_at_end = load_average()
@@ -421,73 +535,85 @@ def main() -> int:
         f"{os.cpu_count()} cores" + (". **The machine was shared and loaded during this run** (other engineers' "
                                       "tests and servers), so absolute times are inflated and noisy; read the "
                                       "same-run ratios." if busy else "."))
-    if os.environ.get("BENCH_BROWSER_ONLY"):
-        print("\n".join(lines))
-        return 0
-    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
-        progress(script.name)
-        result = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=900)
-        status = "ok" if result.returncode == 0 else f"failed ({result.returncode}): {result.stderr.strip()[-300:]}"
-        lines.append(f"<!-- {script.name}: {status} -->")
-    for part in sorted((ROOT / "benchmarks").glob("results_*.md")):
-        lines += ["", part.read_text(encoding="utf-8").strip(), ""]
-    (ROOT / "benchmarks" / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if "areas" in parts and not os.environ.get("BENCH_BROWSER_ONLY"):
+        for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+            progress(script.name)
+            result = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True,
+                                    timeout=900)
+            status = "ok" if result.returncode == 0 else f"failed ({result.returncode}): {result.stderr.strip()[-300:]}"
+            lines.append(f"<!-- {script.name}: {status} -->")
+        for part in sorted((ROOT / "benchmarks").glob("results_*.md")):
+            lines += ["", part.read_text(encoding="utf-8").strip(), ""]
+    if out is not None:
+        out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        progress(f"wrote {out}")
     print("\n".join(lines))
     return 0
 
 
-def load_section() -> list[str]:
+def load_section(pages: list[str] | None = None, *, load: bool = True, memory: bool = True) -> list[str]:
     """Goals 3 and 4: protocol-level visitors on one server process (1 → 50), two processes behind a balancer,
-    and the memory of one idle session."""
+    and the memory of one idle session.  ``pages``: the pages visitors open in turn (default: every page)."""
     import asyncio
 
-    from benchmarks import load
+    from benchmarks import load as load_mod
 
     seconds = float(os.environ.get("BENCH_LOAD_SECONDS", "30"))
     counts = [int(n) for n in os.environ.get("BENCH_LOAD_SESSIONS", "1,10,25,50").split(",")]
+    shown_pages = ", ".join(f"/{p}" for p in (pages or PAGES))
+    lines: list[str] = []
     outcomes = []
-    for n in counts:
-        progress(f"load: {n} visitors")
-        outcomes.append(asyncio.run(load.load(n, seconds)))
-    progress(f"load: {counts[-1]} visitors on two processes")
-    outcomes.append(asyncio.run(load.load(counts[-1], seconds, servers=2)))
-    progress("idle memory")
-    idle = asyncio.run(load.idle_memory())
-    lines = ["## Goal 3 — load: concurrent visitors as protocol-level clients", "",
-             "Each visitor is a websocket client speaking Streamlit's protocol (`benchmarks/protocol.py`: "
-             "`rerun_script` BackMsgs with widget states, file uploads through `file_urls_request` and the upload "
-             "endpoint), not a browser, so the machine measures the server. Visitors open pages by deep link in turn "
-             "(/, /scale, /map, /regression, /policy, /global), then for "
-             f"{seconds:.0f} s move the page's first slider to values drawn at random (Home reruns), pausing "
-             f"{load.THINK_S[0]}–{load.THINK_S[1]} s between moves; every other /regression visitor switches to "
-             "its own data and uploads a file with a marker column. Rerun time: BackMsg sent → `script_finished` "
-             "received. Isolation: every rerun's digest of what the page shows must agree between sessions that "
-             "asked for the same view (page, slider, value), and each uploader must see its own marker and no "
-             "session another's. Goals: 0 errors, rerun p95 ≤ 1 s, ≤ 20 MB per extra session at 50.", "",
-             load.HEADER]
-    lines += [load.row(o) for o in outcomes]
-    problems = [e for o in outcomes for e in o.errors + o.isolation_conflicts + o.upload_leaks]
-    lines += ["", "MB per extra session: (RSS with every visitor open − RSS after one visitor per page) / the visitors "
-              "beyond the first six (one per page, which import every library and fill the process-wide caches).",
-              ""]
-    two = outcomes[-1]
-    one = outcomes[-2]
-    lines.append(f"Second server process behind the balancer (`benchmarks/balancer.py`, round robin with a sticky "
-                 f"cookie, loopback): {two.sessions} visitors, throughput {two.throughput:.1f} vs {one.throughput:.1f} "
-                 f"reruns/s, p95 {percentile(two.reruns, 0.95) * 1000:.0f} vs {percentile(one.reruns, 0.95) * 1000:.0f}"
-                 f" ms; connections per backend {two.backend_connections}; RSS counts both processes.")
-    lines += ["", f"By page, {one.sessions} visitors on one process:", ""] + load.page_rows(one) + [""]
-    if problems:
-        lines += [f"- {p}" for p in problems[:15]] + [""]
-    lines += ["## Goal 4 — memory of one idle session", "",
-              "One visitor opens a page on a fresh server and stays idle 2 s; then the server's RSS is read. The "
-              "last row: one server on which every page was opened in turn, so every library is imported and every "
-              "process-wide cache filled. Goal ≤ 400 MB.", "",
-              "| state | server RSS (MB) |", "|---|---|"]
-    lines += [f"| {label} | {mb:.0f} |" for label, mb in idle]
-    peak = max(o.rss_peak_mb for o in outcomes[:-1])
-    lines += ["", f"Peak RSS during the load tests (one process): {peak:.0f} MB.", ""]
-    return lines
+    if load:
+        for n in counts:
+            progress(f"load: {n} visitors")
+            outcomes.append(asyncio.run(load_mod.load(n, seconds, pages=pages)))
+        progress(f"load: {counts[-1]} visitors on two processes")
+        outcomes.append(asyncio.run(load_mod.load(counts[-1], seconds, servers=2, pages=pages)))
+        lines += ["## Goal 3 — load: concurrent visitors as protocol-level clients", "",
+                  "Each visitor is a websocket client speaking Streamlit's protocol (`benchmarks/protocol.py`: "
+                  "`rerun_script` BackMsgs with widget states, file uploads through `file_urls_request` and the "
+                  "upload endpoint), not a browser, so the machine measures the server. Visitors open pages by deep "
+                  f"link in turn ({shown_pages}), then for "
+                  f"{seconds:.0f} s move the page's first slider to values drawn at random (Home reruns), pausing "
+                  f"{load_mod.THINK_S[0]}–{load_mod.THINK_S[1]} s between moves; every other /regression visitor "
+                  "switches to its own data and uploads a file with a marker column. Rerun time: BackMsg sent → "
+                  "`script_finished` received. Isolation: every rerun's digest of what the page shows (the server's "
+                  "hash of each content element) must agree between sessions that asked for the same view (page, "
+                  "slider, value), and each uploader must see its own marker and no session another's. CPU cores "
+                  "used: CPU seconds of the server process(es) and of the visitors' process over the moving time; server "
+                  "CPU per rerun: the server's CPU seconds over the reruns measured (what a move costs, without the "
+                  "queueing). "
+                  "Goals: 0 errors, rerun p95 ≤ 1 s, ≤ 20 MB per extra session at 50.", "", load_mod.HEADER]
+        lines += [load_mod.row(o) for o in outcomes]
+        problems = [e for o in outcomes for e in o.errors + o.isolation_conflicts + o.upload_leaks]
+        lines += ["", "MB per extra session: (RSS with every visitor open − RSS after one visitor per page) / the "
+                  "visitors beyond the first six (one per page, which import every library and fill the "
+                  "process-wide caches).", ""]
+        two, one = outcomes[-1], outcomes[-2]
+        lines.append(f"Second server process behind the balancer (`benchmarks/balancer.py`, round robin with a sticky "
+                     f"cookie, loopback): {two.sessions} visitors, throughput {two.throughput:.1f} vs "
+                     f"{one.throughput:.1f} reruns/s, p95 {percentile(two.reruns, 0.95) * 1000:.0f} vs "
+                     f"{percentile(one.reruns, 0.95) * 1000:.0f} ms; CPU cores used by the servers "
+                     f"{two.server_cores:.2f} vs {one.server_cores:.2f}; connections per backend "
+                     f"{two.backend_connections}; RSS counts both processes. A server process runs its scripts "
+                     "under one GIL, so it uses about one core; a second one can only add what the machine's other "
+                     "core has free.")
+        lines += ["", f"By page, {one.sessions} visitors on one process:", ""] + load_mod.page_rows(one) + [""]
+        if problems:
+            lines += [f"- {p}" for p in problems[:15]] + [""]
+    if memory:
+        progress("idle memory")
+        idle = asyncio.run(load_mod.idle_memory(pages))
+        lines += ["## Goal 4 — memory of one idle session", "",
+                  "One visitor opens a page on a fresh server and stays idle 2 s; then the server's RSS is read. The "
+                  "last row: one server on which every page was opened in turn, so every library is imported and "
+                  "every process-wide cache filled. Goal ≤ 400 MB.", "",
+                  "| state | server RSS (MB) |", "|---|---|"]
+        lines += [f"| {label} | {mb:.0f} |" for label, mb in idle]
+        if outcomes:
+            peak = max(o.rss_peak_mb for o in outcomes[:-1])
+            lines += ["", f"Peak RSS during the load tests (one process): {peak:.0f} MB.", ""]
+    return lines + [""]
 
 
 def imports_section() -> list[str]:

@@ -40,3 +40,31 @@ def test_25_concurrent_browser_sessions_without_errors():
                if line.startswith("| 25 |"))
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells[1] == "0" and int(cells[2]) > 0  # errors, reruns measured
+
+
+def test_two_sessions_with_different_settings_each_keep_their_own():
+    """Two websocket visitors on /map set its first slider to its two ends: each then reads its own view again,
+    never the other's, though they share one process and its caches (the map's fragment reruns)."""
+    from benchmarks.protocol import Session
+    from tests.browser.conftest import start_server
+
+    async def visit():
+        server = await asyncio.to_thread(start_server)
+        try:
+            a, b = Session(server.url, "map"), Session(server.url, "map")
+            assert (await a.open()).status == "ok" and (await b.open()).status == "ok"
+            slider = next(iter(a.sliders.values()))
+            low, high = slider.values()[0], slider.values()[-1]
+            first_a, first_b = await a.move(slider, low), await b.move(b.sliders[slider.id], high)
+            again_b, again_a = await b.move(b.sliders[slider.id], high), await a.move(slider, low)
+            await a.close()
+            await b.close()
+            return first_a, first_b, again_a, again_b
+        finally:
+            await asyncio.to_thread(server.stop)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        first_a, first_b, again_a, again_b = pool.submit(asyncio.run, visit()).result(timeout=300)
+    assert {r.status for r in (first_a, first_b, again_a, again_b)} == {"ok"}
+    assert first_a.digest != first_b.digest  # the two settings show differently
+    assert again_a.digest == first_a.digest and again_b.digest == first_b.digest

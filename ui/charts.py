@@ -3,7 +3,12 @@ builder's inputs) or a spec template with rows attached (``ChartRows`` or a dict
 
 from __future__ import annotations
 
+import collections
+import functools
+import hashlib
 import importlib
+import pickle
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -12,9 +17,10 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import attach, records, stable_spec
+from ui.loaders import frame_digest
 from ui.text import presenting
 
-__all__ = ["chart", "altair", "ChartRows", "presenter_config", "PRESENTER_FONT_PX", "PRESENTER_CHART_CONFIG"]
+__all__ = ["chart", "altair", "altair_dict", "ChartRows", "presenter_config", "PRESENTER_FONT_PX", "PRESENTER_CHART_CONFIG"]
 
 # Chart text in presenter mode (Vega-Lite config, px at 1920x1080): titles, axes, legends, marks' text.
 PRESENTER_FONT_PX = 16
@@ -62,10 +68,110 @@ def presenter_config(spec: dict[str, Any], *, presenting_now: bool | None = None
     return out
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _chart_spec(module: str, name: str, args: tuple, kwargs: tuple) -> dict:
+def _altair_lock() -> Any:
+    """The lock Streamlit holds while it converts an Altair chart (``st.altair_chart``, ``st.line_chart``...).
+
+    Altair's ``to_dict`` reads two process-wide settings, the theme and the data transformer, and Streamlit's
+    conversion switches both (theme "none", a transformer that writes the chart's rows into *that call's*
+    datasets) for the time it holds this lock.  A ``to_dict`` in another session's thread meanwhile would lose
+    the default config and hand its rows to the other session's chart (shown in the load benchmark as Home
+    reading three ways under 50 visitors, when Home still used ``st.altair_chart``).  So the app converts its
+    charts under the same lock.
+    """
+    try:
+        from streamlit.elements.vega_charts import _altair_globals_lock
+    except ImportError:  # a Streamlit without it: nothing to share
+        return _OWN_LOCK
+    return _altair_globals_lock
+
+
+_OWN_LOCK = threading.Lock()
+
+
+def _memoize_streamlit_spec_stabilizer() -> None:
+    """Remember Streamlit's ``_stabilize_vega_json_spec`` for large specs (a pure function of the spec's JSON).
+
+    On every draw ``st.vega_lite_chart`` parses the whole spec JSON again and rewrites Altair's counter names in
+    it (Altair 5's; Altair 6 names by hash); for the map (111 KB) and the world map (241 KB) that took 33-60 ms
+    per chart per rerun under load, for a spec that is a cached template whose rows travel apart.  Same JSON in,
+    same JSON out, so the last few large ones are kept (at most 32, a few MB).  Small specs go straight through.
+    """
+    try:
+        from streamlit.elements import vega_charts
+    except ImportError:
+        return
+    original = getattr(vega_charts, "_stabilize_vega_json_spec", None)
+    if original is None or getattr(original, "memoized_by_ui", False):
+        return
+    remembered = functools.lru_cache(maxsize=32)(original)
+
+    def stabilize(vega_spec: str) -> str:
+        return remembered(vega_spec) if len(vega_spec) > 20_000 else original(vega_spec)
+
+    stabilize.memoized_by_ui = True  # type: ignore[attr-defined]
+    stabilize.original = original  # type: ignore[attr-defined]
+    vega_charts._stabilize_vega_json_spec = stabilize
+
+
+_memoize_streamlit_spec_stabilizer()
+
+
+_CONVERTED: collections.OrderedDict[bytes, bytes] = collections.OrderedDict()  # pickle digest -> pickled spec
+_CONVERTED_MAX = 128
+
+
+def _arrow_rows(spec: dict[str, Any]) -> dict[str, bytes]:
+    """The spec's tabular datasets (JSON records) as the Arrow bytes ``st.vega_lite_chart`` would make of them
+    on every draw (records -> DataFrame -> Arrow: most of a small chart's cost per rerun); made once with the
+    cached spec and passed as bytes, which Streamlit sends as they are.  GeoJSON stays in the spec, as there."""
+    from streamlit import dataframe_util
+    from streamlit.elements import vega_charts
+
+    is_geo = getattr(vega_charts, "_is_geojson_or_topojson_payload", lambda data: True)  # unknown: leave as is
+    return {str(name): dataframe_util.convert_anything_to_arrow_bytes(data)
+            for name, data in spec.get("datasets", {}).items() if not isinstance(data, bytes) and not is_geo(data)}
+
+
+def _altair_converted(chart_like: Any) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The spec of an Altair chart (see :func:`altair_dict`) and its datasets as Arrow bytes."""
+    try:
+        key = hashlib.blake2b(pickle.dumps(chart_like, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).digest()
+    except Exception:  # noqa: BLE001 - anything unpicklable in a chart (a callable...) just skips the memo
+        key = None
+    with _altair_lock():
+        if key is not None and key in _CONVERTED:
+            _CONVERTED.move_to_end(key)
+            return pickle.loads(_CONVERTED[key])
+        spec = stable_spec(chart_like.to_dict())
+        converted = (spec, _arrow_rows(spec))
+        if key is not None:
+            _CONVERTED[key] = pickle.dumps(converted, protocol=pickle.HIGHEST_PROTOCOL)
+            while len(_CONVERTED) > _CONVERTED_MAX:
+                _CONVERTED.popitem(last=False)
+        return converted
+
+
+def altair_dict(chart_like: Any) -> dict[str, Any]:
+    """``chart_like.to_dict()`` with datasets named by position (``stable_spec``), under Streamlit's Altair lock.
+
+    A chart built on the page on every run (Home's trend) is converted once per distinct chart: the key is a
+    digest of the chart object's pickle (its data included, well under a millisecond), the conversion with
+    Altair's schema validation takes 15-45 ms.  Each call gets its own copy of the spec.  A chart that cannot be
+    pickled is converted every time.
+    """
+    return _altair_converted(chart_like)[0]
+
+
+# DataFrame arguments hashed by their pickle (ui.loaders.frame_digest): Streamlit's hasher took 17-70 ms per
+# builder chart on /global under load (5-21 ms for a 6-row frame), this about 1 ms.
+@st.cache_data(show_spinner=False, max_entries=512, hash_funcs={pd.DataFrame: frame_digest, pd.Series: frame_digest})
+def _chart_spec(module: str, name: str, args: tuple, kwargs: tuple) -> tuple[dict, dict[str, bytes]]:
+    """A builder's spec, and its datasets as Arrow bytes (:func:`_arrow_rows`)."""
     builder = getattr(importlib.import_module(module), name)
-    return stable_spec(builder(*args, **dict(kwargs)).to_dict())
+    with _altair_lock():  # the builder may call to_dict itself (core.charts.* return specs)
+        built = builder(*args, **dict(kwargs))
+        spec = stable_spec(built.to_dict() if hasattr(built, "to_dict") else built)
+    return spec, _arrow_rows(spec)
 
 def altair(builder: Callable[..., Any], *args: Any, key: str | None = None, width: Any = None,
            container: Any = None, **kwargs: Any) -> dict:
@@ -109,19 +215,20 @@ def chart(spec_or_builder: dict[str, Any] | Callable[..., Any], *args: Any, rows
     if hasattr(spec_or_builder, "to_dict"):  # an Altair chart
         if args or kwargs:
             raise TypeError("an Altair chart is drawn as it is: builder arguments go with a builder")
-        spec = stable_spec(spec_or_builder.to_dict())
+        spec, arrow = _altair_converted(spec_or_builder)
     elif callable(spec_or_builder):
-        spec = _chart_spec(spec_or_builder.__module__, spec_or_builder.__qualname__, args,
-                           tuple(sorted(kwargs.items())))
+        spec, arrow = _chart_spec(spec_or_builder.__module__, spec_or_builder.__qualname__, args,
+                                  tuple(sorted(kwargs.items())))
     else:
         if args or kwargs:
             raise TypeError("a spec is drawn as it is: builder arguments go with a builder")
-        spec = spec_or_builder
-    drawn = returned = spec
+        spec, arrow = spec_or_builder, {}
+    returned = spec
+    drawn = attach(spec, arrow) if arrow else spec  # the same rows, already Arrow (the returned spec has records)
     if isinstance(rows, ChartRows):
-        drawn, returned = attach(spec, rows.arrow), attach(spec, rows.records)
+        drawn, returned = attach(drawn, rows.arrow), attach(spec, rows.records)
     elif rows is not None:
-        drawn = returned = attach(spec, rows)
+        drawn, returned = attach(drawn, rows), attach(spec, rows)
     options: dict[str, Any] = {"key": key, "width": width}
     if on_select != "ignore":
         options.update(on_select=on_select, selection_mode=selection_mode)

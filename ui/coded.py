@@ -61,13 +61,15 @@ def seed(key: str, codes: Sequence[str], default: Any, words: Words, *, multi: b
 
 
 def sync(key: str, value: Any, default: Any, *, multi: bool = False,
-         known: Mapping[str, str] | None = None) -> None:
+         known: Mapping[str, str] | Callable[[], Mapping[str, str]] | None = None) -> None:
     """After the widget: the code (codes) into the URL, or nothing when the value is the default.
 
     A link value this rewrites because the visitor chose another option (or because it was an option's words
     rather than its code, ``known``) is not an invalid link value: the shell's notice of ignored link values
     (``pages.url_notice``, which compares the URL at the start and the end of the run) is told so.  Values that
-    are no option at all are left for that notice to report.
+    are no option at all are left for that notice to report.  ``known`` may be a function returning it: it is
+    only needed when the URL changes, and building it (every option's words in both languages, and aliases)
+    is most of what a widget of 31 provinces costs a rerun.
     """
     raw = st.query_params.get_all(key)
     is_default = (list(value) == list(default)) if multi else value == default
@@ -78,6 +80,8 @@ def sync(key: str, value: Any, default: Any, *, multi: bool = False,
         st.query_params[key] = wanted if multi else wanted[0]
     else:
         del st.query_params[key]
+    if callable(known):
+        known = known()
     valid = all(v in (known or {}) or v == "" for v in raw)
     start = st.session_state.get("_url_at_start")
     if valid and isinstance(start, dict) and key in start:
@@ -99,7 +103,7 @@ def selectbox(label: str, codes: Sequence[str], *, key: str, words: Words, defau
     default = codes[0] if default is None else default
     seed(key, codes, default, words, aliases=aliases)
     value = (container or st).selectbox(label, list(codes), format_func=_shown(words, _lang(), codes), key=key, **kwargs)
-    sync(key, value, default, known=_lookup(codes, words, aliases))
+    sync(key, value, default, known=lambda: _lookup(codes, words, aliases))
     return value
 
 
@@ -109,7 +113,7 @@ def radio(label: str, codes: Sequence[str], *, key: str, words: Words, default: 
     default = codes[0] if default is None else default
     seed(key, codes, default, words, aliases=aliases)
     value = (container or st).radio(label, list(codes), format_func=_shown(words, _lang(), codes), key=key, **kwargs)
-    sync(key, value, default, known=_lookup(codes, words, aliases))
+    sync(key, value, default, known=lambda: _lookup(codes, words, aliases))
     return value
 
 
@@ -119,7 +123,7 @@ def multiselect(label: str, codes: Sequence[str], *, key: str, words: Words, def
     """``st.multiselect`` over ``codes`` showing ``words``; an emptied choice is kept in the link as ``key=``."""
     seed(key, codes, list(default), words, multi=True, aliases=aliases)
     value = (container or st).multiselect(label, list(codes), format_func=_shown(words, _lang(), codes), key=key, **kwargs)
-    sync(key, value, list(default), multi=True, known=_lookup(codes, words, aliases))
+    sync(key, value, list(default), multi=True, known=lambda: _lookup(codes, words, aliases))
     return value
 
 
@@ -144,7 +148,6 @@ def tabs(words: Mapping[str, str], *, key: str, default: str | None = None) -> t
     open_code = next((c for c, tab in by_code.items() if tab.open), default)
     sync(key, open_code, default, known=by_label)
     return by_code, open_code
-    return by_code, open_code
 
 
 def segmented_control(label: str, codes: Sequence[str], *, key: str, words: Words, default: str | None = None,
@@ -156,5 +159,5 @@ def segmented_control(label: str, codes: Sequence[str], *, key: str, words: Word
     value = (container or st).segmented_control(label, list(codes), format_func=_shown(words, _lang(), codes),
                                                 key=key, required=True, **kwargs)
     value = default if value is None else value
-    sync(key, value, default, known=_lookup(codes, words, aliases))
+    sync(key, value, default, known=lambda: _lookup(codes, words, aliases))
     return value

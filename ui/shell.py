@@ -66,6 +66,17 @@ def _sync_present() -> None:
         st.query_params.pop("present", None)
 
 
+def _option_shown(option: str) -> str:
+    """The language option as shown, with a leading space when it is not ASCII ("中文").
+
+    Streamlit looks for a leading emoji in every option whose first word is not ASCII, which loads its emoji
+    catalogue (a module of about 4,000 emoji and one large regular expression, 0.2-0.3 s of a cold start, on
+    every page since this control is in the shell).  Its first word is then empty, so nothing is looked up; the
+    option is drawn as Markdown, which drops the leading space, so the visitor sees the same "中文".
+    """
+    return option if option.isascii() else f" {option}"
+
+
 SHARED_PARAMS = ("lang", "present")
 
 _VIEWS = "_page_views"  # session_state: page path -> [(param, value), ...] of its last run
@@ -172,7 +183,8 @@ def page_shell(title: str, icon: str = ":material/hub:", *, renamed: dict[str, s
             st.page_link(page.path, label=t(page.label), icon=page.icon, help=t(page.question),
                          query_params=link_params(page.path) or None)
         st.divider()
-        st.segmented_control(t("Language"), list(LANG_OPTIONS), key="lang", required=True, on_change=_sync_lang)
+        st.segmented_control(t("Language"), list(LANG_OPTIONS), key="lang", required=True, on_change=_sync_lang,
+                             format_func=_option_shown)
         _sync_lang()
         st.toggle(t("Presenter mode"), key="present", on_change=_sync_present,
                   help=t("Wide layout, larger type, short explanations. Also `?present=1` in the link."))
