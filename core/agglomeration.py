@@ -168,7 +168,7 @@ def rankings_all_years(panel: pd.DataFrame, value: str = "idt") -> pd.DataFrame:
     """
     _require(panel, value)
     # All years at once (the same numbers as stacking year_ranking year by year, in the same order): one
-    # grouped rank instead of a dozen small frames, which cost the map's first paint ~0.1-1 s (issue 19).
+    # grouped rank instead of a dozen small frames, which cost the map's first paint ~0.1-1 s.
     data = panel.dropna(subset=[value])
     first = int(data.year.min())
     base = data[data.year == first].set_index("province")[value]

@@ -95,19 +95,11 @@ def io_index() -> tuple[pd.DataFrame | None, str]:
     """The index computed by core from the IO tables for every year it can, or (None, why not)."""
     from core import digitalization
 
-    frames, skipped = [], []
-    for year in datasets.PAPER_YEARS:
-        try:
-            series = digitalization.index_from_io(year)
-        except CoreError as exc:  # a year without control totals raises a typed error
-            skipped.append(f"{year}: {str(exc).split(';')[0][:90]}")
-            continue
-        frames.append(pd.DataFrame({"province": series.index.astype(str), "year": year,
-                                    "idt": series.to_numpy(dtype=float)}))
-    if not frames:
-        return None, "No year could be computed: " + " | ".join(skipped)
-    note = "Years without data: " + ", ".join(s.split(":")[0] for s in skipped) if skipped else ""
-    return pd.concat(frames, ignore_index=True), note
+    computed = digitalization.index_by_year(datasets.PAPER_YEARS)
+    if computed.frame.empty:
+        return None, "No year could be computed: " + " | ".join(f"{y}: {why[:90]}" for y, why in computed.skipped.items())
+    note = "Years without data: " + ", ".join(str(y) for y in computed.skipped) if computed.skipped else ""
+    return computed.frame, note
 
 
 @st.cache_data(show_spinner=False)
@@ -208,6 +200,14 @@ def lisa_rows(key: str, _frame: pd.DataFrame, year: int, lang: str = "en") -> sh
     rows = map_charts.lisa_rows(clusters, year)
     rows["cluster"] = rows.cluster.map(lambda c: translate(c, lang))
     return shell.ChartRows.of({map_charts.LISA_VALUES: rows})
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def complete_years(key: str, _frame: pd.DataFrame, ids: tuple[str, ...]) -> list[int]:
+    """The years with a value for every province of the weights (core.spatial.complete_years)."""
+    from core import spatial
+
+    return spatial.complete_years(_frame, ids)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -506,7 +506,7 @@ def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_labe
     from core.charts import map as map_charts
 
     weights = province_weights()
-    complete = [y for y in years if (frame.year == y).sum() >= len(weights.ids)]
+    complete = complete_years(key, frame, tuple(weights.ids))
     if not complete:
         year = years[-1]
         st.info(t("Spatial statistics need a value for all 30 provinces in the chosen year; this source has ")
@@ -581,7 +581,7 @@ if spill_frame is not None and shown_source == "scenario":
 if synthetic:
     st.warning(t("Illustrative scenario: a model projection, not observed data."))
     if len(years) == 1:
-        # Decision (issue 16, item 10): the map shows the scenario's one year and says so, rather than splicing
+        # Decision: the map shows the scenario's one year and says so, rather than splicing
         # observed years before it (which would mix an observed index with a model's fitted one on one scale).
         st.caption(t("What this view is: the model's projection for ") + f"{years[0]} "
                    + t("only (a scenario covers the year projected). Compare with the observed index: Data source → "
