@@ -21,7 +21,7 @@ __all__ = ["NO_DATA", "OUTSIDE_GROUP", "BLUES", "RDBU_LOW_TO_HIGH", "LISA_COLORS
            "KEY_SEPARATOR", "MapValues", "value_key", "map_values", "map_shapes", "YEAR", "SHAPES_LAYER", "PLAY",
            "ANIMATION", "SHOWN_YEAR", "CLOCK_LAYER", "year_from_selection", "year_from_link", "play_label",
            "animation_clock", "choropleth", "LISA_VALUES", "lisa_rows", "lisa_map_frame", "lisa_map", "group_lines",
-           "moran_line", "choropleth_spec"]
+           "moran_line", "choropleth_spec", "cluster_trend"]
 
 import json
 from collections.abc import Mapping, Sequence
@@ -546,6 +546,26 @@ def group_lines(means: pd.DataFrame, national: pd.DataFrame, *, title: str, sour
     return alt.layer(lines, avg, parity).properties(
         height=300, title=alt.TitleParams(title, subtitle=f"{t('Source')}: {source_label}; "
                                           f"{t('dashed: mean of all provinces; dotted: parity 1')}", anchor="start"))
+
+
+def cluster_trend(means: pd.DataFrame, *, labels: Mapping[str, str] | None = None, height: int = 260) -> alt.LayerChart:
+    """The mean index of each cluster per year (``group``, ``year``, ``mean_idt``, ``provinces``), parity 1 dashed.
+
+    ``labels`` maps the English axis, legend and tooltip titles to the words shown (the session's language).
+    """
+    labels = dict(labels or {})
+    t = lambda s: labels.get(s, s)  # noqa: E731
+    index_title = t("Mean agglomeration index")
+    trend = alt.Chart(means).mark_line(point=True).encode(
+        x=alt.X("year:O", title=None),
+        y=alt.Y("mean_idt:Q", title=index_title, scale=alt.Scale(zero=False)),
+        color=alt.Color("group:N", title=t("Cluster")),
+        tooltip=[alt.Tooltip("group:N", title=t("Cluster")), alt.Tooltip("year:O", title=t("Year")),
+                 alt.Tooltip("mean_idt:Q", title=index_title, format=".2f"),
+                 alt.Tooltip("provinces:Q", title=t("Provinces"))],
+    ).properties(height=height)
+    rule = alt.Chart().mark_rule(strokeDash=[4, 4], color="grey").encode(y=alt.datum(1.0))
+    return trend + rule
 
 
 def moran_line(by_year: pd.DataFrame, *, year: int, alpha: float = 0.05, source_label: str,

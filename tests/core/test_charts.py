@@ -136,3 +136,18 @@ def test_did_charts_name_regions_methods_and_periods_with_the_words_given_keepin
     plain = did_charts.att_chart(att).to_dict()
     assert next(layer["encoding"]["color"]["scale"]["domain"] for layer in plain["layer"]
                 if "color" in layer["encoding"]) == ["TWFE", "did2s (Gardner)"]
+
+
+def test_cluster_trend_lines_with_parity_and_labels_in_the_sessions_words():
+    from core import agglomeration, datasets
+    from core.charts import map as map_charts
+
+    means = agglomeration.group_means(datasets.load_table1(), datasets.load_regions(), by="cluster")
+    labels = {"Mean agglomeration index": "平均集聚指数", "Cluster": "城市群"}
+    spec = map_charts.cluster_trend(means, labels=labels).to_dict()  # validated by Altair
+    lines, rule = spec["layer"]
+    assert lines["mark"]["type"] == "line" and lines["encoding"]["y"]["title"] == "平均集聚指数"
+    assert lines["encoding"]["color"]["title"] == "城市群"
+    assert rule["mark"]["type"] == "rule" and rule["encoding"]["y"]["datum"] == 1.0
+    rows = spec["datasets"][lines.get("data", spec.get("data", {})).get("name")]
+    assert {r["group"] for r in rows} == set(means.group) and len(rows) == len(means)
