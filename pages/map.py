@@ -62,9 +62,10 @@ GROUP_WORDS = {"none": "No groups", "region": "Region (east, central, west)", "c
 PALETTE_WORDS = {"sequential": "Sequential (light to dark)", "diverging": "Diverging (around parity 1)"}
 GROUP_MODE_WORDS = {"outline": "Outline the groups", "filter": "Show only the groups"}
 SIMPLIFY_DEG, DECIMALS = 0.03, 2
-# Presenter mode on a 1920x1080 projector: the map's plot height and the chart's width (px). China's shapes are
-# about 1.2 times as wide as tall, so 820 px of height gives about 1,000 px of map, with the legend to its right.
-PRESENTER_MAP_HEIGHT, PRESENTER_MAP_WIDTH = 820, 1240
+# Presenter mode on a 1920x1080 projector: the chart's width (px, the legend to the right of the shapes) and the
+# width the shapes themselves are drawn (px). The height follows from the shapes' aspect under the map's
+# projection (about 1.12 wide for 1 tall), plus the title block above them (about 105 px in presenter type).
+PRESENTER_MAP_WIDTH, PRESENTER_DRAWN_WIDTH, PRESENTER_TITLE_PX = 1300, 1040, 110
 PUBLISHED_NOTE = "Liu (2026), WJARR 30(01), Table 1"
 
 
@@ -78,6 +79,14 @@ def map_features() -> list[dict[str, Any]]:
     # prepared at build time (scripts/build_map_geometry.py); computed here only if the stamp does not match
     return geo.light_features(datasets.GEO_DIR / "china_provinces.geojson", SIMPLIFY_DEG, DECIMALS,
                               datasets.GEO_DIR / "china_provinces_map.geojson", load=datasets.load_china_provinces)
+
+
+@st.cache_resource(show_spinner=False)
+def presenter_map_height() -> int:
+    """The map's height in presenter mode: the shapes drawn PRESENTER_DRAWN_WIDTH px wide (height-limited otherwise)."""
+    from core.charts import map as map_charts
+
+    return map_charts.height_for_width(map_features(), PRESENTER_DRAWN_WIDTH, PRESENTER_TITLE_PX)
 
 
 @st.cache_resource(show_spinner=False)
@@ -431,7 +440,7 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
         palette=palette if method == "continuous" else "sequential",
         group_by=None if group_by == "none" else group_by, group_mode=group_mode, groups=tuple(chosen_groups),
         source_label=source_label, synthetic=synthetic, lang=shell.lang(),
-        height=PRESENTER_MAP_HEIGHT if shell.presenting() else 520, scenario_change=extra is not None,
+        height=presenter_map_height() if shell.presenting() else 520, scenario_change=extra is not None,
         legend_orient="right" if shell.presenting() else "bottom-left",
     )
     try:
