@@ -106,7 +106,8 @@ def io_index() -> tuple[pd.DataFrame | None, str]:
 
     computed = digitalization.index_by_year(datasets.PAPER_YEARS)
     if computed.frame.empty:
-        return None, "No year could be computed: " + " | ".join(f"{y}: {why[:90]}" for y, why in computed.skipped.items())
+        reasons = " | ".join(f"{year}: {why[:90]}" for year, why in computed.skipped.items())
+        return None, "No year could be computed: " + reasons
     note = "Years without data: " + ", ".join(str(y) for y in computed.skipped) if computed.skipped else ""
     return computed.frame, note
 

@@ -21,7 +21,8 @@ __all__ = ["NO_DATA", "OUTSIDE_GROUP", "BLUES", "RDBU_LOW_TO_HIGH", "LISA_COLORS
            "KEY_SEPARATOR", "MapValues", "value_key", "map_values", "map_shapes", "YEAR", "SHAPES_LAYER", "PLAY",
            "ANIMATION", "SHOWN_YEAR", "CLOCK_LAYER", "year_from_selection", "year_from_link", "play_label",
            "animation_clock", "choropleth", "LISA_VALUES", "lisa_rows", "lisa_map_frame", "lisa_map", "group_lines",
-           "moran_line", "choropleth_spec", "cluster_trend", "CENTRAL_MERIDIAN", "STANDARD_PARALLELS", "projected_aspect", "height_for_width"]
+           "moran_line", "choropleth_spec", "cluster_trend", "CENTRAL_MERIDIAN", "STANDARD_PARALLELS",
+           "projected_aspect", "height_for_width"]
 
 import json
 from collections.abc import Mapping, Sequence

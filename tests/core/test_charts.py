@@ -165,8 +165,8 @@ def test_projected_aspect_of_china_matches_pyproj_albers():
 
     features = json.loads((datasets.GEO_DIR / "china_provinces_map.geojson").read_text(encoding="utf-8"))["features"]
     lon, lat = np.array([p[:2] for f in features for p in map_charts._positions(f["geometry"])]).T
-    albers = Transformer.from_crs("+proj=longlat +R=6371000", "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +R=6371000",
-                                  always_xy=True)
+    albers = Transformer.from_crs("+proj=longlat +R=6371000",
+                                  "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +R=6371000", always_xy=True)
     x, y = albers.transform(lon, lat)
     expected = np.ptp(x) / np.ptp(y)
     assert map_charts.projected_aspect(features) == pytest.approx(expected, rel=1e-9)
