@@ -1,6 +1,5 @@
 """Home page (/): what the explorer answers, headline numbers, a guide with one example per policy lever."""
 
-import altair as alt
 import streamlit as st
 
 import pages as shell
@@ -17,6 +16,20 @@ LEVER_EXAMPLES = (
     ("Cultivate: higher education", "College students per 100,000 +10 %", {"data": "demo", "pdl": "10"}),
     ("Retain: public services", "Public-service employment share +2 points", {"data": "demo", "psl": "2"}),
 )
+
+
+@st.cache_data(show_spinner=False)
+def cluster_trend_spec(lang: str) -> dict:
+    """The four clusters' mean index by year, as a Vega-Lite spec built once per language (not on every run)."""
+    from core.charts import map as map_charts
+    from core.charts import stable_spec
+    from core.i18n import translate
+
+    clusters = agglomeration.group_means(shell.table1(), shell.regions(), by="cluster")
+    clusters["group"] = clusters.group.map(lambda g: translate(g, lang))
+    labels = {w: translate(w, lang) for w in ("Mean agglomeration index", "Cluster", "Year", "Provinces")}
+    return stable_spec(map_charts.cluster_trend(clusters, labels=labels).to_dict())
+
 
 st.title(t("Where does digital talent cluster in China — and why?"))
 shell.explain(t(
@@ -63,23 +76,7 @@ with st.expander(t("New here? A two-minute guide"), expanded=first_visit and not
         st.rerun()
 
 st.subheader(t("The four clusters the paper names, 2011-2023"))
-clusters = agglomeration.group_means(table1, shell.regions(), by="cluster")
-clusters["group"] = clusters.group.map(t)
-trend = (
-    alt.Chart(clusters)
-    .mark_line(point=True)
-    .encode(
-        x=alt.X("year:O", title=None),
-        y=alt.Y("mean_idt:Q", title=t("Mean agglomeration index"), scale=alt.Scale(zero=False)),
-        color=alt.Color("group:N", title=t("Cluster")),
-        tooltip=[alt.Tooltip("group:N", title=t("Cluster")), alt.Tooltip("year:O", title=t("Year")),
-                 alt.Tooltip("mean_idt:Q", title=t("Mean agglomeration index"), format=".2f"),
-                 alt.Tooltip("provinces:Q", title=t("Provinces"))],
-    )
-    .properties(height=260)
-)
-rule = alt.Chart().mark_rule(strokeDash=[4, 4], color="grey").encode(y=alt.datum(1.0))
-shell.chart(trend + rule, width="stretch")
+shell.chart(cluster_trend_spec(shell.lang()), width="stretch")
 shell.how_to_read(
     t("Each line is the mean of the published index over a cluster's provinces. Above the dashed line (1.0) the "
       "cluster's share of industrial-digitalization practitioners exceeds its share of all employed persons. "

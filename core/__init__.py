@@ -37,9 +37,14 @@ _ENTRY_POINTS: dict[str, str] = {
     # the index from the input-output tables (eq. 1-9)
     "index_from_io": "core.digitalization",
     "yearly_index": "core.digitalization",
+    "index_by_year": "core.digitalization",
+    "province_update": "core.digitalization",
     "location_quotient": "core.agglomeration",
     "ras": "core.io_tables",
     "gras": "core.io_tables",
+    # the computed index beside the published Table 1
+    "series_beside_published": "core.digitalization",
+    "rank_correlation_by_year": "core.digitalization",
     # rankings and descriptives of the index (Tables 2 and 4)
     "rank_by_mean": "core.agglomeration",
     "describe": "core.agglomeration",
@@ -90,7 +95,8 @@ _SUBMODULES = (
 )
 
 __all__ = [
-    "index_from_io", "yearly_index", "location_quotient", "ras", "gras",
+    "index_from_io", "yearly_index", "index_by_year", "province_update", "location_quotient", "ras", "gras",
+    "series_beside_published", "rank_correlation_by_year",
     "rank_by_mean", "describe",
     "public_panel", "fit_panel", "poolability_test", "hausman_test", "compare_fits",
     "staggered_did", "event_study",

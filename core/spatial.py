@@ -22,7 +22,7 @@ from __future__ import annotations
 
 __all__ = ["SpatialInputError", "EARTH_RADIUS_KM", "DEFAULT_PERMUTATIONS", "DEFAULT_SEED", "QUADRANTS",
            "NOT_SIGNIFICANT", "LISA_ORDER", "ProvinceWeights", "contiguity_weights", "MoranResult", "morans_i",
-           "LisaResult", "lisa", "morans_i_by_year"]
+           "LisaResult", "lisa", "morans_i_by_year", "complete_years"]
 
 import warnings
 from collections.abc import Mapping, Sequence
@@ -304,6 +304,21 @@ def lisa(values: Mapping[str, float] | pd.Series, weights: ProvinceWeights, *, a
     })
     table["cluster"] = np.where(table.p_sim <= alpha, table.quadrant, NOT_SIGNIFICANT)
     return LisaResult(table, alpha, permutations, seed)
+
+
+def complete_years(panel: pd.DataFrame, ids: Sequence[str], value: str = "idt") -> list[int]:
+    """The years of a long panel (``province``, ``year``, ``value``) in which every one of ``ids`` has a finite
+    value: the years :func:`morans_i` and :func:`lisa` can use with weights over ``ids``.
+
+    >>> panel = pd.DataFrame({"province": ["A", "B", "A", "B", "A"], "year": [2011, 2011, 2012, 2012, 2013],
+    ...                       "idt": [1.0, 2.0, 1.5, float("nan"), 1.0]})
+    >>> complete_years(panel, ["A", "B"])
+    [2011]
+    """
+    wanted = set(ids)
+    rows = panel[panel["province"].isin(wanted) & np.isfinite(pd.to_numeric(panel[value], errors="coerce"))]
+    counts = rows.drop_duplicates(["province", "year"]).groupby("year")["province"].nunique()
+    return sorted(int(y) for y, n in counts.items() if n == len(wanted))
 
 
 def morans_i_by_year(panel: pd.DataFrame, weights: ProvinceWeights, value: str = "idt", *,

@@ -93,18 +93,33 @@ def export_row(frame: pd.DataFrame, chart, name: str, *, key: str, what: str) ->
 # --- cached wrappers around core (keyed by their arguments) ------------------------------------
 
 @st.cache_data(show_spinner=False)
-def load_all() -> dict[str, pd.DataFrame]:
+def first_view() -> dict[str, pd.DataFrame]:
+    """What the filters and the world map need (the first view): the places and the LinkedIn facts."""
     cities = clusters.load_cities()
     facts = clusters.load_linkedin_facts()
     wipo = clusters.wipo_ranks(shell.wipo_clusters())
     return {"cities": cities, "facts": facts, "wipo": wipo,
-            "statements": clusters.load_statements(), "links": clusters.load_china_links(),
+            "places": clusters.places(cities, shell.tech_cities(), facts, wipo)}
+
+
+@st.cache_data(show_spinner=False)
+def below_the_map() -> dict[str, pd.DataFrame]:
+    """The tables of the sections below the world map, loaded once the map is drawn."""
+    return {"statements": clusters.load_statements(), "links": clusters.load_china_links(),
             "reports": clusters.load_reports(), "proxies": clusters.load_proxies(),
             "illustrative": clusters.load_illustrative_values(),
             "wipo_counts": clusters.wipo_country_counts(shell.wipo_aggregates()),
             "world_shares": clusters.world_shares(clusters.load_wipo_extra_facts()),
-            "cluster_facts": clusters.load_cluster_facts(),
-            "places": clusters.places(cities, shell.tech_cities(), facts, wipo)}
+            "cluster_facts": clusters.load_cluster_facts()}
+
+
+def bundled(loader) -> dict[str, pd.DataFrame]:
+    """A loader's tables, or a clear message (and the page stops) if a bundled table cannot be read."""
+    try:
+        return loader()
+    except DataSchemaError as exc:
+        st.error(f"{t('The bundled global tables could not be read')}: {shell.said(exc)}")
+        st.stop()
 
 
 @st.cache_data(show_spinner=False)
@@ -147,7 +162,7 @@ def read_upload(content: bytes, name: str, known: tuple[str, ...]) -> pd.DataFra
 
 def map_layers(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...]):
     """Bubbles, WIPO triangles and corridor arcs for these filters."""
-    data = load_all()
+    data = first_view()
     shown = clusters.filter_places(data["places"], regions=regions, tiers=tiers, sources=sources)
     city_rows = shown[(shown.kind == clusters.KIND_CITY) & shown.band_low.notna()]
     bubbles = city_rows.dropna(subset=["lon", "lat"]) if "CBRE" in sources else city_rows.iloc[0:0]
@@ -188,11 +203,7 @@ def dash(value: object) -> str:
 
 
 with st.spinner(t("Loading the bundled global tables…")):
-    try:
-        data = load_all()
-    except DataSchemaError as exc:
-        st.error(f"{t('The bundled global tables could not be read')}: {shell.said(exc)}")
-        st.stop()
+    data = bundled(first_view)
 
 places = data["places"]
 
@@ -243,6 +254,7 @@ else:
         "frequent; the three Chinese pairs share second place)."), f"{source_line()}. {t(GEONAMES_CREDIT)}")
 
 # --- what the sources say --------------------------------------------------------------------------------
+data = {**data, **bundled(below_the_map)}  # after the map: the first view does not wait for these
 st.subheader(t("What the sources say"))
 facts = data["facts"]
 coverage = facts[facts.fact == "coverage"].set_index("subject")["order"]
@@ -267,7 +279,6 @@ st.caption(f"{t('Sources')}: {t(LINKEDIN_WORK)}; {t(CBRE_WORK)} ({t('patent figu
 world_shares = data["world_shares"].assign(
     output_words=data["world_shares"].output.map(lambda o: t(clusters.WORLD_SHARES[o])),
     cluster=data["world_shares"].cluster.map(t))
-shares_chart = charts.world_share_bars(world_shares, lang=shell.lang())
 shell.chart(charts.world_share_bars, world_shares, lang=shell.lang(), key="glob_world_shares", width="stretch")
 said_rows, _ = words_table(world_shares.assign(edition=world_shares.edition.astype(str),
                                                confidence=world_shares.confidence.map(t)),
@@ -276,7 +287,8 @@ said_rows, _ = words_table(world_shares.assign(edition=world_shares.edition.asty
                             "confidence": ("Confidence", None)})
 shell.download_view(said_rows.assign(**{t("Sources"): t("As reported by Yicai Global (2 Sep 2025) from the WIPO "
                                                         "release")}),
-                    lambda: shares_chart, "wipo_2025_world_shares", key="glob_dl_shares")
+                    lambda lang=shell.lang(): charts.world_share_bars(world_shares, lang=lang), "wipo_2025_world_shares",
+                    key="glob_dl_shares")
 
 # --- side by side --------------------------------------------------------------------------------------
 st.subheader(t("Side by side"))

@@ -62,9 +62,10 @@ GROUP_WORDS = {"none": "No groups", "region": "Region (east, central, west)", "c
 PALETTE_WORDS = {"sequential": "Sequential (light to dark)", "diverging": "Diverging (around parity 1)"}
 GROUP_MODE_WORDS = {"outline": "Outline the groups", "filter": "Show only the groups"}
 SIMPLIFY_DEG, DECIMALS = 0.03, 2
-# Presenter mode on a 1920x1080 projector: the map's plot height and the chart's width (px). China's shapes are
-# about 1.2 times as wide as tall, so 820 px of height gives about 1,000 px of map, with the legend to its right.
-PRESENTER_MAP_HEIGHT, PRESENTER_MAP_WIDTH = 820, 1240
+# Presenter mode on a 1920x1080 projector: the chart's width (px, the legend to the right of the shapes) and the
+# width the shapes themselves are drawn (px). The height follows from the shapes' aspect under the map's
+# projection (about 1.12 wide for 1 tall), plus the title block above them (about 105 px in presenter type).
+PRESENTER_MAP_WIDTH, PRESENTER_DRAWN_WIDTH, PRESENTER_TITLE_PX = 1300, 1040, 110
 PUBLISHED_NOTE = "Liu (2026), WJARR 30(01), Table 1"
 
 
@@ -78,6 +79,14 @@ def map_features() -> list[dict[str, Any]]:
     # prepared at build time (scripts/build_map_geometry.py); computed here only if the stamp does not match
     return geo.light_features(datasets.GEO_DIR / "china_provinces.geojson", SIMPLIFY_DEG, DECIMALS,
                               datasets.GEO_DIR / "china_provinces_map.geojson", load=datasets.load_china_provinces)
+
+
+@st.cache_resource(show_spinner=False)
+def presenter_map_height() -> int:
+    """The map's height in presenter mode: the shapes drawn PRESENTER_DRAWN_WIDTH px wide (height-limited otherwise)."""
+    from core.charts import map as map_charts
+
+    return map_charts.height_for_width(map_features(), PRESENTER_DRAWN_WIDTH, PRESENTER_TITLE_PX)
 
 
 @st.cache_resource(show_spinner=False)
@@ -95,19 +104,12 @@ def io_index() -> tuple[pd.DataFrame | None, str]:
     """The index computed by core from the IO tables for every year it can, or (None, why not)."""
     from core import digitalization
 
-    frames, skipped = [], []
-    for year in datasets.PAPER_YEARS:
-        try:
-            series = digitalization.index_from_io(year)
-        except CoreError as exc:  # a year without control totals raises a typed error
-            skipped.append(f"{year}: {str(exc).split(';')[0][:90]}")
-            continue
-        frames.append(pd.DataFrame({"province": series.index.astype(str), "year": year,
-                                    "idt": series.to_numpy(dtype=float)}))
-    if not frames:
-        return None, "No year could be computed: " + " | ".join(skipped)
-    note = "Years without data: " + ", ".join(s.split(":")[0] for s in skipped) if skipped else ""
-    return pd.concat(frames, ignore_index=True), note
+    computed = digitalization.index_by_year(datasets.PAPER_YEARS)
+    if computed.frame.empty:
+        reasons = " | ".join(f"{year}: {why[:90]}" for year, why in computed.skipped.items())
+        return None, "No year could be computed: " + reasons
+    note = "Years without data: " + ", ".join(str(y) for y in computed.skipped) if computed.skipped else ""
+    return computed.frame, note
 
 
 @st.cache_data(show_spinner=False)
@@ -208,6 +210,14 @@ def lisa_rows(key: str, _frame: pd.DataFrame, year: int, lang: str = "en") -> sh
     rows = map_charts.lisa_rows(clusters, year)
     rows["cluster"] = rows.cluster.map(lambda c: translate(c, lang))
     return shell.ChartRows.of({map_charts.LISA_VALUES: rows})
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def complete_years(key: str, _frame: pd.DataFrame, ids: tuple[str, ...]) -> list[int]:
+    """The years with a value for every province of the weights (core.spatial.complete_years)."""
+    from core import spatial
+
+    return spatial.complete_years(_frame, ids)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -432,7 +442,7 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
         palette=palette if method == "continuous" else "sequential",
         group_by=None if group_by == "none" else group_by, group_mode=group_mode, groups=tuple(chosen_groups),
         source_label=source_label, synthetic=synthetic, lang=shell.lang(),
-        height=PRESENTER_MAP_HEIGHT if shell.presenting() else 520, scenario_change=extra is not None,
+        height=presenter_map_height() if shell.presenting() else 520, scenario_change=extra is not None,
         legend_orient="right" if shell.presenting() else "bottom-left",
     )
     try:
@@ -507,7 +517,7 @@ def spatial_section(key: str, frame: pd.DataFrame, years: list[int], source_labe
     from core.charts import map as map_charts
 
     weights = province_weights()
-    complete = [y for y in years if (frame.year == y).sum() >= len(weights.ids)]
+    complete = complete_years(key, frame, tuple(weights.ids))
     if not complete:
         year = years[-1]
         st.info(t("Spatial statistics need a value for all 30 provinces in the chosen year; this source has ")
@@ -582,7 +592,7 @@ if spill_frame is not None and shown_source == "scenario":
 if synthetic:
     st.warning(t("Illustrative scenario: a model projection, not observed data."))
     if len(years) == 1:
-        # Decision (issue 16, item 10): the map shows the scenario's one year and says so, rather than splicing
+        # Decision: the map shows the scenario's one year and says so, rather than splicing
         # observed years before it (which would mix an observed index with a model's fitted one on one scale).
         st.caption(t("What this view is: the model's projection for ") + f"{years[0]} "
                    + t("only (a scenario covers the year projected). Compare with the observed index: Data source → "

@@ -141,26 +141,13 @@ def _yearly(concepts: tuple[str, ...], coefficient: str, scope: str, base_rule: 
 
 @st.cache_data(show_spinner=False)
 def _ras_update(base_year: int, province: str, target_year: int, tol: float, max_iter: int,
-                balance: bool) -> tuple[dict | None, pd.DataFrame | None, pd.DataFrame | None, str | None]:
-    """RAS-update one table; returns (summary, change in A (long), control totals, error message)."""
-    stack = _stacks()[base_year]
+                balance: bool) -> tuple[dg.TableUpdate | None, str | None]:
+    """RAS-update one table (core.digitalization.province_update); returns (the update, error message)."""
     try:
-        totals = dg.control_totals(stack, province, target_year, _panel(), balance=balance)
-        res = dg.update_table(stack, province, totals, tol=tol, max_iter=max_iter)
+        return dg.province_update(_stacks()[base_year], province, target_year, _panel(), tol=tol,
+                                  max_iter=max_iter, balance=balance), None
     except (dg.DigitalizationError, io_tables.RasError) as exc:
-        return None, None, None, exc.message  # a str that keeps its template (``shell.said``)
-    i = stack.index_of(province)
-    a0 = io_tables.calc_A(stack.Z[i], stack.x[i])
-    a1 = io_tables.calc_A(np.asarray(res.Z), totals.x)
-    codes = [c.replace("sec", "") for c in dg.SECTORS]
-    delta = pd.DataFrame({"row": np.repeat(codes, len(codes)), "col": np.tile(codes, len(codes)),
-                          "base": a0.ravel(), "updated": a1.ravel()})
-    delta["change"] = delta["updated"] - delta["base"]
-    controls = pd.DataFrame({"code": dg.SECTORS, "output_x_10k_yuan": totals.x, "row_total_u_10k_yuan": totals.u,
-                             "column_total_v_10k_yuan": totals.v, "value_added_10k_yuan": totals.va})
-    summary = {"method": "GRAS" if isinstance(res, io_tables.GrasResult) else "RAS", "iterations": res.iterations,
-               "max_residual": res.max_residual, "growth": totals.growth}
-    return summary, delta, controls, None
+        return None, exc.message  # a str that keeps its template (``shell.said``)
 
 
 @st.cache_data(show_spinner=False)
@@ -177,16 +164,8 @@ def _comparison(year: int, table_year: int, concepts: tuple[str, ...], coefficie
 def _series(concepts: tuple[str, ...], coefficient: str, scope: str, base_rule: str,
             employment: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The index 2011-2023 beside Table 1 with its status group, and the Spearman correlation year by year."""
-    yearly = _yearly(concepts, coefficient, scope, base_rule, employment)
-    yearly = yearly.merge(shell.table1().rename(columns={"idt": "published"}), on=["province", "year"], how="left")
-    yearly["status_group"] = np.select(
-        [yearly.status.eq("benchmark table"), yearly.status.str.startswith("RAS"), yearly.status.str.startswith("extra")],
-        ["benchmark table", "RAS-updated", "extrapolated"], default="no data")
-    by_year = pd.DataFrame([
-        {"year": y, "status": g.status.iloc[0],
-         "spearman_with_table1": dg.rank_correlation(g.set_index("province")["idt"], g.set_index("province")["published"])}
-        for y, g in yearly.groupby("year")])
-    return yearly, by_year
+    yearly = dg.series_beside_published(_yearly(concepts, coefficient, scope, base_rule, employment), shell.table1())
+    return yearly, dg.rank_correlation_by_year(yearly)
 
 
 # --- labels -------------------------------------------------------------------------------
@@ -202,10 +181,14 @@ def with_label(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(label=frame["province"].map(pname))
 
 
+@st.cache_data(show_spinner=False)
+def _chinese_names() -> dict[str, str]:
+    return {str(k): str(v) for k, v in shell.regions().set_index("province").province_zh.items()}
+
+
 def province_aliases(province: str) -> list[str]:
     """What a link may carry for a province: its English or Chinese name."""
-    row = shell.regions().set_index("province")
-    return [province, str(row.province_zh.get(province, province))]
+    return [province, _chinese_names().get(province, province)]
 
 
 def status_words(status: str) -> str:
@@ -360,8 +343,8 @@ def ras_section() -> None:
     ras_iter = q3.select_slider(t("Maximum iterations"), options=[1, 5, 20, 100, 1000, 10000], value=10000,
                                 key="scale_ras_iter", bind="query-params")
     with st.spinner(t("Balancing the table with RAS…")):
-        summary, delta, controls, error = _ras_update(ras_base, ras_prov, ras_year, ras_tol, ras_iter, ras_balance)
-    if error is not None:
+        update, error = _ras_update(ras_base, ras_prov, ras_year, ras_tol, ras_iter, ras_balance)
+    if update is None:
         # beside the control that caused it: iterations/tolerance, the balance box, or the table and year
         where = q3 if "did not converge" in error else q2 if "both cannot hold" in error else q1
         where.error(ras_error_words(error), icon=":material/error:")
@@ -369,10 +352,11 @@ def ras_section() -> None:
         return
     # one horizontal row, not four columns: fewer blocks to redraw on each RAS move
     row = st.container(horizontal=True, gap="medium")
-    row.metric(t("Method"), summary["method"])
-    row.metric(t("Iterations"), f"{summary['iterations']:,}")
-    row.metric(t("Largest residual (relative)"), f"{summary['max_residual']:.1e}")
-    row.metric(t("Growth of GDP by sector"), " / ".join(f"{v:.2f}" for v in summary["growth"].values()),
+    delta, controls = update.coefficients, update.controls
+    row.metric(t("Method"), update.method)
+    row.metric(t("Iterations"), f"{update.iterations:,}")
+    row.metric(t("Largest residual (relative)"), f"{update.max_residual:.1e}")
+    row.metric(t("Growth of GDP by sector"), " / ".join(f"{v:.2f}" for v in update.growth.values()),
                t("primary / secondary / tertiary"), delta_color="off", delta_arrow="off")
     heat_note = f"{pname(ras_prov)} {ras_base} → {ras_year}"
     heat_options = dict(title=t("Change in direct coefficients A after RAS (updated - base)"),
@@ -387,7 +371,7 @@ def ras_section() -> None:
     controls = controls.assign(sector=[sector_name(c, scheme) for c in controls.code],
                                code=controls.code.str.replace("sec", "", regex=False))
     meta = dict(**{"Province": pname(ras_prov), "Base table": ras_base, "Target year": ras_year,
-                   "Method": summary["method"], "Tolerance (relative)": ras_tol,
+                   "Method": update.method, "Tolerance (relative)": ras_tol,
                    "Maximum iterations": ras_iter}, Source=src(SRC_IO, SRC_PANEL))
     shown_controls = table(controls, CONTROL_COLUMNS)
     export = st.container(horizontal=True)

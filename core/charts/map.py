@@ -21,7 +21,8 @@ __all__ = ["NO_DATA", "OUTSIDE_GROUP", "BLUES", "RDBU_LOW_TO_HIGH", "LISA_COLORS
            "KEY_SEPARATOR", "MapValues", "value_key", "map_values", "map_shapes", "YEAR", "SHAPES_LAYER", "PLAY",
            "ANIMATION", "SHOWN_YEAR", "CLOCK_LAYER", "year_from_selection", "year_from_link", "play_label",
            "animation_clock", "choropleth", "LISA_VALUES", "lisa_rows", "lisa_map_frame", "lisa_map", "group_lines",
-           "moran_line", "choropleth_spec"]
+           "moran_line", "choropleth_spec", "cluster_trend", "CENTRAL_MERIDIAN", "STANDARD_PARALLELS",
+           "projected_aspect", "height_for_width"]
 
 import json
 from collections.abc import Mapping, Sequence
@@ -220,6 +221,56 @@ def map_shapes(features: Sequence[Mapping[str, Any]], regions: pd.DataFrame,
 
 
 YEAR = "year"  # the in-map year slider: a point selection over "year" bound to a range input
+# The maps' projection: Albers conic equal-area for China (central meridian 105° E, standard parallels 25° and 47° N).
+CENTRAL_MERIDIAN = 105.0
+STANDARD_PARALLELS = (25.0, 47.0)
+
+
+def _positions(geometry: Mapping[str, Any]) -> list[Sequence[float]]:
+    coordinates = geometry["coordinates"]
+    polygons = [coordinates] if geometry["type"] == "Polygon" else coordinates
+    return [point for polygon in polygons for ring in polygon for point in ring]
+
+
+def projected_aspect(features: Sequence[Mapping[str, Any]]) -> float:
+    """Width over height of the features' bounding box as the maps draw them (Albers conic equal-area on a
+    sphere, :data:`CENTRAL_MERIDIAN`, :data:`STANDARD_PARALLELS`; Snyder 1987, *Map Projections: A Working
+    Manual*, eq. 14-1 to 14-6, as d3-geo's ``geoConicEqualArea``).
+
+    Hand-worked: a cell of 0.2° x 0.2° is cos φ as wide as tall on the ground.  On a standard parallel the
+    projection keeps scale, so the cell at 25° N keeps that shape, cos 25° = 0.906; at the equator it is
+    stretched east-west by k and shrunk north-south by 1/k (equal area), k² = cos²φ1 + 2n sin φ1 = 1.309 with
+    n = (sin φ1 + sin φ2) / 2 = 0.577.
+
+    >>> def square(lat):
+    ...     return {"geometry": {"type": "Polygon", "coordinates": [[[104.9, lat - .1], [105.1, lat - .1],
+    ...             [105.1, lat + .1], [104.9, lat + .1], [104.9, lat - .1]]]}}
+    >>> round(projected_aspect([square(25)]), 2), round(projected_aspect([square(0)]), 2)
+    (0.91, 1.31)
+    """
+    points = np.array([p[:2] for f in features for p in _positions(f["geometry"])], dtype=float)
+    lam = np.radians(points[:, 0] - CENTRAL_MERIDIAN)
+    phi = np.radians(points[:, 1])
+    phi1, phi2 = np.radians(STANDARD_PARALLELS)
+    n = (np.sin(phi1) + np.sin(phi2)) / 2
+    c = np.cos(phi1) ** 2 + 2 * n * np.sin(phi1)
+    rho = np.sqrt(c - 2 * n * np.sin(phi)) / n
+    x, y = rho * np.sin(n * lam), -rho * np.cos(n * lam)
+    return float(np.ptp(x) / np.ptp(y))
+
+
+def height_for_width(features: Sequence[Mapping[str, Any]], drawn_width_px: float, title_px: float) -> int:
+    """The chart height (px) at which the shapes, fitted to the plot, are ``drawn_width_px`` wide: the plot's
+    height from the shapes' aspect (:func:`projected_aspect`) plus ``title_px`` for the title block above it.
+
+    >>> cell = {"type": "Polygon", "coordinates": [[[104.9, -.1], [105.1, -.1], [105.1, .1], [104.9, .1],
+    ...                                             [104.9, -.1]]]}
+    >>> height_for_width([{"geometry": cell}], 500, 100)   # aspect 1.309: 500 / 1.309 = 382 px, + 100 px title
+    482
+    """
+    return int(np.ceil(drawn_width_px / projected_aspect(features) + title_px))
+
+
 SHAPES_LAYER = "shapes"  # name of the provinces layer, the one view the year selection lives in
 PLAY = "play"  # the browser-side Play checkbox (a Vega-Lite parameter)
 ANIMATION = "anim"  # the timer-driven point selection over "year" (Vega-Lite 6 animation)
@@ -451,7 +502,7 @@ def choropleth(options: MapOptions, domain: tuple[float, float] | None = None) -
                 else _t(options, "Scale recomputed for each year")]
     layers += [*legend_layers, clock]
     chart = alt.layer(*layers).add_params(*params).project(
-        "conicEqualArea", rotate=[-105, 0], parallels=[25, 47]
+        "conicEqualArea", rotate=[-CENTRAL_MERIDIAN, 0], parallels=list(STANDARD_PARALLELS)
     ).properties(
         height=options.height,
         title=alt.TitleParams(alt.ExprRef(f"'{_t(options, 'Agglomeration index')}, ' + {SHOWN_YEAR}"), subtitle=subtitle,
@@ -510,7 +561,7 @@ def lisa_map_frame(features: Sequence[Mapping[str, Any]], *, source_label: str, 
                  alt.Tooltip("cluster_text:N", title=t("LISA cluster")),
                  alt.Tooltip("local_i_text:N", title=t("Local Moran's I")),
                  alt.Tooltip("p_sim_text:N", title=t("Pseudo p-value"))],
-    ).project("conicEqualArea", rotate=[-105, 0], parallels=[25, 47]).properties(
+    ).project("conicEqualArea", rotate=[-CENTRAL_MERIDIAN, 0], parallels=list(STANDARD_PARALLELS)).properties(
         height=height, width=420,
         title=alt.TitleParams(alt.ExprRef(f"'{t('LISA clusters')}, ' + (length({rows}) ? {rows}[0].year : '')"),
                               subtitle=f"{t('Source')}: {source_label}", anchor="start"),
@@ -546,6 +597,26 @@ def group_lines(means: pd.DataFrame, national: pd.DataFrame, *, title: str, sour
     return alt.layer(lines, avg, parity).properties(
         height=300, title=alt.TitleParams(title, subtitle=f"{t('Source')}: {source_label}; "
                                           f"{t('dashed: mean of all provinces; dotted: parity 1')}", anchor="start"))
+
+
+def cluster_trend(means: pd.DataFrame, *, labels: Mapping[str, str] | None = None, height: int = 260) -> alt.LayerChart:
+    """The mean index of each cluster per year (``group``, ``year``, ``mean_idt``, ``provinces``), parity 1 dashed.
+
+    ``labels`` maps the English axis, legend and tooltip titles to the words shown (the session's language).
+    """
+    labels = dict(labels or {})
+    t = lambda s: labels.get(s, s)  # noqa: E731
+    index_title = t("Mean agglomeration index")
+    trend = alt.Chart(means).mark_line(point=True).encode(
+        x=alt.X("year:O", title=None),
+        y=alt.Y("mean_idt:Q", title=index_title, scale=alt.Scale(zero=False)),
+        color=alt.Color("group:N", title=t("Cluster")),
+        tooltip=[alt.Tooltip("group:N", title=t("Cluster")), alt.Tooltip("year:O", title=t("Year")),
+                 alt.Tooltip("mean_idt:Q", title=index_title, format=".2f"),
+                 alt.Tooltip("provinces:Q", title=t("Provinces"))],
+    ).properties(height=height)
+    rule = alt.Chart().mark_rule(strokeDash=[4, 4], color="grey").encode(y=alt.datum(1.0))
+    return trend + rule
 
 
 def moran_line(by_year: pd.DataFrame, *, year: int, alpha: float = 0.05, source_label: str,

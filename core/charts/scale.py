@@ -33,6 +33,7 @@ def _title(text: str, note: str | None) -> alt.TitleParams:
 
 
 def _band_axis(limit: int = 320) -> alt.Axis:
+    """A band axis whose labels are cut at ``limit`` px (0: never cut, for names a reader must read whole)."""
     return alt.Axis(labelLimit=limit, labelOverlap=False, labelFont=FONT)
 
 
@@ -52,7 +53,7 @@ def coefficient_chart(sectors: pd.DataFrame, *, label: str = "sector", note: str
     return (alt.Chart(data, title=_title(title, note))
             .mark_bar()
             .encode(x=alt.X("coefficient:Q", title=x_title),
-                    y=alt.Y("name:N", sort="-x", title=None, axis=_band_axis()),
+                    y=alt.Y("name:N", sort="-x", title=None, axis=_band_axis(0)),
                     color=alt.Color("role_label:N", title=None,
                                     scale=alt.Scale(domain=[t(r) for r in ROLE_COLOURS],
                                                     range=list(ROLE_COLOURS.values()))),

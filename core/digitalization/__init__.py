@@ -23,8 +23,11 @@ One module per concept; everything is re-exported here, so
 :mod:`core.digitalization.equations`       eq. 4-8 as short pure functions; readings of eq. 4-6
 :mod:`core.digitalization.employment`      where total employment comes from
 :mod:`core.digitalization.scale`           eq. 4-9 for every province of one table year
-:mod:`core.digitalization.series`          :func:`index_from_io` (one year), :func:`yearly_index`
+:mod:`core.digitalization.series`          :func:`index_from_io` (one year), :func:`index_by_year`
+                                           (observed years), :func:`yearly_index` (labelled series)
+:mod:`core.digitalization.ras_update`      one table RAS-updated: control totals, change in A
 :mod:`core.digitalization.compare`         the computed index beside the published Table 1
+                                           (values, ranks, Spearman by year)
 :mod:`core.agglomeration`                  eq. 9 itself, :func:`location_quotient`, and rankings
 ========================================  =====================================================
 
@@ -44,14 +47,16 @@ from __future__ import annotations
 
 from core import datasets, io_tables  # noqa: F401  (kept as attributes: digitalization.io_tables.RasError)
 from core.agglomeration import location_quotient
-from core.digitalization.compare import compare_with_published, rank_correlation
+from core.digitalization.compare import (STATUS_GROUPS, compare_with_published, rank_correlation,
+                                         rank_correlation_by_year, series_beside_published)
 from core.digitalization.employment import EmploymentSource, employment_from_upload, population_employment
 from core.digitalization.equations import (COEFFICIENTS, DEFAULT_VARIANT, SCOPES, Variant, digital_coefficients,
                                            digital_value_added, labour_productivity, practitioners)
+from core.digitalization.ras_update import TableUpdate, coefficient_change, control_totals_frame, province_update
 from core.digitalization.scale import province_scale, sector_table
 from core.digitalization.sectors import (BENCHMARK_YEARS, SECTORS, concept_table, digital_codes, preset_concepts,
                                          sector_mask)
-from core.digitalization.series import index_from_io, yearly_index
+from core.digitalization.series import IndexByYear, index_by_year, index_from_io, yearly_index
 from core.digitalization.stacks import (BASE_RULES, DIRECT_YEARS, YUAN_PER_10K, ControlTotals, IOStack,
                                         base_year_for, benchmark_stacks, control_totals, control_years,
                                         has_control_totals, io_stack, table_for, update_stack, update_table)
@@ -66,4 +71,7 @@ __all__ = [
     "population_employment", "employment_from_upload", "base_year_for", "has_control_totals", "control_years",
     "table_for", "ControlTotals", "control_totals", "update_table", "update_stack", "yearly_index", "index_from_io",
     "rank_correlation", "compare_with_published",
+    "STATUS_GROUPS", "series_beside_published", "rank_correlation_by_year",
+    "TableUpdate", "coefficient_change", "control_totals_frame", "province_update",
+    "IndexByYear", "index_by_year",
 ]

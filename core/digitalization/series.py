@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -12,10 +13,10 @@ from core.digitalization.employment import EmploymentSource, population_employme
 from core.digitalization.equations import DEFAULT_VARIANT, Variant
 from core.digitalization.scale import province_scale
 from core.digitalization.sectors import digital_codes, preset_concepts
-from core.digitalization.stacks import IOStack, base_year_for, has_control_totals, table_for
-from core.errors import DigitalizationError
+from core.digitalization.stacks import IOStack, base_year_for, benchmark_stacks, has_control_totals, table_for
+from core.errors import CoreError, DigitalizationError
 
-__all__ = ["yearly_index", "index_from_io"]
+__all__ = ["yearly_index", "index_from_io", "IndexByYear", "index_by_year"]
 
 
 def yearly_index(stacks: Mapping[int, IOStack], panel: pd.DataFrame, concepts: Sequence[str], variant: Variant,
@@ -114,3 +115,68 @@ def index_from_io(year: int, *, concepts: Sequence[str] | None = None, variant: 
     codes = digital_codes(concepts, stack.scheme)
     emp = employment.employed(year, [p for p in provinces if p in stack.regions], panel)
     return province_scale(stack, codes, variant, emp)["idt"].reindex(provinces).rename("idt")
+
+
+@dataclass(frozen=True)
+class IndexByYear:
+    """The index computed from the IO tables for every year that has a table (:func:`index_by_year`).
+
+    Attributes
+    ----------
+    frame : DataFrame
+        ``province``, ``year``, ``idt`` (eq. 9, dimensionless; 1 = national parity), one row per province and
+        computed year; no row for a year that could not be computed.
+    skipped : dict of int to str
+        Each year left out and why (e.g. no control totals for its RAS update).
+    """
+
+    frame: pd.DataFrame
+    skipped: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def years(self) -> list[int]:
+        """The years computed, sorted."""
+        return sorted(int(y) for y in self.frame["year"].unique())
+
+
+def index_by_year(years: Iterable[int] = datasets.PAPER_YEARS, *, concepts: Sequence[str] | None = None,
+                  variant: Variant = DEFAULT_VARIANT, employment: EmploymentSource | None = None,
+                  io: pd.DataFrame | None = None, panel: pd.DataFrame | None = None,
+                  provinces: Sequence[str] | None = None, base_rule: str = "previous") -> IndexByYear:
+    """:func:`index_from_io` for each of ``years`` (eq. 1-9), observed years only: nothing carried forward.
+
+    A year without a table (no control totals for its RAS update, eq. 1-3) is left out and named in
+    ``skipped`` with the reason, rather than raising; :func:`yearly_index` instead labels such years and can
+    carry the last one forward.  The benchmark tables are stacked once for all years.
+
+    Parameters are those of :func:`index_from_io`.
+
+    Returns
+    -------
+    IndexByYear
+        ``frame`` (``province``, ``year``, ``idt``) and ``skipped`` (year -> reason).
+    """
+    io = datasets.load_io_tables() if io is None else io
+    panel = datasets.load_panel() if panel is None else panel
+    concepts = preset_concepts("paper") if concepts is None else tuple(concepts)
+    employment = population_employment() if employment is None else employment
+    provinces = datasets.paper_provinces() if provinces is None else list(provinces)
+    stacks = benchmark_stacks(io)
+    frames, skipped = [], {}
+    for year in sorted(int(y) for y in years):
+        if not has_control_totals(panel, year):
+            skipped[year] = f"no control totals (GDP by three sectors) for {year}"
+            continue
+        try:
+            stack = table_for(year, stacks, panel, regions=provinces, base_rule=base_rule)
+            codes = digital_codes(concepts, stack.scheme)
+            emp = employment.employed(year, [p for p in provinces if p in stack.regions], panel)
+            idt = province_scale(stack, codes, variant, emp)["idt"].reindex(provinces)
+        except CoreError as exc:  # a table that cannot be updated or used: named, not raised
+            skipped[year] = str(exc)
+            continue
+        frames.append(pd.DataFrame({"province": idt.index.astype(str), "year": year,
+                                    "idt": idt.to_numpy(dtype=float)}))
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+        {"province": pd.Series(dtype=str), "year": pd.Series(dtype=int), "idt": pd.Series(dtype=float)})
+    return IndexByYear(frame, skipped)

@@ -14,6 +14,14 @@ MIN_TEXT_PX = """el => Math.min(...[...el.querySelectorAll('svg text')]
                     .filter(t => t.textContent.trim() && parseFloat(t.getAttribute('opacity') ?? '1') > 0
                                  && parseFloat(getComputedStyle(t).opacity) > 0)
                     .map(t => parseFloat(getComputedStyle(t).fontSize)))"""
+# The bounding box (CSS px) of the provinces as drawn: the map's shapes layer, not the chart around it (whose
+# title, legend and empty sea can make the chart wide while the shapes stay narrow).
+SHAPES_BOX = """el => { const rs = [...el.querySelectorAll('svg g[class*="shapes_marks"] path')]
+                  .map(p => p.getBoundingClientRect()).filter(r => r.width > 0);
+                  if (!rs.length) return null;
+                  const left = Math.min(...rs.map(r => r.left)), right = Math.max(...rs.map(r => r.right));
+                  const top = Math.min(...rs.map(r => r.top)), bottom = Math.max(...rs.map(r => r.bottom));
+                  return {width: right - left, height: bottom - top, provinces: rs.length}; }"""
 FIRST_CONTROL = ('[data-testid="stMain"] :is([data-testid="stRadio"], [data-testid="stSelectbox"], '
                  '[data-testid="stMultiSelect"], [data-testid="stSlider"], [data-testid="stCheckbox"])')
 
@@ -39,7 +47,9 @@ def test_presenter_map_is_wide_first_and_its_chart_text_readable(server, project
     page.wait_for_function("el => el.querySelectorAll('svg text').length > 5", arg=chart.element_handle(),
                            timeout=15_000)
     box = chart.bounding_box()
-    assert box["width"] >= 1000, f"map {box['width']:.0f} px wide"
+    shapes = chart.evaluate(SHAPES_BOX)
+    assert shapes is not None and shapes["provinces"] >= 30, f"no provinces drawn: {shapes}"
+    assert shapes["width"] >= 1000, f"provinces drawn {shapes['width']:.0f} px wide (chart {box['width']:.0f} px)"
     control = page.locator(FIRST_CONTROL).first.bounding_box()
     assert box["y"] < control["y"], "a control sits above the map"
     assert box["y"] < 1080 / 2, "the map starts below the middle of the screen"
@@ -50,7 +60,8 @@ def test_presenter_map_is_wide_first_and_its_chart_text_readable(server, project
         page.wait_for_function("el => el.querySelectorAll('svg text').length > 2", arg=other.element_handle(),
                                timeout=15_000)
         assert other.evaluate(MIN_TEXT_PX) >= 16
-    print(f"presenter /map: width {box['width']:.0f} px, top {box['y']:.0f} px, first control {control['y']:.0f} px, "
+    print(f"presenter /map: chart {box['width']:.0f} x {box['height']:.0f} px, provinces drawn {shapes['width']:.0f} x "
+          f"{shapes['height']:.0f} px, top {box['y']:.0f} px, first control {control['y']:.0f} px, "
           f"smallest chart text {smallest} px")
 
 

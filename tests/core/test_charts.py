@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import altair as alt
+import pytest
 import pandas as pd
 
 from core.charts import export_png, export_svg
@@ -136,3 +137,39 @@ def test_did_charts_name_regions_methods_and_periods_with_the_words_given_keepin
     plain = did_charts.att_chart(att).to_dict()
     assert next(layer["encoding"]["color"]["scale"]["domain"] for layer in plain["layer"]
                 if "color" in layer["encoding"]) == ["TWFE", "did2s (Gardner)"]
+
+
+def test_cluster_trend_lines_with_parity_and_labels_in_the_sessions_words():
+    from core import agglomeration, datasets
+    from core.charts import map as map_charts
+
+    means = agglomeration.group_means(datasets.load_table1(), datasets.load_regions(), by="cluster")
+    labels = {"Mean agglomeration index": "平均集聚指数", "Cluster": "城市群"}
+    spec = map_charts.cluster_trend(means, labels=labels).to_dict()  # validated by Altair
+    lines, rule = spec["layer"]
+    assert lines["mark"]["type"] == "line" and lines["encoding"]["y"]["title"] == "平均集聚指数"
+    assert lines["encoding"]["color"]["title"] == "城市群"
+    assert rule["mark"]["type"] == "rule" and rule["encoding"]["y"]["datum"] == 1.0
+    rows = spec["datasets"][lines.get("data", spec.get("data", {})).get("name")]
+    assert {r["group"] for r in rows} == set(means.group) and len(rows) == len(means)
+
+
+def test_projected_aspect_of_china_matches_pyproj_albers():
+    import json
+
+    import numpy as np
+    from pyproj import Transformer  # the independent reference: PROJ's Albers equal-area on a sphere
+
+    from core import datasets
+    from core.charts import map as map_charts
+
+    features = json.loads((datasets.GEO_DIR / "china_provinces_map.geojson").read_text(encoding="utf-8"))["features"]
+    lon, lat = np.array([p[:2] for f in features for p in map_charts._positions(f["geometry"])]).T
+    albers = Transformer.from_crs("+proj=longlat +R=6371000",
+                                  "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +R=6371000", always_xy=True)
+    x, y = albers.transform(lon, lat)
+    expected = np.ptp(x) / np.ptp(y)
+    assert map_charts.projected_aspect(features) == pytest.approx(expected, rel=1e-9)
+    assert 1.05 < expected < 1.2  # China with the Paracel Islands: a little wider than tall
+    # 1,040 px of shapes need 1,040 / aspect px of plot, plus the title block
+    assert map_charts.height_for_width(features, 1040, 110) == int(np.ceil(1040 / expected + 110))

@@ -109,3 +109,19 @@ def test_unknown_province_and_bad_alpha_raise(province_weights, table1):
         spatial.contiguity_weights(datasets.load_china_provinces(), ["Atlantis"])
     with pytest.raises(spatial.SpatialInputError, match="alpha"):
         spatial.lisa(table1[table1.year == 2017].set_index("province")["idt"], province_weights, alpha=2)
+
+
+def test_complete_years_hand_worked_and_against_a_direct_count():
+    from core import spatial
+
+    # 2011: A, B, C all finite; 2012: C missing; 2013: B is NaN; 2014: A, B, C and an extra province D
+    panel = pd.DataFrame({
+        "province": ["A", "B", "C", "A", "B", "A", "B", "C", "A", "B", "C", "D"],
+        "year": [2011] * 3 + [2012] * 2 + [2013] * 3 + [2014] * 4,
+        "idt": [1.0, 2.0, 3.0, 1.0, 2.0, 1.0, np.nan, 3.0, 1.0, 2.0, 3.0, 4.0]})
+    assert spatial.complete_years(panel, ["A", "B", "C"]) == [2011, 2014]
+    # the direct count over the bundled Table 1: every year has all 30 provinces of the paper
+    table1 = datasets.load_table1()
+    ids = datasets.paper_provinces()
+    direct = [int(y) for y, g in table1.groupby("year") if set(ids) <= set(g.dropna(subset=["idt"]).province)]
+    assert spatial.complete_years(table1, ids) == direct == sorted(int(y) for y in table1.year.unique())

@@ -187,7 +187,7 @@ def test_a_year_move_changes_the_charts_rows_not_their_specs():
         assert any(not all(a[name].equals(b[name]) for name in a) for (_, a), (_, b) in zip(after, before)), tab
 
 
-# --- issue 16 and 18: keys, words, exports, labels ------------------------------------------------------------
+# --- keys, words, exports, labels ------------------------------------------------------------
 
 import re
 
