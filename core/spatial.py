@@ -24,6 +24,7 @@ __all__ = ["SpatialInputError", "EARTH_RADIUS_KM", "DEFAULT_PERMUTATIONS", "DEFA
            "NOT_SIGNIFICANT", "LISA_ORDER", "ProvinceWeights", "contiguity_weights", "MoranResult", "morans_i",
            "LisaResult", "lisa", "morans_i_by_year", "complete_years"]
 
+import threading
 import warnings
 from collections.abc import Mapping, Sequence
 from contextlib import contextmanager
@@ -170,18 +171,24 @@ def _precomputed_weights(provinces: Sequence[str], k_islands: int) -> ProvinceWe
     return _province_weights(neighbors, ids, matrix.attrs["island_links"], k_islands)
 
 
+_GLOBAL_RNG_LOCK = threading.RLock()
+
+
 @contextmanager
 def _seeded(seed: int | None) -> Iterator[None]:
     """esda's global Moran draws from NumPy's global generator; seed it and restore the state after."""
     if seed is None:
         yield
         return
-    state = np.random.get_state()
-    np.random.seed(seed)
-    try:
-        yield
-    finally:
-        np.random.set_state(state)
+    # NumPy's global generator is shared by every thread of the process (every session of a Streamlit server):
+    # without the lock two sessions' draws interleave and the same view could get different pseudo p-values.
+    with _GLOBAL_RNG_LOCK:
+        state = np.random.get_state()
+        np.random.seed(seed)
+        try:
+            yield
+        finally:
+            np.random.set_state(state)
 
 
 def _aligned(values: Mapping[str, float] | pd.Series, weights: ProvinceWeights) -> np.ndarray:

@@ -125,3 +125,20 @@ def test_complete_years_hand_worked_and_against_a_direct_count():
     ids = datasets.paper_provinces()
     direct = [int(y) for y, g in table1.groupby("year") if set(ids) <= set(g.dropna(subset=["idt"]).province)]
     assert spatial.complete_years(table1, ids) == direct == sorted(int(y) for y in table1.year.unique())
+
+
+def test_seeded_permutations_agree_when_sessions_draw_at_the_same_time(province_weights, table1):
+    """A Streamlit server runs every session in a thread of one process: two sessions computing the same seeded
+    Moran's I at once must get the same pseudo p-value (esda draws from NumPy's global generator)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    values = table1[table1.year == 2017].set_index("province")["idt"]
+    alone = spatial.morans_i(values, province_weights, permutations=999, seed=11)
+
+    def draw(_: int) -> tuple[float, float]:
+        result = spatial.morans_i(values, province_weights, permutations=999, seed=11)
+        return result.z_sim, result.p_sim
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(draw, range(32)))
+    assert all(pair == (alone.z_sim, alone.p_sim) for pair in together)
