@@ -7,26 +7,32 @@ bound to the URL, so a copied link reproduces the view.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import re
-
-import pandas as pd
 import streamlit as st
 
-import pages as shell
-from core.i18n import translate
-from pages import coded
+from ui.text import t  # streamlit and the translation table only: nothing heavy yet
+
+# A fresh process spends seconds importing pandas, Altair and the estimators before anything can be drawn: the
+# main area says so at once (the first element; cleared once they are loaded).
+loading = st.empty()
+loading.caption(f":material/hourglass_top: {t('Loading the page (first visit after a restart)…')}")
+
+import dataclasses  # noqa: E402
+import hashlib  # noqa: E402
+import re  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+import pages as shell  # noqa: E402
+from core.i18n import translate  # noqa: E402
+from pages import coded  # noqa: E402
 
 shell.page_shell("Regression explorer", ":material/query_stats:")
-t = shell.t
-# The estimators' libraries (linearmodels, scipy.stats, Altair) take seconds to import in a fresh process: the
-# shell is drawn first, and the main area says what it is waiting for instead of staying blank.
-with st.spinner(t("Loading the estimators (first visit after a restart)…")):
+with loading, st.spinner(t("Loading the estimators (first visit after a restart)…")):
     from core import datasets, demo_panel, panel, scenario
     from core.charts import regression as charts
     from core.uploads import UploadError
     from pages.sections import spatial
+loading.empty()
 
 
 def tf(text: str, **values: object) -> str:
@@ -164,7 +170,6 @@ def fitted_view(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> dict:
             "side": panel.compare_with_table5(result, shell.table5().coefficients,
                                               {s: panel.public_status(s) for s in panel.PUBLIC_NOTES}
                                               if key.startswith("public") or ":series:" in key else None),
-            "summary": result.summary,
             "provinces": sorted(set(result.raw.model.dependent.index.get_level_values(0))),
             "sample_years": sorted({int(y) for y in result.raw.model.dependent.index.get_level_values(1)})}
 
@@ -573,7 +578,8 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
     summary = st.expander(t("Full estimation summary (linearmodels, in English)"), key="summary_open",
                           on_change="rerun")
     if summary.open:
-        summary.code(view["summary"], language=None)
+        # Built only when opened: linearmodels' text summary costs 10-120 ms per fit, for a closed expander.
+        summary.code(fit(key, data, fit_args).summary, language=None)
 
 
 def public_variables_note(data: pd.DataFrame, symbols: list[str]) -> None:
