@@ -113,7 +113,7 @@ def test_fe_rsquared_is_within(public):
 
 @pytest.mark.parametrize("name", ["I(__import__('os').getpid())", "{os.getpid()}", "estr + pdl", "idt2"])
 def test_any_column_name_is_data_never_evaluated(public, name):
-    """Issue 15: no whitelist in core; a code-like column name is just a column (its values are used, the name is
+    """No whitelist in core; a code-like column name is just a column (its values are used, the name is
     never parsed).  Whitelisting happens where text arrives (links and uploads)."""
     rng = np.random.default_rng(1)
     frame = public.assign(**{name: rng.normal(size=len(public))})
@@ -366,7 +366,7 @@ def test_upload_template_has_the_schema():
     assert len(template) == 390 and template.idt.notna().all()
 
 
-# --- issue 15: real series in the public panel ------------------------------------------------------------
+# --- real series in the public panel --------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def real() -> pd.DataFrame:
@@ -524,3 +524,39 @@ def test_model_spec_fits_the_same_model_as_fit_panel(grunfeld):
     spec = ModelSpec("invest", ("value", "capital"), model="fe", cov_type="clustered")
     direct = fit_panel(data, "invest", ["value", "capital"], model="fe", cov_type="clustered")
     assert np.allclose(spec.fit(data).params, direct.params) and spec.fit(data).rsquared == direct.rsquared
+
+
+def test_bundled_default_view_equals_the_live_fit():
+    """data/regression/default_view.json (scripts/build_regression_default.py) is the live fit of the page's
+    opening specification: the same spec, counts, coefficient table, Table 5 comparison and F / Hausman tests."""
+    import importlib.util
+
+    from core import datasets
+
+    bundled = panel.load_default_view()
+    assert bundled is not None
+    data = panel.public_panel(datasets.load_table1(), datasets.load_panel(), datasets.load_series(),
+                              interpolate_wages=True)
+    assert bundled.spec == panel.default_spec(data)
+    spec_path = Path(__file__).resolve().parents[2] / "scripts" / "build_regression_default.py"
+    module_spec = importlib.util.spec_from_file_location("build_regression_default", spec_path)
+    script = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(script)
+    live = script.build()
+    # the live fit, made here directly (not through the script) for the coefficient table
+    direct = panel.fit_view(bundled.spec.fit(data), datasets.load_table5().coefficients, panel.public_notes())
+    for view in (live.view, direct):
+        for name in ("nobs", "n_entities", "years", "terms", "provinces", "sample_years"):
+            assert bundled.view[name] == view[name], name
+        assert bundled.view["rsquared"] == pytest.approx(view["rsquared"], rel=1e-12)
+        pd.testing.assert_frame_equal(bundled.view["coef"], view["coef"], check_dtype=False, rtol=1e-12)
+        pd.testing.assert_frame_equal(bundled.view["side"].astype(object).where(bundled.view["side"].notna(), None),
+                                      view["side"].astype(object).where(view["side"].notna(), None),
+                                      check_dtype=False)
+    for ours, theirs in zip(bundled.tests, live.tests):
+        assert (ours.name, ours.df, ours.df_denom, ours.interpretation, ours.warning) == (
+            theirs.name, theirs.df, theirs.df_denom, theirs.interpretation, theirs.warning)
+        assert ours.stat == pytest.approx(theirs.stat, rel=1e-12) and ours.pval == pytest.approx(theirs.pval, rel=1e-9)
+    # Table 5's slope on wages (0.185***) against the bundled public fit: the same sign, as the page shows
+    side = bundled.view["side"].set_index("term")
+    assert bool(side.loc["pcw", "same_sign"])

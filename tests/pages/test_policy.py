@@ -149,7 +149,7 @@ def test_chinese_interface_and_presenter_mode():
     assert at.title[0].value == "创新型城市试点是否吸引了高技术人才？"
     assert any("合成数据——仅供演示" in subtitles(s) for s in specs(at))
     text = " ".join(m.value for m in at.markdown)
-    assert "This page runs the 002 study's design" not in text  # explanation hidden in presenter mode
+    assert "This page runs the pilot-city study's design" not in text  # explanation hidden in presenter mode
 
 
 def test_window_without_pre_periods_keeps_the_rest_of_the_page():
@@ -193,7 +193,7 @@ def test_exploratory_real_design_runs_on_table1():
     assert len(table) == 390
 
 
-# --- issue 18: one language on screen, words instead of codes, links that hold codes -----------------------------
+# --- one language on screen, words instead of codes, links that hold codes -----------------------------
 
 import re
 
