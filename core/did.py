@@ -356,11 +356,32 @@ class _TwoWay:
         return np.vstack([self.xc.T @ rw, self._sums(rw)])
 
     def solve(self, rhs: np.ndarray) -> np.ndarray:
-        """``G^{-1} rhs`` (least squares when the design is not connected)."""
-        try:
-            return np.linalg.solve(self.g, rhs)
-        except np.linalg.LinAlgError:
+        """``G^{-1} rhs`` (least squares when the design is not connected).
+
+        The unit block of ``G`` is diagonal (each unit's count of rows), so it is eliminated first and only the
+        Schur complement of the controls and years (a few dozen rows) goes to LAPACK: a dense solve of the
+        whole ``G`` costs 0.1-0.2 s on a loaded 2-core machine (BLAS threads waiting on each other) against
+        well under a millisecond for the small one.
+        """
+        c, nu = self.xc.shape[1], self.n_units
+        units = np.arange(c, c + nu)
+        rest = np.r_[np.arange(c), np.arange(c + nu, self.g.shape[0])]
+        du = np.diag(self.g)[units]
+        if (du <= 0).any():  # a unit without rows: no elimination
             return np.linalg.lstsq(self.g, rhs, rcond=None)[0]
+        b = self.g[np.ix_(units, rest)]
+        b_scaled = b / du[:, None]
+        schur = self.g[np.ix_(rest, rest)] - b.T @ b_scaled
+        r_units, r_rest = rhs[units], rhs[rest]
+        target = r_rest - b_scaled.T @ r_units
+        try:
+            x_rest = np.linalg.solve(schur, target)
+        except np.linalg.LinAlgError:
+            x_rest = np.linalg.lstsq(schur, target, rcond=None)[0]
+        out = np.empty((self.g.shape[0], rhs.shape[1]))
+        out[rest] = x_rest
+        out[units] = (r_units - b @ x_rest) / du[:, None]
+        return out
 
     def times(self, theta: np.ndarray) -> np.ndarray:
         """``X1 theta`` for every row (N x m)."""
@@ -370,12 +391,25 @@ class _TwoWay:
 
 
 def _independent(x: np.ndarray, tol: float = 1e-9) -> list[int]:
-    """Columns of ``x`` kept in order, dropping each one (nearly) collinear with those before it (as pyfixest does)."""
+    """Columns of ``x`` kept in order, dropping each one (nearly) collinear with those before it (as pyfixest does).
+
+    Read from the Gram matrix ``x'x`` (a few dozen columns): column j's squared distance from the columns kept
+    before it is ``g_jj - g_jK g_KK^{-1} g_Kj``; it is dropped when that distance is below ``tol`` times its norm.
+    """
     if x.shape[1] == 0:
         return []
-    r = np.linalg.qr(x, mode="r")
-    norms = np.linalg.norm(x, axis=0)
-    return [j for j in range(x.shape[1]) if norms[j] > 0 and abs(r[j, j]) > tol * max(norms[j], 1.0)]
+    g = x.T @ x
+    kept: list[int] = []
+    for j in range(g.shape[0]):
+        if g[j, j] <= 0:
+            continue
+        resid = g[j, j]
+        if kept:
+            v = g[kept, j]
+            resid = g[j, j] - v @ np.linalg.solve(g[np.ix_(kept, kept)], v)
+        if resid > (tol * max(np.sqrt(g[j, j]), 1.0)) ** 2:
+            kept.append(j)
+    return kept
 
 
 def _cluster_sums(scores: np.ndarray, clusters: np.ndarray) -> np.ndarray:

@@ -254,3 +254,23 @@ def test_by_group_hand_worked_and_equal_to_single_calls():
     assert "never-treated" in res.skipped[0][2]
     with pytest.raises(did.DIDError):
         did.staggered_did_by_group(frame, by="belt", **kwargs)
+
+
+def test_estimating_loads_no_estimator_library():
+    """The page's DID path (ATT, event study, pre-trend test, regions) runs in a fresh process without pyfixest,
+    scipy.stats or linearmodels: a cold /policy does not wait for them."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom core import did\n"
+            "import pandas as pd\nrows = [{'u': u, 't': t, 'g': 2004 if u < 4 else 0, 'r': u % 2,\n"
+            "         'y': 0.1 * u + 0.2 * t + (0.5 if u < 4 and t >= 2004 else 0)} for u in range(8)\n"
+            "        for t in range(2000, 2008)]\nf = pd.DataFrame(rows)\n"
+            "kw = dict(outcome='y', unit='u', time='t', cohort='g', cluster='u')\n"
+            "did.staggered_did(f, **kw); did.event_study(f, window=(-3, 3), **kw).pretrend_test()\n"
+            "did.staggered_did_by_group(f, by='r', **kw)\n"
+            "print([m for m in ('pyfixest', 'scipy.stats', 'linearmodels', 'numba') if m in sys.modules])")
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip().splitlines()[-1] == "[]"
