@@ -28,6 +28,7 @@ shell.page_shell("Pilot-city policy", ":material/policy:")
 with loading, st.spinner(t("Loading the estimators (first visit after a restart)…")):
     from core import datasets, did, panel, pilots
     from core.charts import did as did_charts
+    from core.charts import with_rows
     from core.uploads import UploadError, read_table
 loading.empty()
 
@@ -131,6 +132,14 @@ def _event(frame: pd.DataFrame, method: str, window: tuple[int, int], controls: 
            cluster: str | None) -> did.EventStudyResult:
     return did.event_study(frame, outcome=pilots.OUTCOME, unit="city", time="year", cohort="cohort", window=window,
                            reference=-1, method=method, controls=controls, cluster=cluster)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _event_template(methods: tuple[str, ...], note: str, lang: str) -> dict:
+    """The event-study chart without its rows, in ``lang`` (``core.charts.did.event_study_template``)."""
+    return did_charts.event_study_template(methods, note=note, title=t("Event study: effect by years since approval"),
+                                           x_title=t("Years since first approval"), y_title=t("Effect on outcome"),
+                                           reference_label=t("reference period (set to 0)"), words=chart_words())
 
 
 @st.cache_data(show_spinner=False)
@@ -256,10 +265,12 @@ def event_study_section(frame: pd.DataFrame, used_controls: tuple[str, ...], clu
         shell.how_to_read(t(EVENT_HELP), t(SOURCES))
         return
     es_table = pd.concat([events[m].table.assign(method=m) for m in methods], ignore_index=True)
-    es_chart = shell.chart(did_charts.event_study_chart, es_table, note=note,
-                            title=t("Event study: effect by years since approval"),
-                            x_title=t("Years since first approval"), y_title=t("Effect on outcome"),
-                            reference_label=t("reference period (set to 0)"), words=chart_words())
+    # A template (cached by the estimators shown and the words) with rows: a new window or new estimates change
+    # the rows alone, which the browser swaps into the drawn chart.
+    template = _event_template(methods, note, shell.lang())
+    rows = did_charts.event_study_rows(es_table, words=chart_words())
+    shell.chart(template, rows=rows)
+    es_chart = lambda: with_rows(template, **rows)  # noqa: E731  (the export, built on click)
     lines = []
     for m in methods:
         test = events[m].pretrend_test()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -274,3 +275,28 @@ def test_estimating_loads_no_estimator_library():
     run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_event_study_template_with_rows_draws_the_chart(city_design):
+    """The page's template + rows is the export chart: the same SVG (vl-convert) for one and two estimators, on
+    the page's default data."""
+    from core import pilots
+    from core.charts import export_svg, with_rows
+    from core.charts.did import event_study_chart, event_study_rows, event_study_template
+
+    tables = []
+    for method in did.METHODS:
+        es = did.event_study(city_design, outcome=pilots.OUTCOME, unit="city", time="year", cohort="cohort",
+                             window=(-4, 4), method=method, cluster="city")
+        tables.append(es.table.assign(method=method))
+    for table in (tables[1], pd.concat(tables, ignore_index=True)):
+        words = {"did2s": "两阶段", "reference": "参照期", "estimated": "估计", "true": "是", "false": "否"}
+        template = event_study_template(sorted(set(table["method"])), note="synthetic", words=words)
+        assert "values" not in str(template.get("datasets", {}).get("event_rows", ""))
+        drawn = with_rows(template, **event_study_rows(table, words=words))
+
+        def rounded(svg: str) -> str:  # JSON records carry 10 decimals (the tooltips' text), Altair's data all
+            return re.sub(r"-?\d+\.\d+", lambda m: f"{float(m.group()):.6g}", svg)
+
+        assert rounded(export_svg(drawn)) == rounded(export_svg(
+            event_study_chart(table, note="synthetic", words=words).to_dict()))
