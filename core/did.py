@@ -39,12 +39,12 @@ __all__ = ["DIDError", "Method", "METHODS", "METHOD_LABELS", "Design", "DIDResul
 
 import math
 from collections.abc import Sequence
+from statistics import NormalDist
 from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 from core.errors import DIDError
 
@@ -104,12 +104,12 @@ class DIDResult:
 
     @property
     def pvalue(self) -> float:
-        return float(2 * special.stdtr(self.df, -abs(self.tstat))) if self.se > 0 else math.nan
+        return 2 * _t_sf(abs(self.tstat), self.df) if self.se > 0 else math.nan
 
     def conf_int(self, alpha: float = 0.05) -> pd.DataFrame:
         """Two-sided (1 - alpha) interval for the ATT: one row (``att``), columns ``lower`` and ``upper``
         (Student t with ``df`` degrees of freedom), as the panel results' ``conf_int``."""
-        q = float(special.stdtrit(self.df, 1 - alpha / 2))
+        q = _t_ppf(1 - alpha / 2, self.df)
         return pd.DataFrame({"lower": [self.att - q * self.se], "upper": [self.att + q * self.se]}, index=["att"])
 
     def _interval(self) -> tuple[float, float]:
@@ -184,6 +184,118 @@ class EventStudyResult:
 
     def pretrend_test(self) -> PretrendTest:
         return pretrend_test(self)
+
+
+# --- the t, chi-squared and F tails (the standard library's math; scipy.special is the tests' reference) ----------
+# scipy.special costs 0.3-1 s to import in a fresh process, before the page's main chart; these are the textbook
+# continued fractions (Press, Teukolsky, Vetterling and Flannery, "Numerical Recipes", 3rd ed. 2007, sections 6.2
+# and 6.4), accurate to about 1e-13 here.
+
+def _betacf(a: float, b: float, x: float) -> float:
+    """The continued fraction of the regularized incomplete beta function (modified Lentz)."""
+    tiny, eps = 1e-300, 1e-15
+    qab, qap, qam = a + b, a + 1.0, a - 1.0
+    c, d = 1.0, 1.0 - qab * x / qap
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 10_000):
+        m2 = 2 * m
+        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+        d = 1.0 + aa * d
+        d = 1.0 / (d if abs(d) > tiny else tiny)
+        c = 1.0 + aa / c
+        c = c if abs(c) > tiny else tiny
+        h *= d * c
+        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+        d = 1.0 + aa * d
+        d = 1.0 / (d if abs(d) > tiny else tiny)
+        c = 1.0 + aa / c
+        c = c if abs(c) > tiny else tiny
+        delta = d * c
+        h *= delta
+        if abs(delta - 1.0) < eps:
+            break
+    return h
+
+
+def _betainc(a: float, b: float, x: float) -> float:
+    """The regularized incomplete beta function :math:`I_x(a, b)`."""
+    if x <= 0.0:
+        return 0.0
+    if x >= 1.0:
+        return 1.0
+    log_front = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+    if x < (a + 1.0) / (a + b + 2.0):
+        return math.exp(log_front) * _betacf(a, b, x) / a
+    return 1.0 - math.exp(log_front) * _betacf(b, a, 1.0 - x) / b
+
+
+def _gammaincc(a: float, x: float) -> float:
+    """The regularized upper incomplete gamma function :math:`Q(a, x)`."""
+    if x <= 0.0:
+        return 1.0
+    log_front = -x + a * math.log(x) - math.lgamma(a)
+    if x < a + 1.0:  # the series of P(a, x)
+        term = total = 1.0 / a
+        n = a
+        for _ in range(10_000):
+            n += 1.0
+            term *= x / n
+            total += term
+            if abs(term) < abs(total) * 1e-16:
+                break
+        return 1.0 - total * math.exp(log_front)
+    tiny = 1e-300  # the continued fraction of Q(a, x) (modified Lentz)
+    b = x + 1.0 - a
+    c, d = 1.0 / tiny, 1.0 / b
+    h = d
+    for i in range(1, 10_000):
+        an = -i * (i - a)
+        b += 2.0
+        d = an * d + b
+        d = 1.0 / (d if abs(d) > tiny else tiny)
+        c = b + an / c
+        c = c if abs(c) > tiny else tiny
+        delta = d * c
+        h *= delta
+        if abs(delta - 1.0) < 1e-15:
+            break
+    return math.exp(log_front) * h
+
+
+def _t_sf(t: float, df: float) -> float:
+    """P(T > t) for Student's t with ``df`` degrees of freedom."""
+    tail = 0.5 * _betainc(df / 2.0, 0.5, df / (df + t * t))
+    return tail if t >= 0 else 1.0 - tail
+
+
+def _t_ppf(p: float, df: float) -> float:
+    """The ``p`` quantile of Student's t with ``df`` degrees of freedom (Newton steps from the normal quantile)."""
+    if not 0.0 < p < 1.0:
+        raise DIDError(f"A quantile needs 0 < p < 1 (got {p}).")
+    if p == 0.5:
+        return 0.0
+    x = NormalDist().inv_cdf(p)
+    log_norm = math.lgamma((df + 1) / 2) - math.lgamma(df / 2) - 0.5 * math.log(df * math.pi)
+    for _ in range(100):
+        density = math.exp(log_norm - (df + 1) / 2 * math.log1p(x * x / df))
+        step = ((1.0 - _t_sf(x, df)) - p) / density
+        x -= step
+        if abs(step) < 1e-14 * max(1.0, abs(x)):
+            break
+    return x
+
+
+def _chi2_sf(x: float, k: float) -> float:
+    """P(X > x) for the chi-squared distribution with ``k`` degrees of freedom."""
+    return _gammaincc(k / 2.0, x / 2.0)
+
+
+def _f_sf(x: float, d1: float, d2: float) -> float:
+    """P(F > x) for the F distribution with (``d1``, ``d2``) degrees of freedom."""
+    if x <= 0.0:
+        return 1.0
+    return _betainc(d2 / 2.0, d1 / 2.0, d2 / (d2 + d1 * x))
 
 
 # --- preparation ------------------------------------------------------------------------------
@@ -591,7 +703,7 @@ def event_study(
     vcov = vcov_all.loc[kept, kept].to_numpy(dtype=float)
     se = np.sqrt(np.clip(np.diag(vcov), 0, None))
     dfree = _df(design)
-    q = float(special.stdtrit(dfree, 1 - alpha / 2))
+    q = _t_ppf(1 - alpha / 2, dfree)
     counts = binned.value_counts()
     rows = [{"rel_period": k, "estimate": b, "se": s, "ci_low": b - q * s, "ci_high": b + q * s,
              "n_obs": int(counts.get(k, 0)), "is_reference": False, "binned": k in (lo, hi)}
@@ -621,8 +733,8 @@ def pretrend_test(result: EventStudyResult) -> PretrendTest:
     v = result.vcov[np.ix_(pre, pre)]
     stat = float(b @ np.linalg.pinv(v) @ b)
     k = len(pre)
-    return PretrendTest(periods=periods, stat=stat, k=k, pvalue=float(special.chdtrc(k, stat)), f_stat=stat / k,
-                        f_df=result.df, f_pvalue=float(special.fdtrc(k, result.df, stat / k)))
+    return PretrendTest(periods=periods, stat=stat, k=k, pvalue=_chi2_sf(stat, k), f_stat=stat / k,
+                        f_df=result.df, f_pvalue=_f_sf(stat / k, k, result.df))
 
 
 def compare_methods(results: Sequence[DIDResult]) -> pd.DataFrame:

@@ -142,11 +142,12 @@ def event_study_template(methods: Sequence[str], *, reference: int = -1, note: s
                          words: Words = None) -> dict:
     """:func:`event_study_chart` as a spec without its rows (the named dataset :data:`EVENT_ROWS`, from
     :func:`event_study_rows`): it depends on the estimators shown, the reference and the words only, so a new
-    window or new estimates change rows alone and the drawn chart is updated in place."""
+    window or new estimates change rows alone and the drawn chart is updated in place.  (Not validated against
+    the Vega-Lite schema on each build, 0.2-0.5 s of a cold page: the test of this module renders it.)"""
     shown = [m for m in METHOD_NAMES if m in set(methods)]
     return stable_spec(_event_layers(alt.Data(name=EVENT_ROWS), shown, reference=reference, note=note, title=title,
                                      x_title=x_title, y_title=y_title, reference_label=reference_label,
-                                     width=width, words=words).to_dict())
+                                     width=width, words=words).to_dict(validate=False))
 
 
 def att_chart(table: pd.DataFrame, *, group: str = "method_name", note: str | None = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -259,7 +260,7 @@ def test_by_group_hand_worked_and_equal_to_single_calls():
 
 def test_estimating_loads_no_estimator_library():
     """The page's DID path (ATT, event study, pre-trend test, regions) runs in a fresh process without pyfixest,
-    scipy.stats or linearmodels: a cold /policy does not wait for them."""
+    scipy (not even scipy.special) or linearmodels: a cold /policy does not wait for them."""
     import subprocess
     import sys
 
@@ -270,7 +271,7 @@ def test_estimating_loads_no_estimator_library():
             "kw = dict(outcome='y', unit='u', time='t', cohort='g', cluster='u')\n"
             "did.staggered_did(f, **kw); did.event_study(f, window=(-3, 3), **kw).pretrend_test()\n"
             "did.staggered_did_by_group(f, by='r', **kw)\n"
-            "print([m for m in ('pyfixest', 'scipy.stats', 'linearmodels', 'numba') if m in sys.modules])")
+            "print([m for m in ('pyfixest', 'scipy', 'linearmodels', 'numba') if m in sys.modules])")
     root = Path(__file__).resolve().parents[2]
     run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
@@ -300,3 +301,23 @@ def test_event_study_template_with_rows_draws_the_chart(city_design):
 
         assert rounded(export_svg(drawn)) == rounded(export_svg(
             event_study_chart(table, note="synthetic", words=words).to_dict()))
+
+
+def test_distribution_tails_equal_scipy():
+    """The t, chi-squared and F tails core.did computes with the standard library agree with scipy.stats (the
+    reference) to 1e-10 over the degrees of freedom and statistics the page meets and beyond; hand-worked:
+    t with 1 df is Cauchy, P(T > 1) = 1/4."""
+    from scipy import stats
+
+    assert did._t_sf(1.0, 1) == pytest.approx(0.25, abs=1e-14)
+    assert did._chi2_sf(2.0, 2) == pytest.approx(math.exp(-1.0), abs=1e-14)  # chi2(2) is exponential(1/2)
+    for df in (1, 2, 5, 29, 108, 389, 46499):
+        for t in (-8.0, -1.96, -0.1, 0.0, 0.7, 2.5, 30.0):
+            assert did._t_sf(t, df) == pytest.approx(stats.t.sf(t, df), rel=1e-10, abs=1e-300)
+        for p in (0.0005, 0.025, 0.5, 0.95, 0.975, 0.9995):
+            assert did._t_ppf(p, df) == pytest.approx(stats.t.ppf(p, df), rel=1e-10, abs=1e-12)
+    for k in (1, 3, 8, 12):
+        for x in (0.01, 1.0, 3.5, 20.0, 90.0):
+            assert did._chi2_sf(x, k) == pytest.approx(stats.chi2.sf(x, k), rel=1e-10)
+            for d2 in (5, 108, 1961):
+                assert did._f_sf(x, k, d2) == pytest.approx(stats.f.sf(x, k, d2), rel=1e-10)
