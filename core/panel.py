@@ -28,7 +28,7 @@ __all__ = ["PanelSpecError", "Model", "CovType", "Transform", "MODELS", "COV_TYP
            "compare_with_table5", "change_to_delta", "project", "UPLOAD_KEYS", "UPLOAD_MIN_ROWS", "upload_template",
            "panel_from_upload", "ModelInfo", "MODEL_INFO", "ModelSpec", "PUBLIC_DEFAULT", "DEFAULT_VIEW_FILE",
            "fit_view", "default_spec", "public_notes", "BundledView", "view_to_json", "view_from_json",
-           "load_default_view", "preload_estimators",
+           "load_default_view", "preload_estimators", "fit_by_group",
            # real series, variable notes, the wage / R&D upload
            "DEL_INDICATORS", "PROXY_LABEL", "COMPUTED_LABEL", "PublicNote", "PUBLIC_NOTES", "RESERVED_NAMES",
            "derived_gdp", "log_interpolate_even_years", "del_indicators", "latest_common_year", "public_status",
@@ -1264,3 +1264,24 @@ def preload_estimators() -> None:
         import scipy.stats  # noqa: F401
 
     threading.Thread(target=load, name="preload-linearmodels", daemon=True).start()
+
+
+def fit_by_group(df: pd.DataFrame, spec: ModelSpec,
+                 groups: Mapping[str, tuple[tuple[int, int] | None, tuple[str, ...] | None]]
+                 ) -> tuple[dict[str, PanelFit], list[tuple[str, str]]]:
+    """``spec`` (its model, regressors, transforms and standard errors) refitted on each labelled sample: ``groups``
+    maps a label to ``(years, entities)`` (``None`` for all), as the robustness table's regions and sub-periods.
+
+    Returns the fits by label, in the order given (for :func:`compare_fits`), and ``(label, reason)`` for each
+    sample the model cannot be estimated on (too few rows, collinear regressors), which is skipped.
+    """
+    import dataclasses
+
+    fits: dict[str, PanelFit] = {}
+    skipped: list[tuple[str, str]] = []
+    for label, (years, entities) in groups.items():
+        try:
+            fits[label] = dataclasses.replace(spec, years=years, entities=entities).fit(df)
+        except PanelSpecError as exc:
+            skipped.append((label, str(exc)))
+    return fits, skipped

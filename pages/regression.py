@@ -16,7 +16,6 @@ from ui.text import t  # streamlit and the translation table only: nothing heavy
 loading = st.empty()
 loading.caption(f":material/hourglass_top: {t('Loading the page (first visit after a restart)…')}")
 
-import dataclasses  # noqa: E402
 import hashlib  # noqa: E402
 import re  # noqa: E402
 
@@ -216,14 +215,10 @@ def projection(key: str, _data: pd.DataFrame, spec: panel.ModelSpec, changes: tu
 def robustness(key: str, _data: pd.DataFrame, spec: panel.ModelSpec,
                groups: tuple[tuple[str, tuple[tuple[int, int], tuple[str, ...] | None]], ...]
                ) -> tuple[pd.DataFrame, list[str]]:
-    """The model of ``spec`` (without its sample) refitted on each labelled (years, provinces) group."""
-    fits, skipped = {}, []
-    for label, (span, ents) in groups:
-        try:
-            fits[label] = fit(key, _data, dataclasses.replace(spec, years=span, entities=ents))
-        except panel.PanelSpecError as exc:
-            skipped.append(f"{label}: {exc}")  # worded by the page below
-    return panel.compare_fits(fits), skipped
+    """The model of ``spec`` (without its sample) refitted on each labelled (years, provinces) group
+    (``core.panel.fit_by_group``), as one comparison table."""
+    fits, skipped = panel.fit_by_group(_data, spec, dict(groups))
+    return panel.compare_fits(fits), [f"{label}: {said(panel.PanelSpecError(reason))}" for label, reason in skipped]
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
