@@ -1256,14 +1256,19 @@ def preload_estimators() -> None:
     import sys
     import threading
 
-    if "linearmodels.panel" in sys.modules:
+    global _PRELOADING
+    if "linearmodels.panel" in sys.modules or _PRELOADING:
         return
+    _PRELOADING = True
 
     def load() -> None:
         import linearmodels.panel  # noqa: F401
         import scipy.stats  # noqa: F401
 
     threading.Thread(target=load, name="preload-linearmodels", daemon=True).start()
+
+
+_PRELOADING = False  # one preloading thread per process
 
 
 def fit_by_group(df: pd.DataFrame, spec: ModelSpec,

@@ -583,3 +583,21 @@ def test_fit_by_group_hand_worked_and_equal_to_single_fits():
     single = panel.ModelSpec("y", ("x",), "fe", "unadjusted", entities=("b0", "b1", "b2")).fit(df)
     pd.testing.assert_frame_equal(fits["b"].table(), single.table())
     assert [label for label, _ in skipped] == ["one year"] and "Too few observations" in skipped[0][1]
+
+
+def test_preload_estimators_imports_linearmodels_in_the_background():
+    """In a fresh process: nothing of linearmodels before; the call returns at once (the import runs in a thread),
+    and the thread leaves linearmodels.panel loaded; a second call starts no second thread."""
+    import subprocess
+    import sys
+
+    code = ("import sys, threading, time\nfrom core import panel\n"
+            "assert 'linearmodels' not in sys.modules\n"
+            "panel.preload_estimators(); panel.preload_estimators()\n"
+            "workers = [t for t in threading.enumerate() if t.name == 'preload-linearmodels']\n"
+            "assert len(workers) == 1, workers\nworkers[0].join(120)\n"
+            "print('linearmodels.panel' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                         text=True, timeout=180)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip().splitlines()[-1] == "True"
