@@ -927,6 +927,13 @@ _POLICY: dict[str, str] = {
     "exact (2018 batch)": "确切（2018 年批次）",
     "unknown — enter a year": "未知——请输入年份",
     "entered by you": "由您输入",
+    # the placeholder of a cold start, the estimators in core.did, the pilot-city study's title in Chinese
+    "Loading the page (first visit after a restart)…": "正在加载页面（重启后首次访问）…",
+    "Estimating the average effect in each region…": "正在估计各地区的平均效应…",
+    "MOST/NDRC innovative-city lists (2016, 2018) and MIIT/NDRC Broadband-China batches (2014-2016), `data/policy/`; provinces hand-typed; estimators: two-way fixed effects and Gardner's two-stage estimator (Gardner 2022), computed in `core.did` and checked against pyfixest":
+        "科技部/国家发展改革委创新型城市名单（2016、2018）与工业和信息化部/国家发展改革委“宽带中国”示范城市批次（2014-2016），`data/policy/`；省份为人工录入；估计量：双向固定效应与 Gardner 两阶段估计量（Gardner 2022），在 `core.did` 中计算并与 `pyfixest` 核对",
+    "The pilot-city study (\"Pilot Cities for Innovation and Clusters of High-Tech Talent\") used a city outcome (location quotient of high-tech talent) for 29 cities, 2002-2019, which is not public. This panel is generated: real cities, real pilot and Broadband-China timing, invented outcome with a known effect that grows with years since approval and follows the study's regional order (east largest, then west, central weakest). It shows how the methods behave, not what happened. Choose 'My city panel (upload)' to run the design on real data.":
+        "试点城市研究（《创新型试点城市与高技术人才集群》，英文发表）使用了29个城市2002-2019年的城市结果变量（高技术人才区位熵），该数据未公开。本面板为生成数据：真实城市、真实的试点与“宽带中国”时间，虚构的结果变量带有已知效应——效应随获批年数增长，并遵循该研究的地区顺序（东部最大，其次西部，中部最弱）。它展示方法的表现，而非实际发生的情况。选择“我的城市面板（上传）”即可在真实数据上运行该设计。",
 }
 
 # --- /global, global talent clusters (pages/global.py, core/charts/global_.py) ---
@@ -1608,6 +1615,7 @@ _CORE_MESSAGES: dict[str, str] = {
     # words that messages take as arguments (the key columns of an upload)
     "year": "年份",
     "place": "地点",
+    "A quantile needs 0 < p < 1 (got {p}).": "分位数要求 0 < p < 1（实际为 {p}）。",
 }
 
 # --- values shown from the bundled tables (data/) ---

@@ -26,16 +26,20 @@ __all__ = ["PanelSpecError", "Model", "CovType", "Transform", "MODELS", "COV_TYP
            "describe_variables", "subset", "term_name", "Design", "PanelFit", "stars", "fit_panel", "TestResult",
            "poolability_test", "poolability_from_fit", "hausman_test", "hausman_from_fits", "compare_fits",
            "compare_with_table5", "change_to_delta", "project", "UPLOAD_KEYS", "UPLOAD_MIN_ROWS", "upload_template",
-           "panel_from_upload", "ModelInfo", "MODEL_INFO", "ModelSpec",
+           "panel_from_upload", "ModelInfo", "MODEL_INFO", "ModelSpec", "PUBLIC_DEFAULT", "DEFAULT_VIEW_FILE",
+           "fit_view", "default_spec", "public_notes", "BundledView", "view_to_json", "view_from_json",
+           "load_default_view", "preload_estimators", "fit_by_group",
            # real series, variable notes, the wage / R&D upload
            "DEL_INDICATORS", "PROXY_LABEL", "COMPUTED_LABEL", "PublicNote", "PUBLIC_NOTES", "RESERVED_NAMES",
            "derived_gdp", "log_interpolate_even_years", "del_indicators", "latest_common_year", "public_status",
            "OWN_NAME", "SERIES_UPLOAD_COLUMNS", "series_template", "series_from_upload", "apply_series"]
 
+import json
 import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
@@ -219,7 +223,7 @@ VARIABLES: dict[str, Variable] = {v.symbol: v for v in (
              "2019-2023"),
 )}
 PAPER_REGRESSORS: tuple[str, ...] = ("gdp", "pcw", "del", "estr", "pdl", "rd", "urban", "med", "psl")
-# The policy levers of the 004 brief and the regressor each maps onto.
+# The scenario's policy levers (wages, R&D, public services, education) and the regressor each maps onto.
 LEVERS: dict[str, str] = {"pcw": "Wages", "rd": "R&D intensity", "psl": "Public services", "pdl": "Education"}
 
 # Public regressors that can be derived from the bundled panel, paper symbol -> (source column, transform, note).
@@ -1176,3 +1180,133 @@ def apply_series(data: pd.DataFrame, uploaded: pd.DataFrame) -> tuple[pd.DataFra
         notes.append(Message("{outside} row(s) outside the 30 provinces x 2011-2023 of the model were not used.",
                              outside=outside))
     return out, notes
+
+
+# --- what the regression page shows of a fit, and its default view computed at build time --------------------
+
+PUBLIC_DEFAULT = ("gdp", "pcw", "del", "estr", "pdl", "rd", "med", "psl")
+"""The regressors of the default model on the public panel: the paper's nine less ``urban`` (its series ends in
+2019); the four levers (pcw, rd, psl, pdl) are among them."""
+
+DEFAULT_VIEW_FILE = "regression/default_view.json"
+"""The bundled default view (under ``data/``), written by ``scripts/build_regression_default.py``."""
+
+
+def fit_view(result: PanelFit, table5: pd.DataFrame, notes: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """What the regression page shows of one fit: counts, the years and provinces of the estimation sample, R²
+    (within for FE, as in Table 5), the coefficient table (:meth:`PanelFit.table`) and Table 5 side by side
+    (:func:`compare_with_table5` with ``notes``)."""
+    index = result.raw.model.dependent.index
+    return {"nobs": result.nobs, "n_entities": result.n_entities, "years": result.years,
+            "rsquared": result.rsquared, "terms": list(result.design.terms), "coef": result.table(),
+            "side": compare_with_table5(result, table5, notes),
+            "provinces": sorted(set(index.get_level_values(0))),
+            "sample_years": sorted({int(y) for y in index.get_level_values(1)})}
+
+
+def default_spec(data: pd.DataFrame) -> ModelSpec:
+    """The regression page's opening model on ``data`` (the public panel): eq. 10 with province fixed effects,
+    standard errors clustered by province, :data:`PUBLIC_DEFAULT` regressors, every year and province."""
+    years = data.index.get_level_values(1)
+    return ModelSpec("idt", PUBLIC_DEFAULT, "fe", "clustered", (), (int(years.min()), int(years.max())), None)
+
+
+def public_notes() -> dict[str, str]:
+    """How each public variable differs from Table 3 (:func:`public_status`), for :func:`compare_with_table5`."""
+    return {s: public_status(s) for s in PUBLIC_NOTES}
+
+
+@dataclass(frozen=True)
+class BundledView:
+    """A default view computed at build time: the specification, what :func:`fit_view` returns for its fit, and
+    the F and Hausman tests of the same sample (classical covariances)."""
+
+    spec: ModelSpec
+    view: dict[str, Any]
+    tests: tuple[TestResult, TestResult]
+
+
+def _frame_json(frame: pd.DataFrame) -> dict[str, Any]:
+    return {"columns": list(frame.columns), "data": [[None if isinstance(v, float) and not np.isfinite(v) else
+                                                       (v.item() if hasattr(v, "item") else v) for v in row]
+                                                      for row in frame.itertuples(index=False)]}
+
+
+def view_to_json(bundle: BundledView) -> str:
+    """``bundle`` as JSON text (NaN written as null); :func:`view_from_json` reads it back."""
+    from dataclasses import asdict
+
+    view = {k: (_frame_json(v) if isinstance(v, pd.DataFrame) else v) for k, v in bundle.view.items()}
+    spec = asdict(bundle.spec)
+    return json.dumps({"spec": spec, "view": view, "tests": [asdict(t) for t in bundle.tests]}, ensure_ascii=False,
+                      indent=1)
+
+
+def view_from_json(text: str) -> BundledView:
+    """The :class:`BundledView` that :func:`view_to_json` wrote."""
+    raw = json.loads(text)
+    s = raw["spec"]
+    spec = ModelSpec(s["dependent"], tuple(s["regressors"]), s["model"], s["cov_type"],
+                     tuple((a, tuple(b)) for a, b in s["transforms"]), None if s["years"] is None else tuple(s["years"]),
+                     None if s["entities"] is None else tuple(s["entities"]))
+    view = dict(raw["view"])
+    for name in ("coef", "side"):
+        frame = pd.DataFrame(view[name]["data"], columns=view[name]["columns"])
+        for column in frame.columns:
+            if frame[column].dtype == object and frame[column].map(lambda v: v is None or isinstance(v, float)).all():
+                frame[column] = frame[column].astype("float64")  # a number column with gaps
+        view[name] = frame
+    view["years"] = tuple(view["years"])
+    tests = tuple(TestResult(**t) for t in raw["tests"])
+    return BundledView(spec=spec, view=view, tests=(tests[0], tests[1]))
+
+
+def load_default_view(path: Path | None = None) -> BundledView | None:
+    """The bundled default view of the regression page (None when the file is missing)."""
+    from core.datasets import DATA_DIR
+
+    path = DATA_DIR / DEFAULT_VIEW_FILE if path is None else path
+    return view_from_json(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def preload_estimators() -> None:
+    """Import linearmodels' panel estimators (and scipy.stats, which they load) in a daemon thread, so the first
+    live fit of a process does not wait 1.5-2 s for them; nothing happens when they are loaded already.  The thread
+    only imports (no other shared state)."""
+    import sys
+    import threading
+
+    global _PRELOADING
+    if "linearmodels.panel" in sys.modules or _PRELOADING:
+        return
+    _PRELOADING = True
+
+    def load() -> None:
+        import linearmodels.panel  # noqa: F401
+        import scipy.stats  # noqa: F401
+
+    threading.Thread(target=load, name="preload-linearmodels", daemon=True).start()
+
+
+_PRELOADING = False  # one preloading thread per process
+
+
+def fit_by_group(df: pd.DataFrame, spec: ModelSpec,
+                 groups: Mapping[str, tuple[tuple[int, int] | None, tuple[str, ...] | None]]
+                 ) -> tuple[dict[str, PanelFit], list[tuple[str, str]]]:
+    """``spec`` (its model, regressors, transforms and standard errors) refitted on each labelled sample: ``groups``
+    maps a label to ``(years, entities)`` (``None`` for all), as the robustness table's regions and sub-periods.
+
+    Returns the fits by label, in the order given (for :func:`compare_fits`), and ``(label, reason)`` for each
+    sample the model cannot be estimated on (too few rows, collinear regressors), which is skipped.
+    """
+    import dataclasses
+
+    fits: dict[str, PanelFit] = {}
+    skipped: list[tuple[str, str]] = []
+    for label, (years, entities) in groups.items():
+        try:
+            fits[label] = dataclasses.replace(spec, years=years, entities=entities).fit(df)
+        except PanelSpecError as exc:
+            skipped.append((label, exc.message))  # a str that keeps its template, for translation
+    return fits, skipped

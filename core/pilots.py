@@ -20,7 +20,7 @@ something to run on; every page that shows it labels it
 
 from __future__ import annotations
 
-__all__ = ["PilotDataError", "REGIONS", "OUTCOME", "CONTROLS", "BROADBAND", "SYNTHETIC_LABEL", "SYNTHETIC_SEED",
+__all__ = ["PilotDataError", "true_att", "REGIONS", "OUTCOME", "CONTROLS", "BROADBAND", "SYNTHETIC_LABEL", "SYNTHETIC_SEED",
            "city_table", "broadband_years", "approval_table", "validate_approval_years", "cohort_map",
            "synthetic_city_panel", "TEMPLATE_COLUMNS", "city_panel_template", "validate_city_panel", "design_frame",
            "timing_table"]
@@ -404,3 +404,10 @@ def province_pilot_intensity(cities: pd.DataFrame, cohorts: Mapping[str, int], t
     total = out["province"].map(totals).fillna(0.0)
     out["pilot_share"] = (out["pilots_approved"] / total.where(total > 0)).fillna(0.0)
     return out.reset_index(drop=True)
+
+
+def true_att(frame: pd.DataFrame) -> float:
+    """The synthetic panel's own answer: the mean of ``true_effect`` over treated city-years (cohort > 0 and
+    year >= cohort), the ATT the estimators should recover (outcome units; NaN without treated rows)."""
+    treated = frame[(frame["cohort"] > 0) & (frame["year"] >= frame["cohort"])]
+    return float(treated["true_effect"].mean()) if len(treated) else float("nan")

@@ -1,27 +1,34 @@
-"""Pilot-city policy (/policy): staggered DID and event study of the innovative-city pilot (the pilot-city study).
+"""Pilot-city policy (/policy): staggered DID and event study of the innovative-city pilot.
 
-The page gathers inputs (outcome source, approval years, cohorts, window,
-clustering, controls), calls ``core.pilots`` / ``core.did`` through the
-``st.cache_data`` wrappers below, and draws ``core.charts.did`` charts.
+The design is that of "Pilot Cities for Innovation and Clusters of High-Tech Talent" (the pilot-city study).  The
+page gathers inputs (outcome source, approval years, cohorts, window, clustering, controls), calls ``core.pilots``
+/ ``core.did`` through the ``st.cache_data`` wrappers below, and draws ``core.charts.did`` charts.
 """
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-import pages as shell
-from core.i18n import translate
-from pages import coded
+from ui.text import t  # streamlit and the translation table only: nothing heavy yet
+
+# A fresh process spends seconds importing pandas, Altair and the page's modules before anything can be drawn:
+# the main area says so at once (this placeholder is the first element; it is cleared once they are loaded).
+loading = st.empty()
+loading.caption(f":material/hourglass_top: {t('Loading the page (first visit after a restart)…')}")
+
+import pandas as pd  # noqa: E402
+
+import pages as shell  # noqa: E402
+from core.i18n import translate  # noqa: E402
+from pages import coded  # noqa: E402
 
 shell.page_shell("Pilot-city policy", ":material/policy:")
-t = shell.t
-# The estimators' libraries (scipy.stats, pyfixest, Altair) take seconds to import in a fresh process: the shell
-# is drawn first, and the main area says what it is waiting for instead of staying blank.
-with st.spinner(t("Loading the estimators (first visit after a restart)…")):
+with loading, st.spinner(t("Loading the estimators (first visit after a restart)…")):
     from core import datasets, did, panel, pilots
     from core.charts import did as did_charts
+    from core.charts import with_rows
     from core.uploads import UploadError, read_table
+loading.empty()
 
 
 def tf(text: str, **values: object) -> str:
@@ -30,7 +37,8 @@ def tf(text: str, **values: object) -> str:
 
 
 SOURCES = ("MOST/NDRC innovative-city lists (2016, 2018) and MIIT/NDRC Broadband-China batches (2014-2016), "
-           "`data/policy/`; provinces hand-typed; estimators: pyfixest `feols`, `did2s` (Gardner 2022)")
+           "`data/policy/`; provinces hand-typed; estimators: two-way fixed effects and Gardner's two-stage "
+           "estimator (Gardner 2022), computed in `core.did` and checked against pyfixest")
 CLUSTERS = {"city": "city", "province": "province", "none": None}
 # Words (English, translated on screen) over the codes the link carries; the English words are also what older
 # links carried (Streamlit's bind wrote the shown label), so those still open.
@@ -49,7 +57,7 @@ APPROVAL_HELP = (
     "or correct a year in the table; the page marks every year you changed as yours and keeps it in the share "
     "link. Pilots left empty are left out (they are neither clean comparison cities nor usable treated cities).")
 SYNTHETIC_HELP = (
-    "The pilot-city study (Pilot Cities for Innovation and Clusters of High-Tech Talent) used a city outcome "
+    "The pilot-city study (\"Pilot Cities for Innovation and Clusters of High-Tech Talent\") used a city outcome "
     "(location quotient of high-tech talent) for 29 cities, 2002-2019, which is not public. This panel is generated: "
     "real cities, real pilot and Broadband-China timing, invented outcome with a known effect that grows with years "
     "since approval and follows the study's regional order (east largest, then west, central weakest). It shows how "
@@ -124,6 +132,21 @@ def _event(frame: pd.DataFrame, method: str, window: tuple[int, int], controls: 
                            reference=-1, method=method, controls=controls, cluster=cluster)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _event_template(methods: tuple[str, ...], note: str, lang: str) -> dict:
+    """The event-study chart without its rows, in ``lang`` (``core.charts.did.event_study_template``)."""
+    return did_charts.event_study_template(methods, note=note, title=t("Event study: effect by years since approval"),
+                                           x_title=t("Years since first approval"), y_title=t("Effect on outcome"),
+                                           reference_label=t("reference period (set to 0)"), words=chart_words())
+
+
+@st.cache_data(show_spinner=False)
+def _by_region(frame: pd.DataFrame, controls: tuple[str, ...], cluster: str | None) -> did.GroupDIDResult:
+    return did.staggered_did_by_group(frame, by="region", groups=pilots.REGIONS, methods=did.METHODS,
+                                      outcome=pilots.OUTCOME, unit="city", time="year", cohort="cohort",
+                                      controls=controls, cluster=cluster)
+
+
 def control_words(used: tuple[str, ...] | list[str]) -> str:
     """The controls of the design as words (``none`` when there are none)."""
     names = {**pilots.CONTROLS, pilots.BROADBAND: "Broadband China (concurrent policy)"}
@@ -143,7 +166,7 @@ def chart_words() -> dict[str, str]:
 
 
 def pretrend_words(test: did.PretrendTest) -> str:
-    """core.did's joint pre-trend test in the session's language (the same numbers as ``test.summary()``)."""
+    """core.did's joint pre-trend test in the session's language (the same numbers as ``test.summary``)."""
     if not test.k:
         return t("No pre-period coefficient to test (widen the window).")
     return tf("Joint test that the {k} pre-period coefficients are zero: F({k}, {df}) = {f}, p = {p} (Wald χ² = "
@@ -152,8 +175,8 @@ def pretrend_words(test: did.PretrendTest) -> str:
 
 
 def att_words(r: did.DIDResult) -> str:
-    """An ATT's summary (core.did's ``summary()``) in the session's language."""
-    lo, hi = r.conf_int()
+    """An ATT's summary (core.did's ``summary``) in the session's language."""
+    lo, hi = r.conf_int().loc["att", ["lower", "upper"]]
     clu = (tf("clustered by {level} ({n} clusters)", level=t(CLUSTER_WORDS.get(r.cluster, r.cluster)).lower(),
               n=r.n_clusters) if r.cluster else t("heteroskedasticity-robust"))
     return tf("{method}: ATT = {att} (standard error {se}, {clu}; 95% interval {lo} to {hi}; p = {p}); N = {n}, "
@@ -207,10 +230,12 @@ def event_study_section(frame: pd.DataFrame, used_controls: tuple[str, ...], clu
         shell.how_to_read(t(EVENT_HELP), t(SOURCES))
         return
     es_table = pd.concat([events[m].table.assign(method=m) for m in methods], ignore_index=True)
-    es_chart = shell.chart(did_charts.event_study_chart, es_table, note=note,
-                            title=t("Event study: effect by years since approval"),
-                            x_title=t("Years since first approval"), y_title=t("Effect on outcome"),
-                            reference_label=t("reference period (set to 0)"), words=chart_words())
+    # A template (cached by the estimators shown and the words) with rows: a new window or new estimates change
+    # the rows alone, which the browser swaps into the drawn chart.
+    template = _event_template(methods, note, shell.lang())
+    rows = did_charts.event_study_rows(es_table, words=chart_words())
+    shell.chart(template, rows=rows)
+    es_chart = lambda: with_rows(template, **rows)  # noqa: E731  (the export, built on click)
     lines = []
     for m in methods:
         test = events[m].pretrend_test()
@@ -421,13 +446,12 @@ st.subheader(t("Two-way fixed effects versus the heterogeneity-robust estimate")
 cols = st.columns(3)
 for col, m in zip(cols, ("twfe", "did2s")):
     r = results[m]
-    lo, hi = r.conf_int()
+    lo, hi = r.conf_int().loc["att", ["lower", "upper"]]
     col.metric(t(METHOD_WORDS[m]), f"{r.att:.4f}", help=att_words(r))
     col.caption(tf("95% interval {lo} … {hi}; standard error {se}; N = {n}", lo=f"{lo:.4f}", hi=f"{hi:.4f}",
                    se=f"{r.se:.4f}", n=r.nobs))
 if synthetic:
-    treated = frame[(frame["cohort"] > 0) & (frame["year"] >= frame["cohort"])]
-    cols[2].metric(t("Synthetic truth (mean effect on treated)"), f"{treated['true_effect'].mean():.4f}")
+    cols[2].metric(t("Synthetic truth (mean effect on treated)"), f"{pilots.true_att(frame):.4f}")
 gap = results["twfe"].att - results["did2s"].att
 st.markdown(
     f"{t('Two-way fixed effects differ from the two-stage estimate by')} **{gap:+.4f}** "
@@ -439,20 +463,13 @@ shell.how_to_read(t(ATT_HELP), t(SOURCES))
 
 # 4. East / central / west
 st.subheader(t("East, central and west"))
-region_rows, region_msgs = [], []
-for region in pilots.REGIONS:
-    sub = frame[frame["region"] == region]
-    for m in did.METHODS:
-        try:
-            r = _att(sub, m, used_controls, cluster)
-        except did.DIDError as exc:
-            region_msgs.append(f"{t(REGION_WORDS[region])} ({t(METHOD_WORDS[m])}): {t('not estimated')} — {shell.said(exc)}")
-            continue
-        region_rows.append({**r.as_row(), "region": region, "region_label": t(REGION_WORDS[region])})
-for msg in dict.fromkeys(region_msgs):
+with st.spinner(t("Estimating the average effect in each region…")):
+    by_region = _by_region(frame, used_controls, cluster)
+for msg in dict.fromkeys(f"{t(REGION_WORDS[region])} ({t(METHOD_WORDS[m])}): {t('not estimated')} — {shell.said(exc)}"
+                         for region, m, exc in by_region.skipped):
     st.warning(msg)
-if region_rows:
-    regional = pd.DataFrame(region_rows)
+if len(by_region.table):
+    regional = by_region.table.assign(region_label=by_region.table["region"].map(lambda r: t(REGION_WORDS[r])))
     shell.chart(did_charts.att_chart, regional, group="region_label", note=note, x_title=t("ATT (outcome units)"),
                  title=t("ATT by region (each region estimated on its own cities)"), words=chart_words())
     shell.how_to_read(t(REGION_HELP), t(SOURCES))

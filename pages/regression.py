@@ -7,26 +7,31 @@ bound to the URL, so a copied link reproduces the view.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import re
-
-import pandas as pd
 import streamlit as st
 
-import pages as shell
-from core.i18n import translate
-from pages import coded
+from ui.text import t  # streamlit and the translation table only: nothing heavy yet
+
+# A fresh process spends seconds importing pandas, Altair and the estimators before anything can be drawn: the
+# main area says so at once (the first element; cleared once they are loaded).
+loading = st.empty()
+loading.caption(f":material/hourglass_top: {t('Loading the page (first visit after a restart)…')}")
+
+import hashlib  # noqa: E402
+import re  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+import pages as shell  # noqa: E402
+from core.i18n import translate  # noqa: E402
+from pages import coded  # noqa: E402
 
 shell.page_shell("Regression explorer", ":material/query_stats:")
-t = shell.t
-# The estimators' libraries (linearmodels, scipy.stats, Altair) take seconds to import in a fresh process: the
-# shell is drawn first, and the main area says what it is waiting for instead of staying blank.
-with st.spinner(t("Loading the estimators (first visit after a restart)…")):
+with loading, st.spinner(t("Loading the estimators (first visit after a restart)…")):
     from core import datasets, demo_panel, panel, scenario
     from core.charts import regression as charts
     from core.uploads import UploadError
     from pages.sections import spatial
+loading.empty()
 
 
 def tf(text: str, **values: object) -> str:
@@ -36,7 +41,7 @@ def tf(text: str, **values: object) -> str:
 
 SYNTHETIC = demo_panel.LABEL
 # The paper's nine regressors less urban (it ends in 2019): the four levers (pcw, rd, psl, pdl) are in it.
-PUBLIC_DEFAULT = ["gdp", "pcw", "del", "estr", "pdl", "rd", "med", "psl"]
+PUBLIC_DEFAULT = list(panel.PUBLIC_DEFAULT)
 # Bound radios carry their displayed label in the URL (Streamlit 1.67); the link also carries ``lang``, so it
 # reopens in the language it was copied in (an unknown label falls back to the default, never an error).
 UPLOAD_KINDS = {"panel": "Nine-variable panel", "series": "Wage / R&D series"}
@@ -155,18 +160,27 @@ def fit(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> panel.PanelFit:
     return spec.fit(_data)
 
 
+@st.cache_resource(show_spinner=False)
+def bundled_default() -> panel.BundledView | None:
+    """The opening view computed at build time (scripts/build_regression_default.py; tested equal to the live
+    fit): a cold deep link draws its chart without waiting 1.5-2 s for linearmodels to import."""
+    return panel.load_default_view()
+
+
+def is_bundled(key: str, spec: panel.ModelSpec) -> bool:
+    """Is ``spec`` on ``key``'s data exactly the bundled default view (the bundled public panel, wages
+    interpolated)?  Any other choice is fitted live."""
+    bundled = bundled_default()
+    return key == "public" and bundled is not None and spec == bundled.spec
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def fitted_view(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> dict:
-    """What the page shows of one fit."""
-    result = fit(key, _data, spec)
-    return {"nobs": result.nobs, "n_entities": result.n_entities, "years": result.years,
-            "rsquared": result.rsquared, "terms": list(result.design.terms), "coef": result.table(),
-            "side": panel.compare_with_table5(result, shell.table5().coefficients,
-                                              {s: panel.public_status(s) for s in panel.PUBLIC_NOTES}
-                                              if key.startswith("public") or ":series:" in key else None),
-            "summary": result.summary,
-            "provinces": sorted(set(result.raw.model.dependent.index.get_level_values(0))),
-            "sample_years": sorted({int(y) for y in result.raw.model.dependent.index.get_level_values(1)})}
+    """What the page shows of one fit (``core.panel.fit_view``)."""
+    if is_bundled(key, spec):
+        return bundled_default().view
+    notes = panel.public_notes() if key.startswith("public") or ":series:" in key else None
+    return panel.fit_view(fit(key, _data, spec), shell.table5().coefficients, notes)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -174,6 +188,11 @@ def spec_tests(key: str, _data: pd.DataFrame, dependent: str, regressors: tuple[
                transforms: tuple[tuple[str, tuple[str, ...]], ...], years: tuple[int, int],
                entities: tuple[str, ...] | None) -> tuple[panel.TestResult | str, panel.TestResult | str]:
     """F and Hausman tests from the cached classical FE and RE fits (the F test from the FE fit alone)."""
+    bundled = bundled_default()
+    if key == "public" and bundled is not None and (dependent, regressors, transforms, years, entities) == (
+            bundled.spec.dependent, bundled.spec.regressors, bundled.spec.transforms, bundled.spec.years,
+            bundled.spec.entities):
+        return bundled.tests
     out: list[panel.TestResult | str] = []
     try:
         fe = fit(key, _data, panel.ModelSpec(dependent, regressors, "fe", "unadjusted", transforms, years, entities))
@@ -196,13 +215,9 @@ def projection(key: str, _data: pd.DataFrame, spec: panel.ModelSpec, changes: tu
 def robustness(key: str, _data: pd.DataFrame, spec: panel.ModelSpec,
                groups: tuple[tuple[str, tuple[tuple[int, int], tuple[str, ...] | None]], ...]
                ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    """The model of ``spec`` (without its sample) refitted on each labelled (years, provinces) group."""
-    fits, skipped = {}, []
-    for label, (span, ents) in groups:
-        try:
-            fits[label] = fit(key, _data, dataclasses.replace(spec, years=span, entities=ents))
-        except panel.PanelSpecError as exc:
-            skipped.append((label, exc.message))  # worded by the page below
+    """The model of ``spec`` (without its sample) refitted on each labelled (years, provinces) group
+    (``core.panel.fit_by_group``), as one comparison table and the groups skipped with why (worded by the page)."""
+    fits, skipped = panel.fit_by_group(_data, spec, dict(groups))
     return panel.compare_fits(fits), skipped
 
 
@@ -556,7 +571,8 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
     summary = st.expander(t("Full estimation summary (linearmodels, in English)"), key="summary_open",
                           on_change="rerun")
     if summary.open:
-        summary.code(view["summary"], language=None)
+        # Built only when opened: linearmodels' text summary costs 10-120 ms per fit, for a closed expander.
+        summary.code(fit(key, data, fit_args).summary, language=None)
 
 
 def public_variables_note(data: pd.DataFrame, symbols: list[str]) -> None:
@@ -766,3 +782,6 @@ entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(
 SECTIONS[chosen or "Model"](key, data, source, (dependent, tuple(regressors), model, cov_type, transforms, entities),
                             sorted(set(data.index.get_level_values(1))))
 shell.url_notice()
+# Everything is drawn: linearmodels loads in the background (imports only, no Streamlit call), so the first live fit
+# (a new sample, model or regressor) does not wait for it.
+panel.preload_estimators()

@@ -6,14 +6,15 @@ chart made from the synthetic panel always says so (also in PNG/SVG exports).
 
 from __future__ import annotations
 
-__all__ = ["REGION_COLOURS", "METHOD_COLOURS", "METHOD_NAMES", "timing_chart", "event_study_chart", "att_chart"]
+__all__ = ["REGION_COLOURS", "METHOD_COLOURS", "METHOD_NAMES", "EVENT_ROWS", "timing_chart", "event_study_chart",
+           "event_study_rows", "event_study_template", "att_chart"]
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import altair as alt
 import pandas as pd
 
-from core.charts import chart_title
+from core.charts import chart_title, stable_spec
 
 REGION_COLOURS = {"east": "#1f77b4", "central": "#ff7f0e", "west": "#2ca02c"}
 METHOD_COLOURS = {"twfe": "#7f7f7f", "did2s": "#d62728"}
@@ -65,37 +66,34 @@ def timing_chart(timing: pd.DataFrame, *, note: str | None = None, title: str = 
             .properties(height=260))
 
 
-def event_study_chart(table: pd.DataFrame, *, reference: int = -1, note: str | None = None,
-                      title: str = "Event study: effect by years since approval",
-                      x_title: str = "Years since first approval", y_title: str = "Effect on outcome",
-                      reference_label: str = "reference period (set to 0)", width: int = 640,
-                      words: Words = None) -> alt.LayerChart:
-    """Coefficients with 95 % intervals by relative period; the reference period is a hollow point and a dashed rule.
+EVENT_ROWS = "event_rows"  # the event study's coefficients, one row per period (and estimator)
 
-    ``table`` is :attr:`core.did.EventStudyResult.table`, optionally with a ``method`` column
-    (``twfe``/``did2s``) to draw both estimators side by side.
 
-    ``width`` (pixels) is the width of an export; the page stretches the chart to its column.  It must be a
-    number: with Vega-Lite's default step-based width the estimators' offset scale gets a whole period's step
-    per estimator, so an export (drawn at the spec's own size) put the second estimator one period to the right
-    of the first, while the screen (which sets a width) drew them side by side in their period.
-    """
+def event_study_rows(table: pd.DataFrame, *, words: Words = None) -> dict[str, pd.DataFrame]:
+    """The rows :func:`event_study_template` draws: ``table`` (:attr:`core.did.EventStudyResult.table`, optionally
+    with a ``method`` column) with the estimator's and the period kind's words, and ``binned`` as words."""
     data = table.copy()
     if "method" not in data:
         data["method"] = "did2s"
-    names = _method_names(words)
-    data["method_name"] = data["method"].map(names)
+    data["method_name"] = data["method"].map(_method_names(words))
     kinds = {True: _word(words, "reference"), False: _word(words, "estimated")}
     data["period_kind"] = data["is_reference"].map(kinds)
     if words and "binned" in data:
         data["binned"] = data["binned"].map({True: _word(words, "true"), False: _word(words, "false")})
-    methods = [m for m in METHOD_NAMES if m in set(data["method"])]
+    return {EVENT_ROWS: data.reset_index(drop=True)}
+
+
+def _event_layers(source: pd.DataFrame | alt.Data, methods: list[str], *, reference: int, note: str | None,
+                  title: str, x_title: str, y_title: str, reference_label: str, width: int,
+                  words: Words) -> alt.LayerChart:
+    names = _method_names(words)
+    kinds = {True: _word(words, "reference"), False: _word(words, "estimated")}
     colour = alt.Color("method_name:N", title=None,
                        scale=alt.Scale(domain=[names[m] for m in methods],
                                        range=[METHOD_COLOURS[m] for m in methods]))
     x = alt.X("rel_period:O", title=x_title, axis=alt.Axis(labelAngle=0))
     offset = alt.XOffset("method_name:N") if len(methods) > 1 else alt.XOffset()
-    base = alt.Chart(data)
+    base = alt.Chart(source)
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#444", strokeWidth=1).encode(y="y:Q")
     ref = (alt.Chart(pd.DataFrame({"rel_period": [reference], "label": [reference_label]}))
            .mark_rule(strokeDash=[4, 4], color="#444").encode(x=alt.X("rel_period:O")))
@@ -113,6 +111,43 @@ def event_study_chart(table: pd.DataFrame, *, reference: int = -1, note: str | N
                                                                      range=["circle", "diamond"])))
     return (alt.layer(zero, ref, bars, points, ref_text, title=_title(title, note))
             .properties(height=320, width=width))
+
+
+def event_study_chart(table: pd.DataFrame, *, reference: int = -1, note: str | None = None,
+                      title: str = "Event study: effect by years since approval",
+                      x_title: str = "Years since first approval", y_title: str = "Effect on outcome",
+                      reference_label: str = "reference period (set to 0)", width: int = 640,
+                      words: Words = None) -> alt.LayerChart:
+    """Coefficients with 95 % intervals by relative period; the reference period is a hollow point and a dashed rule.
+
+    ``table`` is :attr:`core.did.EventStudyResult.table`, optionally with a ``method`` column
+    (``twfe``/``did2s``) to draw both estimators side by side.
+
+    ``width`` (pixels) is the width of an export; the page stretches the chart to its column.  It must be a
+    number: with Vega-Lite's default step-based width the estimators' offset scale gets a whole period's step
+    per estimator, so an export (drawn at the spec's own size) put the second estimator one period to the right
+    of the first, while the screen (which sets a width) drew them side by side in their period.
+    The page draws the same chart as :func:`event_study_template` with :func:`event_study_rows`.
+    """
+    data = event_study_rows(table, words=words)[EVENT_ROWS]
+    methods = [m for m in METHOD_NAMES if m in set(data["method"])]
+    return _event_layers(data, methods, reference=reference, note=note, title=title, x_title=x_title,
+                         y_title=y_title, reference_label=reference_label, width=width, words=words)
+
+
+def event_study_template(methods: Sequence[str], *, reference: int = -1, note: str | None = None,
+                         title: str = "Event study: effect by years since approval",
+                         x_title: str = "Years since first approval", y_title: str = "Effect on outcome",
+                         reference_label: str = "reference period (set to 0)", width: int = 640,
+                         words: Words = None) -> dict:
+    """:func:`event_study_chart` as a spec without its rows (the named dataset :data:`EVENT_ROWS`, from
+    :func:`event_study_rows`): it depends on the estimators shown, the reference and the words only, so a new
+    window or new estimates change rows alone and the drawn chart is updated in place.  (Not validated against
+    the Vega-Lite schema on each build, 0.2-0.5 s of a cold page: the test of this module renders it.)"""
+    shown = [m for m in METHOD_NAMES if m in set(methods)]
+    return stable_spec(_event_layers(alt.Data(name=EVENT_ROWS), shown, reference=reference, note=note, title=title,
+                                     x_title=x_title, y_title=y_title, reference_label=reference_label,
+                                     width=width, words=words).to_dict(validate=False))
 
 
 def att_chart(table: pd.DataFrame, *, group: str = "method_name", note: str | None = None,

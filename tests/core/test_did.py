@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -29,8 +31,10 @@ def test_did2s_matches_reference(df_het):
     assert r.att == pytest.approx(ref["att"], abs=FIXTURE["tolerance_att"])
     assert r.se == pytest.approx(ref["se"], abs=FIXTURE["tolerance_se"])
     assert r.nobs == len(df_het) and r.n_clusters == 40
-    lo, hi = r.conf_int()
-    assert lo < r.att < hi and "did2s" in r.summary()
+    ci = r.conf_int()
+    assert list(ci.columns) == ["lower", "upper"]
+    lo, hi = ci.at["att", "lower"], ci.at["att", "upper"]
+    assert lo < r.att < hi and "did2s" in r.summary
 
 
 def test_twfe_matches_reference(df_het):
@@ -173,3 +177,147 @@ def test_event_study_chart_exports_with_label_and_reference():
     assert svg.startswith("<svg") and "reference period" in svg and "synthetic" in svg
     r = did.staggered_did(two_cohort_panel(), outcome="y", unit="unit", time="year", cohort="g", method="twfe")
     assert "layer" in att_chart(did.compare_methods([r])).to_dict()
+
+
+# --- the numpy estimators against pyfixest itself (the library they replace on the page) ------------------
+
+@pytest.fixture(scope="module")
+def city_design() -> pd.DataFrame:
+    from core import datasets, pilots
+
+    cities = pilots.city_table(datasets.load_city_province(), datasets.load_regions())
+    approvals = pilots.approval_table(datasets.load_approval_years())
+    broadband = pilots.broadband_years(datasets.load_pilot_lists()).to_dict()
+    cohorts = pilots.cohort_map(approvals)
+    panel = pilots.synthetic_city_panel(cities, cohorts, frozenset(approvals["city"]), broadband)
+    frame, _ = pilots.design_frame(panel, cohorts, frozenset(approvals["city"]), broadband,
+                                   include_cohorts=sorted(set(cohorts.values())))
+    return frame
+
+
+def _pyfixest_fit(design: did.Design, regressors: list[str], method: str):
+    import pyfixest as pf
+
+    xs = " + ".join(design.controls)
+    if method == "twfe":
+        rhs = " + ".join([*regressors, *design.controls])
+        vcov = {"CRV1": "clu"} if design.cluster else "hetero"
+        return pf.feols(f"y ~ {rhs} | unit_id + time_id", data=design.frame, vcov=vcov)
+    return pf.did2s(design.frame.copy(), yname="y", first_stage=f"~ {xs or '0'} | unit_id + time_id",
+                    second_stage="~ " + " + ".join(regressors), treatment="treat", cluster="clu")
+
+
+@pytest.mark.parametrize("cluster", ["city", "province", None])
+@pytest.mark.parametrize("method", did.METHODS)
+def test_numpy_estimators_equal_pyfixest(city_design, method, cluster):
+    """ATT and event study on the page's default data (the synthetic city panel with the Broadband-China
+    control), against pyfixest's feols / did2s on the same prepared design: coefficients, standard errors and N."""
+    from core import pilots
+
+    kwargs = dict(outcome=pilots.OUTCOME, unit="city", time="year", cohort="cohort", controls=(pilots.BROADBAND,),
+                  cluster=cluster)
+    design = did.prepare(city_design, **kwargs)
+    ref = _pyfixest_fit(design, ["d"], method)
+    r = did.staggered_did(city_design, method=method, **kwargs)
+    assert r.att == pytest.approx(float(ref.coef()["d"]), abs=1e-8)
+    assert r.se == pytest.approx(float(ref.se()["d"]), rel=1e-6)
+    assert r.nobs == int(ref._N)
+    es = did.event_study(city_design, method=method, window=(-4, 3), **kwargs)
+    frame = es.table[~es.table["is_reference"]].set_index("rel_period")
+    names = {k: (f"ev_m{-k}" if k < 0 else f"ev_p{k}") for k in frame.index}
+    event_design = did.Design(frame=design.frame.assign(**{
+        name: ((design.frame["time_id"] - design.frame["cohort"]).where(design.frame["cohort"] > 0)
+               .clip(-4, 3) == k).astype(float) for k, name in names.items()}),
+        controls=design.controls, cluster=design.cluster, n_units=design.n_units, n_clusters=design.n_clusters,
+        first_time=design.first_time, last_time=design.last_time)
+    ref_es = _pyfixest_fit(event_design, list(names.values()), method)
+    np.testing.assert_allclose(frame["estimate"], ref_es.coef()[list(names.values())], atol=1e-8)
+    np.testing.assert_allclose(frame["se"], ref_es.se()[list(names.values())], rtol=1e-6)
+
+
+def test_by_group_hand_worked_and_equal_to_single_calls():
+    """Two regions with constant effects 0.5 and 1.2 and no noise: each region's ATT is its own effect exactly
+    (hand-worked: y differs from the untreated path by the effect in treated years only); every row equals the
+    single-sample call on that region; a region without comparison units is skipped with its reason."""
+    a = two_cohort_panel(0.5).assign(region="a")
+    b = two_cohort_panel(1.2).assign(region="b", unit=lambda f: f["unit"] + "b")
+    c = two_cohort_panel(0.3).query("g == 2004").assign(region="c", unit=lambda f: f["unit"] + "c")
+    frame = pd.concat([a, b, c], ignore_index=True)
+    kwargs = dict(outcome="y", unit="unit", time="year", cohort="g", cluster="grp")
+    res = did.staggered_did_by_group(frame, by="region", groups=["a", "b", "c"], **kwargs)
+    table = res.table.set_index(["region", "method"])
+    for method in did.METHODS:
+        assert table.loc[("a", method), "att"] == pytest.approx(0.5, abs=1e-9)
+        assert table.loc[("b", method), "att"] == pytest.approx(1.2, abs=1e-9)
+        single = did.staggered_did(frame[frame["region"] == "a"], method=method, **kwargs)
+        assert table.loc[("a", method)].to_dict() == pytest.approx({k: v for k, v in single.as_row().items()
+                                                                   if k != "method"})
+    assert [(g, m) for g, m, _ in res.skipped] == [("c", "twfe"), ("c", "did2s")]
+    assert "never-treated" in res.skipped[0][2]
+    with pytest.raises(did.DIDError):
+        did.staggered_did_by_group(frame, by="belt", **kwargs)
+
+
+def test_estimating_loads_no_estimator_library():
+    """The page's DID path (ATT, event study, pre-trend test, regions) runs in a fresh process without pyfixest,
+    scipy (not even scipy.special) or linearmodels: a cold /policy does not wait for them."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom core import did\n"
+            "import pandas as pd\nrows = [{'u': u, 't': t, 'g': 2004 if u < 4 else 0, 'r': u % 2,\n"
+            "         'y': 0.1 * u + 0.2 * t + (0.5 if u < 4 and t >= 2004 else 0)} for u in range(8)\n"
+            "        for t in range(2000, 2008)]\nf = pd.DataFrame(rows)\n"
+            "kw = dict(outcome='y', unit='u', time='t', cohort='g', cluster='u')\n"
+            "did.staggered_did(f, **kw); did.event_study(f, window=(-3, 3), **kw).pretrend_test()\n"
+            "did.staggered_did_by_group(f, by='r', **kw)\n"
+            "print([m for m in ('pyfixest', 'scipy', 'linearmodels', 'numba') if m in sys.modules])")
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_event_study_template_with_rows_draws_the_chart(city_design):
+    """The page's template + rows is the export chart: the same SVG (vl-convert) for one and two estimators, on
+    the page's default data."""
+    from core import pilots
+    from core.charts import export_svg, with_rows
+    from core.charts.did import event_study_chart, event_study_rows, event_study_template
+
+    tables = []
+    for method in did.METHODS:
+        es = did.event_study(city_design, outcome=pilots.OUTCOME, unit="city", time="year", cohort="cohort",
+                             window=(-4, 4), method=method, cluster="city")
+        tables.append(es.table.assign(method=method))
+    for table in (tables[1], pd.concat(tables, ignore_index=True)):
+        words = {"did2s": "两阶段", "reference": "参照期", "estimated": "估计", "true": "是", "false": "否"}
+        template = event_study_template(sorted(set(table["method"])), note="synthetic", words=words)
+        assert "values" not in str(template.get("datasets", {}).get("event_rows", ""))
+        drawn = with_rows(template, **event_study_rows(table, words=words))
+
+        def rounded(svg: str) -> str:  # JSON records carry 10 decimals (the tooltips' text), Altair's data all
+            return re.sub(r"-?\d+\.\d+", lambda m: f"{float(m.group()):.6g}", svg)
+
+        assert rounded(export_svg(drawn)) == rounded(export_svg(
+            event_study_chart(table, note="synthetic", words=words).to_dict()))
+
+
+def test_distribution_tails_equal_scipy():
+    """The t, chi-squared and F tails core.did computes with the standard library agree with scipy.stats (the
+    reference) to 1e-10 over the degrees of freedom and statistics the page meets and beyond; hand-worked:
+    t with 1 df is Cauchy, P(T > 1) = 1/4."""
+    from scipy import stats
+
+    assert did._t_sf(1.0, 1) == pytest.approx(0.25, abs=1e-14)
+    assert did._chi2_sf(2.0, 2) == pytest.approx(math.exp(-1.0), abs=1e-14)  # chi2(2) is exponential(1/2)
+    for df in (1, 2, 5, 29, 108, 389, 46499):
+        for t in (-8.0, -1.96, -0.1, 0.0, 0.7, 2.5, 30.0):
+            assert did._t_sf(t, df) == pytest.approx(stats.t.sf(t, df), rel=1e-10, abs=1e-300)
+        for p in (0.0005, 0.025, 0.5, 0.95, 0.975, 0.9995):
+            assert did._t_ppf(p, df) == pytest.approx(stats.t.ppf(p, df), rel=1e-10, abs=1e-12)
+    for k in (1, 3, 8, 12):
+        for x in (0.01, 1.0, 3.5, 20.0, 90.0):
+            assert did._chi2_sf(x, k) == pytest.approx(stats.chi2.sf(x, k), rel=1e-10)
+            for d2 in (5, 108, 1961):
+                assert did._f_sf(x, k, d2) == pytest.approx(stats.f.sf(x, k, d2), rel=1e-10)

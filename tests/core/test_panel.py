@@ -113,7 +113,7 @@ def test_fe_rsquared_is_within(public):
 
 @pytest.mark.parametrize("name", ["I(__import__('os').getpid())", "{os.getpid()}", "estr + pdl", "idt2"])
 def test_any_column_name_is_data_never_evaluated(public, name):
-    """Issue 15: no whitelist in core; a code-like column name is just a column (its values are used, the name is
+    """No whitelist in core; a code-like column name is just a column (its values are used, the name is
     never parsed).  Whitelisting happens where text arrives (links and uploads)."""
     rng = np.random.default_rng(1)
     frame = public.assign(**{name: rng.normal(size=len(public))})
@@ -366,7 +366,7 @@ def test_upload_template_has_the_schema():
     assert len(template) == 390 and template.idt.notna().all()
 
 
-# --- issue 15: real series in the public panel ------------------------------------------------------------
+# --- real series in the public panel --------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def real() -> pd.DataFrame:
@@ -524,3 +524,80 @@ def test_model_spec_fits_the_same_model_as_fit_panel(grunfeld):
     spec = ModelSpec("invest", ("value", "capital"), model="fe", cov_type="clustered")
     direct = fit_panel(data, "invest", ["value", "capital"], model="fe", cov_type="clustered")
     assert np.allclose(spec.fit(data).params, direct.params) and spec.fit(data).rsquared == direct.rsquared
+
+
+def test_bundled_default_view_equals_the_live_fit():
+    """data/regression/default_view.json (scripts/build_regression_default.py) is the live fit of the page's
+    opening specification: the same spec, counts, coefficient table, Table 5 comparison and F / Hausman tests."""
+    import importlib.util
+
+    from core import datasets
+
+    bundled = panel.load_default_view()
+    assert bundled is not None
+    data = panel.public_panel(datasets.load_table1(), datasets.load_panel(), datasets.load_series(),
+                              interpolate_wages=True)
+    assert bundled.spec == panel.default_spec(data)
+    spec_path = Path(__file__).resolve().parents[2] / "scripts" / "build_regression_default.py"
+    module_spec = importlib.util.spec_from_file_location("build_regression_default", spec_path)
+    script = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(script)
+    live = script.build()
+    # the live fit, made here directly (not through the script) for the coefficient table
+    direct = panel.fit_view(bundled.spec.fit(data), datasets.load_table5().coefficients, panel.public_notes())
+    for view in (live.view, direct):
+        for name in ("nobs", "n_entities", "years", "terms", "provinces", "sample_years"):
+            assert bundled.view[name] == view[name], name
+        assert bundled.view["rsquared"] == pytest.approx(view["rsquared"], rel=1e-12)
+        pd.testing.assert_frame_equal(bundled.view["coef"], view["coef"], check_dtype=False, rtol=1e-12)
+        pd.testing.assert_frame_equal(bundled.view["side"].astype(object).where(bundled.view["side"].notna(), None),
+                                      view["side"].astype(object).where(view["side"].notna(), None),
+                                      check_dtype=False)
+    for ours, theirs in zip(bundled.tests, live.tests):
+        assert (ours.name, ours.df, ours.df_denom, ours.interpretation, ours.warning) == (
+            theirs.name, theirs.df, theirs.df_denom, theirs.interpretation, theirs.warning)
+        assert ours.stat == pytest.approx(theirs.stat, rel=1e-12) and ours.pval == pytest.approx(theirs.pval, rel=1e-9)
+    # Table 5's slope on wages (0.185***) against the bundled public fit: the same sign, as the page shows
+    side = bundled.view["side"].set_index("term")
+    assert bool(side.loc["pcw", "same_sign"])
+
+
+def test_fit_by_group_hand_worked_and_equal_to_single_fits():
+    """Noise-free: y = entity effect + 2 x in entities a0-a2 and + 3 x in b0-b2, so the fixed-effects slope is
+    exactly 2 on the a's and 3 on the b's (hand-worked: the within transformation removes the effects); each
+    group's fit is the single fit on that sample; a one-year sample is skipped with its reason."""
+    rng = np.random.default_rng(17)
+    rows = []
+    for group, slope in (("a", 2.0), ("b", 3.0)):
+        for i in range(3):
+            for year in range(2000, 2008):
+                x = float(rng.normal())
+                rows.append({"entity": f"{group}{i}", "year": year, "x": x, "y": 10 * i + slope * x})
+    df = pd.DataFrame(rows).set_index(["entity", "year"])
+    spec = panel.ModelSpec("y", ("x",), "fe", "unadjusted")
+    groups = {"a": (None, ("a0", "a1", "a2")), "b": (None, ("b0", "b1", "b2")), "one year": ((2003, 2003), None)}
+    fits, skipped = panel.fit_by_group(df, spec, groups)
+    assert list(fits) == ["a", "b"]
+    assert float(fits["a"].params["x"]) == pytest.approx(2.0, abs=1e-10)
+    assert float(fits["b"].params["x"]) == pytest.approx(3.0, abs=1e-10)
+    single = panel.ModelSpec("y", ("x",), "fe", "unadjusted", entities=("b0", "b1", "b2")).fit(df)
+    pd.testing.assert_frame_equal(fits["b"].table(), single.table())
+    assert [label for label, _ in skipped] == ["one year"] and "Too few observations" in skipped[0][1]
+
+
+def test_preload_estimators_imports_linearmodels_in_the_background():
+    """In a fresh process: nothing of linearmodels before; the call returns at once (the import runs in a thread),
+    and the thread leaves linearmodels.panel loaded; a second call starts no second thread."""
+    import subprocess
+    import sys
+
+    code = ("import sys, threading, time\nfrom core import panel\n"
+            "assert 'linearmodels' not in sys.modules\n"
+            "panel.preload_estimators(); panel.preload_estimators()\n"
+            "workers = [t for t in threading.enumerate() if t.name == 'preload-linearmodels']\n"
+            "assert len(workers) == 1, workers\nworkers[0].join(120)\n"
+            "print('linearmodels.panel' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                         text=True, timeout=180)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip().splitlines()[-1] == "True"

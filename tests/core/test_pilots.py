@@ -39,7 +39,7 @@ def test_approval_years_file(ref):
     assert (status.loc[status["year_status"] == "exact", "first_approval_year"] == 2018).all()
     assert (status["year_status"] == "exact").sum() == 17
     assert status.loc["深圳", "first_approval_year"] == 2008
-    # issue 15: the official notices replace the "commonly cited, verify" years (29 units); 32 stay empty
+    # the official notices replace the "commonly cited, verify" years (29 units); 32 stay empty
     assert status.loc["深圳", "year_status"] == "official"
     assert (status["year_status"] == "official").sum() == 29
     assert status.loc["兰州", "first_approval_year"] == 2010  # in the MOST batch, missing before
@@ -160,7 +160,7 @@ def test_template_round_trips(ref):
     assert len(out) == len(template)
 
 
-# --- issue 15 / 16 item 7: years in the link, new cohorts selected, the regional order, the real design --------
+# --- years in the link, new cohorts selected, the regional order, the real design --------
 
 def test_user_years_round_trip_through_the_link(ref):
     _, approvals, *_ = ref

@@ -39,7 +39,7 @@ N = "Observations (N)"  # the count metric's label (was "N")
 
 
 def test_public_default_has_the_four_levers_on_real_data():
-    """Issue 15: /regression opens on real data with wages, R&D, public services and education in the model."""
+    """/regression opens on real data with wages, R&D, public services and education in the model."""
     at = run_page(PAGE)
     assert_clean(at)
     assert not at.error
@@ -334,7 +334,7 @@ def test_map_rebuilds_the_public_scenario_from_the_link_alone():
     assert (sent.change_vs_baseline.abs() > 0).all()
 
 
-# --- issue 18: one language on screen, words instead of codes, links that hold codes -----------------------------
+# --- one language on screen, words instead of codes, links that hold codes -----------------------------
 
 import re
 
