@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -115,16 +116,40 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def cold_start(browser, script: str, path: str = "", cwd: Path = ROOT) -> float:
-    """Seconds from process start to the page's main chart painted (a deep link to ``path`` on a fresh process)."""
+# What the visitor sees first on a cold page, in milliseconds from navigation start (performance.now()):
+# Streamlit's own grey skeleton (drawn by its frontend 0.5 s after it mounts), a spinner, and the page's first element
+# with text (a worded placeholder such as /policy's "Loading the page…", or the page's own first line).
+FEEDBACK_RECORDER = """window.__feedback = {};
+const mark = (k, v) => { if (!(k in window.__feedback)) window.__feedback[k] = v === undefined ? performance.now() : v; };
+new MutationObserver(() => {
+  if (document.querySelector('[data-testid="stAppSkeleton"]')) mark('skeleton');
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (!main) return;
+  if (main.querySelector('[data-testid="stSpinner"]')) mark('spinner');
+  const first = [...main.querySelectorAll('[data-testid="stElementContainer"]')].find(e => e.innerText.trim());
+  if (first) { mark('first'); mark('first_text', first.innerText.trim().slice(0, 60)); }
+}).observe(document, {subtree: true, childList: true, characterData: true});"""
+
+
+def cold_start(browser, script: str, path: str = "", cwd: Path = ROOT, feedback: list[dict] | None = None) -> float:
+    """Seconds from process start to the page's main chart painted (a deep link to ``path`` on a fresh process).
+
+    With ``feedback``, appends what the visitor saw first, in seconds from navigation start: ``skeleton`` (Streamlit's
+    placeholder), ``spinner``, ``first`` (the first element with text, and ``first_text``) and ``chart``.
+    """
     start = time.perf_counter()
     server = start_server(script, cwd=cwd)
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.add_init_script(FEEDBACK_RECORDER)
         page.goto(f"{server.url}/{path}")
         page.wait_for_function(MAIN_CHART_DRAWN, arg=MAIN_CHART.get(path, 0), timeout=120_000)
-        page.evaluate(TWO_FRAMES)
+        painted = page.evaluate(TWO_FRAMES)
         elapsed = time.perf_counter() - start
+        if feedback is not None:
+            seen = page.evaluate("window.__feedback") or {}
+            feedback.append({**{k: v / 1000 for k, v in seen.items() if k != "first_text"},
+                             "first_text": seen.get("first_text", ""), "chart": painted / 1000})
         page.close()
         return elapsed
     finally:
@@ -346,12 +371,13 @@ def cold_section(browser, references, pages: list[str]) -> list[str]:
     drift falls on all of them alike."""
     cold: dict[str, list[float]] = {label: [] for label, _, _ in references}
     pages_cold: dict[str, list[float]] = {path: [] for path in pages}
+    seen: dict[str, list[dict]] = {label: [] for label in [*cold, *pages]}
     for run in range(COLD_RUNS):
         progress(f"cold deep links, run {run + 1} of {COLD_RUNS}")
         for label, script, cwd in references:
-            cold[label].append(cold_start(browser, script, cwd=cwd))
+            cold[label].append(cold_start(browser, script, cwd=cwd, feedback=seen[label]))
         for path in pages:
-            pages_cold[path].append(cold_start(browser, "streamlit_app.py", path))
+            pages_cold[path].append(cold_start(browser, "streamlit_app.py", path, feedback=seen[path]))
     stock_cold, tuned_cold = (statistics.median(cold[label]) for label, _, _ in references)
     lines = ["## Goal 1 — cold deep link: process start → the page's main chart painted", "",
              f"A fresh `streamlit run` per run, the browser opening the page's own URL ({COLD_RUNS} runs each, "
@@ -368,6 +394,27 @@ def cold_section(browser, references, pages: list[str]) -> list[str]:
         met = "met" if m / stock_cold <= 1.25 else "not met"
         lines.append(f"| /{path} | {m:.2f} | {', '.join(f'{x:.2f}' for x in runs)} | {ratio(m, stock_cold)} | "
                      f"{ratio(m, tuned_cold)} | {met} |")
+    return lines + [""] + feedback_lines(seen)
+
+
+def feedback_lines(seen: dict[str, list[dict]]) -> list[str]:
+    """Issue 18's feedback goal on the same cold runs: what the visitor sees first, from navigation start."""
+    def median_of(runs: list[dict], key: str) -> str:
+        values = [r[key] for r in runs if key in r]
+        return f"{statistics.median(values):.2f}" if values else "–"
+
+    lines = ["### What a cold page shows first (the same runs), seconds from navigation start (medians)", "",
+             "The server process is already listening when the browser navigates; its script has not run. "
+             "Skeleton: Streamlit's grey placeholder (its frontend draws it 0.5 s after mounting). First element: "
+             "the first element of the main area with text (a worded placeholder or spinner where the page draws "
+             "one first).", "",
+             "| app | skeleton | spinner | first element | its text | main chart |", "|---|---|---|---|---|---|"]
+    for label, runs in seen.items():
+        name = label if label.startswith("minimal") else f"/{label}"
+        text = (runs[-1].get("first_text", "") if runs else "").replace("|", "/").replace("\n", " ")
+        text = re.sub(r"^[a-z_]+ ", "", text)  # a Material icon's ligature name (":material/hourglass_top:")
+        lines.append(f"| {name} | {median_of(runs, 'skeleton')} | {median_of(runs, 'spinner')} | "
+                     f"{median_of(runs, 'first')} | {text} | {median_of(runs, 'chart')} |")
     return lines + [""]
 
 

@@ -31,7 +31,8 @@ def test_cold_policy_says_what_it_computes(browser):
         while time.monotonic() - start < 60:
             probe = page.evaluate(PROBE)
             samples.append((time.monotonic() - start, probe))
-            if probe["state"] == "notRunning" and probe["title"] and not probe["spinner"]:
+            # the script can finish before the browser has painted the event study: wait for the paint too
+            if probe["state"] == "notRunning" and probe["title"] and not probe["spinner"] and probe["charts"] >= 2:
                 break
             page.wait_for_timeout(50)
         wait_for_app(page)
