@@ -136,7 +136,7 @@ def _altair_converted(chart_like: Any) -> tuple[dict[str, Any], dict[str, bytes]
     """The spec of an Altair chart (see :func:`altair_dict`) and its datasets as Arrow bytes."""
     try:
         key = hashlib.blake2b(pickle.dumps(chart_like, protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).digest()
-    except Exception:  # noqa: BLE001 - anything unpicklable in a chart (a callable...) just skips the memo
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):  # unpicklable (a callable...): no memo
         key = None
     with _altair_lock():
         if key is not None and key in _CONVERTED:

@@ -3,6 +3,8 @@ longer matches English text, so every message core raises reaches the screen tra
 
 from __future__ import annotations
 
+import pytest
+
 from core import datasets, demo_panel
 from core.i18n import ZH
 from tests.pages.helpers import assert_clean, run_page
@@ -35,30 +37,28 @@ def test_an_upload_that_is_not_a_csv_is_said_in_chinese_with_its_file_name():
     assert any("'picture.csv' 看起来是二进制文件" in e for e in shown), shown
 
 
+def _errors_shown(at) -> list[str]:
+    assert_clean(at)
+    return [e.value for e in at.error]
+
+
 def test_a_bad_cell_of_the_series_upload_is_said_in_chinese_with_its_row():
     """The per-cell messages of the wage / R&D series upload: the row, province and year are its arguments; the
     province is a word of the table (translated), the cell is quoted as the file has it (never translated)."""
     content = "province,year,urban_avg_wage_yuan\nBeijing,2012,85307\nBeijing,2014,high\n".encode()
-    at = _upload(content, kind="series")
-    assert_clean(at)
-    shown = [e.value for e in at.error]
+    shown = _errors_shown(_upload(content, kind="series"))
     assert any("第 3 行（北京 2014），urban_avg_wage_yuan 列：'high' 是文本，不是数字。" in e for e in shown), shown
     assert not any("is text, not a number" in e for e in shown), shown
 
 
-def test_bad_approval_years_in_the_link_are_said_in_chinese_on_policy():
-    at = run_page(POLICY, query={"lang": "zh", "pol_years": "南昌:1999"})
-    assert_clean(at)
-    shown = [e.value for e in at.error]
-    assert any("链接中 南昌 的年份必须是 2008 至 2030 之间的整数年份（当前为 '1999'）" in e for e in shown), shown
-    assert not any("must be a whole year" in e for e in shown), shown
-
-
-def test_an_unknown_city_in_the_link_is_said_in_chinese_on_policy():
-    at = run_page(POLICY, query={"lang": "zh", "pol_years": "Atlantis:2012"})
-    assert_clean(at)
-    shown = [e.value for e in at.error]
-    assert any("链接中有未知的试点城市（'Atlantis'）" in e for e in shown), shown
+@pytest.mark.parametrize("years, chinese, english", [
+    ("南昌:1999", "链接中 南昌 的年份必须是 2008 至 2030 之间的整数年份（当前为 '1999'）", "must be a whole year"),
+    ("Atlantis:2012", "链接中有未知的试点城市（'Atlantis'）", "unknown pilot city"),
+], ids=["a bad approval year", "an unknown city"])
+def test_bad_approval_years_in_the_link_are_said_in_chinese_on_policy(years, chinese, english):
+    shown = _errors_shown(run_page(POLICY, query={"lang": "zh", "pol_years": years}))
+    assert any(chinese in e for e in shown), shown
+    assert not any(english in e for e in shown), shown
 
 
 def test_a_bad_event_window_is_said_in_chinese_and_in_english():
