@@ -125,6 +125,7 @@ _SHARED: dict[str, str] = {
     "none": "无",
     "Loading the estimators (first visit after a restart)…": "正在加载估计程序（重启后首次访问）……",
     "all": "全部",
+    "Choose options": "请选择",
 }
 
 # --- Home (streamlit_app.py) ---

@@ -405,6 +405,7 @@ if previous is not None and previous != available and "cohorts" in st.session_st
     st.session_state["cohorts"] = pilots.merge_cohort_selection(st.session_state["cohorts"], available, previous)
 st.session_state["_pol_available_cohorts"] = available
 include = st.multiselect(t("Cohorts included (first approval year)"), available, default=available, key="cohorts",
+                         placeholder=t("Choose options"),
                          bind="query-params", format_func=str)
 if not include:
     st.info(t("Select at least one cohort to estimate the effect."))

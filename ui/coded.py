@@ -122,6 +122,7 @@ def multiselect(label: str, codes: Sequence[str], *, key: str, words: Words, def
                 **kwargs: Any) -> list[str]:
     """``st.multiselect`` over ``codes`` showing ``words``; an emptied choice is kept in the link as ``key=``."""
     seed(key, codes, list(default), words, multi=True, aliases=aliases)
+    kwargs.setdefault("placeholder", translate("Choose options", _lang()))  # else Streamlit's English default
     value = (container or st).multiselect(label, list(codes), format_func=_shown(words, _lang(), codes), key=key, **kwargs)
     sync(key, value, list(default), multi=True, known=lambda: _lookup(codes, words, aliases))
     return value

@@ -479,6 +479,7 @@ def scenario_fragment(key: str, data: pd.DataFrame, source: str, args: tuple, fi
     default_where = [DEFAULT_PROVINCE] if DEFAULT_PROVINCE in entities else [entities[0]]
     _seed("reg_sp_where", lambda v: isinstance(v, list) and all(p in entities for p in v), default_where, _codes)
     where = c3.multiselect(t("Provinces where the lever moves"), list(entities), key="reg_sp_where",
+                           placeholder=t("Choose options"),
                            format_func=lambda p: names.get(p, p))
     _publish("reg_sp_where", ",".join(where))
     if not where:

@@ -105,3 +105,20 @@ def test_presenter_config_leaves_the_cached_spec_alone():
     assert drawn["config"]["axis"]["labelFontSize"] == 20  # a larger size of the spec's own is kept
     assert drawn["datasets"] is spec["datasets"]  # rows are not copied
     assert shell.presenter_config(spec, presenting_now=False) is spec
+
+
+@pytest.mark.parametrize("path, query", [
+    ("pages/policy.py", {}),
+    ("pages/regression.py", {}),
+    ("pages/regression.py", {"reg_section": "Spatial spillovers"}),
+    ("pages/global.py", {}),
+    ("pages/scale.py", {"scale_tab": "series"}),
+])
+def test_multiselect_placeholders_are_chinese_in_chinese_mode(path, query):
+    """An emptied multiselect shows its placeholder; left unset, Streamlit shows its own English 'Choose options'."""
+    at = run_page(path, query={"lang": "zh", **query})
+    assert_clean(at)
+    boxes = list(at.multiselect)
+    assert boxes, "the page shows no multiselect"
+    for box in boxes:
+        assert re.search(r"[\u4e00-\u9fff]", box.proto.placeholder or ""), (box.label, box.proto.placeholder)
