@@ -97,24 +97,30 @@ def _lang() -> str:
     return lang()
 
 
+def _one_of(widget: str, label: str, codes: Sequence[str], *, key: str, words: Words, default: str | None,
+            container: Any, aliases: Callable[[str], Iterable[str]] | None, **kwargs: Any) -> Any:
+    """A single-choice widget ``st.<widget>`` over ``codes`` showing ``words``, seeded from and synced to the link."""
+    default = codes[0] if default is None else default
+    seed(key, codes, default, words, aliases=aliases)
+    draw = getattr(container or st, widget)
+    value = draw(label, list(codes), format_func=_shown(words, _lang(), codes), key=key, **kwargs)
+    value = default if value is None else value  # a segmented control can read None; the others always hold one
+    sync(key, value, default, known=lambda: _lookup(codes, words, aliases))
+    return value
+
+
 def selectbox(label: str, codes: Sequence[str], *, key: str, words: Words, default: str | None = None,
               container: Any = None, aliases: Callable[[str], Iterable[str]] | None = None, **kwargs: Any) -> str:
     """``st.selectbox`` over ``codes`` showing ``words`` (English, translated here, or a function)."""
-    default = codes[0] if default is None else default
-    seed(key, codes, default, words, aliases=aliases)
-    value = (container or st).selectbox(label, list(codes), format_func=_shown(words, _lang(), codes), key=key, **kwargs)
-    sync(key, value, default, known=lambda: _lookup(codes, words, aliases))
-    return value
+    return _one_of("selectbox", label, codes, key=key, words=words, default=default, container=container,
+                   aliases=aliases, **kwargs)
 
 
 def radio(label: str, codes: Sequence[str], *, key: str, words: Words, default: str | None = None,
           container: Any = None, aliases: Callable[[str], Iterable[str]] | None = None, **kwargs: Any) -> str:
     """``st.radio`` over ``codes`` showing ``words``."""
-    default = codes[0] if default is None else default
-    seed(key, codes, default, words, aliases=aliases)
-    value = (container or st).radio(label, list(codes), format_func=_shown(words, _lang(), codes), key=key, **kwargs)
-    sync(key, value, default, known=lambda: _lookup(codes, words, aliases))
-    return value
+    return _one_of("radio", label, codes, key=key, words=words, default=default, container=container,
+                   aliases=aliases, **kwargs)
 
 
 def multiselect(label: str, codes: Sequence[str], *, key: str, words: Words, default: Sequence[str],
@@ -155,10 +161,5 @@ def segmented_control(label: str, codes: Sequence[str], *, key: str, words: Word
                       container: Any = None, aliases: Callable[[str], Iterable[str]] | None = None,
                       **kwargs: Any) -> str:
     """``st.segmented_control`` (one choice, required) over ``codes`` showing ``words``."""
-    default = codes[0] if default is None else default
-    seed(key, codes, default, words, aliases=aliases)
-    value = (container or st).segmented_control(label, list(codes), format_func=_shown(words, _lang(), codes),
-                                                key=key, required=True, **kwargs)
-    value = default if value is None else value
-    sync(key, value, default, known=lambda: _lookup(codes, words, aliases))
-    return value
+    return _one_of("segmented_control", label, codes, key=key, words=words, default=default, container=container,
+                   aliases=aliases, required=True, **kwargs)
