@@ -16,6 +16,7 @@ from ui.text import t  # streamlit and the translation table only: nothing heavy
 loading = st.empty()
 loading.caption(f":material/hourglass_top: {t('Loading the page (first visit after a restart)…')}")
 
+import dataclasses  # noqa: E402
 import hashlib  # noqa: E402
 import re  # noqa: E402
 
@@ -167,11 +168,16 @@ def bundled_default() -> panel.BundledView | None:
     return panel.load_default_view()
 
 
-def is_bundled(key: str, spec: panel.ModelSpec) -> bool:
+def is_bundled(key: str, spec: panel.ModelSpec, *, sample_only: bool = False) -> bool:
     """Is ``spec`` on ``key``'s data exactly the bundled default view (the bundled public panel, wages
-    interpolated)?  Any other choice is fitted live."""
+    interpolated)?  Any other choice is fitted live.  ``sample_only``: the same variables and sample, whatever
+    the estimator and standard errors (what the F and Hausman tests depend on)."""
     bundled = bundled_default()
-    return key == "public" and bundled is not None and spec == bundled.spec
+    if key != "public" or bundled is None:
+        return False
+    if sample_only:
+        spec = dataclasses.replace(spec, model=bundled.spec.model, cov_type=bundled.spec.cov_type)
+    return spec == bundled.spec
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -184,20 +190,18 @@ def fitted_view(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def spec_tests(key: str, _data: pd.DataFrame, dependent: str, regressors: tuple[str, ...],
-               transforms: tuple[tuple[str, tuple[str, ...]], ...], years: tuple[int, int],
-               entities: tuple[str, ...] | None) -> tuple[panel.TestResult | str, panel.TestResult | str]:
-    """F and Hausman tests from the cached classical FE and RE fits (the F test from the FE fit alone)."""
-    bundled = bundled_default()
-    if key == "public" and bundled is not None and (dependent, regressors, transforms, years, entities) == (
-            bundled.spec.dependent, bundled.spec.regressors, bundled.spec.transforms, bundled.spec.years,
-            bundled.spec.entities):
-        return bundled.tests
+def spec_tests(key: str, _data: pd.DataFrame, classical: panel.ModelSpec
+               ) -> tuple[panel.TestResult | str, panel.TestResult | str]:
+    """F and Hausman tests from the cached classical FE and RE fits (the F test from the FE fit alone) on the
+    variables and sample of ``classical`` (fixed effects, unadjusted covariance: the cache key ignores the page's
+    estimator and standard errors, which the tests do not use)."""
+    if is_bundled(key, classical, sample_only=True):
+        return bundled_default().tests
     out: list[panel.TestResult | str] = []
     try:
-        fe = fit(key, _data, panel.ModelSpec(dependent, regressors, "fe", "unadjusted", transforms, years, entities))
+        fe = fit(key, _data, classical)
         out.append(panel.poolability_from_fit(fe))
-        re = fit(key, _data, panel.ModelSpec(dependent, regressors, "re", "unadjusted", transforms, years, entities))
+        re = fit(key, _data, dataclasses.replace(classical, model="re"))
         out.append(panel.hausman_from_fits(fe, re))
     except panel.PanelSpecError as exc:
         out += [exc.message] * (2 - len(out))  # the page words it (``shell.said``)
@@ -475,10 +479,10 @@ transforms = tuple((s, steps) for s, steps in transforms if steps)
 # --- each section is a fragment that starts with the sample years it is fitted on ------------------------
 # Moving the sample years (or a control inside the section) reruns only that section's fragment; the
 # section switch and the controls above (regions too) belong to the full run.  Each section takes
-# (key, data, source, spec, all_years): ``spec`` is (dependent, regressors, model, cov_type, transforms,
-# entities) from those controls, ``entities`` None for all regions.
+# (key, data, source, spec, all_years): ``spec`` is the model chosen by those controls (a ``core.panel.ModelSpec``
+# without sample years; ``entities`` None for all regions).
 
-def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]
+def sample(key: str, data: pd.DataFrame, spec: panel.ModelSpec, all_years: list[int]
            ) -> tuple[panel.ModelSpec, dict] | None:
     """The sample-years slider at the top of the section and the fit on that sample (None: a message shown).
 
@@ -486,7 +490,7 @@ def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]
     """
     years = st.select_slider(t("Sample years"), all_years, value=(all_years[0], all_years[-1]), key="years",
                              bind="query-params", width=560)
-    fit_args = panel.ModelSpec(*spec[:5], years=(int(years[0]), int(years[1])), entities=spec[5])
+    fit_args = dataclasses.replace(spec, years=(int(years[0]), int(years[1])))
     try:
         with st.spinner(t("Estimating the model…")):
             return fit_args, fitted_view(key, data, fit_args)
@@ -496,7 +500,7 @@ def sample(key: str, data: pd.DataFrame, spec: tuple, all_years: list[int]
 
 
 @shell.fragment
-def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
+def model_section(key: str, data: pd.DataFrame, source: str, spec: panel.ModelSpec, all_years: list[int]) -> None:
     """Counts, coefficient chart and table, F and Hausman tests, Table 5 side by side."""
     sampled = sample(key, data, spec, all_years)
     if sampled is None:
@@ -543,7 +547,7 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_ye
         "Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard errors are "
         "chosen above; they are computed by linearmodels (`f_pooled`, `RandomEffectsResults.hausman`).")))
     with st.spinner(t("Running the F and Hausman tests…")):
-        f_test, h_test = spec_tests(key, data, dependent, regressors, transforms, years, entities)
+        f_test, h_test = spec_tests(key, data, dataclasses.replace(fit_args, model="fe", cov_type="unadjusted"))
     tcols = st.columns(2)
     with tcols[0]:
         format_test(f_test, t("F test for province effects"), table5.f_stat)
@@ -687,7 +691,7 @@ def send_to_map(key: str, data: pd.DataFrame, source: str, fit_args: panel.Model
 
 
 @shell.fragment
-def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
+def scenario_section(key: str, data: pd.DataFrame, source: str, spec: panel.ModelSpec, all_years: list[int]) -> None:
     """Sample, projected year and provinces (a change reruns this section), then the levers' own fragment."""
     sampled = sample(key, data, spec, all_years)
     if sampled is None:
@@ -715,7 +719,7 @@ def scenario_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all
 # --- the robustness and descriptive sections ---------------------------------------------------------------
 
 @shell.fragment
-def robustness_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
+def robustness_section(key: str, data: pd.DataFrame, source: str, spec: panel.ModelSpec, all_years: list[int]) -> None:
     """The model refitted by region and sub-period, side by side."""
     sampled = sample(key, data, spec, all_years)
     if sampled is None:
@@ -743,7 +747,7 @@ def robustness_section(key: str, data: pd.DataFrame, source: str, spec: tuple, a
 
 
 @shell.fragment
-def descriptive_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
+def descriptive_section(key: str, data: pd.DataFrame, source: str, spec: panel.ModelSpec, all_years: list[int]) -> None:
     # The sample controls stay visible (Table 4 itself is computed on every observation of the source).
     if sample(key, data, spec, all_years) is None:
         return
@@ -779,7 +783,8 @@ chosen = coded.segmented_control(t("Section"), list(SECTIONS), key="reg_section"
 regions = shell.regions()
 entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(
     regions.loc[regions.region.isin(chosen_regions), "province"])
-SECTIONS[chosen or "Model"](key, data, source, (dependent, tuple(regressors), model, cov_type, transforms, entities),
+SECTIONS[chosen or "Model"](key, data, source,
+                            panel.ModelSpec(dependent, tuple(regressors), model, cov_type, transforms, None, entities),
                             sorted(set(data.index.get_level_values(1))))
 shell.url_notice()
 # Everything is drawn: linearmodels loads in the background (imports only, no Streamlit call), so the first live fit

@@ -260,7 +260,8 @@ def section_for_page(sample: Callable[..., Any]) -> Callable[..., None]:
         st.session_state["_reg_section_default"] = SECTION
 
     @shell.fragment
-    def spatial_section(key: str, data: pd.DataFrame, source: str, spec: tuple, all_years: list[int]) -> None:
+    def spatial_section(key: str, data: pd.DataFrame, source: str, spec: panel.ModelSpec, all_years: list[int]
+                        ) -> None:
         sampled = sample(key, data, spec, all_years)
         if sampled is None:
             return
