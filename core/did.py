@@ -109,12 +109,12 @@ class DIDResult:
     def conf_int(self, alpha: float = 0.05) -> pd.DataFrame:
         """Two-sided (1 - alpha) interval for the ATT: one row (``att``), columns ``lower`` and ``upper``
         (Student t with ``df`` degrees of freedom), as the panel results' ``conf_int``."""
-        q = _t_ppf(1 - alpha / 2, self.df)
-        return pd.DataFrame({"lower": [self.att - q * self.se], "upper": [self.att + q * self.se]}, index=["att"])
+        lo, hi = self._interval(alpha)
+        return pd.DataFrame({"lower": [lo], "upper": [hi]}, index=["att"])
 
-    def _interval(self) -> tuple[float, float]:
-        ci = self.conf_int()
-        return float(ci.at["att", "lower"]), float(ci.at["att", "upper"])
+    def _interval(self, alpha: float = 0.05) -> tuple[float, float]:
+        q = _t_ppf(1 - alpha / 2, self.df)
+        return self.att - q * self.se, self.att + q * self.se
 
     @property
     def summary(self) -> str:
@@ -583,7 +583,7 @@ def _fit(design: Design, regressors: Sequence[str], method: str) -> _Fit:
             s = xt * u[:, None]
             factor = n / (n - (k + k_fe))
         vcov = factor * bread @ (s.T @ s) @ bread
-    elif method == "did2s":
+    else:  # did2s (_check_method above)
         untreated = ~f[_TREAT].to_numpy(dtype=bool)
         fe = _TwoWay(unit, time, xc, untreated)
         theta = fe.solve(fe.cross(y[:, None]))
@@ -597,8 +597,6 @@ def _fit(design: Design, regressors: Sequence[str], method: str) -> _Fit:
         scores = x2 * u2[:, None] - (fe.times(h) * (u1 * untreated)[:, None])
         s = _cluster_sums(scores, clusters)
         vcov = bread @ (s.T @ s) @ bread
-    else:  # pragma: no cover - _check_method
-        raise DIDError("Unknown method {method!r}; use one of {methods}.", method=method, methods=", ".join(METHODS))
     return _Fit(coef=pd.Series(b, index=names), vcov=pd.DataFrame(vcov, index=names, columns=names), nobs=n)
 
 
