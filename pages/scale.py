@@ -181,14 +181,9 @@ def with_label(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(label=frame["province"].map(pname))
 
 
-@st.cache_data(show_spinner=False)
-def _chinese_names() -> dict[str, str]:
-    return {str(k): str(v) for k, v in shell.regions().set_index("province").province_zh.items()}
-
-
 def province_aliases(province: str) -> list[str]:
     """What a link may carry for a province: its English or Chinese name."""
-    return [province, _chinese_names().get(province, province)]
+    return [province, shell.province_names("zh").get(province, province)]
 
 
 def status_words(status: str) -> str:

@@ -27,10 +27,10 @@ wipo_clusters = st.cache_data(show_spinner=False)(datasets.load_wipo_clusters)
 wipo_aggregates = st.cache_data(show_spinner=False)(datasets.load_wipo_aggregates)
 
 
-def province_names() -> dict[str, str]:
-    """English province name -> the name to show in the session's language."""
+def province_names(language: str | None = None) -> dict[str, str]:
+    """English province name -> the name to show in the session's language (or in ``language``)."""
     regions_frame = regions()
-    column = "province_zh" if lang() == "zh" else "province"
+    column = "province_zh" if (lang() if language is None else language) == "zh" else "province"
     return dict(zip(regions_frame.province, regions_frame[column]))
 
 
