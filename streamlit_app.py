@@ -2,10 +2,16 @@
 
 import streamlit as st
 
-import pages as shell
-from core import agglomeration, datasets
+from ui.loading import loading_placeholder
+
+# The first element, before the heavy imports below (ui.loading says why); cleared once the page starts drawing.
+loading = loading_placeholder()
+
+import pages as shell  # noqa: E402
+from core import agglomeration, datasets  # noqa: E402
 
 shell.page_shell("Home", ":material/home:")
+loading.empty()
 t = shell.t
 
 # Example scenarios for the policy levers of the 2025 "talent attraction 2.0" brief (Di Yi Cai Jing, 2025-12-04). They run on

@@ -17,7 +17,7 @@ Parts (``--only a,b``; default all):
 
 Options: ``--pages / /map`` (the pages to measure; load visitors open them in turn), ``--quick`` (fewest moves,
 one cold run, 10 s of load at 1 and 6 visitors: checks the harness end to end, figures not for the record),
-``--out FILE``.  Environment: BENCH_MOVES (30), BENCH_COLD_RUNS (3), BENCH_EVERY_MOVES (10),
+``--out FILE``.  Environment: BENCH_MOVES (30), BENCH_COLD_RUNS (5), BENCH_EVERY_MOVES (10),
 BENCH_SWEEP_MOVES (20), BENCH_LOAD_SECONDS (30), BENCH_LOAD_SESSIONS (1,10,25,50).
 
 Examples::
@@ -54,7 +54,7 @@ from ui.pages_list import SLUGS  # noqa: E402
 
 PAGES = list(SLUGS)
 MOVES = int(os.environ.get("BENCH_MOVES", "30"))
-COLD_RUNS = int(os.environ.get("BENCH_COLD_RUNS", "3"))
+COLD_RUNS = int(os.environ.get("BENCH_COLD_RUNS", "5"))
 
 STATE_RECORDER = """() => {
   window.__states = [];
@@ -102,7 +102,8 @@ CHART_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteCh
 })"""
 # The page's main chart: the n-th chart of the main area in document order (MAIN_CHART), painted.
 MAIN_CHART_DRAWN = """(n) => { const el = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
-  .filter(e => !e.closest('[data-testid="stSidebar"]'))[n];
+  .filter(e => !e.closest('[data-testid="stSidebar"]'))
+  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 100 && r.height > 100; })[n];
   if (!el) return false;
   const c = el.querySelector('canvas'); return !!((c && c.width > 0) || el.querySelector('svg g[class*="mark-"] path'));
 }"""

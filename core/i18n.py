@@ -929,7 +929,7 @@ _POLICY: dict[str, str] = {
     "unknown — enter a year": "未知——请输入年份",
     "entered by you": "由您输入",
     # the placeholder of a cold start, the estimators in core.did, the pilot-city study's title in Chinese
-    "Loading the page (first visit after a restart)…": "正在加载页面（重启后首次访问）…",
+    "Loading the page…": "正在加载页面…",
     "Estimating the average effect in each region…": "正在估计各地区的平均效应…",
     "MOST/NDRC innovative-city lists (2016, 2018) and MIIT/NDRC Broadband-China batches (2014-2016), `data/policy/`; provinces hand-typed; estimators: two-way fixed effects and Gardner's two-stage estimator (Gardner 2022), computed in `core.did` and checked against pyfixest":
         "科技部/国家发展改革委创新型城市名单（2016、2018）与工业和信息化部/国家发展改革委“宽带中国”示范城市批次（2014-2016），`data/policy/`；省份为人工录入；估计量：双向固定效应与 Gardner 两阶段估计量（Gardner 2022），在 `core.did` 中计算并与 `pyfixest` 核对",

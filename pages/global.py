@@ -7,19 +7,26 @@ stable English codes (``pages.coded``), the screen shows words in the session's 
 
 from __future__ import annotations
 
-import hashlib
-
-import pandas as pd
 import streamlit as st
 
-import pages as shell
-from core import clusters, uploads
-from core.charts import records
-from core.charts import global_ as charts
-from core.datasets import DataSchemaError
-from pages import coded
+from ui.loading import loading_placeholder
+
+# The first element, before the heavy imports below (ui.loading says why); cleared once the page starts drawing.
+loading = loading_placeholder()
+
+import hashlib  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+import pages as shell  # noqa: E402
+from core import clusters, uploads  # noqa: E402
+from core.charts import records  # noqa: E402
+from core.charts import global_ as charts  # noqa: E402
+from core.datasets import DataSchemaError  # noqa: E402
+from pages import coded  # noqa: E402
 
 shell.page_shell("Global talent clusters", ":material/public:")
+loading.empty()
 t = shell.t
 
 GEONAMES_CREDIT = "City coordinates: GeoNames (geonames.org), CC BY 4.0. Country shapes: Natural Earth (public domain)."

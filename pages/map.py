@@ -18,24 +18,31 @@ everything) and the paper's tables stay outside.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-from typing import Any
-
-import numpy as np
-import pandas as pd
 import streamlit as st
 
-import pages as shell
-from pages import coded
-from core import agglomeration, datasets
-from core.errors import CoreError, Message
-from core.charts import attach
+from ui.loading import loading_placeholder
+
+# The first element, before the heavy imports below (ui.loading says why); cleared once the page starts drawing.
+loading = loading_placeholder()
+
+import dataclasses  # noqa: E402
+import hashlib  # noqa: E402
+from typing import Any  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+import pages as shell  # noqa: E402
+from pages import coded  # noqa: E402
+from core import agglomeration, datasets  # noqa: E402
+from core.errors import CoreError, Message  # noqa: E402
+from core.charts import attach  # noqa: E402
 
 # Old links named the map's parameters without the page's prefix (before every key was made unique).
 RENAMED = {old: f"map_{old}" for old in ("source", "classes", "k", "fixed", "palette", "group_by", "group_mode",
                                           "groups_region", "groups_cluster", "stats_year")}
 shell.page_shell("Agglomeration map", ":material/map:", renamed=RENAMED)
+loading.empty()
 t = shell.t
 
 # Option labels double as URL values (Streamlit binds the formatted label), so they stay short, English

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.text import t  # streamlit and the translation table only: nothing heavy yet
+from ui.loading import loading_placeholder  # streamlit and the translation table only: nothing heavy yet
+from ui.text import t
 
-# A fresh process spends seconds importing pandas, Altair and the estimators before anything can be drawn: the
-# main area says so at once (the first element; cleared once they are loaded).
-loading = st.empty()
-loading.caption(f":material/hourglass_top: {t('Loading the page (first visit after a restart)…')}")
+# The first element, before the heavy imports below (ui.loading says why); cleared once they are loaded.
+loading = loading_placeholder()
 
 import dataclasses  # noqa: E402
 import hashlib  # noqa: E402

@@ -8,19 +8,26 @@ published Table 1.  No arithmetic on data happens here beyond picking columns.
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
-import pages as shell
-from core import datasets, io_tables
-from core import digitalization as dg
-from core.charts import scale as charts
-from core.charts import stable_spec
-from core.uploads import UploadError, read_table
-from pages import coded
+from ui.loading import loading_placeholder
+
+# The first element, before the heavy imports below (ui.loading says why); cleared once the page starts drawing.
+loading = loading_placeholder()
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+import pages as shell  # noqa: E402
+from core import datasets, io_tables  # noqa: E402
+from core import digitalization as dg  # noqa: E402
+from core.charts import scale as charts  # noqa: E402
+from core.charts import stable_spec  # noqa: E402
+from core.uploads import UploadError, read_table  # noqa: E402
+from pages import coded  # noqa: E402
 
 shell.page_shell("Digitalization scale", ":material/account_tree:")
+loading.empty()
 t = shell.t
 st.title(t("Digitalization scale and the agglomeration index"))
 

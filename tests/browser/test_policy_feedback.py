@@ -16,6 +16,7 @@ PROBE = """() => ({
   placeholder: [...document.querySelectorAll('[data-testid="stCaptionContainer"]')].map(e => e.innerText)
     .filter(x => x.includes('正在加载页面')).join(' | '),
   charts: [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].filter(el => {
+    if (el.getBoundingClientRect().height < 20) return false;  // the renderer's warm-up (ui.loading), not a chart
     const c = el.querySelector('canvas'); return (c && c.width > 0) || el.querySelector('svg g[class*="mark-"] path');
   }).length
 })"""
