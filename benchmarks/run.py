@@ -399,8 +399,10 @@ def cold_section(browser, references, pages: list[str]) -> list[str]:
     stock_cold, tuned_cold = (statistics.median(cold[label]) for label, _, _ in references)
     lines = ["## Goal 1 — cold deep link: process start → the page's main chart painted", "",
              f"A fresh `streamlit run` per run, the browser opening the page's own URL ({COLD_RUNS} runs each, "
-             "interleaved). The main chart is the first chart of the main area (on /policy the second: the "
-             "event study below the treatment-timing bars). Goal: ≤ 1.25× the minimal app.", "",
+             "interleaved). The main chart is the first chart of the main area larger than 100 px (on /policy the "
+             "second: the event study below the treatment-timing bars), so the one-pixel chart of the pages' "
+             "loading placeholder (`ui.loading`, which only loads the browser's chart code) never counts. Goal: "
+             "≤ 1.25× the minimal app.", "",
              "| app | median (s) | runs (s) | ratio to minimal (defaults) | ratio to minimal (app config) | goal |",
              "|---|---|---|---|---|---|"]
     for label, runs in cold.items():
