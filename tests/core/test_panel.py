@@ -556,7 +556,9 @@ def test_bundled_default_view_equals_the_live_fit():
     for ours, theirs in zip(bundled.tests, live.tests):
         assert (ours.name, ours.df, ours.df_denom, ours.interpretation, ours.warning) == (
             theirs.name, theirs.df, theirs.df_denom, theirs.interpretation, theirs.warning)
-        assert ours.stat == pytest.approx(theirs.stat, rel=1e-12) and ours.pval == pytest.approx(theirs.pval, rel=1e-9)
+        # The Hausman statistic inverts a difference of two covariance matrices, which amplifies rounding: its
+        # 11th digit differs between machines whose BLAS picks other kernels (seen: 3e-11 relative), so 1e-8.
+        assert ours.stat == pytest.approx(theirs.stat, rel=1e-8) and ours.pval == pytest.approx(theirs.pval, rel=1e-8)
     # Table 5's slope on wages (0.185***) against the bundled public fit: the same sign, as the page shows
     side = bundled.view["side"].set_index("term")
     assert bool(side.loc["pcw", "same_sign"])
