@@ -206,6 +206,28 @@ def not_in_link(note: str) -> None:
     """
     st.session_state.setdefault("_left_out", []).append(note)
 
+def _holds(value: Any, link_values: list[str]) -> bool:
+    """Whether a widget's value is what a link's values for it say (``True`` and ``"true"``, ``25`` and
+    ``"25"``, ``(2011, 2023)`` and ``["2011", "2023"]``)."""
+    shown = list(value) if isinstance(value, (list, tuple)) else [value]
+    if len(shown) != len(link_values):
+        return False
+    for item, text in zip(shown, link_values):
+        text = str(text).strip()
+        if isinstance(item, bool):
+            if text.lower() != str(item).lower():
+                return False
+        elif isinstance(item, (int, float)):
+            try:
+                if float(text) != float(item):
+                    return False
+            except ValueError:
+                return False
+        elif str(item) != text:
+            return False
+    return True
+
+
 def url_notice() -> None:
     """Call last on a page: the 'share this view' link, and a notice naming invalid link values.
 
@@ -219,6 +241,8 @@ def url_notice() -> None:
             continue
         if key == "lang" and values and values[-1] in LANG_FROM_URL:
             continue  # a short code or the default, applied by page_shell
+        if key not in st.query_params and key in st.session_state and _holds(st.session_state[key], values):
+            continue  # the widget took the value; Streamlit leaves a widget's default out of the URL
         shown = ",".join(values)
         ignored.append(f"{key[:20]}={shown[:24]}{'…' if len(shown) > 24 else ''}")
     # Built when opened (opening reruns the page), so a section rerun as a fragment never leaves a stale link.

@@ -131,3 +131,36 @@ def test_settle_heap_freezes_once_after_new_imports(monkeypatch):
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+# A link may spell out a widget's default (hand-written, or from an older share link): Streamlit then leaves the
+# parameter out of the URL, and that must not read as an invalid value.
+@pytest.mark.parametrize(("page", "query"), [
+    ("pages/global.py", {"glob_w_density": "25"}),
+    ("pages/scale.py", {"scale_year": "2017"}),
+    ("pages/map.py", {"map_k": "5", "map_fixed": "true"}),
+    ("pages/policy.py", {"broadband": "True"}),
+])
+def test_a_link_spelling_out_defaults_gets_no_invalid_value_notice(page, query):
+    at = run_page(page, query=query)
+    assert_clean(at)
+    assert not at.toast, [t.value for t in at.toast]
+
+
+@pytest.mark.parametrize(("page", "query", "named"), [
+    ("pages/scale.py", {"scale_year": "1999"}, "scale_year=1999"),
+    ("pages/map.py", {"map_k": "5", "map_fixed": "maybe"}, "map_fixed=maybe"),
+])
+def test_an_invalid_link_value_beside_a_default_is_still_named(page, query, named):
+    at = run_page(page, query=query)
+    assert at.toast and named in at.toast[0].value
+    assert "map_k" not in at.toast[0].value
+
+
+def test_holds_compares_a_widget_value_with_link_text():
+    from ui.shell import _holds
+
+    assert _holds(True, ["true"]) and _holds(False, ["False"]) and not _holds(True, ["1x"])
+    assert _holds(25, ["25"]) and _holds(0.5, ["0.50"]) and not _holds(25, ["30"]) and not _holds(25, ["a"])
+    assert _holds((2011, 2023), ["2011", "2023"]) and not _holds((2011, 2023), ["2011"])
+    assert _holds("region", ["region"]) and not _holds("region", ["none"])
