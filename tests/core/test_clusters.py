@@ -139,6 +139,20 @@ def test_cluster_band_is_the_sum_of_member_bands(place_table):
     assert table.loc["Shenzhen–Hong Kong–Guangzhou (WIPO cluster)"].rank_2025 == 1
 
 
+def test_places_carry_corridors_attractive_order_and_centroids(place_table):
+    table = place_table.set_index("place")
+    # both ends of a corridor list it, in the report's order, naming the other end
+    assert table.loc["Greater Bay Area (LinkedIn cluster)", "corridors"] == "#2 Yangtze River Delta; #2 Jing-Jin-Ji"
+    assert table.loc["Beijing", "corridors"] == "#2 Yangtze River Delta; #2 Greater Bay Area"  # its LinkedIn unit's
+    assert table.loc["Beijing (WIPO cluster)", "corridors"] == ""
+    # the attractive-city order is found under the market's GeoNames name too (Bengaluru is Bangalore there)
+    assert table.loc["Bengaluru", "attractive_order"] == 5 and table.loc["Shanghai", "attractive_order"] == 3
+    assert math.isnan(table.loc["Beijing", "attractive_order"])
+    # a cluster sits at the mean of its located members
+    members = table.loc["Shanghai–Suzhou (WIPO cluster)", "members"].split(", ")
+    assert table.loc["Shanghai–Suzhou (WIPO cluster)", "lon"] == pytest.approx(table.loc[members, "lon"].mean())
+
+
 def test_china_link_maps_clusters_to_provinces(place_table):
     link = c.china_link(place_table, c.load_china_links(), datasets.load_table1())
     by_place = link.groupby("place").province.apply(set).to_dict()
