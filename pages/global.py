@@ -180,13 +180,22 @@ def map_layers(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[
     return bubbles, wipo_rows, corridors
 
 
-@st.cache_data(show_spinner=False)
+# A resource, not data: st.cache_data would hand each rerun a copy of the map, unpickling its 177 country shapes
+# (the page only reads it: shell.chart and the export build new dicts around it).
+@st.cache_resource(show_spinner=False, max_entries=256)
 def map_spec(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...], colour_by: str,
-             lang: str) -> dict:
+             lang: str) -> tuple[dict, shell.ChartRows]:
+    """The world map for these filters: the spec without its rows, and the rows as Arrow bytes (drawn as they are,
+    where Streamlit would convert the records on every rerun) and as records (the export)."""
+    from streamlit import dataframe_util  # the conversion st.vega_lite_chart applies to a spec's rows
+
     bubbles, wipo_rows, corridors = map_layers(regions, tiers, sources)
     wipo_rows = wipo_rows.assign(place=wipo_rows.place.map(place_words))
-    return charts.world_map_spec(shell.world_countries()["features"], bubbles, wipo_rows, corridors,
+    spec = charts.world_map_spec(shell.world_countries()["features"], bubbles, wipo_rows, corridors,
                                  colour_by=colour_by, lang=lang, title=t("World tech-talent cities and innovation clusters"))
+    rows = spec.pop("datasets", {})
+    return spec, shell.ChartRows({name: dataframe_util.convert_anything_to_arrow_bytes(values)
+                                  for name, values in rows.items()}, rows)
 
 
 # Tables as words with units, "—" for a missing value: ui.tables (shared with the other pages).
@@ -246,9 +255,8 @@ if shown.empty:
 else:
     filters = (tuple(regions), tuple(tiers), tuple(sources), colour_by)
     with st.spinner(t("Drawing the world map…")):
-        spec = map_spec(*filters, shell.lang())
-    map_chart = spec
-    shell.chart(spec, key="glob_world_map")
+        spec, map_rows = map_spec(*filters, shell.lang())
+    map_chart = shell.chart(spec, rows=map_rows, key="glob_world_map")  # the spec with its rows, for the export
     undrawn = shown[shown.lon.isna()].place.tolist()
     if undrawn:
         st.caption(f"{t('Not drawn (no bundled coordinates)')}: {', '.join(place_words(p) for p in undrawn)}")

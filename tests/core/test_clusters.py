@@ -391,3 +391,31 @@ def test_sources_facts_for_the_global_page():
     assert pub["Beijing"] == 4.0 and pub["Shenzhen–Hong Kong–Guangzhou"] == 2.4
     pct = shares[shares.output == "share_of_global_PCT_applications"].set_index("cluster").share_percent
     assert pct["Tokyo–Yokohama"] == 10.3 and pct["Seoul"] == 5.4
+
+
+# --- the world map's spec -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("colour_by", ["tier", "region"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_world_map_spec_is_the_altair_charts_dict(place_table, facts, colour_by, lang):
+    """The page's map, written out as a dict, is what the Altair chart gives (validated), for every layer mix."""
+    import json
+
+    from core.charts import global_ as charts
+
+    features = datasets.load_world_countries()["features"][:3]
+    cities = place_table[(place_table.kind == c.KIND_CITY) & place_table.band_low.notna()].dropna(subset=["lon", "lat"])
+    wipo = place_table[place_table.kind == c.KIND_WIPO].dropna(subset=["lon", "lat"])
+    corridors = c.corridor_lines(facts, place_table)
+    assert cities.band_high.isna().any() and cities.band_high.notna().any()  # both rings and open bands drawn
+    mixes = [(cities, wipo, corridors), (cities, wipo, []), (cities.iloc[0:0], wipo, corridors),
+             (cities[cities.band_high.isna()], wipo, corridors), (cities, wipo.iloc[0:0], corridors),
+             (cities.iloc[0:0], wipo.iloc[0:0], [])]
+    for bubbles, clusters_, lines in mixes:
+        kwargs = {"colour_by": colour_by, "lang": lang, "title": "T"}
+        altair_route = charts.world_map(features, bubbles, clusters_, lines, **kwargs).to_dict(validate=True)
+        direct = charts.world_map_spec(features, bubbles, clusters_, lines, **kwargs)
+        assert json.loads(json.dumps(direct)) == json.loads(json.dumps(altair_route))
+        # only the columns the layers encode travel
+        sent = {key for rows in direct.get("datasets", {}).values() for row in rows for key in row}
+        assert sent <= set(charts.BUBBLE_FIELDS) | set(charts.CLUSTER_FIELDS)
