@@ -99,7 +99,11 @@ def export_row(frame: pd.DataFrame, chart, name: str, *, key: str, what: str) ->
 
 # --- cached wrappers around core (keyed by their arguments) ------------------------------------
 
-@st.cache_data(show_spinner=False)
+# The bundled tables are resources, not data: st.cache_data would unpickle a copy of each on every rerun (about
+# 10 ms here).  The page only reads them (filters, assign and set_index make new frames); a test reruns the page
+# after other views and finds the same screen.
+
+@st.cache_resource(show_spinner=False)
 def first_view() -> dict[str, pd.DataFrame]:
     """What the filters and the world map need (the first view): the places and the LinkedIn facts."""
     cities = clusters.load_cities()
@@ -109,15 +113,21 @@ def first_view() -> dict[str, pd.DataFrame]:
             "places": clusters.places(cities, shell.tech_cities(), facts, wipo)}
 
 
-@st.cache_data(show_spinner=False)
-def below_the_map() -> dict[str, pd.DataFrame]:
-    """The tables of the sections below the world map, loaded once the map is drawn."""
-    return {"statements": clusters.load_statements(), "links": clusters.load_china_links(),
+@st.cache_resource(show_spinner=False)
+def below_the_map() -> dict[str, object]:
+    """The tables of the sections below the world map, loaded once the map is drawn, and what follows from them
+    alone (the statement checks, the China link, the markets of the 48): computed once, not hashed per rerun."""
+    first = first_view()
+    statements, links = clusters.load_statements(), clusters.load_china_links()
+    return {"statements": statements, "links": links,
             "reports": clusters.load_reports(), "proxies": clusters.load_proxies(),
             "illustrative": clusters.load_illustrative_values(),
             "wipo_counts": clusters.wipo_country_counts(shell.wipo_aggregates()),
             "world_shares": clusters.world_shares(clusters.load_wipo_extra_facts()),
-            "cluster_facts": clusters.load_cluster_facts()}
+            "cluster_facts": clusters.load_cluster_facts(),
+            "checks": clusters.check_statements(first["cities"], statements),
+            "china": clusters.china_link(first["places"], links, shell.table1()),
+            "markets_48": tuple(clusters.in_48(first["cities"]).market)}
 
 
 def bundled(loader) -> dict[str, pd.DataFrame]:
@@ -129,14 +139,32 @@ def bundled(loader) -> dict[str, pd.DataFrame]:
         st.stop()
 
 
-@st.cache_data(show_spinner=False)
-def checks(cities: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
-    return clusters.check_statements(cities, statements)
+@st.cache_resource(show_spinner=False, max_entries=16)
+def proxy_figures(figures: str, _uploaded: pd.DataFrame | None) -> pd.DataFrame:
+    """Every proxy's values (the bundled ones, or with an upload's, ``figures`` naming which): the same for every
+    weight, so computed once per upload rather than on every rerun."""
+    data = {**first_view(), **below_the_map()}
+    return clusters.proxy_values(data["cities"], data["facts"], data["illustrative"], data["wipo"], _uploaded)
 
 
-@st.cache_data(show_spinner=False)
-def china(place_table: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
-    return clusters.china_link(place_table, links, shell.table1())
+@st.cache_resource(show_spinner=False, max_entries=256)
+def shown_places(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...]) -> pd.DataFrame:
+    return clusters.filter_places(first_view()["places"], regions=regions, tiers=tiers, sources=sources)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def city_counts(regions: tuple[str, ...], tiers: tuple[str, ...],
+                sources: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The listed cities of the 48 shown under these filters, by region and by country."""
+    cities = first_view()["cities"]
+    shown = shown_places(regions, tiers, sources)
+    cities_shown = cities[cities.market.isin(shown.place) & cities.region.isin(regions)]
+    return clusters.counts_by(cities_shown, "region"), clusters.counts_by(cities_shown, "country")
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def comparison(picked: tuple[str, ...]) -> pd.DataFrame:
+    return clusters.compare(first_view()["places"], picked, below_the_map()["china"])
 
 
 # The composite is keyed by ``key`` (the proxy figures, the proxy chosen per component and the places shown)
@@ -170,7 +198,7 @@ def read_upload(content: bytes, name: str, known: tuple[str, ...]) -> pd.DataFra
 def map_layers(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...]):
     """Bubbles, WIPO triangles and corridor arcs for these filters."""
     data = first_view()
-    shown = clusters.filter_places(data["places"], regions=regions, tiers=tiers, sources=sources)
+    shown = shown_places(regions, tiers, sources)
     city_rows = shown[(shown.kind == clusters.KIND_CITY) & shown.band_low.notna()]
     bubbles = city_rows.dropna(subset=["lon", "lat"]) if "CBRE" in sources else city_rows.iloc[0:0]
     wipo_rows = shown[shown.kind == clusters.KIND_WIPO].dropna(subset=["lon", "lat"])
@@ -245,7 +273,7 @@ with st.container(border=True):
     colour_by = coded.radio(t("Colour by"), list(COLOUR_WORDS), key="glob_colour", words=COLOUR_WORDS,
                             container=cols[3])
 
-shown = clusters.filter_places(places, regions=regions, tiers=tiers, sources=sources)
+shown = shown_places(tuple(regions), tuple(tiers), tuple(sources))
 
 # --- world map ----------------------------------------------------------------------------------------
 st.subheader(t("World map"))
@@ -311,11 +339,11 @@ choices = places.place.tolist()
 default_pick = [p for p in ("Beijing", "Shanghai", "S.F. Bay Area") if p in choices]
 picked = coded.multiselect(t("Compare 2–4 cities or clusters"), choices, key="glob_compare", words=place_words,
                            default=default_pick, max_selections=4)
-link = china(places, data["links"])
+link = data["china"]
 if len(picked) < 2:
     st.info(t("Choose at least two places to compare."))
 else:
-    compared = clusters.compare(places, picked, link)
+    compared = comparison(tuple(picked))
     names = shell.province_names()
     cells = compared.set_index("attribute")
     translated = cells.apply(lambda column: [
@@ -344,14 +372,12 @@ else:
 
 # --- counts -------------------------------------------------------------------------------------------
 st.subheader(t("Counts by region and country"))
-statement_checks = checks(data["cities"], data["statements"])
-cities_shown = data["cities"][data["cities"].market.isin(shown.place) & data["cities"].region.isin(regions)]
+statement_checks = data["checks"]
 cols = st.columns(2)
 stated = data["statements"]
 region_stated = stated[(stated.scope == "region") & (stated.band_min_persons == 100_000)]
 country_stated = stated[(stated.scope == "country") & (stated.band_min_persons == 100_000)]
-by_region = clusters.counts_by(cities_shown, "region")
-by_country = clusters.counts_by(cities_shown, "country")
+by_region, by_country = city_counts(tuple(regions), tuple(tiers), tuple(sources))
 if by_region.empty:
     cols[0].info(t("No CBRE city matches the filters."))
 else:
@@ -402,14 +428,14 @@ def proxy_choices(data: dict) -> tuple[str, pd.DataFrame, dict[str, str]]:
         file = st.file_uploader(t("Figures file"), type=["csv", "xlsx"], key="glob_upload_figures")
         if file is not None:
             try:
-                uploaded = read_upload(file.getvalue(), file.name, tuple(clusters.in_48(data["cities"]).market))
+                uploaded = read_upload(file.getvalue(), file.name, data["markets_48"])
                 figures = f"upload:{hashlib.sha256(file.getvalue()).hexdigest()}"
                 st.success(f"{len(uploaded)} {t('rows read')}: {', '.join(uploaded.columns.drop('place'))}")
             except uploads.UploadError as exc:
                 detail = f": {shell.said(exc)}"
                 st.error(f"{t('The figures file cannot be used')}{detail}")
 
-    proxy_frame = clusters.proxy_values(data["cities"], data["facts"], data["illustrative"], data["wipo"], uploaded)
+    proxy_frame = proxy_figures(figures, uploaded)
     catalogue = data["proxies"].set_index("proxy")
     upload_proxies = [c for c in proxy_frame.columns if c.startswith("upload:")]
 
