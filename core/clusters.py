@@ -43,7 +43,8 @@ __all__ = ["CompositeError", "GLOBAL_DIR", "TIER_EDGES", "TIER_1", "TIER_2", "TI
            "load_china_links", "load_reports", "load_proxies", "load_illustrative_values", "wipo_ranks",
            "wipo_country_counts", "in_48", "check_statements", "counts_by", "places", "SOURCES", "filter_places",
            "compare", "china_link", "corridor_lines", "proxy_values", "component_table", "normalise_weights",
-           "CompositeResult", "composite_index", "weight_grid", "rank_stability", "validate_uploaded_figures"]
+           "CompositeResult", "composite_index", "weight_grid", "rank_stability", "validate_uploaded_figures", "WORLD_MAP_DECIMALS", "WORLD_MAP_SOURCE",
+           "WORLD_MAP_PREPARED", "world_map_stamp", "world_map_countries_live", "world_map_countries"]
 
 import itertools
 import math
@@ -448,6 +449,46 @@ def corridor_lines(facts: pd.DataFrame, place_table: pd.DataFrame) -> list[dict[
                          "properties": {"from": row.subject, "to": row.object, "order": int(row.order),
                                         "confidence": row.confidence, "note": row.note}})
     return features
+
+
+# --- the world map's country shapes -----------------------------------------------------------------
+
+#: Decimal places (degrees) the world map's countries are drawn with: 0.01 deg is about 0.02 px at the map's 860 px
+#: (0.05 at a 2x export); rendered, no pixel of the countries moved more than 15/255 in one colour channel against the
+#: bundled 4-decimal shapes, and the spec is 42 KB (19 %) lighter.  Not simplified: removing vertices moved edges.
+WORLD_MAP_DECIMALS = 2
+WORLD_MAP_SOURCE = "world_countries_110m.geojson"  # in geo/
+#: The rounded shapes, prepared at build time (``scripts/build_global_geometry.py``) with what they were made from.
+WORLD_MAP_PREPARED = datasets.DATA_DIR / GLOBAL_DIR / "world_countries_map.geojson"
+
+
+def world_map_stamp() -> dict[str, object]:
+    """What the prepared shapes must record: the source file's SHA-256 and the rounding (no simplification)."""
+    from core import geo
+
+    return geo.prepared_stamp((datasets.GEO_DIR / WORLD_MAP_SOURCE).read_bytes(), 0.0, WORLD_MAP_DECIMALS)
+
+
+def world_map_countries_live() -> list[dict[str, object]]:
+    """The world map's 177 countries: the bundled shapes with coordinates rounded to :data:`WORLD_MAP_DECIMALS`
+    (``core.geo.round_coordinates``: a ring that rounding would collapse or turn keeps its coordinates)."""
+    from core import geo
+
+    return geo.round_coordinates(datasets.load_world_countries(), WORLD_MAP_DECIMALS)["features"]
+
+
+def world_map_countries() -> list[dict[str, object]]:
+    """:func:`world_map_countries_live`, read from :data:`WORLD_MAP_PREPARED` while that file records the same source
+    and rounding (rounding in every new server process took 20 ms before the first map), computed otherwise."""
+    import json
+
+    if WORLD_MAP_PREPARED.is_file():
+        from core import geo
+
+        built = json.loads(WORLD_MAP_PREPARED.read_text(encoding="utf-8"))
+        if built.get(geo.PREPARED_KEY) == world_map_stamp() and built.get("features"):
+            return built["features"]
+    return world_map_countries_live()
 
 
 # --- the composite index --------------------------------------------------------------------

@@ -208,6 +208,10 @@ def map_layers(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[
     return bubbles, wipo_rows, corridors
 
 
+# The countries' coordinates rounded to 0.01 degree (read from the file prepared at build time): shared, read only.
+world_countries = st.cache_resource(show_spinner=False)(clusters.world_map_countries)
+
+
 # A resource, not data: st.cache_data would hand each rerun a copy of the map, unpickling its 177 country shapes
 # (the page only reads it: shell.chart and the export build new dicts around it).
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -219,7 +223,7 @@ def map_spec(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[st
 
     bubbles, wipo_rows, corridors = map_layers(regions, tiers, sources)
     wipo_rows = wipo_rows.assign(place=wipo_rows.place.map(place_words))
-    spec = charts.world_map_spec(shell.world_countries()["features"], bubbles, wipo_rows, corridors,
+    spec = charts.world_map_spec(world_countries(), bubbles, wipo_rows, corridors,
                                  colour_by=colour_by, lang=lang, title=t("World tech-talent cities and innovation clusters"))
     rows = spec.pop("datasets", {})
     return spec, shell.ChartRows({name: dataframe_util.convert_anything_to_arrow_bytes(values)

@@ -419,3 +419,58 @@ def test_world_map_spec_is_the_altair_charts_dict(place_table, facts, colour_by,
         # only the columns the layers encode travel
         sent = {key for rows in direct.get("datasets", {}).values() for row in rows for key in row}
         assert sent <= set(charts.BUBBLE_FIELDS) | set(charts.CLUSTER_FIELDS)
+
+
+def test_prepared_world_shapes_are_the_live_rounding():
+    """The shapes the page reads (prepared at build time) are the bundled ones rounded now, stamped with their source."""
+    import json
+
+    from core import geo
+
+    built = json.loads(c.WORLD_MAP_PREPARED.read_text(encoding="utf-8"))
+    assert built[geo.PREPARED_KEY] == c.world_map_stamp()
+    live = c.world_map_countries_live()
+    assert built["features"] == live and c.world_map_countries() == live
+    assert len(live) == 177 and [f["properties"] for f in live] == \
+        [f["properties"] for f in datasets.load_world_countries()["features"]]
+    # rounded, orientation kept: every exterior ring still runs clockwise as the bundled one does
+    assert all(round(x, 2) == x for f in live[:20] for poly in
+               ([f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Polygon" else f["geometry"]["coordinates"])
+               for ring in poly for point in ring for x in point)
+    pairs = list(zip(geo.exterior_rings({"features": live}), geo.exterior_rings(datasets.load_world_countries())))
+    assert len(pairs) > 177 and all(geo.is_clockwise(new) == geo.is_clockwise(old) for (_, new), (_, old) in pairs)
+
+
+def test_a_stale_prepared_file_is_not_used(monkeypatch, tmp_path):
+    stale = tmp_path / "world.geojson"
+    stale.write_text(json_dumps({"type": "FeatureCollection", "prepared_from": {"sha256": "0" * 64},
+                                 "features": [{"type": "Feature", "properties": {}, "geometry": None}]}))
+    monkeypatch.setattr(c, "WORLD_MAP_PREPARED", stale)
+    assert c.world_map_countries() == c.world_map_countries_live()
+
+
+def json_dumps(obj) -> str:
+    import json
+
+    return json.dumps(obj)
+
+
+def test_rounded_world_shapes_draw_as_the_bundled_ones():
+    """At the map's size the rounded countries paint the same pixels (anti-aliased edges move by at most a shade)."""
+    import io
+    import json
+
+    import vl_convert as vlc
+    from PIL import Image
+
+    from core.charts import global_ as charts
+
+    def painted(features) -> np.ndarray:
+        spec = charts.world_map_spec(features, pd.DataFrame(), pd.DataFrame(), [])
+        png = vlc.vegalite_to_png(json.dumps(spec), scale=1)
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+    bundled, rounded = painted(datasets.load_world_countries()["features"]), painted(c.world_map_countries())
+    assert bundled.shape == rounded.shape and bundled.shape[1] >= 860
+    shift = np.abs(bundled - rounded).max(axis=2)
+    assert shift.max() <= 16 and (shift > 4).mean() < 1e-3  # border #b0b8c1 on fill #eceff3 differ by 60
