@@ -434,18 +434,21 @@ def corridor_lines(facts: pd.DataFrame, place_table: pd.DataFrame) -> list[dict[
 
     Drawn with a geoshape mark, a LineString follows the great circle (an arc on the map).
     """
-    table = place_table.set_index("linkedin")
-    table = table[table.index != ""]
+    # each LinkedIn unit's end: the first place row naming it (a dict, not a frame lookup per corridor end)
+    ends: dict[object, tuple[float, float]] = {}
+    for unit, lon, lat in zip(place_table.linkedin.tolist(), place_table.lon.tolist(), place_table.lat.tolist()):
+        if unit != "" and unit not in ends:
+            ends[unit] = (lon, lat)
     features: list[dict[str, object]] = []
     for row in facts[facts.fact == "corridor"].itertuples():
-        if row.subject not in table.index or row.object not in table.index:
+        if row.subject not in ends or row.object not in ends:
             continue
-        a, b = table.loc[[row.subject]].iloc[0], table.loc[[row.object]].iloc[0]
-        if any(pd.isna(v) for v in (a.lon, a.lat, b.lon, b.lat)):
+        (a_lon, a_lat), (b_lon, b_lat) = ends[row.subject], ends[row.object]
+        if any(pd.isna(v) for v in (a_lon, a_lat, b_lon, b_lat)):
             continue
         features.append({"type": "Feature",
                          "geometry": {"type": "LineString",
-                                      "coordinates": [[float(a.lon), float(a.lat)], [float(b.lon), float(b.lat)]]},
+                                      "coordinates": [[float(a_lon), float(a_lat)], [float(b_lon), float(b_lat)]]},
                          "properties": {"from": row.subject, "to": row.object, "order": int(row.order),
                                         "confidence": row.confidence, "note": row.note}})
     return features
