@@ -250,6 +250,81 @@ def dash(value: object) -> str:
     return "—" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
 
 
+# --- the tables in words: what a language (and the filters) make of the bundled tables -------------------------
+# The same on every rerun of a view, and two dozen column translations (Series.map building Arrow strings) were a
+# fifth of a rerun's script time; shared and read only, as the tables above.
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def sources_view(lang: str) -> dict[str, pd.DataFrame]:
+    """The sections' tables that no filter changes, in the words of ``lang``."""
+    data = below_the_map()
+    shares = data["world_shares"]
+    world_shares = shares.assign(output_words=shares.output.map(lambda o: t(clusters.WORLD_SHARES[o])),
+                                 cluster=shares.cluster.map(t))
+    said_rows, _ = words_table(world_shares.assign(edition=world_shares.edition.astype(str),
+                                                   confidence=world_shares.confidence.map(t)),
+                               {"cluster": ("WIPO cluster", None), "output_words": ("Output", None),
+                                "share_percent": ("Share of the world total (%)", "%.1f"),
+                                "edition": ("GII edition", None), "confidence": ("Confidence", None)})
+    checks, reports = data["checks"], data["reports"]
+    return {"world_shares": world_shares,
+            "said_rows": said_rows.assign(**{t("Sources"): t("As reported by Yicai Global (2 Sep 2025) from the "
+                                                             "WIPO release")}),
+            "checks": checks.assign(statement=checks.statement.map(statement_words), scope=checks.scope.map(t),
+                                    status=checks.status.map(t), confidence=checks.confidence.map(t)),
+            "wipo_counts": data["wipo_counts"].assign(edition=data["wipo_counts"].edition.astype(str)),
+            "reports": reports.assign(licence=reports.licence.map(t), report=reports.report.map(cite),
+                                      publisher=reports.publisher.map(cite))}
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def places_view(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...],
+                lang: str) -> dict[str, object]:
+    """The places shown under these filters as the closing table (with its sources, for the CSV), and their
+    Chinese places with the provinces' index, for the chart and with a note for the table (``None`` if there is
+    none), in the words of ``lang``."""
+    shown = shown_places(regions, tiers, sources)
+    on_screen, _ = words_table(
+        shown.assign(place=shown.place.map(place_words), kind=shown.kind.map(t), region=shown.region.map(t),
+                     tier=shown.tier.map(t), skill_group=shown.skill_group.map(lambda v: t(v) if v else "—"),
+                     confidence=shown.confidence.map(t), band_text=shown.band_text.map(dash),
+                     wipo_cluster=shown.wipo_cluster.map(dash), linkedin=shown.linkedin.map(dash)),
+        {"place": ("Place", None), "kind": ("Kind", None), "country": ("Country", None), "region": ("Region", None),
+         "members": ("Members", None), "band_low": ("CBRE band, lower bound (persons)", "%d"),
+         "band_high": ("CBRE band, upper bound (persons)", "%d"),
+         "band_text": ("CBRE band (tech workers, 2023)", None), "tier": ("Tier", None),
+         "wipo_cluster": ("WIPO cluster", None), "rank_2024": ("WIPO rank 2024", "%d"),
+         "rank_2025": ("WIPO rank 2025", "%d"), "linkedin": ("LinkedIn–Tsinghua unit", None),
+         "skill_group": ("LinkedIn skill group", None), "confidence": ("Confidence", None)})
+    link = below_the_map()["china"]
+    china_places = link[link.place.isin(shown.place)]
+    display = None
+    if not china_places.empty:
+        display = china_places.assign(province=china_places.province.map(shell.province_names()).fillna(
+            china_places.province.map(t)), place=china_places.place.map(place_words), kind=china_places.kind.map(t))
+    return {"on_screen": on_screen.assign(**{t("Sources"): source_line()}), "china": display,
+            "china_rows": None if display is None else display.assign(
+                note=[t("Not in Table 1") if pd.isna(v) else "" for v in display.idt_latest])}
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def comparison_view(picked: tuple[str, ...], lang: str) -> pd.DataFrame:
+    """The side-by-side table of these places, in the words of ``lang``."""
+    names = shell.province_names()
+    cells = comparison(picked).set_index("attribute")
+    translated = cells.apply(lambda column: [
+        t(v) if a in ("Kind", "Region", "Tier", "LinkedIn skill group", "Confidence", "CBRE class 2025",
+                      "LinkedIn–Tsinghua unit") else
+        "; ".join(f"{names.get(p.rsplit(' ', 1)[0], p.rsplit(' ', 1)[0])} {p.rsplit(' ', 1)[1]}"
+                  if " " in p else p for p in v.split("; ")) if a.startswith("China: provinces") else
+        "; ".join(f"{w.split(' ', 1)[0]} {t(w.split(' ', 1)[1])}" if w.startswith("#") else w
+                  for w in v.split("; ")) if a == "LinkedIn migration corridors" else
+        v.replace("(sum of member bands)", t("(sum of member bands)")) for a, v in zip(cells.index, column)])
+    translated.index = [t(a) for a in cells.index]
+    translated.columns = [place_words(p) for p in translated.columns]
+    return translated.rename_axis(t("Attribute")).reset_index()
+
+
 with st.spinner(t("Loading the bundled global tables…")):
     data = bundled(first_view)
 
@@ -323,17 +398,10 @@ said.metric(t("PCT applications, Shenzhen–Hong Kong–Guangzhou, 2024"), f"{pc
             t("{share} % of China's total").format(share=f"{pct.share_of_china_percent:.1f}"),
             delta_color="off", delta_arrow="off")
 st.caption(f"{t('Sources')}: {t(LINKEDIN_WORK)}; {t(CBRE_WORK)} ({t('patent figures, medium confidence')}).")
-world_shares = data["world_shares"].assign(
-    output_words=data["world_shares"].output.map(lambda o: t(clusters.WORLD_SHARES[o])),
-    cluster=data["world_shares"].cluster.map(t))
+in_words = sources_view(shell.lang())
+world_shares = in_words["world_shares"]
 shell.chart(charts.world_share_bars, world_shares, lang=shell.lang(), key="glob_world_shares", width="stretch")
-said_rows, _ = words_table(world_shares.assign(edition=world_shares.edition.astype(str),
-                                               confidence=world_shares.confidence.map(t)),
-                           {"cluster": ("WIPO cluster", None), "output_words": ("Output", None),
-                            "share_percent": ("Share of the world total (%)", "%.1f"), "edition": ("GII edition", None),
-                            "confidence": ("Confidence", None)})
-shell.download_view(said_rows.assign(**{t("Sources"): t("As reported by Yicai Global (2 Sep 2025) from the WIPO "
-                                                        "release")}),
+shell.download_view(in_words["said_rows"],
                     lambda lang=shell.lang(): charts.world_share_bars(world_shares, lang=lang), "wipo_2025_world_shares",
                     key="glob_dl_shares")
 
@@ -343,24 +411,10 @@ choices = places.place.tolist()
 default_pick = [p for p in ("Beijing", "Shanghai", "S.F. Bay Area") if p in choices]
 picked = coded.multiselect(t("Compare 2–4 cities or clusters"), choices, key="glob_compare", words=place_words,
                            default=default_pick, max_selections=4)
-link = data["china"]
 if len(picked) < 2:
     st.info(t("Choose at least two places to compare."))
 else:
-    compared = comparison(tuple(picked))
-    names = shell.province_names()
-    cells = compared.set_index("attribute")
-    translated = cells.apply(lambda column: [
-        t(v) if a in ("Kind", "Region", "Tier", "LinkedIn skill group", "Confidence", "CBRE class 2025",
-                      "LinkedIn–Tsinghua unit") else
-        "; ".join(f"{names.get(p.rsplit(' ', 1)[0], p.rsplit(' ', 1)[0])} {p.rsplit(' ', 1)[1]}"
-                  if " " in p else p for p in v.split("; ")) if a.startswith("China: provinces") else
-        "; ".join(f"{w.split(' ', 1)[0]} {t(w.split(' ', 1)[1])}" if w.startswith("#") else w
-                  for w in v.split("; ")) if a == "LinkedIn migration corridors" else
-        v.replace("(sum of member bands)", t("(sum of member bands)")) for a, v in zip(cells.index, column)])
-    translated.index = [t(a) for a in cells.index]
-    translated.columns = [place_words(p) for p in translated.columns]
-    comparison_table = translated.rename_axis(t("Attribute")).reset_index()
+    comparison_table = comparison_view(tuple(picked), shell.lang())
     st.dataframe(comparison_table, hide_index=True)
     st.caption(f"⚠ {t(clusters.WIPO_METHOD_NOTE)}")
     band_rows = places.set_index("place").loc[picked].reset_index()
@@ -376,7 +430,6 @@ else:
 
 # --- counts -------------------------------------------------------------------------------------------
 st.subheader(t("Counts by region and country"))
-statement_checks = data["checks"]
 cols = st.columns(2)
 stated = data["statements"]
 region_stated = stated[(stated.scope == "region") & (stated.band_min_persons == 100_000)]
@@ -395,15 +448,12 @@ shell.how_to_read(t("Bars count the cities of CBRE's 48 listed in the bundled da
                     "the article on CBRE's 2025 guide states. A bar shorter than its tick means the bundled list is "
                     "incomplete (about 27 cities of 100k–200k are missing), never that the statement is wrong."),
                   source_line())
-checks_shown = statement_checks.assign(statement=statement_checks.statement.map(statement_words),
-                                       scope=statement_checks.scope.map(t), status=statement_checks.status.map(t),
-                                       confidence=statement_checks.confidence.map(t))
-table(checks_shown, {"statement": ("Statement", None), "scope": ("Scope", None),
+table(in_words["checks"], {"statement": ("Statement", None), "scope": ("Scope", None),
                      "threshold_persons": ("Threshold (tech workers, persons)", "%d"),
                      "stated": ("Stated count", "%d"), "listed": ("Listed in the bundled data", "%d"),
                      "status": ("Check", None), "cities_listed": ("Cities listed", None),
                      "confidence": ("Confidence", None)})
-shell.chart(charts.wipo_country_bars, data["wipo_counts"].assign(edition=data["wipo_counts"].edition.astype(str)),
+shell.chart(charts.wipo_country_bars, in_words["wipo_counts"],
              lang=shell.lang(), key="glob_wipo_counts", width="stretch")
 shell.how_to_read(t("Clusters per economy among WIPO's top 100 (China 24, US 22, Germany 7, India 4, UK 4 in 2025)."),
                   t(WIPO_WORK))
@@ -584,15 +634,14 @@ shell.how_to_read(t(
 
 # --- China link ------------------------------------------------------------------------------------------
 st.subheader(t("Link to China"))
-china_places = link[link.place.isin(shown.place)]
-if china_places.empty:
+view = places_view(tuple(regions), tuple(tiers), tuple(sources), shell.lang())
+display = view["china"]
+if display is None:
     st.info(t("No Chinese city or cluster matches the filters."))
 else:
-    year = int(china_places.year.iloc[0])
-    display = china_places.assign(province=china_places.province.map(shell.province_names()).fillna(
-        china_places.province.map(t)), place=china_places.place.map(place_words), kind=china_places.kind.map(t))
+    year = int(display.year.iloc[0])
     shell.chart(charts.china_bars, display, year=year, lang=shell.lang(), key="glob_china_bars", width="stretch")
-    china_table = table(display.assign(note=[t("Not in Table 1") if pd.isna(v) else "" for v in display.idt_latest]),
+    china_table = table(view["china_rows"],
                         {"place": ("Place", None), "kind": ("Kind", None), "province": ("Province", None),
                          "idt_latest": (t("Agglomeration index, {year}").format(year=year), "%.2f"),
                          "idt_mean": ("Mean index 2011-2023", "%.2f"), "rank_mean": ("Rank of 30 (mean 2011-2023)", "%d"),
@@ -605,25 +654,12 @@ else:
 
 # --- sources ----------------------------------------------------------------------------------------------
 with st.expander(t("Sources and report dates"), expanded=False):
-    reports = data["reports"]
-    table(reports.assign(licence=reports.licence.map(t), report=reports.report.map(cite),
-                         publisher=reports.publisher.map(cite)),
+    table(in_words["reports"],
           {"report": ("Report", None), "publisher": ("Publisher", None), "published": ("Published", None),
            "licence": ("Licence", None)})
     st.caption(t(GEONAMES_CREDIT) + " " + t("Full provenance per column: data/SOURCES.md, section global/."))
 
 st.divider()
-on_screen, _ = words_table(
-    shown.assign(place=shown.place.map(place_words), kind=shown.kind.map(t), region=shown.region.map(t),
-                 tier=shown.tier.map(t), skill_group=shown.skill_group.map(lambda v: t(v) if v else "—"),
-                 confidence=shown.confidence.map(t), band_text=shown.band_text.map(dash),
-                 wipo_cluster=shown.wipo_cluster.map(dash), linkedin=shown.linkedin.map(dash)),
-    {"place": ("Place", None), "kind": ("Kind", None), "country": ("Country", None), "region": ("Region", None),
-     "members": ("Members", None), "band_low": ("CBRE band, lower bound (persons)", "%d"),
-     "band_high": ("CBRE band, upper bound (persons)", "%d"), "band_text": ("CBRE band (tech workers, 2023)", None),
-     "tier": ("Tier", None), "wipo_cluster": ("WIPO cluster", None), "rank_2024": ("WIPO rank 2024", "%d"),
-     "rank_2025": ("WIPO rank 2025", "%d"), "linkedin": ("LinkedIn–Tsinghua unit", None),
-     "skill_group": ("LinkedIn skill group", None), "confidence": ("Confidence", None)})
 def with_sources(spec: dict | None) -> dict | None:
     """The chart on screen with its sources and filters as the last subtitle lines (what an export carries)."""
     if spec is None:
@@ -636,7 +672,7 @@ def with_sources(spec: dict | None) -> dict | None:
     return {**spec, "title": {**title, "subtitle": [*subtitle, filters, f"{t('Sources')}: {source_line()}"]}}
 
 
-shell.download_view(on_screen.assign(**{t("Sources"): source_line()}),
+shell.download_view(view["on_screen"],
                     (lambda: with_sources(map_chart)) if map_chart is not None else None, "global_talent_clusters",
                     key="glob_dl_map")
 st.caption(t("CSV: the places shown under the current filters; PNG/SVG: the world map."))
