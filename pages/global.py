@@ -163,6 +163,20 @@ def city_counts(regions: tuple[str, ...], tiers: tuple[str, ...],
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
+def count_charts(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...],
+                 lang: str) -> tuple[tuple[dict, shell.ChartRows], tuple[dict, shell.ChartRows]] | None:
+    """The two count charts under these filters (``None`` if no CBRE city is shown), in the words of ``lang``."""
+    by_region, by_country = city_counts(regions, tiers, sources)
+    if by_region.empty:
+        return None
+    stated = sources_view(lang)["stated"]
+    return (drawn(charts.count_bars, by_region, "region", stated["region"], title=t("CBRE cities above 100,000 by region"),
+                  lang=lang),
+            drawn(charts.count_bars, by_country, "country", stated["country"],
+                  title=t("CBRE cities above 100,000 by country"), lang=lang))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
 def comparison(picked: tuple[str, ...]) -> pd.DataFrame:
     return clusters.compare(first_view()["places"], picked, below_the_map()["china"])
 
@@ -250,6 +264,20 @@ def dash(value: object) -> str:
     return "—" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
 
 
+def drawn(builder, *args, **kwargs) -> tuple[dict, shell.ChartRows]:
+    """What ``shell.chart`` makes of a builder's chart: the spec (datasets named by position, converted under
+    Streamlit's Altair lock) without its rows, and the rows as Arrow (drawn) and as records (export).  Kept in the
+    cached views below, so a rerun neither hashes the chart's frames nor unpickles the spec and its rows."""
+    from streamlit import dataframe_util  # the conversion st.vega_lite_chart applies to a spec's rows
+
+    from ui.charts import altair_dict
+
+    spec = dict(altair_dict(builder(*args, **kwargs)))
+    rows = spec.pop("datasets", {})
+    return spec, shell.ChartRows({name: dataframe_util.convert_anything_to_arrow_bytes(values)
+                                  for name, values in rows.items()}, rows)
+
+
 # --- the tables in words: what a language (and the filters) make of the bundled tables -------------------------
 # The same on every rerun of a view, and two dozen column translations (Series.map building Arrow strings) were a
 # fifth of a rerun's script time; shared and read only, as the tables above.
@@ -267,12 +295,16 @@ def sources_view(lang: str) -> dict[str, pd.DataFrame]:
                                 "share_percent": ("Share of the world total (%)", "%.1f"),
                                 "edition": ("GII edition", None), "confidence": ("Confidence", None)})
     checks, reports = data["checks"], data["reports"]
-    return {"world_shares": world_shares,
+    wipo_counts = data["wipo_counts"].assign(edition=data["wipo_counts"].edition.astype(str))
+    stated = data["statements"][data["statements"].band_min_persons == 100_000]
+    return {"world_shares": world_shares, "shares_chart": drawn(charts.world_share_bars, world_shares, lang=lang),
+            "wipo_chart": drawn(charts.wipo_country_bars, wipo_counts, lang=lang),
+            "stated": {scope: stated[stated.scope == scope][["group", "count"]].rename(columns={"count": "stated"})
+                       for scope in ("region", "country")},
             "said_rows": said_rows.assign(**{t("Sources"): t("As reported by Yicai Global (2 Sep 2025) from the "
                                                              "WIPO release")}),
             "checks": checks.assign(statement=checks.statement.map(statement_words), scope=checks.scope.map(t),
                                     status=checks.status.map(t), confidence=checks.confidence.map(t)),
-            "wipo_counts": data["wipo_counts"].assign(edition=data["wipo_counts"].edition.astype(str)),
             "reports": reports.assign(licence=reports.licence.map(t), report=reports.report.map(cite),
                                       publisher=reports.publisher.map(cite))}
 
@@ -302,14 +334,15 @@ def places_view(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple
     if not china_places.empty:
         display = china_places.assign(province=china_places.province.map(shell.province_names()).fillna(
             china_places.province.map(t)), place=china_places.place.map(place_words), kind=china_places.kind.map(t))
-    return {"on_screen": on_screen.assign(**{t("Sources"): source_line()}), "china": display,
+    chart = None if display is None else drawn(charts.china_bars, display, year=int(display.year.iloc[0]), lang=lang)
+    return {"on_screen": on_screen.assign(**{t("Sources"): source_line()}), "china": display, "china_chart": chart,
             "china_rows": None if display is None else display.assign(
                 note=[t("Not in Table 1") if pd.isna(v) else "" for v in display.idt_latest])}
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def comparison_view(picked: tuple[str, ...], lang: str) -> pd.DataFrame:
-    """The side-by-side table of these places, in the words of ``lang``."""
+def comparison_view(picked: tuple[str, ...], lang: str) -> tuple[pd.DataFrame, tuple[dict, shell.ChartRows]]:
+    """The side-by-side table of these places and the chart of their bands, in the words of ``lang``."""
     names = shell.province_names()
     cells = comparison(picked).set_index("attribute")
     translated = cells.apply(lambda column: [
@@ -322,7 +355,10 @@ def comparison_view(picked: tuple[str, ...], lang: str) -> pd.DataFrame:
         v.replace("(sum of member bands)", t("(sum of member bands)")) for a, v in zip(cells.index, column)])
     translated.index = [t(a) for a in cells.index]
     translated.columns = [place_words(p) for p in translated.columns]
-    return translated.rename_axis(t("Attribute")).reset_index()
+    band_rows = first_view()["places"].set_index("place").loc[list(picked)].reset_index()
+    bands = drawn(charts.band_ranges, band_rows.assign(label=band_rows.place.map(place_words)), lang=lang,
+                  label="label", title=t("CBRE 2025 tech-talent bands (persons, 2023)"))
+    return translated.rename_axis(t("Attribute")).reset_index(), bands
 
 
 with st.spinner(t("Loading the bundled global tables…")):
@@ -400,7 +436,7 @@ said.metric(t("PCT applications, Shenzhen–Hong Kong–Guangzhou, 2024"), f"{pc
 st.caption(f"{t('Sources')}: {t(LINKEDIN_WORK)}; {t(CBRE_WORK)} ({t('patent figures, medium confidence')}).")
 in_words = sources_view(shell.lang())
 world_shares = in_words["world_shares"]
-shell.chart(charts.world_share_bars, world_shares, lang=shell.lang(), key="glob_world_shares", width="stretch")
+shell.chart(in_words["shares_chart"][0], rows=in_words["shares_chart"][1], key="glob_world_shares", width="stretch")
 shell.download_view(in_words["said_rows"],
                     lambda lang=shell.lang(): charts.world_share_bars(world_shares, lang=lang), "wipo_2025_world_shares",
                     key="glob_dl_shares")
@@ -414,13 +450,10 @@ picked = coded.multiselect(t("Compare 2–4 cities or clusters"), choices, key="
 if len(picked) < 2:
     st.info(t("Choose at least two places to compare."))
 else:
-    comparison_table = comparison_view(tuple(picked), shell.lang())
+    comparison_table, (bands, band_rows) = comparison_view(tuple(picked), shell.lang())
     st.dataframe(comparison_table, hide_index=True)
     st.caption(f"⚠ {t(clusters.WIPO_METHOD_NOTE)}")
-    band_rows = places.set_index("place").loc[picked].reset_index()
-    shell.chart(charts.band_ranges, band_rows.assign(label=band_rows.place.map(place_words)), key="glob_band_ranges",
-                 lang=shell.lang(), label="label", title=t("CBRE 2025 tech-talent bands (persons, 2023)"),
-                 width="stretch")
+    shell.chart(bands, rows=band_rows, key="glob_band_ranges", width="stretch")
     shell.how_to_read(t(
         "A cluster's band is the **sum of its members' bands** (500k+ plus 300k–500k is 800k+); a member whose CBRE "
         "status is unknown makes the sum open-ended. The tick marks the lower bound; dashed bars are open-ended."),
@@ -431,19 +464,13 @@ else:
 # --- counts -------------------------------------------------------------------------------------------
 st.subheader(t("Counts by region and country"))
 cols = st.columns(2)
-stated = data["statements"]
-region_stated = stated[(stated.scope == "region") & (stated.band_min_persons == 100_000)]
-country_stated = stated[(stated.scope == "country") & (stated.band_min_persons == 100_000)]
-by_region, by_country = city_counts(tuple(regions), tuple(tiers), tuple(sources))
-if by_region.empty:
+counted = count_charts(tuple(regions), tuple(tiers), tuple(sources), shell.lang())
+if counted is None:
     cols[0].info(t("No CBRE city matches the filters."))
 else:
-    shell.chart(charts.count_bars, by_region, "region", region_stated[["group", "count"]].rename(
-        columns={"count": "stated"}), title=t("CBRE cities above 100,000 by region"), lang=shell.lang(),
-        key="glob_by_region", container=cols[0], width="stretch")
-    shell.chart(charts.count_bars, by_country, "country", country_stated[["group", "count"]].rename(
-        columns={"count": "stated"}), title=t("CBRE cities above 100,000 by country"), lang=shell.lang(),
-        key="glob_by_country", container=cols[1], width="stretch")
+    (region_spec, region_rows), (country_spec, country_rows) = counted
+    shell.chart(region_spec, rows=region_rows, key="glob_by_region", container=cols[0], width="stretch")
+    shell.chart(country_spec, rows=country_rows, key="glob_by_country", container=cols[1], width="stretch")
 shell.how_to_read(t("Bars count the cities of CBRE's 48 listed in the bundled data; black ticks are the counts "
                     "the article on CBRE's 2025 guide states. A bar shorter than its tick means the bundled list is "
                     "incomplete (about 27 cities of 100k–200k are missing), never that the statement is wrong."),
@@ -453,8 +480,7 @@ table(in_words["checks"], {"statement": ("Statement", None), "scope": ("Scope", 
                      "stated": ("Stated count", "%d"), "listed": ("Listed in the bundled data", "%d"),
                      "status": ("Check", None), "cities_listed": ("Cities listed", None),
                      "confidence": ("Confidence", None)})
-shell.chart(charts.wipo_country_bars, in_words["wipo_counts"],
-             lang=shell.lang(), key="glob_wipo_counts", width="stretch")
+shell.chart(in_words["wipo_chart"][0], rows=in_words["wipo_chart"][1], key="glob_wipo_counts", width="stretch")
 shell.how_to_read(t("Clusters per economy among WIPO's top 100 (China 24, US 22, Germany 7, India 4, UK 4 in 2025)."),
                   t(WIPO_WORK))
 
@@ -640,7 +666,7 @@ if display is None:
     st.info(t("No Chinese city or cluster matches the filters."))
 else:
     year = int(display.year.iloc[0])
-    shell.chart(charts.china_bars, display, year=year, lang=shell.lang(), key="glob_china_bars", width="stretch")
+    shell.chart(view["china_chart"][0], rows=view["china_chart"][1], key="glob_china_bars", width="stretch")
     china_table = table(view["china_rows"],
                         {"place": ("Place", None), "kind": ("Kind", None), "province": ("Province", None),
                          "idt_latest": (t("Agglomeration index, {year}").format(year=year), "%.2f"),
