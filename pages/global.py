@@ -199,6 +199,26 @@ def composite(key: tuple, _components: pd.DataFrame, weights: tuple[tuple[str, f
     return result, stability
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def composite_view(key: tuple, _components: pd.DataFrame, weights: tuple[tuple[str, float], ...], method: str,
+                   missing: str, top: int, lang: str) -> dict[str, object]:
+    """The composite and its stability with what the section draws of them in the words of ``lang``: the places
+    named, both charts' rows (as Arrow, converted once) and the ranking table's rows.  A weight moved back to a
+    value it had draws from here."""
+    result, stability = composite(key, _components, weights, method, missing, top)
+    ranking = result.table
+    ranking_named = ranking.assign(label=ranking.place.map(place_words))
+    stability_named = stability.assign(label=stability.place.map(place_words))
+    return {"result": result, "ranking_named": ranking_named,
+            "composite_rows": shell.ChartRows.of({charts.COMPOSITE_ROWS: charts.composite_rows(
+                ranking_named, missing=missing, lang=lang, label="label")}),
+            "stability_rows": shell.ChartRows.of({charts.STABILITY_ROWS: charts.stability_rows(
+                stability_named, top, label="label")}),
+            "ranking_rows": ranking.assign(place=ranking.place.map(place_words),
+                                           imputed=[dash(", ".join(component_words(c) for c in v.split(", "))
+                                                         if v else "") for v in ranking.imputed])}
+
+
 # The two charts are templates whose rows a weight (or k) changes, so the browser swaps the bars in place.
 composite_template = st.cache_data(show_spinner=False, max_entries=16)(charts.composite_template)
 stability_template = st.cache_data(show_spinner=False, max_entries=16)(charts.stability_template)
@@ -575,7 +595,8 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
         key = (figures, tuple(choice.items()), tuple(shown.place))
         with st.spinner(t("Ranking the places on the composite…")):
             components = component_values(key, proxy_frame, tuple(choice.items()), tuple(shown.place))
-            result, stability = composite(key, components, tuple(weights.items()), method, missing, top)
+            view = composite_view(key, components, tuple(weights.items()), method, missing, top, shell.lang())
+            result = view["result"]
     except clusters.CompositeError as exc:
         detail = f": {shell.said(exc)}"
         st.warning(f"{t('The composite cannot be computed')}{detail}. "
@@ -612,23 +633,16 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
     pair = st.container(horizontal=True, gap="medium")
     illustrative = bool(illustrative_used)
     lang = shell.lang()
-    ranking_named = ranking.assign(label=ranking.place.map(place_words))
+    ranking_named = view["ranking_named"]
     shell.chart(composite_template(illustrative=illustrative, method=method, missing=missing, lang=lang),
-                rows={charts.COMPOSITE_ROWS: charts.composite_rows(ranking_named, missing=missing, lang=lang,
-                                                                   label="label")},
-                key="glob_composite", width="stretch", container=pair)
-    stability_named = stability.assign(label=stability.place.map(place_words))
+                rows=view["composite_rows"], key="glob_composite", width="stretch", container=pair)
     shell.chart(stability_template(spread=0.2, illustrative=illustrative, lang=lang),
-                rows={charts.STABILITY_ROWS: charts.stability_rows(stability_named, top, label="label")},
-                key="glob_stability", width="stretch", container=pair)
+                rows=view["stability_rows"], key="glob_stability", width="stretch", container=pair)
     active = [c for c, w in result.weights.items() if w > 0]
     columns = {"rank": ("Rank", "%d"), "place": ("Place", None), "score": ("Composite score", "%.3f"),
                **{c: (f"{COMPONENT_WORDS[c]} (scaled)", "%.3f") for c in active},
                "imputed": ("Components missing", None)}
-    ranking_rows = ranking.assign(place=ranking.place.map(place_words),
-                                  imputed=[dash(", ".join(component_words(c) for c in v.split(", ")) if v else "")
-                                           for v in ranking.imputed])
-    shown_ranking = table(ranking_rows, columns, key="glob_ranking_table")
+    shown_ranking = table(view["ranking_rows"], columns, key="glob_ranking_table")
     export = shown_ranking.assign(**{
         t("Form"): t(FORM_WORDS[form]), t("Missing component"): t(GAP_WORDS[missing]),
         t("weights"): ", ".join(f"{component_words(c)} {w:.2f}" for c, w in result.weights.items()),
