@@ -43,7 +43,8 @@ __all__ = ["CompositeError", "GLOBAL_DIR", "TIER_EDGES", "TIER_1", "TIER_2", "TI
            "load_china_links", "load_reports", "load_proxies", "load_illustrative_values", "wipo_ranks",
            "wipo_country_counts", "in_48", "check_statements", "counts_by", "places", "SOURCES", "filter_places",
            "compare", "china_link", "corridor_lines", "proxy_values", "component_table", "normalise_weights",
-           "CompositeResult", "composite_index", "weight_grid", "rank_stability", "validate_uploaded_figures"]
+           "CompositeResult", "composite_index", "weight_grid", "rank_stability", "validate_uploaded_figures", "WORLD_MAP_DECIMALS", "WORLD_MAP_SOURCE",
+           "WORLD_MAP_PREPARED", "world_map_stamp", "world_map_countries_live", "world_map_countries"]
 
 import itertools
 import math
@@ -257,11 +258,11 @@ def counts_by(cities: pd.DataFrame, by: Literal["region", "country"]) -> pd.Data
 
 # --- places: cities and clusters with everything known about them --------------------------
 
-def _centroid(points: pd.DataFrame) -> tuple[float, float]:
+def _centroid(lons: Sequence[float], lats: Sequence[float]) -> tuple[float, float]:
     """Mean longitude/latitude of a few nearby cities (degrees; fine within one metro region)."""
-    if points.empty:
+    if not len(lons):
         return (np.nan, np.nan)
-    return float(points.lon.mean()), float(points.lat.mean())
+    return float(np.mean(lons)), float(np.mean(lats))
 
 
 def places(cities: pd.DataFrame, geo: pd.DataFrame, facts: pd.DataFrame,
@@ -276,43 +277,52 @@ def places(cities: pd.DataFrame, geo: pd.DataFrame, facts: pd.DataFrame,
     wipo = wipo_ranks() if wipo is None else wipo
     coords = geo.drop_duplicates("city").set_index("city")[["lon", "lat"]]
     cities = cities.join(coords, on="geo_city")
-    skill = facts[facts.fact == "skill_group"].set_index("subject")["object"]
-    attractive = facts[facts.fact == "attractive_city"].set_index("subject")["order"]
-    corridors = facts[facts.fact == "corridor"]
-    wipo_by = wipo.set_index("cluster")
+    skill = dict(facts.loc[facts.fact == "skill_group", ["subject", "object"]].itertuples(index=False))
+    attractive = dict(facts.loc[facts.fact == "attractive_city", ["subject", "order"]].itertuples(index=False))
+    # Each unit's corridors in the facts' order, "#<order> <the other end>"; built once for every name
+    # (a scan of the corridor rows per place was most of this function's time).
+    corridor_parts: dict[str, list[str]] = {}
+    for subject, other, order in facts.loc[facts.fact == "corridor", ["subject", "object", "order"]].itertuples(
+            index=False):
+        corridor_parts.setdefault(subject, []).append(f"#{int(order)} {other}")
+        if other != subject:
+            corridor_parts.setdefault(other, []).append(f"#{int(order)} {subject}")
+    corridor_text = {name: "; ".join(parts) for name, parts in corridor_parts.items()}
 
-    def corridor_text(name: str) -> str:
-        hits = corridors[(corridors.subject == name) | (corridors.object == name)]
-        return "; ".join(f"#{int(r.order)} {r.object if r.subject == name else r.subject}" for r in hits.itertuples())
-
-    def city_unit(row: pd.Series) -> bool:
-        return row.linkedin_cluster in (row.market, row.geo_city)
-
+    # Plain Python lists, one per column: a few dozen rows, where iterrows and per-group frames cost more
+    # than the arithmetic.
+    city = {column: cities[column].tolist() for column in
+            ("market", "country", "region", "band_low", "band_high", "band_text", "tier", "cbre_class_2025",
+             "wipo_cluster", "linkedin_cluster", "geo_city", "cbre_48_status", "lon", "lat", "confidence")}
     rows: list[dict[str, object]] = []
-    for _, row in cities.iterrows():
-        unit = row.linkedin_cluster
-        names = {row.market, row.geo_city, unit} - {""}
-        order = next((attractive[n] for n in names if n in attractive.index), np.nan)
+    for i, market in enumerate(city["market"]):
+        unit = city["linkedin_cluster"][i]
+        # the unit's order among the attractive cities, by its market, GeoNames or LinkedIn name
+        order = next((attractive[n] for n in (market, city["geo_city"][i], unit) if n != "" and n in attractive),
+                     np.nan)
         rows.append({
-            "place": row.market, "kind": KIND_CITY, "country": row.country, "region": row.region,
-            "members": row.market, "band_low": row.band_low, "band_high": row.band_high, "band_text": row.band_text,
-            "tier": row.tier, "cbre_class_2025": row.cbre_class_2025, "wipo_cluster": row.wipo_cluster,
-            "linkedin": unit, "skill_group": skill.get(unit, ""), "attractive_order": order,
-            "corridors": corridor_text(unit) if unit else "", "lon": row.lon, "lat": row.lat,
-            "confidence": row.confidence})
+            "place": market, "kind": KIND_CITY, "country": city["country"][i], "region": city["region"][i],
+            "members": market, "band_low": city["band_low"][i], "band_high": city["band_high"][i],
+            "band_text": city["band_text"][i], "tier": city["tier"][i], "cbre_class_2025": city["cbre_class_2025"][i],
+            "wipo_cluster": city["wipo_cluster"][i], "linkedin": unit, "skill_group": skill.get(unit, ""),
+            "attractive_order": order, "corridors": corridor_text.get(unit, "") if unit else "",
+            "lon": city["lon"][i], "lat": city["lat"][i], "confidence": city["confidence"][i]})
     for kind, column in ((KIND_WIPO, "wipo_cluster"), (KIND_LINKEDIN, "linkedin_cluster")):
-        groups = cities[cities[column] != ""]
-        if kind == KIND_LINKEDIN:
-            groups = groups[~groups.apply(city_unit, axis=1)]
-        for name, members in groups.groupby(column, sort=False):
-            band = band_sum(_band_of_row(s, lo, hi) for s, lo, hi in
-                            zip(members.cbre_48_status, members.band_low, members.band_high))
-            any_in_48 = (members.cbre_48_status != STATUS_NOT_KNOWN).any()
-            lon, lat = _centroid(members.dropna(subset=["lon", "lat"]))
-            countries = ", ".join(dict.fromkeys(members.country))
+        groups: dict[str, list[int]] = {}  # in order of first appearance
+        for i, name in enumerate(city[column]):
+            # a LinkedIn unit that is a single city stays on the city's row
+            if name != "" and not (kind == KIND_LINKEDIN and name in (city["market"][i], city["geo_city"][i])):
+                groups.setdefault(name, []).append(i)
+        for name, members in groups.items():
+            band = band_sum(_band_of_row(city["cbre_48_status"][i], city["band_low"][i], city["band_high"][i])
+                            for i in members)
+            any_in_48 = any(city["cbre_48_status"][i] != STATUS_NOT_KNOWN for i in members)
+            located = [i for i in members if not (pd.isna(city["lon"][i]) or pd.isna(city["lat"][i]))]
+            lon, lat = _centroid([city["lon"][i] for i in located], [city["lat"][i] for i in located])
             rows.append({
-                "place": f"{name} ({kind})", "kind": kind, "country": countries,
-                "region": members.region.iloc[0], "members": ", ".join(members.market),
+                "place": f"{name} ({kind})", "kind": kind,
+                "country": ", ".join(dict.fromkeys(city["country"][i] for i in members)),
+                "region": city["region"][members[0]], "members": ", ".join(city["market"][i] for i in members),
                 "band_low": band.low if any_in_48 else np.nan,
                 "band_high": np.nan if band.high is None else band.high,
                 "band_text": band.label() + (" (sum of member bands)" if len(members) > 1 else "") if any_in_48 else "—",
@@ -320,9 +330,10 @@ def places(cities: pd.DataFrame, geo: pd.DataFrame, facts: pd.DataFrame,
                 "wipo_cluster": name if kind == KIND_WIPO else "", "linkedin": name if kind == KIND_LINKEDIN else "",
                 "skill_group": skill.get(name, "") if kind == KIND_LINKEDIN else "",
                 "attractive_order": np.nan,
-                "corridors": corridor_text(name) if kind == KIND_LINKEDIN else "", "lon": lon, "lat": lat,
-                "confidence": min(members.confidence, key=CONFIDENCE.index)})
+                "corridors": corridor_text.get(name, "") if kind == KIND_LINKEDIN else "", "lon": lon, "lat": lat,
+                "confidence": min((city["confidence"][i] for i in members), key=CONFIDENCE.index)})
     out = pd.DataFrame(rows)
+    wipo_by = wipo.set_index("cluster")
     out["rank_2024"] = out.wipo_cluster.map(wipo_by["rank_2024"]) if len(wipo_by) else np.nan
     out["rank_2025"] = out.wipo_cluster.map(wipo_by["rank_2025"]) if len(wipo_by) else np.nan
     return out
@@ -423,21 +434,64 @@ def corridor_lines(facts: pd.DataFrame, place_table: pd.DataFrame) -> list[dict[
 
     Drawn with a geoshape mark, a LineString follows the great circle (an arc on the map).
     """
-    table = place_table.set_index("linkedin")
-    table = table[table.index != ""]
+    # each LinkedIn unit's end: the first place row naming it (a dict, not a frame lookup per corridor end)
+    ends: dict[object, tuple[float, float]] = {}
+    for unit, lon, lat in zip(place_table.linkedin.tolist(), place_table.lon.tolist(), place_table.lat.tolist()):
+        if unit != "" and unit not in ends:
+            ends[unit] = (lon, lat)
     features: list[dict[str, object]] = []
     for row in facts[facts.fact == "corridor"].itertuples():
-        if row.subject not in table.index or row.object not in table.index:
+        if row.subject not in ends or row.object not in ends:
             continue
-        a, b = table.loc[[row.subject]].iloc[0], table.loc[[row.object]].iloc[0]
-        if any(pd.isna(v) for v in (a.lon, a.lat, b.lon, b.lat)):
+        (a_lon, a_lat), (b_lon, b_lat) = ends[row.subject], ends[row.object]
+        if any(pd.isna(v) for v in (a_lon, a_lat, b_lon, b_lat)):
             continue
         features.append({"type": "Feature",
                          "geometry": {"type": "LineString",
-                                      "coordinates": [[float(a.lon), float(a.lat)], [float(b.lon), float(b.lat)]]},
+                                      "coordinates": [[float(a_lon), float(a_lat)], [float(b_lon), float(b_lat)]]},
                          "properties": {"from": row.subject, "to": row.object, "order": int(row.order),
                                         "confidence": row.confidence, "note": row.note}})
     return features
+
+
+# --- the world map's country shapes -----------------------------------------------------------------
+
+#: Decimal places (degrees) the world map's countries are drawn with: 0.01 deg is about 0.02 px at the map's 860 px
+#: (0.05 at a 2x export); rendered, no pixel of the countries moved more than 15/255 in one colour channel against the
+#: bundled 4-decimal shapes, and the spec is 42 KB (19 %) lighter.  Not simplified: removing vertices moved edges.
+WORLD_MAP_DECIMALS = 2
+WORLD_MAP_SOURCE = "world_countries_110m.geojson"  # in geo/
+#: The rounded shapes, prepared at build time (``scripts/build_global_geometry.py``) with what they were made from.
+WORLD_MAP_PREPARED = datasets.DATA_DIR / GLOBAL_DIR / "world_countries_map.geojson"
+
+
+def world_map_stamp() -> dict[str, object]:
+    """What the prepared shapes must record: the source file's SHA-256 and the rounding (no simplification)."""
+    from core import geo
+
+    return geo.prepared_stamp((datasets.GEO_DIR / WORLD_MAP_SOURCE).read_bytes(), 0.0, WORLD_MAP_DECIMALS)
+
+
+def world_map_countries_live() -> list[dict[str, object]]:
+    """The world map's 177 countries: the bundled shapes with coordinates rounded to :data:`WORLD_MAP_DECIMALS`
+    (``core.geo.round_coordinates``: a ring that rounding would collapse or turn keeps its coordinates)."""
+    from core import geo
+
+    return geo.round_coordinates(datasets.load_world_countries(), WORLD_MAP_DECIMALS)["features"]
+
+
+def world_map_countries() -> list[dict[str, object]]:
+    """:func:`world_map_countries_live`, read from :data:`WORLD_MAP_PREPARED` while that file records the same source
+    and rounding (rounding in every new server process took 20 ms before the first map), computed otherwise."""
+    import json
+
+    if WORLD_MAP_PREPARED.is_file():
+        from core import geo
+
+        built = json.loads(WORLD_MAP_PREPARED.read_text(encoding="utf-8"))
+        if built.get(geo.PREPARED_KEY) == world_map_stamp() and built.get("features"):
+            return built["features"]
+    return world_map_countries_live()
 
 
 # --- the composite index --------------------------------------------------------------------

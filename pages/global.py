@@ -99,7 +99,11 @@ def export_row(frame: pd.DataFrame, chart, name: str, *, key: str, what: str) ->
 
 # --- cached wrappers around core (keyed by their arguments) ------------------------------------
 
-@st.cache_data(show_spinner=False)
+# The bundled tables are resources, not data: st.cache_data would unpickle a copy of each on every rerun (about
+# 10 ms here).  The page only reads them (filters, assign and set_index make new frames); a test reruns the page
+# after other views and finds the same screen.
+
+@st.cache_resource(show_spinner=False)
 def first_view() -> dict[str, pd.DataFrame]:
     """What the filters and the world map need (the first view): the places and the LinkedIn facts."""
     cities = clusters.load_cities()
@@ -109,15 +113,21 @@ def first_view() -> dict[str, pd.DataFrame]:
             "places": clusters.places(cities, shell.tech_cities(), facts, wipo)}
 
 
-@st.cache_data(show_spinner=False)
-def below_the_map() -> dict[str, pd.DataFrame]:
-    """The tables of the sections below the world map, loaded once the map is drawn."""
-    return {"statements": clusters.load_statements(), "links": clusters.load_china_links(),
+@st.cache_resource(show_spinner=False)
+def below_the_map() -> dict[str, object]:
+    """The tables of the sections below the world map, loaded once the map is drawn, and what follows from them
+    alone (the statement checks, the China link, the markets of the 48): computed once, not hashed per rerun."""
+    first = first_view()
+    statements, links = clusters.load_statements(), clusters.load_china_links()
+    return {"statements": statements, "links": links,
             "reports": clusters.load_reports(), "proxies": clusters.load_proxies(),
             "illustrative": clusters.load_illustrative_values(),
             "wipo_counts": clusters.wipo_country_counts(shell.wipo_aggregates()),
             "world_shares": clusters.world_shares(clusters.load_wipo_extra_facts()),
-            "cluster_facts": clusters.load_cluster_facts()}
+            "cluster_facts": clusters.load_cluster_facts(),
+            "checks": clusters.check_statements(first["cities"], statements),
+            "china": clusters.china_link(first["places"], links, shell.table1()),
+            "markets_48": tuple(clusters.in_48(first["cities"]).market)}
 
 
 def bundled(loader) -> dict[str, pd.DataFrame]:
@@ -129,14 +139,46 @@ def bundled(loader) -> dict[str, pd.DataFrame]:
         st.stop()
 
 
-@st.cache_data(show_spinner=False)
-def checks(cities: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
-    return clusters.check_statements(cities, statements)
+@st.cache_resource(show_spinner=False, max_entries=16)
+def proxy_figures(figures: str, _uploaded: pd.DataFrame | None) -> pd.DataFrame:
+    """Every proxy's values (the bundled ones, or with an upload's, ``figures`` naming which): the same for every
+    weight, so computed once per upload rather than on every rerun."""
+    data = {**first_view(), **below_the_map()}
+    return clusters.proxy_values(data["cities"], data["facts"], data["illustrative"], data["wipo"], _uploaded)
 
 
-@st.cache_data(show_spinner=False)
-def china(place_table: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
-    return clusters.china_link(place_table, links, shell.table1())
+@st.cache_resource(show_spinner=False, max_entries=256)
+def shown_places(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...]) -> pd.DataFrame:
+    return clusters.filter_places(first_view()["places"], regions=regions, tiers=tiers, sources=sources)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def city_counts(regions: tuple[str, ...], tiers: tuple[str, ...],
+                sources: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The listed cities of the 48 shown under these filters, by region and by country."""
+    cities = first_view()["cities"]
+    shown = shown_places(regions, tiers, sources)
+    cities_shown = cities[cities.market.isin(shown.place) & cities.region.isin(regions)]
+    return clusters.counts_by(cities_shown, "region"), clusters.counts_by(cities_shown, "country")
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def count_charts(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...],
+                 lang: str) -> tuple[tuple[dict, shell.ChartRows], tuple[dict, shell.ChartRows]] | None:
+    """The two count charts under these filters (``None`` if no CBRE city is shown), in the words of ``lang``."""
+    by_region, by_country = city_counts(regions, tiers, sources)
+    if by_region.empty:
+        return None
+    stated = sources_view(lang)["stated"]
+    return (drawn(charts.count_bars, by_region, "region", stated["region"], title=t("CBRE cities above 100,000 by region"),
+                  lang=lang),
+            drawn(charts.count_bars, by_country, "country", stated["country"],
+                  title=t("CBRE cities above 100,000 by country"), lang=lang))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def comparison(picked: tuple[str, ...]) -> pd.DataFrame:
+    return clusters.compare(first_view()["places"], picked, below_the_map()["china"])
 
 
 # The composite is keyed by ``key`` (the proxy figures, the proxy chosen per component and the places shown)
@@ -157,6 +199,26 @@ def composite(key: tuple, _components: pd.DataFrame, weights: tuple[tuple[str, f
     return result, stability
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def composite_view(key: tuple, _components: pd.DataFrame, weights: tuple[tuple[str, float], ...], method: str,
+                   missing: str, top: int, lang: str) -> dict[str, object]:
+    """The composite and its stability with what the section draws of them in the words of ``lang``: the places
+    named, both charts' rows (as Arrow, converted once) and the ranking table's rows.  A weight moved back to a
+    value it had draws from here."""
+    result, stability = composite(key, _components, weights, method, missing, top)
+    ranking = result.table
+    ranking_named = ranking.assign(label=ranking.place.map(place_words))
+    stability_named = stability.assign(label=stability.place.map(place_words))
+    return {"result": result, "ranking_named": ranking_named,
+            "composite_rows": shell.ChartRows.of({charts.COMPOSITE_ROWS: charts.composite_rows(
+                ranking_named, missing=missing, lang=lang, label="label")}),
+            "stability_rows": shell.ChartRows.of({charts.STABILITY_ROWS: charts.stability_rows(
+                stability_named, top, label="label")}),
+            "ranking_rows": ranking.assign(place=ranking.place.map(place_words),
+                                           imputed=[dash(", ".join(component_words(c) for c in v.split(", "))
+                                                         if v else "") for v in ranking.imputed])}
+
+
 # The two charts are templates whose rows a weight (or k) changes, so the browser swaps the bars in place.
 composite_template = st.cache_data(show_spinner=False, max_entries=16)(charts.composite_template)
 stability_template = st.cache_data(show_spinner=False, max_entries=16)(charts.stability_template)
@@ -170,7 +232,7 @@ def read_upload(content: bytes, name: str, known: tuple[str, ...]) -> pd.DataFra
 def map_layers(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...]):
     """Bubbles, WIPO triangles and corridor arcs for these filters."""
     data = first_view()
-    shown = clusters.filter_places(data["places"], regions=regions, tiers=tiers, sources=sources)
+    shown = shown_places(regions, tiers, sources)
     city_rows = shown[(shown.kind == clusters.KIND_CITY) & shown.band_low.notna()]
     bubbles = city_rows.dropna(subset=["lon", "lat"]) if "CBRE" in sources else city_rows.iloc[0:0]
     wipo_rows = shown[shown.kind == clusters.KIND_WIPO].dropna(subset=["lon", "lat"])
@@ -180,13 +242,26 @@ def map_layers(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[
     return bubbles, wipo_rows, corridors
 
 
-@st.cache_data(show_spinner=False)
+# The countries' coordinates rounded to 0.01 degree (read from the file prepared at build time): shared, read only.
+world_countries = st.cache_resource(show_spinner=False)(clusters.world_map_countries)
+
+
+# A resource, not data: st.cache_data would hand each rerun a copy of the map, unpickling its 177 country shapes
+# (the page only reads it: shell.chart and the export build new dicts around it).
+@st.cache_resource(show_spinner=False, max_entries=256)
 def map_spec(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...], colour_by: str,
-             lang: str) -> dict:
+             lang: str) -> tuple[dict, shell.ChartRows]:
+    """The world map for these filters: the spec without its rows, and the rows as Arrow bytes (drawn as they are,
+    where Streamlit would convert the records on every rerun) and as records (the export)."""
+    from streamlit import dataframe_util  # the conversion st.vega_lite_chart applies to a spec's rows
+
     bubbles, wipo_rows, corridors = map_layers(regions, tiers, sources)
     wipo_rows = wipo_rows.assign(place=wipo_rows.place.map(place_words))
-    return charts.world_map_spec(shell.world_countries()["features"], bubbles, wipo_rows, corridors,
+    spec = charts.world_map_spec(world_countries(), bubbles, wipo_rows, corridors,
                                  colour_by=colour_by, lang=lang, title=t("World tech-talent cities and innovation clusters"))
+    rows = spec.pop("datasets", {})
+    return spec, shell.ChartRows({name: dataframe_util.convert_anything_to_arrow_bytes(values)
+                                  for name, values in rows.items()}, rows)
 
 
 # Tables as words with units, "—" for a missing value: ui.tables (shared with the other pages).
@@ -207,6 +282,103 @@ def cite(text: str) -> str:
 def dash(value: object) -> str:
     """A table cell: the value, or a dash where there is none (never None or nan)."""
     return "—" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else str(value)
+
+
+def drawn(builder, *args, **kwargs) -> tuple[dict, shell.ChartRows]:
+    """What ``shell.chart`` makes of a builder's chart: the spec (datasets named by position, converted under
+    Streamlit's Altair lock) without its rows, and the rows as Arrow (drawn) and as records (export).  Kept in the
+    cached views below, so a rerun neither hashes the chart's frames nor unpickles the spec and its rows."""
+    from streamlit import dataframe_util  # the conversion st.vega_lite_chart applies to a spec's rows
+
+    from ui.charts import altair_dict
+
+    spec = dict(altair_dict(builder(*args, **kwargs)))
+    rows = spec.pop("datasets", {})
+    return spec, shell.ChartRows({name: dataframe_util.convert_anything_to_arrow_bytes(values)
+                                  for name, values in rows.items()}, rows)
+
+
+# --- the tables in words: what a language (and the filters) make of the bundled tables -------------------------
+# The same on every rerun of a view, and two dozen column translations (Series.map building Arrow strings) were a
+# fifth of a rerun's script time; shared and read only, as the tables above.
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def sources_view(lang: str) -> dict[str, pd.DataFrame]:
+    """The sections' tables that no filter changes, in the words of ``lang``."""
+    data = below_the_map()
+    shares = data["world_shares"]
+    world_shares = shares.assign(output_words=shares.output.map(lambda o: t(clusters.WORLD_SHARES[o])),
+                                 cluster=shares.cluster.map(t))
+    said_rows, _ = words_table(world_shares.assign(edition=world_shares.edition.astype(str),
+                                                   confidence=world_shares.confidence.map(t)),
+                               {"cluster": ("WIPO cluster", None), "output_words": ("Output", None),
+                                "share_percent": ("Share of the world total (%)", "%.1f"),
+                                "edition": ("GII edition", None), "confidence": ("Confidence", None)})
+    checks, reports = data["checks"], data["reports"]
+    wipo_counts = data["wipo_counts"].assign(edition=data["wipo_counts"].edition.astype(str))
+    stated = data["statements"][data["statements"].band_min_persons == 100_000]
+    return {"world_shares": world_shares, "shares_chart": drawn(charts.world_share_bars, world_shares, lang=lang),
+            "wipo_chart": drawn(charts.wipo_country_bars, wipo_counts, lang=lang),
+            "stated": {scope: stated[stated.scope == scope][["group", "count"]].rename(columns={"count": "stated"})
+                       for scope in ("region", "country")},
+            "said_rows": said_rows.assign(**{t("Sources"): t("As reported by Yicai Global (2 Sep 2025) from the "
+                                                             "WIPO release")}),
+            "checks": checks.assign(statement=checks.statement.map(statement_words), scope=checks.scope.map(t),
+                                    status=checks.status.map(t), confidence=checks.confidence.map(t)),
+            "reports": reports.assign(licence=reports.licence.map(t), report=reports.report.map(cite),
+                                      publisher=reports.publisher.map(cite))}
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def places_view(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...],
+                lang: str) -> dict[str, object]:
+    """The places shown under these filters as the closing table (with its sources, for the CSV), and their
+    Chinese places with the provinces' index, for the chart and with a note for the table (``None`` if there is
+    none), in the words of ``lang``."""
+    shown = shown_places(regions, tiers, sources)
+    on_screen, _ = words_table(
+        shown.assign(place=shown.place.map(place_words), kind=shown.kind.map(t), region=shown.region.map(t),
+                     tier=shown.tier.map(t), skill_group=shown.skill_group.map(lambda v: t(v) if v else "—"),
+                     confidence=shown.confidence.map(t), band_text=shown.band_text.map(dash),
+                     wipo_cluster=shown.wipo_cluster.map(dash), linkedin=shown.linkedin.map(dash)),
+        {"place": ("Place", None), "kind": ("Kind", None), "country": ("Country", None), "region": ("Region", None),
+         "members": ("Members", None), "band_low": ("CBRE band, lower bound (persons)", "%d"),
+         "band_high": ("CBRE band, upper bound (persons)", "%d"),
+         "band_text": ("CBRE band (tech workers, 2023)", None), "tier": ("Tier", None),
+         "wipo_cluster": ("WIPO cluster", None), "rank_2024": ("WIPO rank 2024", "%d"),
+         "rank_2025": ("WIPO rank 2025", "%d"), "linkedin": ("LinkedIn–Tsinghua unit", None),
+         "skill_group": ("LinkedIn skill group", None), "confidence": ("Confidence", None)})
+    link = below_the_map()["china"]
+    china_places = link[link.place.isin(shown.place)]
+    display = None
+    if not china_places.empty:
+        display = china_places.assign(province=china_places.province.map(shell.province_names()).fillna(
+            china_places.province.map(t)), place=china_places.place.map(place_words), kind=china_places.kind.map(t))
+    chart = None if display is None else drawn(charts.china_bars, display, year=int(display.year.iloc[0]), lang=lang)
+    return {"on_screen": on_screen.assign(**{t("Sources"): source_line()}), "china": display, "china_chart": chart,
+            "china_rows": None if display is None else display.assign(
+                note=[t("Not in Table 1") if pd.isna(v) else "" for v in display.idt_latest])}
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def comparison_view(picked: tuple[str, ...], lang: str) -> tuple[pd.DataFrame, tuple[dict, shell.ChartRows]]:
+    """The side-by-side table of these places and the chart of their bands, in the words of ``lang``."""
+    names = shell.province_names()
+    cells = comparison(picked).set_index("attribute")
+    translated = cells.apply(lambda column: [
+        t(v) if a in ("Kind", "Region", "Tier", "LinkedIn skill group", "Confidence", "CBRE class 2025",
+                      "LinkedIn–Tsinghua unit") else
+        "; ".join(f"{names.get(p.rsplit(' ', 1)[0], p.rsplit(' ', 1)[0])} {p.rsplit(' ', 1)[1]}"
+                  if " " in p else p for p in v.split("; ")) if a.startswith("China: provinces") else
+        "; ".join(f"{w.split(' ', 1)[0]} {t(w.split(' ', 1)[1])}" if w.startswith("#") else w
+                  for w in v.split("; ")) if a == "LinkedIn migration corridors" else
+        v.replace("(sum of member bands)", t("(sum of member bands)")) for a, v in zip(cells.index, column)])
+    translated.index = [t(a) for a in cells.index]
+    translated.columns = [place_words(p) for p in translated.columns]
+    band_rows = first_view()["places"].set_index("place").loc[list(picked)].reset_index()
+    bands = drawn(charts.band_ranges, band_rows.assign(label=band_rows.place.map(place_words)), lang=lang,
+                  label="label", title=t("CBRE 2025 tech-talent bands (persons, 2023)"))
+    return translated.rename_axis(t("Attribute")).reset_index(), bands
 
 
 with st.spinner(t("Loading the bundled global tables…")):
@@ -236,7 +408,7 @@ with st.container(border=True):
     colour_by = coded.radio(t("Colour by"), list(COLOUR_WORDS), key="glob_colour", words=COLOUR_WORDS,
                             container=cols[3])
 
-shown = clusters.filter_places(places, regions=regions, tiers=tiers, sources=sources)
+shown = shown_places(tuple(regions), tuple(tiers), tuple(sources))
 
 # --- world map ----------------------------------------------------------------------------------------
 st.subheader(t("World map"))
@@ -246,9 +418,8 @@ if shown.empty:
 else:
     filters = (tuple(regions), tuple(tiers), tuple(sources), colour_by)
     with st.spinner(t("Drawing the world map…")):
-        spec = map_spec(*filters, shell.lang())
-    map_chart = spec
-    shell.chart(spec, key="glob_world_map")
+        spec, map_rows = map_spec(*filters, shell.lang())
+    map_chart = shell.chart(spec, rows=map_rows, key="glob_world_map")  # the spec with its rows, for the export
     undrawn = shown[shown.lon.isna()].place.tolist()
     if undrawn:
         st.caption(f"{t('Not drawn (no bundled coordinates)')}: {', '.join(place_words(p) for p in undrawn)}")
@@ -283,17 +454,10 @@ said.metric(t("PCT applications, Shenzhen–Hong Kong–Guangzhou, 2024"), f"{pc
             t("{share} % of China's total").format(share=f"{pct.share_of_china_percent:.1f}"),
             delta_color="off", delta_arrow="off")
 st.caption(f"{t('Sources')}: {t(LINKEDIN_WORK)}; {t(CBRE_WORK)} ({t('patent figures, medium confidence')}).")
-world_shares = data["world_shares"].assign(
-    output_words=data["world_shares"].output.map(lambda o: t(clusters.WORLD_SHARES[o])),
-    cluster=data["world_shares"].cluster.map(t))
-shell.chart(charts.world_share_bars, world_shares, lang=shell.lang(), key="glob_world_shares", width="stretch")
-said_rows, _ = words_table(world_shares.assign(edition=world_shares.edition.astype(str),
-                                               confidence=world_shares.confidence.map(t)),
-                           {"cluster": ("WIPO cluster", None), "output_words": ("Output", None),
-                            "share_percent": ("Share of the world total (%)", "%.1f"), "edition": ("GII edition", None),
-                            "confidence": ("Confidence", None)})
-shell.download_view(said_rows.assign(**{t("Sources"): t("As reported by Yicai Global (2 Sep 2025) from the WIPO "
-                                                        "release")}),
+in_words = sources_view(shell.lang())
+world_shares = in_words["world_shares"]
+shell.chart(in_words["shares_chart"][0], rows=in_words["shares_chart"][1], key="glob_world_shares", width="stretch")
+shell.download_view(in_words["said_rows"],
                     lambda lang=shell.lang(): charts.world_share_bars(world_shares, lang=lang), "wipo_2025_world_shares",
                     key="glob_dl_shares")
 
@@ -303,30 +467,13 @@ choices = places.place.tolist()
 default_pick = [p for p in ("Beijing", "Shanghai", "S.F. Bay Area") if p in choices]
 picked = coded.multiselect(t("Compare 2–4 cities or clusters"), choices, key="glob_compare", words=place_words,
                            default=default_pick, max_selections=4)
-link = china(places, data["links"])
 if len(picked) < 2:
     st.info(t("Choose at least two places to compare."))
 else:
-    compared = clusters.compare(places, picked, link)
-    names = shell.province_names()
-    cells = compared.set_index("attribute")
-    translated = cells.apply(lambda column: [
-        t(v) if a in ("Kind", "Region", "Tier", "LinkedIn skill group", "Confidence", "CBRE class 2025",
-                      "LinkedIn–Tsinghua unit") else
-        "; ".join(f"{names.get(p.rsplit(' ', 1)[0], p.rsplit(' ', 1)[0])} {p.rsplit(' ', 1)[1]}"
-                  if " " in p else p for p in v.split("; ")) if a.startswith("China: provinces") else
-        "; ".join(f"{w.split(' ', 1)[0]} {t(w.split(' ', 1)[1])}" if w.startswith("#") else w
-                  for w in v.split("; ")) if a == "LinkedIn migration corridors" else
-        v.replace("(sum of member bands)", t("(sum of member bands)")) for a, v in zip(cells.index, column)])
-    translated.index = [t(a) for a in cells.index]
-    translated.columns = [place_words(p) for p in translated.columns]
-    comparison_table = translated.rename_axis(t("Attribute")).reset_index()
+    comparison_table, (bands, band_rows) = comparison_view(tuple(picked), shell.lang())
     st.dataframe(comparison_table, hide_index=True)
     st.caption(f"⚠ {t(clusters.WIPO_METHOD_NOTE)}")
-    band_rows = places.set_index("place").loc[picked].reset_index()
-    shell.chart(charts.band_ranges, band_rows.assign(label=band_rows.place.map(place_words)), key="glob_band_ranges",
-                 lang=shell.lang(), label="label", title=t("CBRE 2025 tech-talent bands (persons, 2023)"),
-                 width="stretch")
+    shell.chart(bands, rows=band_rows, key="glob_band_ranges", width="stretch")
     shell.how_to_read(t(
         "A cluster's band is the **sum of its members' bands** (500k+ plus 300k–500k is 800k+); a member whose CBRE "
         "status is unknown makes the sum open-ended. The tick marks the lower bound; dashed bars are open-ended."),
@@ -336,37 +483,24 @@ else:
 
 # --- counts -------------------------------------------------------------------------------------------
 st.subheader(t("Counts by region and country"))
-statement_checks = checks(data["cities"], data["statements"])
-cities_shown = data["cities"][data["cities"].market.isin(shown.place) & data["cities"].region.isin(regions)]
 cols = st.columns(2)
-stated = data["statements"]
-region_stated = stated[(stated.scope == "region") & (stated.band_min_persons == 100_000)]
-country_stated = stated[(stated.scope == "country") & (stated.band_min_persons == 100_000)]
-by_region = clusters.counts_by(cities_shown, "region")
-by_country = clusters.counts_by(cities_shown, "country")
-if by_region.empty:
+counted = count_charts(tuple(regions), tuple(tiers), tuple(sources), shell.lang())
+if counted is None:
     cols[0].info(t("No CBRE city matches the filters."))
 else:
-    shell.chart(charts.count_bars, by_region, "region", region_stated[["group", "count"]].rename(
-        columns={"count": "stated"}), title=t("CBRE cities above 100,000 by region"), lang=shell.lang(),
-        key="glob_by_region", container=cols[0], width="stretch")
-    shell.chart(charts.count_bars, by_country, "country", country_stated[["group", "count"]].rename(
-        columns={"count": "stated"}), title=t("CBRE cities above 100,000 by country"), lang=shell.lang(),
-        key="glob_by_country", container=cols[1], width="stretch")
+    (region_spec, region_rows), (country_spec, country_rows) = counted
+    shell.chart(region_spec, rows=region_rows, key="glob_by_region", container=cols[0], width="stretch")
+    shell.chart(country_spec, rows=country_rows, key="glob_by_country", container=cols[1], width="stretch")
 shell.how_to_read(t("Bars count the cities of CBRE's 48 listed in the bundled data; black ticks are the counts "
                     "the article on CBRE's 2025 guide states. A bar shorter than its tick means the bundled list is "
                     "incomplete (about 27 cities of 100k–200k are missing), never that the statement is wrong."),
                   source_line())
-checks_shown = statement_checks.assign(statement=statement_checks.statement.map(statement_words),
-                                       scope=statement_checks.scope.map(t), status=statement_checks.status.map(t),
-                                       confidence=statement_checks.confidence.map(t))
-table(checks_shown, {"statement": ("Statement", None), "scope": ("Scope", None),
+table(in_words["checks"], {"statement": ("Statement", None), "scope": ("Scope", None),
                      "threshold_persons": ("Threshold (tech workers, persons)", "%d"),
                      "stated": ("Stated count", "%d"), "listed": ("Listed in the bundled data", "%d"),
                      "status": ("Check", None), "cities_listed": ("Cities listed", None),
                      "confidence": ("Confidence", None)})
-shell.chart(charts.wipo_country_bars, data["wipo_counts"].assign(edition=data["wipo_counts"].edition.astype(str)),
-             lang=shell.lang(), key="glob_wipo_counts", width="stretch")
+shell.chart(in_words["wipo_chart"][0], rows=in_words["wipo_chart"][1], key="glob_wipo_counts", width="stretch")
 shell.how_to_read(t("Clusters per economy among WIPO's top 100 (China 24, US 22, Germany 7, India 4, UK 4 in 2025)."),
                   t(WIPO_WORK))
 
@@ -394,14 +528,14 @@ def proxy_choices(data: dict) -> tuple[str, pd.DataFrame, dict[str, str]]:
         file = st.file_uploader(t("Figures file"), type=["csv", "xlsx"], key="glob_upload_figures")
         if file is not None:
             try:
-                uploaded = read_upload(file.getvalue(), file.name, tuple(clusters.in_48(data["cities"]).market))
+                uploaded = read_upload(file.getvalue(), file.name, data["markets_48"])
                 figures = f"upload:{hashlib.sha256(file.getvalue()).hexdigest()}"
                 st.success(f"{len(uploaded)} {t('rows read')}: {', '.join(uploaded.columns.drop('place'))}")
             except uploads.UploadError as exc:
                 detail = f": {shell.said(exc)}"
                 st.error(f"{t('The figures file cannot be used')}{detail}")
 
-    proxy_frame = clusters.proxy_values(data["cities"], data["facts"], data["illustrative"], data["wipo"], uploaded)
+    proxy_frame = proxy_figures(figures, uploaded)
     catalogue = data["proxies"].set_index("proxy")
     upload_proxies = [c for c in proxy_frame.columns if c.startswith("upload:")]
 
@@ -461,7 +595,8 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
         key = (figures, tuple(choice.items()), tuple(shown.place))
         with st.spinner(t("Ranking the places on the composite…")):
             components = component_values(key, proxy_frame, tuple(choice.items()), tuple(shown.place))
-            result, stability = composite(key, components, tuple(weights.items()), method, missing, top)
+            view = composite_view(key, components, tuple(weights.items()), method, missing, top, shell.lang())
+            result = view["result"]
     except clusters.CompositeError as exc:
         detail = f": {shell.said(exc)}"
         st.warning(f"{t('The composite cannot be computed')}{detail}. "
@@ -498,23 +633,16 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
     pair = st.container(horizontal=True, gap="medium")
     illustrative = bool(illustrative_used)
     lang = shell.lang()
-    ranking_named = ranking.assign(label=ranking.place.map(place_words))
+    ranking_named = view["ranking_named"]
     shell.chart(composite_template(illustrative=illustrative, method=method, missing=missing, lang=lang),
-                rows={charts.COMPOSITE_ROWS: charts.composite_rows(ranking_named, missing=missing, lang=lang,
-                                                                   label="label")},
-                key="glob_composite", width="stretch", container=pair)
-    stability_named = stability.assign(label=stability.place.map(place_words))
+                rows=view["composite_rows"], key="glob_composite", width="stretch", container=pair)
     shell.chart(stability_template(spread=0.2, illustrative=illustrative, lang=lang),
-                rows={charts.STABILITY_ROWS: charts.stability_rows(stability_named, top, label="label")},
-                key="glob_stability", width="stretch", container=pair)
+                rows=view["stability_rows"], key="glob_stability", width="stretch", container=pair)
     active = [c for c, w in result.weights.items() if w > 0]
     columns = {"rank": ("Rank", "%d"), "place": ("Place", None), "score": ("Composite score", "%.3f"),
                **{c: (f"{COMPONENT_WORDS[c]} (scaled)", "%.3f") for c in active},
                "imputed": ("Components missing", None)}
-    ranking_rows = ranking.assign(place=ranking.place.map(place_words),
-                                  imputed=[dash(", ".join(component_words(c) for c in v.split(", ")) if v else "")
-                                           for v in ranking.imputed])
-    shown_ranking = table(ranking_rows, columns, key="glob_ranking_table")
+    shown_ranking = table(view["ranking_rows"], columns, key="glob_ranking_table")
     export = shown_ranking.assign(**{
         t("Form"): t(FORM_WORDS[form]), t("Missing component"): t(GAP_WORDS[missing]),
         t("weights"): ", ".join(f"{component_words(c)} {w:.2f}" for c, w in result.weights.items()),
@@ -546,15 +674,14 @@ shell.how_to_read(t(
 
 # --- China link ------------------------------------------------------------------------------------------
 st.subheader(t("Link to China"))
-china_places = link[link.place.isin(shown.place)]
-if china_places.empty:
+view = places_view(tuple(regions), tuple(tiers), tuple(sources), shell.lang())
+display = view["china"]
+if display is None:
     st.info(t("No Chinese city or cluster matches the filters."))
 else:
-    year = int(china_places.year.iloc[0])
-    display = china_places.assign(province=china_places.province.map(shell.province_names()).fillna(
-        china_places.province.map(t)), place=china_places.place.map(place_words), kind=china_places.kind.map(t))
-    shell.chart(charts.china_bars, display, year=year, lang=shell.lang(), key="glob_china_bars", width="stretch")
-    china_table = table(display.assign(note=[t("Not in Table 1") if pd.isna(v) else "" for v in display.idt_latest]),
+    year = int(display.year.iloc[0])
+    shell.chart(view["china_chart"][0], rows=view["china_chart"][1], key="glob_china_bars", width="stretch")
+    china_table = table(view["china_rows"],
                         {"place": ("Place", None), "kind": ("Kind", None), "province": ("Province", None),
                          "idt_latest": (t("Agglomeration index, {year}").format(year=year), "%.2f"),
                          "idt_mean": ("Mean index 2011-2023", "%.2f"), "rank_mean": ("Rank of 30 (mean 2011-2023)", "%d"),
@@ -567,25 +694,12 @@ else:
 
 # --- sources ----------------------------------------------------------------------------------------------
 with st.expander(t("Sources and report dates"), expanded=False):
-    reports = data["reports"]
-    table(reports.assign(licence=reports.licence.map(t), report=reports.report.map(cite),
-                         publisher=reports.publisher.map(cite)),
+    table(in_words["reports"],
           {"report": ("Report", None), "publisher": ("Publisher", None), "published": ("Published", None),
            "licence": ("Licence", None)})
     st.caption(t(GEONAMES_CREDIT) + " " + t("Full provenance per column: data/SOURCES.md, section global/."))
 
 st.divider()
-on_screen, _ = words_table(
-    shown.assign(place=shown.place.map(place_words), kind=shown.kind.map(t), region=shown.region.map(t),
-                 tier=shown.tier.map(t), skill_group=shown.skill_group.map(lambda v: t(v) if v else "—"),
-                 confidence=shown.confidence.map(t), band_text=shown.band_text.map(dash),
-                 wipo_cluster=shown.wipo_cluster.map(dash), linkedin=shown.linkedin.map(dash)),
-    {"place": ("Place", None), "kind": ("Kind", None), "country": ("Country", None), "region": ("Region", None),
-     "members": ("Members", None), "band_low": ("CBRE band, lower bound (persons)", "%d"),
-     "band_high": ("CBRE band, upper bound (persons)", "%d"), "band_text": ("CBRE band (tech workers, 2023)", None),
-     "tier": ("Tier", None), "wipo_cluster": ("WIPO cluster", None), "rank_2024": ("WIPO rank 2024", "%d"),
-     "rank_2025": ("WIPO rank 2025", "%d"), "linkedin": ("LinkedIn–Tsinghua unit", None),
-     "skill_group": ("LinkedIn skill group", None), "confidence": ("Confidence", None)})
 def with_sources(spec: dict | None) -> dict | None:
     """The chart on screen with its sources and filters as the last subtitle lines (what an export carries)."""
     if spec is None:
@@ -598,7 +712,7 @@ def with_sources(spec: dict | None) -> dict | None:
     return {**spec, "title": {**title, "subtitle": [*subtitle, filters, f"{t('Sources')}: {source_line()}"]}}
 
 
-shell.download_view(on_screen.assign(**{t("Sources"): source_line()}),
+shell.download_view(view["on_screen"],
                     (lambda: with_sources(map_chart)) if map_chart is not None else None, "global_talent_clusters",
                     key="glob_dl_map")
 st.caption(t("CSV: the places shown under the current filters; PNG/SVG: the world map."))

@@ -139,6 +139,20 @@ def test_cluster_band_is_the_sum_of_member_bands(place_table):
     assert table.loc["Shenzhen–Hong Kong–Guangzhou (WIPO cluster)"].rank_2025 == 1
 
 
+def test_places_carry_corridors_attractive_order_and_centroids(place_table):
+    table = place_table.set_index("place")
+    # both ends of a corridor list it, in the report's order, naming the other end
+    assert table.loc["Greater Bay Area (LinkedIn cluster)", "corridors"] == "#2 Yangtze River Delta; #2 Jing-Jin-Ji"
+    assert table.loc["Beijing", "corridors"] == "#2 Yangtze River Delta; #2 Greater Bay Area"  # its LinkedIn unit's
+    assert table.loc["Beijing (WIPO cluster)", "corridors"] == ""
+    # the attractive-city order is found under the market's GeoNames name too (Bengaluru is Bangalore there)
+    assert table.loc["Bengaluru", "attractive_order"] == 5 and table.loc["Shanghai", "attractive_order"] == 3
+    assert math.isnan(table.loc["Beijing", "attractive_order"])
+    # a cluster sits at the mean of its located members
+    members = table.loc["Shanghai–Suzhou (WIPO cluster)", "members"].split(", ")
+    assert table.loc["Shanghai–Suzhou (WIPO cluster)", "lon"] == pytest.approx(table.loc[members, "lon"].mean())
+
+
 def test_china_link_maps_clusters_to_provinces(place_table):
     link = c.china_link(place_table, c.load_china_links(), datasets.load_table1())
     by_place = link.groupby("place").province.apply(set).to_dict()
@@ -377,3 +391,86 @@ def test_sources_facts_for_the_global_page():
     assert pub["Beijing"] == 4.0 and pub["Shenzhen–Hong Kong–Guangzhou"] == 2.4
     pct = shares[shares.output == "share_of_global_PCT_applications"].set_index("cluster").share_percent
     assert pct["Tokyo–Yokohama"] == 10.3 and pct["Seoul"] == 5.4
+
+
+# --- the world map's spec -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("colour_by", ["tier", "region"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_world_map_spec_is_the_altair_charts_dict(place_table, facts, colour_by, lang):
+    """The page's map, written out as a dict, is what the Altair chart gives (validated), for every layer mix."""
+    import json
+
+    from core.charts import global_ as charts
+
+    features = datasets.load_world_countries()["features"][:3]
+    cities = place_table[(place_table.kind == c.KIND_CITY) & place_table.band_low.notna()].dropna(subset=["lon", "lat"])
+    wipo = place_table[place_table.kind == c.KIND_WIPO].dropna(subset=["lon", "lat"])
+    corridors = c.corridor_lines(facts, place_table)
+    assert cities.band_high.isna().any() and cities.band_high.notna().any()  # both rings and open bands drawn
+    mixes = [(cities, wipo, corridors), (cities, wipo, []), (cities.iloc[0:0], wipo, corridors),
+             (cities[cities.band_high.isna()], wipo, corridors), (cities, wipo.iloc[0:0], corridors),
+             (cities.iloc[0:0], wipo.iloc[0:0], [])]
+    for bubbles, clusters_, lines in mixes:
+        kwargs = {"colour_by": colour_by, "lang": lang, "title": "T"}
+        altair_route = charts.world_map(features, bubbles, clusters_, lines, **kwargs).to_dict(validate=True)
+        direct = charts.world_map_spec(features, bubbles, clusters_, lines, **kwargs)
+        assert json.loads(json.dumps(direct)) == json.loads(json.dumps(altair_route))
+        # only the columns the layers encode travel
+        sent = {key for rows in direct.get("datasets", {}).values() for row in rows for key in row}
+        assert sent <= set(charts.BUBBLE_FIELDS) | set(charts.CLUSTER_FIELDS)
+
+
+def test_prepared_world_shapes_are_the_live_rounding():
+    """The shapes the page reads (prepared at build time) are the bundled ones rounded now, stamped with their source."""
+    import json
+
+    from core import geo
+
+    built = json.loads(c.WORLD_MAP_PREPARED.read_text(encoding="utf-8"))
+    assert built[geo.PREPARED_KEY] == c.world_map_stamp()
+    live = c.world_map_countries_live()
+    assert built["features"] == live and c.world_map_countries() == live
+    assert len(live) == 177 and [f["properties"] for f in live] == \
+        [f["properties"] for f in datasets.load_world_countries()["features"]]
+    # rounded, orientation kept: every exterior ring still runs clockwise as the bundled one does
+    assert all(round(x, 2) == x for f in live[:20] for poly in
+               ([f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Polygon" else f["geometry"]["coordinates"])
+               for ring in poly for point in ring for x in point)
+    pairs = list(zip(geo.exterior_rings({"features": live}), geo.exterior_rings(datasets.load_world_countries())))
+    assert len(pairs) > 177 and all(geo.is_clockwise(new) == geo.is_clockwise(old) for (_, new), (_, old) in pairs)
+
+
+def test_a_stale_prepared_file_is_not_used(monkeypatch, tmp_path):
+    stale = tmp_path / "world.geojson"
+    stale.write_text(json_dumps({"type": "FeatureCollection", "prepared_from": {"sha256": "0" * 64},
+                                 "features": [{"type": "Feature", "properties": {}, "geometry": None}]}))
+    monkeypatch.setattr(c, "WORLD_MAP_PREPARED", stale)
+    assert c.world_map_countries() == c.world_map_countries_live()
+
+
+def json_dumps(obj) -> str:
+    import json
+
+    return json.dumps(obj)
+
+
+def test_rounded_world_shapes_draw_as_the_bundled_ones():
+    """At the map's size the rounded countries paint the same pixels (anti-aliased edges move by at most a shade)."""
+    import io
+    import json
+
+    import vl_convert as vlc
+    from PIL import Image
+
+    from core.charts import global_ as charts
+
+    def painted(features) -> np.ndarray:
+        spec = charts.world_map_spec(features, pd.DataFrame(), pd.DataFrame(), [])
+        png = vlc.vegalite_to_png(json.dumps(spec), scale=1)
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+    bundled, rounded = painted(datasets.load_world_countries()["features"]), painted(c.world_map_countries())
+    assert bundled.shape == rounded.shape and bundled.shape[1] >= 860
+    shift = np.abs(bundled - rounded).max(axis=2)
+    assert shift.max() <= 16 and (shift > 4).mean() < 1e-3  # border #b0b8c1 on fill #eceff3 differ by 60

@@ -278,3 +278,25 @@ def test_bar_charts_label_every_bar(default_page):
     for start in ("Talent-density composite", "WIPO top-100"):
         spec = spec_titled(default_page, start)
         assert spec["encoding"]["y"]["axis"]["labelOverlap"] is False
+
+
+def test_other_views_leave_the_shared_tables_as_they_were(default_page):
+    """The page keeps its bundled tables, the map and the counts as shared resources (no copy per rerun), so no
+    view may change them: after views that filter, compare, rank otherwise and speak Chinese, the default view
+    shows exactly what it showed before."""
+    from tests.pages.helpers import chart_rows
+
+    def screen(at: AppTest) -> tuple:
+        return ([df.value for df in at.dataframe], [node.proto.spec for node in at.get("vega_lite_chart")],
+                [chart_rows(node) for node in at.get("vega_lite_chart")], [m.value for m in at.metric])
+
+    before = screen(default_page)
+    for query in ({"glob_region": "Europe", "glob_compare": ["London", "Paris"]},
+                  {"glob_form": "additive", "glob_gaps": "neutral", "glob_colour": "region", "glob_source": "CBRE"},
+                  {"lang": "zh", "glob_compare": ["Shenzhen", "Greater Bay Area (LinkedIn cluster)"]}):
+        assert_clean(run_page(PAGE, query=query))
+    after = screen(run_page(PAGE))
+    assert len(after[0]) == len(before[0]) and all(a.equals(b) for a, b in zip(after[0], before[0]))
+    assert after[1] == before[1] and after[3] == before[3]
+    assert [list(rows) for rows in after[2]] == [list(rows) for rows in before[2]]
+    assert all(rows[name].equals(old[name]) for rows, old in zip(after[2], before[2]) for name in rows)
