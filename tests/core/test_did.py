@@ -321,3 +321,22 @@ def test_distribution_tails_equal_scipy():
             assert did._chi2_sf(x, k) == pytest.approx(stats.chi2.sf(x, k), rel=1e-10)
             for d2 in (5, 108, 1961):
                 assert did._f_sf(x, k, d2) == pytest.approx(stats.f.sf(x, k, d2), rel=1e-10)
+
+
+@pytest.mark.parametrize("methods", [("did2s",), ("twfe",), ("did2s", "twfe")])
+@pytest.mark.parametrize("words", [None, {"did2s": "两阶段", "reference": "参照期", "period": "期", "n_obs": "观测"}])
+def test_event_study_template_is_the_altair_spec(methods, words):
+    """The page's template, written as a plain dict, is the spec Altair makes of the event-study layers (datasets
+    named by position), with and without a note, words, another reference and width."""
+    import altair as alt
+
+    from core.charts import stable_spec
+    from core.charts.did import EVENT_ROWS, METHOD_NAMES, _event_layers, event_study_template
+
+    shown = [m for m in METHOD_NAMES if m in methods]  # the chart's order, whatever order the page passes
+    for note, reference, width in ((None, -1, 640), ("synthetic", -2, 500)):
+        labels = dict(title="T", x_title="X", y_title="Y", reference_label="R")
+        altair = stable_spec(_event_layers(alt.Data(name=EVENT_ROWS), shown, reference=reference, note=note,
+                                           width=width, words=words, **labels).to_dict(validate=False))
+        assert event_study_template(list(reversed(methods)), reference=reference, note=note, width=width,
+                                    words=words, **labels) == altair
