@@ -420,12 +420,20 @@ if missing_controls:
 used_controls = tuple(c for c in controls if c not in missing_controls) + ((pilots.BROADBAND,) if use_broadband else ())
 cluster = CLUSTERS[cluster_key]
 
-try:
-    with st.spinner(t("Estimating the average effect with two-way fixed effects and the two-stage estimator…")):
-        results = {m: _att(frame, m, used_controls, cluster) for m in did.METHODS}
-except did.DIDError as exc:
-    st.error(f"{t('The design cannot be estimated')}: {shell.said(exc)}")
-    st.stop()
+
+def estimated(method: str) -> did.DIDResult:
+    """The ATT of one estimator; a design it cannot estimate ends the page with the error."""
+    try:
+        with st.spinner(t("Estimating the average effect with two-way fixed effects and the two-stage estimator…")):
+            return _att(frame, method, used_controls, cluster)
+    except did.DIDError as exc:
+        st.error(f"{t('The design cannot be estimated')}: {shell.said(exc)}")
+        st.stop()
+
+
+# did2s's notes come before the charts; the TWFE fit only section 3 needs, so it waits until the event study (the
+# page's main chart) is drawn.
+results = {"did2s": estimated("did2s")}
 for message in results["did2s"].notes:
     st.warning(shell.said(message))
 
@@ -442,6 +450,7 @@ shell.how_to_read(t(TIMING_HELP), t(SOURCES))
 event_study_section(frame, used_controls, cluster, note)
 
 # 3. TWFE vs did2s
+results["twfe"] = estimated("twfe")
 st.subheader(t("Two-way fixed effects versus the heterogeneity-robust estimate"))
 cols = st.columns(3)
 for col, m in zip(cols, ("twfe", "did2s")):
