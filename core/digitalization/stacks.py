@@ -18,6 +18,7 @@ Units: 10,000 yuan (万元) throughout.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -224,7 +225,18 @@ _GDP_COLUMNS = {"primary": "gdp_primary_100m_yuan", "secondary": "gdp_secondary_
 
 
 def _sector_groups(scheme: int, three_sector: pd.DataFrame | None) -> np.ndarray:
-    ts = datasets.load_three_sector_map() if three_sector is None else three_sector
+    if three_sector is None:
+        return _bundled_sector_groups(scheme).copy()
+    return _groups_of(three_sector, scheme)
+
+
+@functools.lru_cache(maxsize=None)
+def _bundled_sector_groups(scheme: int) -> np.ndarray:
+    # The bundled map is read and checked once per scheme: every RAS update of a year read the file again.
+    return _groups_of(datasets.load_three_sector_map(), scheme)
+
+
+def _groups_of(ts: pd.DataFrame, scheme: int) -> np.ndarray:
     groups = ts[ts.scheme == scheme].set_index("code")["three_sector"].reindex(SECTORS)
     if groups.isna().any():
         raise DigitalizationError("The three-sector map lacks codes of the {scheme} scheme.", scheme=scheme)
