@@ -440,7 +440,7 @@ for message in results["did2s"].notes:
 # 1. Treatment timing
 st.subheader(t("Treatment timing"))
 timing = pilots.timing_table(frame)
-timing_chart = shell.chart(did_charts.timing_chart, timing,
+timing_chart = shell.chart(did_charts.timing_spec, timing,
                             note=t("Cities: real pilot lists; years: bundled file and your edits"),
                             title=t("Treatment timing: cities by first approval year"),
                             x_title=t("First approval year (cohort)"), y_title=t("Cities"), words=chart_words())
@@ -466,7 +466,7 @@ st.markdown(
     f"{t('Two-way fixed effects differ from the two-stage estimate by')} **{gap:+.4f}** "
     f"({gap / results['did2s'].att:+.0%}). " + t(WHY_DIFFER))
 compare = did.compare_methods([results["twfe"], results["did2s"]])
-att_chart = shell.chart(did_charts.att_chart, compare, note=note, x_title=t("ATT (outcome units)"),
+att_chart = shell.chart(did_charts.att_spec, compare, note=note, x_title=t("ATT (outcome units)"),
                          title=t("Average effect on the treated (ATT), 95% interval"), words=chart_words())
 shell.how_to_read(t(ATT_HELP), t(SOURCES))
 
@@ -479,7 +479,7 @@ for msg in dict.fromkeys(f"{t(REGION_WORDS[region])} ({t(METHOD_WORDS[m])}): {t(
     st.warning(msg)
 if len(by_region.table):
     regional = by_region.table.assign(region_label=by_region.table["region"].map(lambda r: t(REGION_WORDS[r])))
-    shell.chart(did_charts.att_chart, regional, group="region_label", note=note, x_title=t("ATT (outcome units)"),
+    shell.chart(did_charts.att_spec, regional, group="region_label", note=note, x_title=t("ATT (outcome units)"),
                  title=t("ATT by region (each region estimated on its own cities)"), words=chart_words())
     shell.how_to_read(t(REGION_HELP), t(SOURCES))
 else:

@@ -340,3 +340,22 @@ def test_event_study_template_is_the_altair_spec(methods, words):
                                            width=width, words=words, **labels).to_dict(validate=False))
         assert event_study_template(list(reversed(methods)), reference=reference, note=note, width=width,
                                     words=words, **labels) == altair
+
+
+def test_timing_and_att_specs_are_the_validated_charts(city_design):
+    """The page's unchecked dicts of the timing and ATT charts are what Altair's validated conversion gives (which
+    raises on a spec the Vega-Lite schema rejects), with words and both ATT layouts."""
+    from core import pilots
+    from core.charts.did import att_chart, att_spec, timing_chart, timing_spec
+
+    words = {"east": "东部", "never": "从未", "twfe": "双向固定效应", "cities": "城市", "region": "地区"}
+    timing = pilots.timing_table(city_design)
+    assert timing_spec(timing, note="n", words=words) == timing_chart(timing, note="n", words=words).to_dict()
+    results = [did.staggered_did(city_design, outcome=pilots.OUTCOME, unit="city", time="year", cohort="cohort",
+                                 method=m, cluster="city") for m in did.METHODS]
+    compare = did.compare_methods(results)
+    assert att_spec(compare, note="n", words=words) == att_chart(compare, note="n", words=words).to_dict()
+    regional = compare.assign(region_label="东部")
+    spec = att_spec(regional, group="region_label", words=words)
+    assert spec == att_chart(regional, group="region_label", words=words).to_dict()
+    assert spec["layer"][1]["encoding"]["yOffset"]["field"] == "method_name"
