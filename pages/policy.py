@@ -106,6 +106,22 @@ def _reference() -> tuple[pd.DataFrame, pd.DataFrame, frozenset[str], dict[str, 
     return cities, approvals, frozenset(approvals["city"]), broadband
 
 
+def _editor_key(edited: pd.DataFrame) -> tuple:
+    """What ``pilots.validate_approval_years`` reads of the editor's table: the cities and the years as typed
+    (``repr`` keeps 2011, 2011.0 and "2011" apart)."""
+    years = edited["first_approval_year"] if "first_approval_year" in edited else pd.Series(dtype=object)
+    cities = edited["city"] if "city" in edited else pd.Series(dtype=object)
+    return (tuple(edited.columns), str(years.dtype), tuple(map(repr, cities)), tuple(map(repr, years)))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _validated(key: tuple, _edited: pd.DataFrame) -> pd.DataFrame:
+    """The approval years checked against the bundled table, once per distinct table (``key``, from
+    :func:`_editor_key`, determines the result; the frame itself is not hashed): every rerun of the page, whatever
+    widget caused it, validated the same unchanged table again."""
+    return pilots.validate_approval_years(_edited, _reference()[1])
+
+
 @st.cache_data(show_spinner=False)
 def _synthetic_panel() -> pd.DataFrame:
     cities, approvals, pilot_set, broadband = _reference()
@@ -351,7 +367,7 @@ with st.expander(t("First-approval years (editable)"), expanded=False):
             "year_status": st.column_config.TextColumn(t("Status of the bundled year")),
         })
 try:
-    approvals = pilots.validate_approval_years(edited, default_approvals)
+    approvals = _validated(_editor_key(edited), edited)
 except pilots.PilotDataError as exc:
     st.error(f"{t('Approval years not usable')}: {shell.said(exc)} {t('Using the bundled years instead.')}")
     approvals = pilots.validate_approval_years(default_approvals, default_approvals)
