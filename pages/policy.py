@@ -106,6 +106,22 @@ def _reference() -> tuple[pd.DataFrame, pd.DataFrame, frozenset[str], dict[str, 
     return cities, approvals, frozenset(approvals["city"]), broadband
 
 
+def _editor_key(edited: pd.DataFrame) -> tuple:
+    """What ``pilots.validate_approval_years`` reads of the editor's table: the cities and the years as typed
+    (``repr`` keeps 2011, 2011.0 and "2011" apart)."""
+    years = edited["first_approval_year"] if "first_approval_year" in edited else pd.Series(dtype=object)
+    cities = edited["city"] if "city" in edited else pd.Series(dtype=object)
+    return (tuple(edited.columns), str(years.dtype), tuple(map(repr, cities)), tuple(map(repr, years)))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _validated(key: tuple, _edited: pd.DataFrame) -> pd.DataFrame:
+    """The approval years checked against the bundled table, once per distinct table (``key``, from
+    :func:`_editor_key`, determines the result; the frame itself is not hashed): every rerun of the page, whatever
+    widget caused it, validated the same unchanged table again."""
+    return pilots.validate_approval_years(_edited, _reference()[1])
+
+
 @st.cache_data(show_spinner=False)
 def _synthetic_panel() -> pd.DataFrame:
     cities, approvals, pilot_set, broadband = _reference()
@@ -351,7 +367,7 @@ with st.expander(t("First-approval years (editable)"), expanded=False):
             "year_status": st.column_config.TextColumn(t("Status of the bundled year")),
         })
 try:
-    approvals = pilots.validate_approval_years(edited, default_approvals)
+    approvals = _validated(_editor_key(edited), edited)
 except pilots.PilotDataError as exc:
     st.error(f"{t('Approval years not usable')}: {shell.said(exc)} {t('Using the bundled years instead.')}")
     approvals = pilots.validate_approval_years(default_approvals, default_approvals)
@@ -420,19 +436,27 @@ if missing_controls:
 used_controls = tuple(c for c in controls if c not in missing_controls) + ((pilots.BROADBAND,) if use_broadband else ())
 cluster = CLUSTERS[cluster_key]
 
-try:
-    with st.spinner(t("Estimating the average effect with two-way fixed effects and the two-stage estimator…")):
-        results = {m: _att(frame, m, used_controls, cluster) for m in did.METHODS}
-except did.DIDError as exc:
-    st.error(f"{t('The design cannot be estimated')}: {shell.said(exc)}")
-    st.stop()
+
+def estimated(method: str) -> did.DIDResult:
+    """The ATT of one estimator; a design it cannot estimate ends the page with the error."""
+    try:
+        with st.spinner(t("Estimating the average effect with two-way fixed effects and the two-stage estimator…")):
+            return _att(frame, method, used_controls, cluster)
+    except did.DIDError as exc:
+        st.error(f"{t('The design cannot be estimated')}: {shell.said(exc)}")
+        st.stop()
+
+
+# did2s's notes come before the charts; the TWFE fit only section 3 needs, so it waits until the event study (the
+# page's main chart) is drawn.
+results = {"did2s": estimated("did2s")}
 for message in results["did2s"].notes:
     st.warning(shell.said(message))
 
 # 1. Treatment timing
 st.subheader(t("Treatment timing"))
 timing = pilots.timing_table(frame)
-timing_chart = shell.chart(did_charts.timing_chart, timing,
+timing_chart = shell.chart(did_charts.timing_spec, timing,
                             note=t("Cities: real pilot lists; years: bundled file and your edits"),
                             title=t("Treatment timing: cities by first approval year"),
                             x_title=t("First approval year (cohort)"), y_title=t("Cities"), words=chart_words())
@@ -442,6 +466,7 @@ shell.how_to_read(t(TIMING_HELP), t(SOURCES))
 event_study_section(frame, used_controls, cluster, note)
 
 # 3. TWFE vs did2s
+results["twfe"] = estimated("twfe")
 st.subheader(t("Two-way fixed effects versus the heterogeneity-robust estimate"))
 cols = st.columns(3)
 for col, m in zip(cols, ("twfe", "did2s")):
@@ -457,7 +482,7 @@ st.markdown(
     f"{t('Two-way fixed effects differ from the two-stage estimate by')} **{gap:+.4f}** "
     f"({gap / results['did2s'].att:+.0%}). " + t(WHY_DIFFER))
 compare = did.compare_methods([results["twfe"], results["did2s"]])
-att_chart = shell.chart(did_charts.att_chart, compare, note=note, x_title=t("ATT (outcome units)"),
+att_chart = shell.chart(did_charts.att_spec, compare, note=note, x_title=t("ATT (outcome units)"),
                          title=t("Average effect on the treated (ATT), 95% interval"), words=chart_words())
 shell.how_to_read(t(ATT_HELP), t(SOURCES))
 
@@ -470,7 +495,7 @@ for msg in dict.fromkeys(f"{t(REGION_WORDS[region])} ({t(METHOD_WORDS[m])}): {t(
     st.warning(msg)
 if len(by_region.table):
     regional = by_region.table.assign(region_label=by_region.table["region"].map(lambda r: t(REGION_WORDS[r])))
-    shell.chart(did_charts.att_chart, regional, group="region_label", note=note, x_title=t("ATT (outcome units)"),
+    shell.chart(did_charts.att_spec, regional, group="region_label", note=note, x_title=t("ATT (outcome units)"),
                  title=t("ATT by region (each region estimated on its own cities)"), words=chart_words())
     shell.how_to_read(t(REGION_HELP), t(SOURCES))
 else:

@@ -290,7 +290,9 @@ def _spec(builder: str, inputs: tuple, _data: pd.DataFrame, options: tuple[tuple
     ``inputs`` are the plain values ``_data`` was computed from; they key the cache in its place, so a
     rerun does not hash the frame (the leading underscore keeps ``_data`` out of the key).
     """
-    return stable_spec(getattr(charts, builder)(_data, **dict(options)).to_dict())
+    # Not validated against the Vega-Lite schema on each build: validation took longer than building the chart
+    # (20-40 ms a fresh year), and the page's test validates every chart each tab draws.
+    return stable_spec(getattr(charts, builder)(_data, **dict(options)).to_dict(validate=False))
 
 
 def show(builder: str, data: pd.DataFrame, inputs: tuple, **options: object) -> dict:

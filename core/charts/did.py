@@ -7,14 +7,15 @@ chart made from the synthetic panel always says so (also in PNG/SVG exports).
 from __future__ import annotations
 
 __all__ = ["REGION_COLOURS", "METHOD_COLOURS", "METHOD_NAMES", "EVENT_ROWS", "timing_chart", "event_study_chart",
-           "event_study_rows", "event_study_template", "att_chart"]
+           "event_study_rows", "event_study_template", "att_chart", "timing_spec", "att_spec"]
 
+import json
 from collections.abc import Mapping, Sequence
 
 import altair as alt
 import pandas as pd
 
-from core.charts import chart_title, stable_spec
+from core.charts import chart_title, records, stable_spec
 
 REGION_COLOURS = {"east": "#1f77b4", "central": "#ff7f0e", "west": "#2ca02c"}
 METHOD_COLOURS = {"twfe": "#7f7f7f", "did2s": "#d62728"}
@@ -42,6 +43,17 @@ def _title(text: str, note: str | None) -> alt.TitleParams:
     return chart_title(text, note)
 
 
+def _timing_rows(timing: pd.DataFrame, words: Words) -> tuple[pd.DataFrame, list[str]]:
+    """The timing chart's rows (cohorts and regions in words) and its cohorts in order, ``never`` last."""
+    timing = timing.assign(cohort_label=timing["cohort_label"].map(lambda c: _word(words, c)),
+                           region=timing["region"].map(lambda r: _word(words, r)))
+    never = _word(words, "never")
+    order = (timing.drop_duplicates("cohort_label").sort_values("cohort")["cohort_label"].tolist())
+    if never in order:
+        order = [o for o in order if o != never] + [never]
+    return timing, order
+
+
 def timing_chart(timing: pd.DataFrame, *, note: str | None = None, title: str = "Treatment timing: cities by first approval year",
                  x_title: str = "First approval year (cohort)", y_title: str = "Cities",
                  words: Words = None) -> alt.Chart:
@@ -50,12 +62,7 @@ def timing_chart(timing: pd.DataFrame, *, note: str | None = None, title: str = 
     ``timing`` has ``cohort_label``, ``cohort``, ``region``, ``cities`` (see :func:`core.pilots.timing_table`).
     ``words`` (code -> words, e.g. a translation) names the regions, ``never`` and the tooltip fields.
     """
-    timing = timing.assign(cohort_label=timing["cohort_label"].map(lambda c: _word(words, c)),
-                           region=timing["region"].map(lambda r: _word(words, r)))
-    never = _word(words, "never")
-    order = (timing.drop_duplicates("cohort_label").sort_values("cohort")["cohort_label"].tolist())
-    if never in order:
-        order = [o for o in order if o != never] + [never]
+    timing, order = _timing_rows(timing, words)
     return (alt.Chart(timing, title=_title(title, note))
             .mark_bar()
             .encode(x=alt.X("cohort_label:N", sort=order, title=x_title, axis=alt.Axis(labelAngle=0)),
@@ -142,12 +149,54 @@ def event_study_template(methods: Sequence[str], *, reference: int = -1, note: s
                          words: Words = None) -> dict:
     """:func:`event_study_chart` as a spec without its rows (the named dataset :data:`EVENT_ROWS`, from
     :func:`event_study_rows`): it depends on the estimators shown, the reference and the words only, so a new
-    window or new estimates change rows alone and the drawn chart is updated in place.  (Not validated against
-    the Vega-Lite schema on each build, 0.2-0.5 s of a cold page: the test of this module renders it.)"""
+    window or new estimates change rows alone and the drawn chart is updated in place.
+
+    Written out as the Vega-Lite dict Altair makes of :func:`event_study_chart`'s layers (with the datasets named
+    by position, :func:`core.charts.stable_spec`) rather than built through Altair: the Altair objects and their
+    conversion were about 0.1 s of a cold page before its main chart.  A test compares the two for one and two
+    estimators, with and without words."""
     shown = [m for m in METHOD_NAMES if m in set(methods)]
-    return stable_spec(_event_layers(alt.Data(name=EVENT_ROWS), shown, reference=reference, note=note, title=title,
-                                     x_title=x_title, y_title=y_title, reference_label=reference_label,
-                                     width=width, words=words).to_dict(validate=False))
+    names = _method_names(words)
+    kinds = {True: _word(words, "reference"), False: _word(words, "estimated")}
+    colour = {"field": "method_name", "scale": {"domain": [names[m] for m in shown],
+                                                "range": [METHOD_COLOURS[m] for m in shown]},
+              "title": None, "type": "nominal"}
+    x = {"axis": {"labelAngle": 0}, "field": "rel_period", "title": x_title, "type": "ordinal"}
+    offset = {"field": "method_name", "type": "nominal"} if len(shown) > 1 else {}
+    rows = {"name": EVENT_ROWS}
+    ordinal_x = {"x": {"field": "rel_period", "type": "ordinal"}}
+
+    def tip(field: str, kind: str, **extra: str) -> dict:
+        return {"field": field, **extra, **({"title": _word(words, field)} if words else {}), "type": kind}
+
+    tooltip = [{"field": "rel_period", "title": _word(words, "period"), "type": "ordinal"},
+               tip("method_name", "nominal"), tip("estimate", "quantitative", format=".4f"),
+               tip("ci_low", "quantitative", format=".4f"), tip("ci_high", "quantitative", format=".4f"),
+               tip("n_obs", "quantitative"), tip("binned", "nominal")]
+    layers = [
+        {"data": {"name": "data-0"}, "mark": {"type": "rule", "color": "#444", "strokeWidth": 1},
+         "encoding": {"y": {"field": "y", "type": "quantitative"}}},
+        {"data": {"name": "data-1"}, "mark": {"type": "rule", "color": "#444", "strokeDash": [4, 4]},
+         "encoding": dict(ordinal_x)},
+        {"data": rows, "mark": {"type": "rule", "strokeWidth": 2},
+         "encoding": {"color": colour, "x": x, "xOffset": offset,
+                      "y": {"field": "ci_low", "title": y_title, "type": "quantitative"}, "y2": {"field": "ci_high"}}},
+        {"data": rows, "mark": {"type": "point", "filled": True, "size": 60},
+         "encoding": {"color": colour,
+                      "shape": {"field": "period_kind", "scale": {"domain": [kinds[False], kinds[True]],
+                                                                  "range": ["circle", "diamond"]},
+                                "title": None, "type": "nominal"},
+                      "tooltip": tooltip, "x": x, "xOffset": offset,
+                      "y": {"field": "estimate", "type": "quantitative"}}},
+        {"data": {"name": "data-1"}, "mark": {"type": "text", "align": "left", "baseline": "bottom", "color": "#444",
+                                             "dx": 4, "dy": -4, "fontSize": 11},
+         "encoding": {"text": {"field": "label", "type": "nominal"}, **ordinal_x, "y": {"value": 0}}},
+    ]
+    spec = {"config": {"view": {"continuousWidth": 300, "continuousHeight": 300}}, "layer": layers, "height": 320,
+            "title": chart_title(title, note).to_dict(), "width": width, "$schema": alt.SCHEMA_URL,
+            "datasets": {"data-0": [{"y": 0.0}], "data-1": [{"rel_period": reference, "label": reference_label}]}}
+    # One plain copy (no shared sub-dicts): callers and Streamlit may change parts of a spec they were given.
+    return json.loads(json.dumps(spec))
 
 
 def att_chart(table: pd.DataFrame, *, group: str = "method_name", note: str | None = None,
@@ -175,3 +224,38 @@ def att_chart(table: pd.DataFrame, *, group: str = "method_name", note: str | No
                  _tip("ci_low:Q", words, format=".4f"), _tip("ci_high:Q", words, format=".4f")])
     step = 22 if group != "method_name" else 34  # per method row, or per method within a region row
     return alt.layer(zero, rules, points, title=_title(title, note)).properties(height=alt.Step(step))
+
+
+# The page draws the ATT charts as Vega-Lite dicts converted without Altair's schema check, which took longer than
+# building them (15-45 ms each); a test checks they are the validated conversion of att_chart.
+
+def timing_spec(timing: pd.DataFrame, *, note: str | None = None,
+                title: str = "Treatment timing: cities by first approval year",
+                x_title: str = "First approval year (cohort)", y_title: str = "Cities", words: Words = None) -> dict:
+    """:func:`timing_chart` as the Vega-Lite dict Altair makes of it (datasets named by position,
+    :func:`core.charts.stable_spec`), written out: the page's first chart, so built before its main chart,
+    where Altair's objects and conversion cost 30-50 ms of a cold process (a test compares the two)."""
+    data, order = _timing_rows(timing, words)
+
+    def tip(field: str, kind: str) -> dict:
+        return {"field": field, **({"title": _word(words, field)} if words else {}), "type": kind}
+
+    spec = {
+        "config": {"view": {"continuousWidth": 300, "continuousHeight": 300}}, "data": {"name": "data-0"},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "color": {"field": "region", "scale": {"domain": [_word(words, r) for r in REGION_COLOURS],
+                                                   "range": list(REGION_COLOURS.values())},
+                      "title": None, "type": "nominal"},
+            "tooltip": [tip("cohort_label", "nominal"), tip("region", "nominal"), tip("cities", "quantitative")],
+            "x": {"axis": {"labelAngle": 0}, "field": "cohort_label", "sort": order, "title": x_title,
+                  "type": "nominal"},
+            "y": {"field": "cities", "stack": "zero", "title": y_title, "type": "quantitative"}},
+        "height": 260, "title": chart_title(title, note).to_dict(), "$schema": alt.SCHEMA_URL,
+    }
+    return json.loads(json.dumps({**spec, "datasets": {"data-0": records(data)}}))
+
+
+def att_spec(table: pd.DataFrame, **options) -> dict:
+    """:func:`att_chart` as its Vega-Lite dict (not schema-checked on each build)."""
+    return att_chart(table, **options).to_dict(validate=False)

@@ -321,3 +321,45 @@ def test_distribution_tails_equal_scipy():
             assert did._chi2_sf(x, k) == pytest.approx(stats.chi2.sf(x, k), rel=1e-10)
             for d2 in (5, 108, 1961):
                 assert did._f_sf(x, k, d2) == pytest.approx(stats.f.sf(x, k, d2), rel=1e-10)
+
+
+@pytest.mark.parametrize("methods", [("did2s",), ("twfe",), ("did2s", "twfe")])
+@pytest.mark.parametrize("words", [None, {"did2s": "两阶段", "reference": "参照期", "period": "期", "n_obs": "观测"}])
+def test_event_study_template_is_the_altair_spec(methods, words):
+    """The page's template, written as a plain dict, is the spec Altair makes of the event-study layers (datasets
+    named by position), with and without a note, words, another reference and width."""
+    import altair as alt
+
+    from core.charts import stable_spec
+    from core.charts.did import EVENT_ROWS, METHOD_NAMES, _event_layers, event_study_template
+
+    shown = [m for m in METHOD_NAMES if m in methods]  # the chart's order, whatever order the page passes
+    for note, reference, width in ((None, -1, 640), ("synthetic", -2, 500)):
+        labels = dict(title="T", x_title="X", y_title="Y", reference_label="R")
+        altair = stable_spec(_event_layers(alt.Data(name=EVENT_ROWS), shown, reference=reference, note=note,
+                                           width=width, words=words, **labels).to_dict(validate=False))
+        assert event_study_template(list(reversed(methods)), reference=reference, note=note, width=width,
+                                    words=words, **labels) == altair
+
+
+def test_timing_and_att_specs_are_the_validated_charts(city_design):
+    """The page's unchecked dicts of the timing and ATT charts are what Altair's validated conversion gives (which
+    raises on a spec the Vega-Lite schema rejects), with words and both ATT layouts."""
+    from core import pilots
+    from core.charts import stable_spec
+    from core.charts.did import att_chart, att_spec, timing_chart, timing_spec
+
+    words = {"east": "东部", "never": "从未", "twfe": "双向固定效应", "cities": "城市", "region": "地区"}
+    timing = pilots.timing_table(city_design)
+    for note, shown in ((None, None), ("n", words)):  # the written-out dict is Altair's (validated) conversion
+        assert timing_spec(timing, note=note, words=shown) == stable_spec(
+            timing_chart(timing, note=note, words=shown).to_dict())
+    assert timing_spec(timing, words=words)["encoding"]["x"]["sort"][-1] == "从未"
+    results = [did.staggered_did(city_design, outcome=pilots.OUTCOME, unit="city", time="year", cohort="cohort",
+                                 method=m, cluster="city") for m in did.METHODS]
+    compare = did.compare_methods(results)
+    assert att_spec(compare, note="n", words=words) == att_chart(compare, note="n", words=words).to_dict()
+    regional = compare.assign(region_label="东部")
+    spec = att_spec(regional, group="region_label", words=words)
+    assert spec == att_chart(regional, group="region_label", words=words).to_dict()
+    assert spec["layer"][1]["encoding"]["yOffset"]["field"] == "method_name"

@@ -365,3 +365,59 @@ def test_equations_take_labelled_frames_and_give_labelled_series():
     assert dva.to_dict() == pytest.approx({"T1": 3.5, "T2": 5.0, "D": 30.0})
     with pytest.raises(dg.DigitalizationError, match="labels"):
         dg.digital_coefficients(Z, x.rename({"D": "X"}), digital)
+
+
+def test_ras_many_is_ras_on_each_bitwise():
+    """Batched RAS gives each problem bitwise what ras gives it alone: multipliers, passes, residual, or the same
+    error (bad input, non-convergence within max_iter), whatever the mix and order of problems."""
+    from core import io_tables
+    from core.errors import RasError
+
+    rng = np.random.default_rng(7)
+    problems = []
+    for k in range(6):
+        a0 = rng.uniform(0.0, 0.3, (5, 5)) * (rng.uniform(size=(5, 5)) > 0.2)
+        x = rng.uniform(50, 150, 5)
+        z = a0 * x * rng.uniform(0.5, 1.5, (5, 5))
+        problems.append((a0, x, z.sum(axis=1), z.sum(axis=0)))
+    problems.append((problems[0][0], problems[0][1], problems[0][2] * 2, problems[0][3]))  # totals disagree
+    problems.append((-problems[1][0], problems[1][1], problems[1][2], problems[1][3]))  # negative entries
+    problems.append((np.array([[0.2, 0.1], [0.1, 0.3]]), np.array([10.0, 20.0]), np.array([5.0, 6.0]),
+                     np.array([4.0, 7.0])))  # another shape
+    for max_iter in (10_000, 4):
+        batched = io_tables.ras_many(problems, tol=1e-10, max_iter=max_iter)
+        for problem, got in zip(problems, batched):
+            try:
+                alone = io_tables.ras(*problem, tol=1e-10, max_iter=max_iter)
+            except RasError as exc:
+                assert isinstance(got, RasError) and str(got) == str(exc)
+                continue
+            assert not isinstance(got, RasError)
+            assert got.iterations == alone.iterations and got.max_residual == alone.max_residual
+            for name in ("A", "Z", "r", "s"):
+                assert np.array_equal(getattr(got, name), getattr(alone, name)), name
+        assert sum(isinstance(r, RasError) for r in batched) >= (2 if max_iter > 4 else 3)
+
+
+def test_update_stack_is_update_table_of_each_province():
+    """A year's RAS-updated tables (all provinces at once) are bitwise each province's own update_table."""
+    from core.digitalization.stacks import _sector_groups, _gdp_by_sector, _totals, update_table
+
+    stacks = dg.benchmark_stacks(datasets.load_io_tables())
+    panel = datasets.load_panel()
+    for base, year in ((2012, 2015), (2007, 2011)):  # 2007 has tables with negative cells (GRAS)
+        stack = stacks[base]
+        updated = dg.update_stack(stack, year, panel)
+        groups = _sector_groups(stack.scheme, None)
+        gdp3 = _gdp_by_sector(panel, year, list(stack.regions))
+        for region, gdp_row in zip(stack.regions, gdp3):
+            i = stack.index_of(region)
+            try:
+                totals = _totals(stack.Z[i], stack.x[i], stack.va[i], groups, gdp_row, True, region)
+                alone = update_table(stack, region, totals)
+            except Exception:  # left out, with its reason
+                assert region not in updated.regions
+                continue
+            assert np.array_equal(updated.Z[updated.index_of(region)], np.asarray(alone.Z)), (base, region)
+            row = updated.diagnostics.set_index("province").loc[region]
+            assert row["iterations"] == alone.iterations and row["max_residual"] == alone.max_residual

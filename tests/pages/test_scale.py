@@ -301,3 +301,23 @@ def test_choosing_an_option_is_not_reported_as_an_invalid_link_value():
     assert not old_words.toast and old_words.query_params["scale_tab"] == "ras"
     bogus = run_page(PAGE, query={"scale_preset": "bogus"})
     assert any("scale_preset=bogus" in t.value for t in bogus.toast)
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_every_drawn_chart_is_valid_vega_lite(tab):
+    """The page builds its chart specs without Altair's schema check (speed); every chart each tab draws, in a
+    benchmark and a RAS-updated year, still validates against the Vega-Lite schema."""
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema.core import load_schema
+
+    from tests.pages.helpers import vega_specs
+
+    schema = load_schema()
+    for year in ("2017", "2015"):
+        at = run_page(PAGE, query={"scale_tab": tab, "scale_year": year})
+        assert_clean(at)
+        specs = vega_specs(at)
+        assert specs, (tab, year)
+        for spec in specs:
+            validate_jsonschema(spec, schema)  # raises on an invalid spec
+        assert validate_jsonschema({"mark": "no-such-mark"}, schema, raise_error=False) is not None
