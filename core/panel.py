@@ -23,7 +23,7 @@ from __future__ import annotations
 
 __all__ = ["PanelSpecError", "Model", "CovType", "Transform", "MODELS", "COV_TYPES", "TRANSFORMS", "Variable",
            "VARIABLES", "PAPER_REGRESSORS", "LEVERS", "PUBLIC_VARIABLES", "public_panel", "variables_in", "coverage",
-           "describe_variables", "subset", "term_name", "Design", "PanelFit", "stars", "fit_panel", "TestResult",
+           "describe_variables", "subset", "term_name", "Design", "Sample", "PanelFit", "stars", "fit_panel", "TestResult",
            "poolability_test", "poolability_from_fit", "hausman_test", "hausman_from_fits", "compare_fits",
            "compare_with_table5", "change_to_delta", "project", "UPLOAD_KEYS", "UPLOAD_MIN_ROWS", "upload_template",
            "panel_from_upload", "ModelInfo", "MODEL_INFO", "ModelSpec", "PUBLIC_DEFAULT", "DEFAULT_VIEW_FILE",
@@ -429,8 +429,11 @@ def variables_in(data: pd.DataFrame) -> list[str]:
 
     Any column qualifies (no whitelist: names are never parsed); boolean columns are flags, not variables.
     """
-    numeric = [c for c in data.columns if isinstance(c, str) and pd.api.types.is_numeric_dtype(data[c])
-               and not pd.api.types.is_bool_dtype(data[c]) and data[c].notna().any()]
+    # One look at the dtypes and one notna over the frame: a column lookup per test cost ~10 ms per rerun.
+    has_value = data.notna().to_numpy().any(axis=0)
+    numeric = [c for c, dtype, filled in zip(data.columns, data.dtypes, has_value)
+               if isinstance(c, str) and filled and pd.api.types.is_numeric_dtype(dtype)
+               and not pd.api.types.is_bool_dtype(dtype)]
     known = [s for s in VARIABLES if s in numeric]
     return known + [c for c in numeric if c not in known]
 
@@ -463,13 +466,17 @@ def describe_variables(data: pd.DataFrame, variables: Iterable[str] | None = Non
 def subset(data: pd.DataFrame, *, years: tuple[int, int] | None = None,
            entities: Iterable[str] | None = None) -> pd.DataFrame:
     """Rows of ``data`` (indexed by entity, year) inside ``years`` (inclusive) and ``entities``."""
+    return data[_sample_mask(data, years, entities)]
+
+
+def _sample_mask(data: pd.DataFrame, years: tuple[int, int] | None, entities: Iterable[str] | None) -> np.ndarray:
     mask = np.ones(len(data), dtype=bool)
     if years is not None:
         t = data.index.get_level_values(1)
         mask &= (t >= years[0]) & (t <= years[1])
     if entities is not None:
         mask &= data.index.get_level_values(0).isin(list(entities))
-    return data[mask]
+    return mask
 
 
 # --- design ------------------------------------------------------------------------------
@@ -570,7 +577,7 @@ class Design:
 
 
 def _design(data: pd.DataFrame, dependent: str, regressors: Sequence[str],
-            transforms: Mapping[str, Sequence[str]] | None, sample: pd.Index | None
+            transforms: Mapping[str, Sequence[str]] | None, sample: np.ndarray | None
             ) -> tuple[Design, pd.Series, pd.DataFrame]:
     _check_index(data)
     regressors = list(dict.fromkeys(regressors))
@@ -588,8 +595,8 @@ def _design(data: pd.DataFrame, dependent: str, regressors: Sequence[str],
     provisional = Design(dependent, tuple(regressors), steps, {})
     raw = provisional.build(data)
     frame = raw.assign(**{"__y": data[dependent].astype("float64")})
-    if sample is not None:
-        frame = frame[frame.index.isin(sample)]
+    if sample is not None:  # a boolean mask over the rows of ``data`` (:func:`_sample_mask`)
+        frame = frame[sample]
     frame = frame.dropna()
     scale = {}
     for symbol, term in zip(regressors, provisional.terms):
@@ -675,12 +682,10 @@ def _cov_kwargs(cov_type: str) -> dict[str, Any]:
             "driscoll-kraay": {"cov_type": "kernel"}}[cov_type]
 
 
-def _estimate(y: pd.Series, x: pd.DataFrame, model: str, cov_type: str) -> Any:
-    from linearmodels.panel import PanelOLS, PooledOLS, RandomEffects
-
+def _check_estimable(y: pd.Series, x: pd.DataFrame, model: str) -> None:
+    """Enough rows for the model's regressors and effects, at least two provinces, no collinear regressors."""
     if model not in MODELS:
         raise PanelSpecError("Unknown model {model!r}; choose from {models}.", model=model, models=", ".join(MODELS))
-    kwargs = _cov_kwargs(cov_type)
     n_entities = y.index.get_level_values(0).nunique()
     n_years = y.index.get_level_values(1).nunique()
     info = MODEL_INFO[model]
@@ -691,15 +696,67 @@ def _estimate(y: pd.Series, x: pd.DataFrame, model: str, cov_type: str) -> Any:
                              n_y=len(y), n_regressors=x.shape[1] - 1, n_entities=n_entities)
     if np.linalg.matrix_rank(x.to_numpy()) < x.shape[1]:
         raise PanelSpecError("The regressors are perfectly collinear in this sample; drop one of them.")
+
+
+def _estimator(y: pd.Series, x: pd.DataFrame, model: str) -> Any:
+    """linearmodels' estimator of ``model`` on (y, x), not fitted yet."""
+    from linearmodels.panel import PanelOLS, PooledOLS, RandomEffects
+
+    info = MODEL_INFO[model]
+    if info.random_effects:
+        return RandomEffects(y, x)
+    if not info.fixed_effects:
+        return PooledOLS(y, x)
+    return PanelOLS(y, x, entity_effects=info.entity_effects, time_effects=info.time_effects, drop_absorbed=True)
+
+
+def _fit_estimator(estimator: Any, cov_type: str) -> Any:
     try:
-        if info.random_effects:
-            return RandomEffects(y, x).fit(**kwargs)
-        if not info.fixed_effects:
-            return PooledOLS(y, x).fit(**kwargs)
-        return PanelOLS(y, x, entity_effects=info.entity_effects, time_effects=info.time_effects,
-                        drop_absorbed=True).fit(**kwargs)
+        return estimator.fit(**_cov_kwargs(cov_type))
     except (ValueError, np.linalg.LinAlgError) as exc:
         raise PanelSpecError("The model cannot be estimated on this sample: {reason}", reason=str(exc)) from exc
+
+
+class Sample:
+    """One specification's design on its estimation sample, built once and fitted by any estimator.
+
+    The regression page fits the chosen model and, on the same rows, the classical fixed- and random-effects models
+    of the F and Hausman tests: they share this design (built once) and, for the same model under two covariance
+    estimators, linearmodels' estimator object (its construction validates and reshapes the panel; ``fit`` only
+    reads it).  An estimator whose ``fit`` dropped absorbed regressors (linearmodels then changes its ``exog``) is
+    not reused, so every fit starts from the same state as a fresh one.  Fits of one sample are serialised by a
+    lock (a page's cached sample may be shared by sessions).
+    """
+
+    def __init__(self, df: pd.DataFrame, dependent: str, regressors: Sequence[str], *,
+                 transforms: Mapping[str, Sequence[str]] | None = None, years: tuple[int, int] | None = None,
+                 entities: Iterable[str] | None = None) -> None:
+        import threading
+
+        mask = _sample_mask(df, years, entities) if (years or entities is not None) else None
+        self.design, self.y, self.x = _design(df, dependent, regressors, transforms, mask)
+        self.data_range = {s: (float(df[s].min()), float(df[s].max())) for s in self.design.regressors}
+        self._estimators: dict[str, Any] = {}
+        self._checked: set[str] = set()
+        self._lock = threading.Lock()
+
+    def fit(self, model: str, cov_type: str) -> PanelFit:
+        """The fit of ``model`` with ``cov_type`` standard errors on this sample (as :func:`fit_panel`)."""
+        if model not in MODELS:
+            raise PanelSpecError("Unknown model {model!r}; choose from {models}.", model=model,
+                                 models=", ".join(MODELS))
+        _cov_kwargs(cov_type)  # an unknown covariance is refused before anything is fitted
+        with self._lock:
+            if model not in self._checked:
+                _check_estimable(self.y, self.x, model)
+                self._checked.add(model)
+            estimator = self._estimators.pop(model, None)
+            if estimator is None:
+                estimator = _estimator(self.y, self.x, model)
+            raw = _fit_estimator(estimator, cov_type)
+            if estimator.exog.dataframe.shape[1] == self.x.shape[1]:  # nothing absorbed: the estimator is as constructed
+                self._estimators[model] = estimator
+        return PanelFit(model, cov_type, self.design, raw, dict(self.data_range))
 
 
 def fit_panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], *, model: Model = "fe",
@@ -721,11 +778,7 @@ def fit_panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], *, mo
 
     Rows with a missing value in any used column are dropped; ``nobs`` says how many remain.
     """
-    sample = subset(df, years=years, entities=entities).index if (years or entities is not None) else None
-    design, y, x = _design(df, dependent, regressors, transforms, sample)
-    raw = _estimate(y, x, model, cov_type)
-    ranges = {s: (float(df[s].min()), float(df[s].max())) for s in design.regressors}
-    return PanelFit(model, cov_type, design, raw, ranges)
+    return Sample(df, dependent, regressors, transforms=transforms, years=years, entities=entities).fit(model, cov_type)
 
 
 # --- tests --------------------------------------------------------------------------------------
