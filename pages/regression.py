@@ -194,9 +194,10 @@ def is_bundled(key: str, spec: panel.ModelSpec, *, sample_only: bool = False) ->
     return spec == bundled.spec
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def fitted_view(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> dict:
-    """What the page shows of one fit (``core.panel.fit_view``)."""
+    """What the page shows of one fit (``core.panel.fit_view``).  A resource, read only by the sections (they derive
+    new frames from it): as cached data it was unpickled on every rerun, string columns rebuilt included."""
     if is_bundled(key, spec):
         return bundled_default().view
     notes = panel.public_notes() if key.startswith("public") or ":series:" in key else None
