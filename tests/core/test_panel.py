@@ -427,6 +427,26 @@ def test_wage_odd_years_are_log_interpolated_and_flagged(real):
     assert off.loc[("Beijing", 2012), "pcw"] == real.loc[("Beijing", 2012), "pcw"]
 
 
+
+def test_the_panel_wage_fill_is_log_interpolate_even_years_province_by_province(real):
+    """The public panel fills wages in one pass over the series: the same cells, values (bit for bit) and flags as
+    log_interpolate_even_years applied to each province's own series, with a gap it must not fill."""
+    series = datasets.load_series()
+    series = series[~((series.province == "Hebei") & (series.year == 2012))]  # 2011 and 2013 lose a neighbour
+    data = panel.public_panel(datasets.load_table1(), datasets.load_panel(), series)
+    for province, one in series.sort_values(["province", "year"]).groupby("province"):
+        if province not in data.index.get_level_values(0):
+            continue
+        values, flag = panel.log_interpolate_even_years(one["urban_avg_wage_yuan"], one["year"])
+        expected = pd.DataFrame({"pcw": values.to_numpy(), "pcw_interpolated": flag.to_numpy()},
+                                index=one["year"].to_numpy()).reindex(data.loc[province].index)
+        got = data.loc[province, ["pcw", "pcw_interpolated"]]
+        np.testing.assert_array_equal(got["pcw"].to_numpy(), expected["pcw"].to_numpy())
+        assert (got["pcw_interpolated"].to_numpy() == expected["pcw_interpolated"].fillna(False).to_numpy()).all()
+    hebei = data.loc["Hebei"]
+    assert not hebei.loc[[2011, 2013], "pcw_interpolated"].any() and hebei.loc[[2011, 2013], "pcw"].isna().all()
+    assert hebei.loc[2015, "pcw_interpolated"]
+
 def test_gdp_after_2019_is_derived_and_flagged_and_close_where_checkable(real):
     series = datasets.load_series().set_index(["province", "year"])
     assert real["gdp_derived"].sum() == 30 * 4 and real.xs(2020, level=1)["gdp_derived"].all()
