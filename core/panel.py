@@ -502,12 +502,15 @@ RESERVED_NAMES = frozenset({"const", "__y"})  # design columns built here
 
 def _check_names(names: Iterable[str], data: pd.DataFrame) -> None:
     """Every name must be a column of ``data`` holding numbers (any name: columns are data, never parsed)."""
+    # The dtypes once, not two column lookups per name: each lookup copies the panel's index and attrs.
+    dtypes = data.dtypes
     for name in names:
         if not isinstance(name, str) or not name:
             raise PanelSpecError("{name!r} is not a column name.", name=name)
         if name not in data.columns:
             raise PanelSpecError("Variable '{name}' is not in this data source.", name=name)
-        if not pd.api.types.is_numeric_dtype(data[name]) or pd.api.types.is_bool_dtype(data[name]):
+        dtype = dtypes[name]
+        if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
             raise PanelSpecError("Variable '{name}' does not hold numbers.", name=name)
 
 
@@ -582,14 +585,14 @@ class Design:
     def build(self, data: pd.DataFrame) -> pd.DataFrame:
         """Design columns (const first) for every row of ``data``; NaN where an input is missing."""
         raw = _unstandardized(data, self.regressors, self.transforms)
-        out = pd.DataFrame({"const": 1.0}, index=data.index)
+        columns: dict[str, Any] = {"const": np.ones(len(data))}
         for symbol, term in zip(self.regressors, self.terms):
             column = raw[term_name(symbol, tuple(s for s in self.transforms.get(symbol, ()) if s != "standardize"))]
             if term in self.scale:
                 mean, sd = self.scale[term]
                 column = (column - mean) / sd
-            out[term] = column
-        return out
+            columns[term] = column.to_numpy()
+        return pd.DataFrame(columns, index=data.index)  # one frame, not a column inserted per term
 
 
 def _design(data: pd.DataFrame, dependent: str, regressors: Sequence[str],
@@ -751,7 +754,9 @@ class Sample:
 
         mask = _sample_mask(df, years, entities) if (years or entities is not None) else None
         self.design, self.y, self.x = _design(df, dependent, regressors, transforms, mask)
-        self.data_range = {s: (float(df[s].min()), float(df[s].max())) for s in self.design.regressors}
+        used = df[list(self.design.regressors)]  # one selection, not two column lookups per regressor
+        low, high = used.min(), used.max()
+        self.data_range = {s: (float(low[s]), float(high[s])) for s in self.design.regressors}
         self._estimators: dict[str, Any] = {}
         self._checked: set[str] = set()
         self._lock = threading.Lock()
