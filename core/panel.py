@@ -23,7 +23,7 @@ from __future__ import annotations
 
 __all__ = ["PanelSpecError", "Model", "CovType", "Transform", "MODELS", "COV_TYPES", "TRANSFORMS", "Variable",
            "VARIABLES", "PAPER_REGRESSORS", "LEVERS", "PUBLIC_VARIABLES", "public_panel", "variables_in", "coverage",
-           "describe_variables", "subset", "term_name", "Design", "PanelFit", "stars", "fit_panel", "TestResult",
+           "describe_variables", "subset", "term_name", "Design", "Sample", "PanelFit", "stars", "fit_panel", "TestResult",
            "poolability_test", "poolability_from_fit", "hausman_test", "hausman_from_fits", "compare_fits",
            "compare_with_table5", "change_to_delta", "project", "UPLOAD_KEYS", "UPLOAD_MIN_ROWS", "upload_template",
            "panel_from_upload", "ModelInfo", "MODEL_INFO", "ModelSpec", "PUBLIC_DEFAULT", "DEFAULT_VIEW_FILE",
@@ -314,16 +314,38 @@ def log_interpolate_even_years(values: pd.Series, years: pd.Series, *, last: int
     cells.  Only years with both neighbours published and ``<= last`` are filled; nothing is extrapolated.
     """
     logged = np.log(values.where(values > 0))
-    by_year = dict(zip(years, logged))
-    filled = logged.copy()
-    flag = pd.Series(False, index=values.index)
-    for i, year in zip(values.index, years):
-        if pd.isna(logged[i]) and year <= last:
+    # Plain floats and lists, not a pandas lookup and assignment per cell (the public panel's cold build).
+    cells, on = logged.tolist(), list(years)
+    by_year = dict(zip(on, cells))
+    filled, flag = list(cells), [False] * len(cells)
+    for k, (year, value) in enumerate(zip(on, cells)):
+        if np.isnan(value) and year <= last:
             before, after = by_year.get(year - 1), by_year.get(year + 1)
             if before is not None and after is not None and np.isfinite(before) and np.isfinite(after):
-                filled[i] = (before + after) / 2.0
-                flag[i] = True
-    return filled, flag
+                filled[k] = (before + after) / 2.0
+                flag[k] = True
+    return (pd.Series(filled, index=values.index, name=logged.name, dtype="float64"),
+            pd.Series(flag, index=values.index, dtype=bool))
+
+
+def _interpolated_wages(wages: pd.DataFrame, interpolate: bool) -> pd.DataFrame:
+    """:func:`log_interpolate_even_years` of each province's ``urban_avg_wage_yuan`` (rows sorted by province and
+    year), in one pass over the frame: ``province``, ``year``, ``pcw`` and ``pcw_interpolated``.  (Per province,
+    a frame per group cost most of the public panel's build on a cold start.)"""
+    provinces, years = wages["province"].tolist(), wages["year"].tolist()
+    values = wages["urban_avg_wage_yuan"]
+    cells = np.log(values.where(values > 0)).tolist()
+    by_cell = dict(zip(zip(provinces, years), cells))
+    filled, flag = list(cells), [False] * len(cells)
+    for k, (province, year, value) in enumerate(zip(provinces, years, cells)):
+        if np.isnan(value) and year <= 2019:  # the last year log_interpolate_even_years fills by default
+            before, after = by_cell.get((province, year - 1)), by_cell.get((province, year + 1))
+            if before is not None and after is not None and np.isfinite(before) and np.isfinite(after):
+                if interpolate:
+                    filled[k] = (before + after) / 2.0
+                    flag[k] = True
+    return pd.DataFrame({"province": wages["province"].to_numpy(), "year": wages["year"].to_numpy(),
+                         "pcw": pd.array(filled, dtype="float64"), "pcw_interpolated": pd.array(flag, dtype=bool)})
 
 
 def public_panel(table1: pd.DataFrame, raw_panel: pd.DataFrame, series: pd.DataFrame | None = None, *,
@@ -372,14 +394,8 @@ def _add_series(out: pd.DataFrame, merged: pd.DataFrame, series: pd.DataFrame, i
     out["gdp_derived"] = use_derived.to_numpy()
     # wages: whole series per province (2010 is needed to fill 2011 and is outside Table 1's years)
     wages = series[["province", "year", "urban_avg_wage_yuan"]].sort_values(["province", "year"])
-    parts = []
-    for _, one in wages.groupby("province", sort=False):
-        values, flag = log_interpolate_even_years(one["urban_avg_wage_yuan"], one["year"])
-        if not interpolate_wages:
-            values, flag = values.where(~flag), flag & False
-        parts.append(pd.DataFrame({"province": one.province, "year": one.year, "pcw": values,
-                                   "pcw_interpolated": flag}))
-    w = out[["province", "year"]].merge(pd.concat(parts), on=["province", "year"], how="left")
+    w = out[["province", "year"]].merge(_interpolated_wages(wages, interpolate_wages), on=["province", "year"],
+                                        how="left")
     out["pcw"] = w["pcw"].to_numpy()
     out["pcw_interpolated"] = w["pcw_interpolated"].fillna(False).astype(bool).to_numpy()
     out["rd"] = s["rd_intensity_pct"] / 100.0
@@ -429,8 +445,11 @@ def variables_in(data: pd.DataFrame) -> list[str]:
 
     Any column qualifies (no whitelist: names are never parsed); boolean columns are flags, not variables.
     """
-    numeric = [c for c in data.columns if isinstance(c, str) and pd.api.types.is_numeric_dtype(data[c])
-               and not pd.api.types.is_bool_dtype(data[c]) and data[c].notna().any()]
+    # One look at the dtypes and one notna over the frame: a column lookup per test cost ~10 ms per rerun.
+    has_value = data.notna().to_numpy().any(axis=0)
+    numeric = [c for c, dtype, filled in zip(data.columns, data.dtypes, has_value)
+               if isinstance(c, str) and filled and pd.api.types.is_numeric_dtype(dtype)
+               and not pd.api.types.is_bool_dtype(dtype)]
     known = [s for s in VARIABLES if s in numeric]
     return known + [c for c in numeric if c not in known]
 
@@ -463,13 +482,17 @@ def describe_variables(data: pd.DataFrame, variables: Iterable[str] | None = Non
 def subset(data: pd.DataFrame, *, years: tuple[int, int] | None = None,
            entities: Iterable[str] | None = None) -> pd.DataFrame:
     """Rows of ``data`` (indexed by entity, year) inside ``years`` (inclusive) and ``entities``."""
+    return data[_sample_mask(data, years, entities)]
+
+
+def _sample_mask(data: pd.DataFrame, years: tuple[int, int] | None, entities: Iterable[str] | None) -> np.ndarray:
     mask = np.ones(len(data), dtype=bool)
     if years is not None:
         t = data.index.get_level_values(1)
         mask &= (t >= years[0]) & (t <= years[1])
     if entities is not None:
         mask &= data.index.get_level_values(0).isin(list(entities))
-    return data[mask]
+    return mask
 
 
 # --- design ------------------------------------------------------------------------------
@@ -479,12 +502,15 @@ RESERVED_NAMES = frozenset({"const", "__y"})  # design columns built here
 
 def _check_names(names: Iterable[str], data: pd.DataFrame) -> None:
     """Every name must be a column of ``data`` holding numbers (any name: columns are data, never parsed)."""
+    # The dtypes once, not two column lookups per name: each lookup copies the panel's index and attrs.
+    dtypes = data.dtypes
     for name in names:
         if not isinstance(name, str) or not name:
             raise PanelSpecError("{name!r} is not a column name.", name=name)
         if name not in data.columns:
             raise PanelSpecError("Variable '{name}' is not in this data source.", name=name)
-        if not pd.api.types.is_numeric_dtype(data[name]) or pd.api.types.is_bool_dtype(data[name]):
+        dtype = dtypes[name]
+        if not pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
             raise PanelSpecError("Variable '{name}' does not hold numbers.", name=name)
 
 
@@ -559,18 +585,18 @@ class Design:
     def build(self, data: pd.DataFrame) -> pd.DataFrame:
         """Design columns (const first) for every row of ``data``; NaN where an input is missing."""
         raw = _unstandardized(data, self.regressors, self.transforms)
-        out = pd.DataFrame({"const": 1.0}, index=data.index)
+        columns: dict[str, Any] = {"const": np.ones(len(data))}
         for symbol, term in zip(self.regressors, self.terms):
             column = raw[term_name(symbol, tuple(s for s in self.transforms.get(symbol, ()) if s != "standardize"))]
             if term in self.scale:
                 mean, sd = self.scale[term]
                 column = (column - mean) / sd
-            out[term] = column
-        return out
+            columns[term] = column.to_numpy()
+        return pd.DataFrame(columns, index=data.index)  # one frame, not a column inserted per term
 
 
 def _design(data: pd.DataFrame, dependent: str, regressors: Sequence[str],
-            transforms: Mapping[str, Sequence[str]] | None, sample: pd.Index | None
+            transforms: Mapping[str, Sequence[str]] | None, sample: np.ndarray | None
             ) -> tuple[Design, pd.Series, pd.DataFrame]:
     _check_index(data)
     regressors = list(dict.fromkeys(regressors))
@@ -588,8 +614,8 @@ def _design(data: pd.DataFrame, dependent: str, regressors: Sequence[str],
     provisional = Design(dependent, tuple(regressors), steps, {})
     raw = provisional.build(data)
     frame = raw.assign(**{"__y": data[dependent].astype("float64")})
-    if sample is not None:
-        frame = frame[frame.index.isin(sample)]
+    if sample is not None:  # a boolean mask over the rows of ``data`` (:func:`_sample_mask`)
+        frame = frame[sample]
     frame = frame.dropna()
     scale = {}
     for symbol, term in zip(regressors, provisional.terms):
@@ -675,12 +701,10 @@ def _cov_kwargs(cov_type: str) -> dict[str, Any]:
             "driscoll-kraay": {"cov_type": "kernel"}}[cov_type]
 
 
-def _estimate(y: pd.Series, x: pd.DataFrame, model: str, cov_type: str) -> Any:
-    from linearmodels.panel import PanelOLS, PooledOLS, RandomEffects
-
+def _check_estimable(y: pd.Series, x: pd.DataFrame, model: str) -> None:
+    """Enough rows for the model's regressors and effects, at least two provinces, no collinear regressors."""
     if model not in MODELS:
         raise PanelSpecError("Unknown model {model!r}; choose from {models}.", model=model, models=", ".join(MODELS))
-    kwargs = _cov_kwargs(cov_type)
     n_entities = y.index.get_level_values(0).nunique()
     n_years = y.index.get_level_values(1).nunique()
     info = MODEL_INFO[model]
@@ -691,15 +715,69 @@ def _estimate(y: pd.Series, x: pd.DataFrame, model: str, cov_type: str) -> Any:
                              n_y=len(y), n_regressors=x.shape[1] - 1, n_entities=n_entities)
     if np.linalg.matrix_rank(x.to_numpy()) < x.shape[1]:
         raise PanelSpecError("The regressors are perfectly collinear in this sample; drop one of them.")
+
+
+def _estimator(y: pd.Series, x: pd.DataFrame, model: str) -> Any:
+    """linearmodels' estimator of ``model`` on (y, x), not fitted yet."""
+    from linearmodels.panel import PanelOLS, PooledOLS, RandomEffects
+
+    info = MODEL_INFO[model]
+    if info.random_effects:
+        return RandomEffects(y, x)
+    if not info.fixed_effects:
+        return PooledOLS(y, x)
+    return PanelOLS(y, x, entity_effects=info.entity_effects, time_effects=info.time_effects, drop_absorbed=True)
+
+
+def _fit_estimator(estimator: Any, cov_type: str) -> Any:
     try:
-        if info.random_effects:
-            return RandomEffects(y, x).fit(**kwargs)
-        if not info.fixed_effects:
-            return PooledOLS(y, x).fit(**kwargs)
-        return PanelOLS(y, x, entity_effects=info.entity_effects, time_effects=info.time_effects,
-                        drop_absorbed=True).fit(**kwargs)
+        return estimator.fit(**_cov_kwargs(cov_type))
     except (ValueError, np.linalg.LinAlgError) as exc:
         raise PanelSpecError("The model cannot be estimated on this sample: {reason}", reason=str(exc)) from exc
+
+
+class Sample:
+    """One specification's design on its estimation sample, built once and fitted by any estimator.
+
+    The regression page fits the chosen model and, on the same rows, the classical fixed- and random-effects models
+    of the F and Hausman tests: they share this design (built once) and, for the same model under two covariance
+    estimators, linearmodels' estimator object (its construction validates and reshapes the panel; ``fit`` only
+    reads it).  An estimator whose ``fit`` dropped absorbed regressors (linearmodels then changes its ``exog``) is
+    not reused, so every fit starts from the same state as a fresh one.  Fits of one sample are serialised by a
+    lock (a page's cached sample may be shared by sessions).
+    """
+
+    def __init__(self, df: pd.DataFrame, dependent: str, regressors: Sequence[str], *,
+                 transforms: Mapping[str, Sequence[str]] | None = None, years: tuple[int, int] | None = None,
+                 entities: Iterable[str] | None = None) -> None:
+        import threading
+
+        mask = _sample_mask(df, years, entities) if (years or entities is not None) else None
+        self.design, self.y, self.x = _design(df, dependent, regressors, transforms, mask)
+        used = df[list(self.design.regressors)]  # one selection, not two column lookups per regressor
+        low, high = used.min(), used.max()
+        self.data_range = {s: (float(low[s]), float(high[s])) for s in self.design.regressors}
+        self._estimators: dict[str, Any] = {}
+        self._checked: set[str] = set()
+        self._lock = threading.Lock()
+
+    def fit(self, model: str, cov_type: str) -> PanelFit:
+        """The fit of ``model`` with ``cov_type`` standard errors on this sample (as :func:`fit_panel`)."""
+        if model not in MODELS:
+            raise PanelSpecError("Unknown model {model!r}; choose from {models}.", model=model,
+                                 models=", ".join(MODELS))
+        _cov_kwargs(cov_type)  # an unknown covariance is refused before anything is fitted
+        with self._lock:
+            if model not in self._checked:
+                _check_estimable(self.y, self.x, model)
+                self._checked.add(model)
+            estimator = self._estimators.pop(model, None)
+            if estimator is None:
+                estimator = _estimator(self.y, self.x, model)
+            raw = _fit_estimator(estimator, cov_type)
+            if estimator.exog.dataframe.shape[1] == self.x.shape[1]:  # nothing absorbed: the estimator is as constructed
+                self._estimators[model] = estimator
+        return PanelFit(model, cov_type, self.design, raw, dict(self.data_range))
 
 
 def fit_panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], *, model: Model = "fe",
@@ -721,11 +799,7 @@ def fit_panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], *, mo
 
     Rows with a missing value in any used column are dropped; ``nobs`` says how many remain.
     """
-    sample = subset(df, years=years, entities=entities).index if (years or entities is not None) else None
-    design, y, x = _design(df, dependent, regressors, transforms, sample)
-    raw = _estimate(y, x, model, cov_type)
-    ranges = {s: (float(df[s].min()), float(df[s].max())) for s in design.regressors}
-    return PanelFit(model, cov_type, design, raw, ranges)
+    return Sample(df, dependent, regressors, transforms=transforms, years=years, entities=entities).fit(model, cov_type)
 
 
 # --- tests --------------------------------------------------------------------------------------
@@ -865,21 +939,25 @@ def compare_with_table5(fit: PanelFit, table5: pd.DataFrame, notes: Mapping[str,
     ``notes`` (term -> text, e.g. :func:`public_status` for the public panel) fills a ``data`` column saying where
     the fitted variable differs from the paper's (proxies marked).
     """
-    ours = fit.table().set_index("term")
-    paper = table5.set_index("symbol")
-    terms = list(dict.fromkeys([*paper.index, *ours.index]))
+    return _side_by_side(fit.table(), table5, notes)
+
+
+def _side_by_side(table: pd.DataFrame, table5: pd.DataFrame, notes: Mapping[str, str] | None) -> pd.DataFrame:
+    """:func:`compare_with_table5` from the fit's coefficient table (:meth:`PanelFit.table`)."""
+    # Rows as plain dicts: a ``.loc`` per term and table cost ~8 ms per new fit.
+    paper = {r["symbol"]: r for r in table5[["symbol", "coef", "t_stat", "stars"]].to_dict("records")}
+    ours = {r["term"]: r for r in table[["term", "coef", "t", "stars"]].to_dict("records")}
     rows = []
-    for term in terms:
-        p = paper.loc[term] if term in paper.index else None
-        o = ours.loc[term] if term in ours.index else None
+    for term in dict.fromkeys([*paper, *ours]):
+        p, o = paper.get(term), ours.get(term)
         rows.append({"term": term,
-                     "paper_coef": None if p is None else float(p.coef),
-                     "paper_t": None if p is None else float(p.t_stat),
-                     "paper_stars": "" if p is None else str(p.stars),
-                     "model_coef": None if o is None else float(o.coef),
-                     "model_t": None if o is None else float(o.t),
-                     "model_stars": "" if o is None else str(o.stars),
-                     "same_sign": None if (p is None or o is None) else bool(np.sign(p.coef) == np.sign(o.coef))})
+                     "paper_coef": None if p is None else float(p["coef"]),
+                     "paper_t": None if p is None else float(p["t_stat"]),
+                     "paper_stars": "" if p is None else str(p["stars"]),
+                     "model_coef": None if o is None else float(o["coef"]),
+                     "model_t": None if o is None else float(o["t"]),
+                     "model_stars": "" if o is None else str(o["stars"]),
+                     "same_sign": None if (p is None or o is None) else bool(np.sign(p["coef"]) == np.sign(o["coef"]))})
     out = pd.DataFrame(rows)
     if notes is not None:
         out.insert(1, "data", [notes.get(term, "") for term in out.term])
@@ -1197,9 +1275,10 @@ def fit_view(result: PanelFit, table5: pd.DataFrame, notes: Mapping[str, str] | 
     (within for FE, as in Table 5), the coefficient table (:meth:`PanelFit.table`) and Table 5 side by side
     (:func:`compare_with_table5` with ``notes``)."""
     index = result.raw.model.dependent.index
+    table = result.table()
     return {"nobs": result.nobs, "n_entities": result.n_entities, "years": result.years,
-            "rsquared": result.rsquared, "terms": list(result.design.terms), "coef": result.table(),
-            "side": compare_with_table5(result, table5, notes),
+            "rsquared": result.rsquared, "terms": list(result.design.terms), "coef": table,
+            "side": _side_by_side(table, table5, notes),
             "provinces": sorted(set(index.get_level_values(0))),
             "sample_years": sorted({int(y) for y in index.get_level_values(1)})}
 

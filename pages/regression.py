@@ -155,9 +155,24 @@ def data_key(source: str, content: bytes = b"", name: str = "", interpolate_wage
     return f"upload:{hashlib.sha256(content).hexdigest()}:{name}:{interpolate_wages}"
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def estimation_sample(key: str, _data: pd.DataFrame, variables: panel.ModelSpec) -> panel.Sample:
+    """The design of ``variables``' regressors on its sample, built once for every estimator fitted on it (the
+    shown model and the F and Hausman tests' classical FE and RE fits of a new sample).  ``variables`` is a spec
+    whose estimator and standard errors are normalised away (:func:`sample_spec`).  A resource (not pickled per
+    call): ``core.panel.Sample`` is only read, and serialises its own fits."""
+    return panel.Sample(_data, variables.dependent, variables.regressors, transforms=dict(variables.transforms),
+                        years=variables.years, entities=variables.entities)
+
+
+def sample_spec(spec: panel.ModelSpec) -> panel.ModelSpec:
+    """``spec`` with a fixed estimator and covariance: the key of its estimation sample."""
+    return dataclasses.replace(spec, model="fe", cov_type="unadjusted")
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def fit(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> panel.PanelFit:
-    return spec.fit(_data)
+    return estimation_sample(key, _data, sample_spec(spec)).fit(spec.model, spec.cov_type)
 
 
 @st.cache_resource(show_spinner=False)
@@ -179,9 +194,10 @@ def is_bundled(key: str, spec: panel.ModelSpec, *, sample_only: bool = False) ->
     return spec == bundled.spec
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def fitted_view(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> dict:
-    """What the page shows of one fit (``core.panel.fit_view``)."""
+    """What the page shows of one fit (``core.panel.fit_view``).  A resource, read only by the sections (they derive
+    new frames from it): as cached data it was unpickled on every rerun, string columns rebuilt included."""
     if is_bundled(key, spec):
         return bundled_default().view
     notes = panel.public_notes() if key.startswith("public") or ":series:" in key else None

@@ -246,6 +246,45 @@ def test_compare_fits_table(demo):
     assert table.set_index("term").loc["N", "2011-2016"] == "180"
 
 
+
+def _same_fit(a: panel.PanelFit, b: panel.PanelFit) -> None:
+    pd.testing.assert_series_equal(a.params, b.params, rtol=0, atol=0)
+    pd.testing.assert_frame_equal(a.cov, b.cov, rtol=0, atol=0)
+    assert (a.nobs, a.rsquared, a.years, a.design) == (b.nobs, b.rsquared, b.years, b.design)
+
+
+def test_one_sample_fits_every_estimator_as_fit_panel_does(demo):
+    """A Sample built once (the page's shown model, then the tests' classical FE and RE on the same rows) gives
+    bit-identical fits to separate fit_panel calls, tests included; the FE estimator serves both covariances."""
+    kwargs = dict(transforms={"pcw": ["lag1"]}, years=(2012, 2021), entities=datasets.paper_provinces()[:25])
+    regressors = ["pcw", "rd", "estr", "pdl"]
+    sample = panel.Sample(demo, "idt", regressors, **kwargs)
+    shown = sample.fit("fe", "clustered")
+    fe, re = sample.fit("fe", "unadjusted"), sample.fit("re", "unadjusted")
+    assert fe.raw.model is shown.raw.model and re.raw.model is not fe.raw.model
+    for ours, (model, cov) in ((shown, ("fe", "clustered")), (fe, ("fe", "unadjusted")), (re, ("re", "unadjusted"))):
+        _same_fit(ours, panel.fit_panel(demo, "idt", regressors, model=model, cov_type=cov, **kwargs))
+    assert shown.data_range == panel.fit_panel(demo, "idt", regressors, **kwargs).data_range
+    live = panel.hausman_test(demo, "idt", regressors, **kwargs)
+    assert panel.hausman_from_fits(fe, re) == live
+    assert panel.poolability_from_fit(fe) == panel.poolability_test(demo, "idt", regressors, **kwargs)
+    with pytest.raises(panel.PanelSpecError, match="Unknown standard errors"):
+        sample.fit("fe", "bootstrap")
+
+
+def test_a_sample_never_refits_an_estimator_that_dropped_an_absorbed_regressor(demo):
+    """linearmodels drops a regressor the province effects absorb by changing its estimator: the next fit then gets
+    a new estimator, with the same estimates and the same warning as a first fit."""
+    frame = demo.assign(fixed=demo.groupby(level=0)["pcw"].transform("mean"))
+    sample = panel.Sample(frame, "idt", ["pcw", "fixed"])
+    with pytest.warns(Warning, match="absorbed"):
+        first = sample.fit("fe", "clustered")
+    with pytest.warns(Warning, match="absorbed"):
+        second = sample.fit("fe", "unadjusted")
+    assert second.raw.model is not first.raw.model
+    _same_fit(second, panel.fit_panel(frame, "idt", ["pcw", "fixed"], cov_type="unadjusted"))
+
+
 # --- scenario links ---------------------------------------------------------------------------------
 
 def test_scenario_round_trip_and_recompute():
@@ -387,6 +426,26 @@ def test_wage_odd_years_are_log_interpolated_and_flagged(real):
     assert off["pcw_interpolated"].sum() == 0 and off.xs(2011, level=1)["pcw"].isna().all()
     assert off.loc[("Beijing", 2012), "pcw"] == real.loc[("Beijing", 2012), "pcw"]
 
+
+
+def test_the_panel_wage_fill_is_log_interpolate_even_years_province_by_province(real):
+    """The public panel fills wages in one pass over the series: the same cells, values (bit for bit) and flags as
+    log_interpolate_even_years applied to each province's own series, with a gap it must not fill."""
+    series = datasets.load_series()
+    series = series[~((series.province == "Hebei") & (series.year == 2012))]  # 2011 and 2013 lose a neighbour
+    data = panel.public_panel(datasets.load_table1(), datasets.load_panel(), series)
+    for province, one in series.sort_values(["province", "year"]).groupby("province"):
+        if province not in data.index.get_level_values(0):
+            continue
+        values, flag = panel.log_interpolate_even_years(one["urban_avg_wage_yuan"], one["year"])
+        expected = pd.DataFrame({"pcw": values.to_numpy(), "pcw_interpolated": flag.to_numpy()},
+                                index=one["year"].to_numpy()).reindex(data.loc[province].index)
+        got = data.loc[province, ["pcw", "pcw_interpolated"]]
+        np.testing.assert_array_equal(got["pcw"].to_numpy(), expected["pcw"].to_numpy())
+        assert (got["pcw_interpolated"].to_numpy() == expected["pcw_interpolated"].fillna(False).to_numpy()).all()
+    hebei = data.loc["Hebei"]
+    assert not hebei.loc[[2011, 2013], "pcw_interpolated"].any() and hebei.loc[[2011, 2013], "pcw"].isna().all()
+    assert hebei.loc[2015, "pcw_interpolated"]
 
 def test_gdp_after_2019_is_derived_and_flagged_and_close_where_checkable(real):
     series = datasets.load_series().set_index(["province", "year"])
