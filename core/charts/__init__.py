@@ -6,20 +6,51 @@ holds what they share: the colour vocabulary and the PNG/SVG export.
 
 from __future__ import annotations
 
-__all__ = ["SOURCE_PUBLISHED", "FONT", "chart_title", "ChartLike", "ALTAIR_DATASET_NAME", "stable_spec", "records", "attach",
+__all__ = ["SOURCE_PUBLISHED", "FONT", "VEGA_LITE_SCHEMA", "chart_title", "title_dict", "ChartLike", "ALTAIR_DATASET_NAME", "stable_spec", "records", "attach",
            "with_rows", "spec_json", "export_png", "export_svg"]
 
 import json
 import re
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
-import altair as alt
+if TYPE_CHECKING:
+    import altair
+
+
+class _Altair:
+    """Altair, imported on its first use (``alt.Chart`` ...), then the module's own attributes.
+
+    Importing Altair takes about 0.3 s. Pages whose main chart is a Vega-Lite dict (the event study, the world
+    map) send it before anything needs Altair, so a cold deep link no longer waits for the import; it happens
+    after, for the charts further down.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        import altair
+
+        value = getattr(altair, name)
+        setattr(self, name, value)  # later look-ups find it here
+        return value
+
+
+alt: Any = _Altair()
 
 SOURCE_PUBLISHED = "Liu (2026), WJARR 30(01), Table 1"
 FONT = "Noto Sans CJK SC, Noto Sans, Helvetica, Arial, sans-serif"
 
 
-def chart_title(text: str, note: str | None = None, **params: Any) -> alt.TitleParams:
+# The Vega-Lite schema Altair 6.3 names in its specs ("$schema"), for specs written out as dicts.
+VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"
+
+
+def title_dict(text: str, note: str | None = None, **params: Any) -> dict[str, Any]:
+    """:func:`chart_title` as the Vega-Lite dict Altair makes of it, without importing Altair (for specs written
+    out as dicts)."""
+    return {"text": text, "anchor": "start", "font": FONT, **params, "subtitle": [note] if note else [],
+            "subtitleFont": FONT}
+
+
+def chart_title(text: str, note: str | None = None, **params: Any) -> altair.TitleParams:
     """A chart title anchored at the start, with ``note`` (if any) as its subtitle, in the app's font; ``params``
     are further ``alt.TitleParams`` (e.g. ``limit=0``, ``subtitleColor``)."""
     return alt.TitleParams(text=text, subtitle=[note] if note else [], anchor="start", font=FONT, subtitleFont=FONT,
@@ -27,7 +58,7 @@ def chart_title(text: str, note: str | None = None, **params: Any) -> alt.TitleP
 
 
 # An Altair chart, or its Vega-Lite spec as a dict (pages that cache specs draw them with st.vega_lite_chart).
-ChartLike = Union[alt.TopLevelMixin, dict[str, Any]]
+ChartLike = Union["altair.TopLevelMixin", dict[str, Any]]
 
 
 ALTAIR_DATASET_NAME = re.compile(r"data-[0-9a-f]{32}")

@@ -12,10 +12,9 @@ __all__ = ["REGION_COLOURS", "METHOD_COLOURS", "METHOD_NAMES", "EVENT_ROWS", "ti
 import json
 from collections.abc import Mapping, Sequence
 
-import altair as alt
 import pandas as pd
 
-from core.charts import chart_title, records, stable_spec
+from core.charts import VEGA_LITE_SCHEMA, alt, chart_title, records, stable_spec, title_dict
 
 REGION_COLOURS = {"east": "#1f77b4", "central": "#ff7f0e", "west": "#2ca02c"}
 METHOD_COLOURS = {"twfe": "#7f7f7f", "did2s": "#d62728"}
@@ -193,7 +192,7 @@ def event_study_template(methods: Sequence[str], *, reference: int = -1, note: s
          "encoding": {"text": {"field": "label", "type": "nominal"}, **ordinal_x, "y": {"value": 0}}},
     ]
     spec = {"config": {"view": {"continuousWidth": 300, "continuousHeight": 300}}, "layer": layers, "height": 320,
-            "title": chart_title(title, note).to_dict(), "width": width, "$schema": alt.SCHEMA_URL,
+            "title": title_dict(title, note), "width": width, "$schema": VEGA_LITE_SCHEMA,
             "datasets": {"data-0": [{"y": 0.0}], "data-1": [{"rel_period": reference, "label": reference_label}]}}
     # One plain copy (no shared sub-dicts): callers and Streamlit may change parts of a spec they were given.
     return json.loads(json.dumps(spec))
@@ -251,7 +250,7 @@ def timing_spec(timing: pd.DataFrame, *, note: str | None = None,
             "x": {"axis": {"labelAngle": 0}, "field": "cohort_label", "sort": order, "title": x_title,
                   "type": "nominal"},
             "y": {"field": "cities", "stack": "zero", "title": y_title, "type": "quantitative"}},
-        "height": 260, "title": chart_title(title, note).to_dict(), "$schema": alt.SCHEMA_URL,
+        "height": 260, "title": title_dict(title, note), "$schema": VEGA_LITE_SCHEMA,
     }
     return json.loads(json.dumps({**spec, "datasets": {"data-0": records(data)}}))
 

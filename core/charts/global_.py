@@ -21,10 +21,9 @@ import json
 import math
 from typing import Any, Literal
 
-import altair as alt
 import pandas as pd
 
-from core.charts import FONT, with_rows
+from core.charts import FONT, VEGA_LITE_SCHEMA, alt, with_rows
 from core.i18n import translate
 
 TIER_COLOURS = {
@@ -142,7 +141,7 @@ def world_map_spec(features: list[dict[str, Any]], bubbles: pd.DataFrame, cluste
         "layer": layers, "height": height, "projection": {"type": "equalEarth"},
         "title": {"text": title, "subtitle": [t("Filled circle: band lower bound; ring: upper bound (none = open-ended band)."),
                                               t("▲ WIPO cluster. Red arcs: LinkedIn–Tsinghua corridors.")]},
-        "width": width, "$schema": alt.SCHEMA_URL}
+        "width": width, "$schema": VEGA_LITE_SCHEMA}
     if len(layers) == 1:  # Altair lifts the data a lone layer shares with no other to the top (still empty there)
         spec["data"] = {"values": []}
     if datasets:

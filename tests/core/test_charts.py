@@ -173,3 +173,40 @@ def test_projected_aspect_of_china_matches_pyproj_albers():
     assert 1.05 < expected < 1.2  # China with the Paracel Islands: a little wider than tall
     # 1,040 px of shapes need 1,040 / aspect px of plot, plus the title block
     assert map_charts.height_for_width(features, 1040, 110) == int(np.ceil(1040 / expected + 110))
+
+
+# --- Altair on first use (core.charts.alt): specs written out as dicts need no Altair -------------------------
+
+def test_title_dict_is_the_dict_altair_makes_of_chart_title():
+    from core.charts import chart_title, title_dict
+
+    for args, params in ((("T", "a note"), {}), (("标题", None), {"limit": 0}), (("T", ""), {"subtitleColor": "#555"})):
+        assert title_dict(*args, **params) == chart_title(*args, **params).to_dict()
+
+
+def test_the_schema_of_specs_written_as_dicts_is_altairs():
+    import altair
+
+    from core.charts import VEGA_LITE_SCHEMA
+
+    assert VEGA_LITE_SCHEMA == altair.SCHEMA_URL
+
+
+def test_importing_the_dict_chart_modules_does_not_import_altair():
+    import subprocess
+    import sys
+
+    code = ("import sys; import core.charts, core.charts.did, core.charts.global_; "
+            "print('altair' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=str(__import__("pathlib").Path(__file__).resolve().parents[2]))
+    assert run.returncode == 0, run.stderr[-1000:]
+    assert run.stdout.strip() == "False"
+
+
+def test_the_lazy_altair_is_altair():
+    import altair
+
+    from core.charts import alt
+
+    assert alt.Chart is altair.Chart and alt.layer is altair.layer
