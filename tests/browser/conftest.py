@@ -117,9 +117,15 @@ def wait_for_app(page, timeout_ms: float = 30_000) -> None:
 
 
 def wait_for_chart(page, timeout_ms: float = 30_000) -> None:
-    """Wait until at least one Vega chart has drawn its canvas or SVG marks."""
+    """Wait until at least one Vega chart of the page has drawn its canvas or SVG marks.
+
+    The one-pixel chart of a cold page's loading placeholder (``ui.loading``) does not count: it is removed before
+    the page's first chart arrives, so a test that then takes the first chart gets the page's own.
+    """
     page.wait_for_function(
         """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].some(el => {
+               const box = el.getBoundingClientRect();
+               if (box.width < 100 || box.height < 100) return false;
                const c = el.querySelector('canvas');
                if (c && c.width > 0 && c.height > 0) return true;
                return el.querySelectorAll('svg g[class*="mark-"] path').length > 0;
