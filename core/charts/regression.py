@@ -1,4 +1,4 @@
-"""Chart builders of the regression explorer: data in, ``alt.Chart`` out.
+"""Chart builders of the regression explorer: data in, Vega-Lite specs out.
 
 ``coefficient_plot`` draws the estimates of eq. 10 with their confidence
 intervals (optionally next to Table 5's published points); ``projection_chart``
@@ -9,20 +9,28 @@ when the sample or a lever moves; ``coefficient_plot`` and ``projection_chart``
 return them joined, as self-contained Vega-Lite dicts.  Every builder takes a ``note`` that is printed as the chart's
 subtitle - the page passes "synthetic — for demonstration" whenever the demo
 panel feeds the chart, so the label travels with PNG/SVG exports too.
+
+The coefficient chart is the page's main chart: its template is written out as the Vega-Lite dict Altair makes
+of :func:`coefficient_chart`, so a cold page sends it before anything imports Altair (about 0.3 s); a test
+compares the two.
 """
 
 from __future__ import annotations
 
 __all__ = ["MODEL_COLOR", "PAPER_COLOR", "OUT_OF_RANGE_COLOR", "COEFFICIENT_ROWS", "PAPER_ROWS", "PROJECTION_ROWS",
-           "coefficient_rows", "coefficient_template", "coefficient_plot", "projection_rows", "projection_template",
+           "coefficient_rows", "coefficient_chart", "coefficient_template", "coefficient_plot", "projection_rows", "projection_template",
            "projection_chart"]
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-import altair as alt
 import pandas as pd
 
-from core.charts import FONT, stable_spec, with_rows
+# ``alt`` imports Altair on first use: the coefficient template below needs none of it.
+from core.charts import VEGA_LITE_SCHEMA, alt, chart_title, stable_spec, title_dict, with_rows
+
+if TYPE_CHECKING:
+    import altair
 
 Words = Callable[[str], str]  # English text -> the text to show (a translation); identity by default
 
@@ -36,9 +44,20 @@ PAPER_COLOR = "#d6604d"
 OUT_OF_RANGE_COLOR = "#b2182b"
 
 
-def _title(text: str, note: str | None) -> alt.TitleParams:
-    return alt.TitleParams(text, subtitle=[note] if note else [], anchor="start", font=FONT, subtitleFont=FONT,
-                           subtitleColor=OUT_OF_RANGE_COLOR if note and ("synthetic" in note or "合成" in note) else "#555")
+def _subtitle_color(note: str | None) -> str:
+    """Red for the synthetic panel's note (English or Chinese), so the label stands out; grey otherwise."""
+    return OUT_OF_RANGE_COLOR if note and ("synthetic" in note or "合成" in note) else "#555"
+
+
+def _title(text: str, note: str | None) -> altair.TitleParams:
+    return chart_title(text, note, subtitleColor=_subtitle_color(note))
+
+
+def _title_dict(text: str, note: str | None) -> dict:
+    """:func:`_title` as Altair writes it out, keys in Altair's order (text first, then alphabetical) so the spec
+    text the page sends is the one Altair's conversion gave."""
+    title = {**title_dict(text, note), "subtitleColor": _subtitle_color(note)}
+    return {"text": title.pop("text"), **dict(sorted(title.items()))}
 
 
 COEFFICIENT_ROWS = "coefficient_rows"  # the model's slopes and intervals
@@ -58,19 +77,20 @@ def coefficient_rows(table: pd.DataFrame, paper: pd.DataFrame | None = None) -> 
     return {COEFFICIENT_ROWS: slopes.reset_index(drop=True), PAPER_ROWS: published.reset_index(drop=True)}
 
 
-def coefficient_template(terms: Sequence[str], *, title: str = "Coefficients", note: str | None = None,
-                         level: float = 0.95, words: Words = _same) -> dict:
-    """Point estimate and CI of each slope, with Table 5's points as open diamonds, as a spec without rows.
+def _axis_title(level: float, words: Words) -> str:
+    return words("Coefficient with {level} interval").format(level=f"{level:.0%}")
 
-    The rows are the named datasets of :func:`coefficient_rows`; the spec depends only on the terms (their
-    order), title and note, so a new sample or standard error changes rows only and the drawn chart is
-    updated in place.  (A Step height, not a fixed number: Streamlit 1.67 collapses fixed-height layered
-    band charts to one row.)  ``words`` turns the axis and tooltip titles into the reader's language.
-    """
+
+def coefficient_chart(terms: Sequence[str], *, title: str = "Coefficients", note: str | None = None,
+                      level: float = 0.95, words: Words = _same) -> altair.LayerChart:
+    """Point estimate and CI of each slope, with Table 5's points as open diamonds, as Altair layers without rows
+    (the named datasets of :func:`coefficient_rows`); the page draws :func:`coefficient_template`, this chart's
+    Vega-Lite dict written out.  (A Step height, not a fixed number: Streamlit 1.67 collapses fixed-height
+    layered band charts to one row.)"""
     order = list(terms)
     base = alt.Chart(alt.Data(name=COEFFICIENT_ROWS)).encode(y=alt.Y("term:N", sort=order, title=None))
     rule = base.mark_rule(color=MODEL_COLOR, strokeWidth=2).encode(
-        x=alt.X("lower:Q", title=words("Coefficient with {level} interval").format(level=f"{level:.0%}")), x2="upper:Q")
+        x=alt.X("lower:Q", title=_axis_title(level, words)), x2="upper:Q")
     point = base.mark_point(filled=True, size=70, color=MODEL_COLOR).encode(
         x="coef:Q",
         tooltip=[alt.Tooltip("term:N", title=words("Term")), alt.Tooltip("coef:Q", format=".4f", title=words("Coefficient")),
@@ -83,8 +103,52 @@ def coefficient_template(terms: Sequence[str], *, title: str = "Coefficients", n
         y=alt.Y("term:N", sort=order), x="paper_coef:Q",
         tooltip=[alt.Tooltip("term:N", title=words("Term")),
                  alt.Tooltip("paper_coef:Q", format=".3f", title=words("Table 5 (paper)"))])
-    chart = alt.layer(zero, rule, point, published).properties(title=_title(title, note), height=alt.Step(30))
-    return stable_spec(chart.to_dict())
+    return alt.layer(zero, rule, point, published).properties(title=_title(title, note), height=alt.Step(30))
+
+
+def coefficient_template(terms: Sequence[str], *, title: str = "Coefficients", note: str | None = None,
+                         level: float = 0.95, words: Words = _same) -> dict:
+    """Point estimate and CI of each slope, with Table 5's points as open diamonds, as a spec without rows.
+
+    The rows are the named datasets of :func:`coefficient_rows`; the spec depends only on the terms (their
+    order), title and note, so a new sample or standard error changes rows only and the drawn chart is
+    updated in place.  ``words`` turns the axis and tooltip titles into the reader's language.
+
+    Written out as the Vega-Lite dict Altair makes of :func:`coefficient_chart` (datasets named by position,
+    :func:`core.charts.stable_spec`; same keys in the same order), not built through Altair: this is the
+    regression page's main chart, and importing Altair to build it held a cold deep link back about 0.3 s.  A
+    test compares the two, validated, over what the page can ask for.
+    """
+    order = list(terms)
+
+    def y(**title: None) -> dict:  # a new dict per layer: callers may change parts of a spec they were given
+        return {"field": "term", "sort": list(order), **title, "type": "nominal"}
+
+    def tip(field: str, kind: str, text: str, **number: str) -> dict:
+        return {"field": field, **number, "title": words(text), "type": kind}
+
+    layers = [
+        {"data": {"name": "data-0"}, "mark": {"type": "rule", "color": "#888", "strokeDash": [4, 3]},
+         "encoding": {"x": {"field": "x", "type": "quantitative"}}},
+        {"data": {"name": COEFFICIENT_ROWS}, "mark": {"type": "rule", "color": MODEL_COLOR, "strokeWidth": 2},
+         "encoding": {"x": {"field": "lower", "title": _axis_title(level, words), "type": "quantitative"},
+                      "x2": {"field": "upper"}, "y": y(title=None)}},
+        {"data": {"name": COEFFICIENT_ROWS}, "mark": {"type": "point", "color": MODEL_COLOR, "filled": True, "size": 70},
+         "encoding": {"tooltip": [tip("term", "nominal", "Term"),
+                                  tip("coef", "quantitative", "Coefficient", format=".4f"),
+                                  tip("lower", "quantitative", "Lower", format=".4f"),
+                                  tip("upper", "quantitative", "Upper", format=".4f"),
+                                  tip("stars", "nominal", "Significance")],
+                      "x": {"field": "coef", "type": "quantitative"}, "y": y(title=None)}},
+        {"data": {"name": PAPER_ROWS}, "mark": {"type": "point", "color": PAPER_COLOR, "filled": False,
+                                                "shape": "diamond", "size": 90, "strokeWidth": 2},
+         "encoding": {"tooltip": [tip("term", "nominal", "Term"),
+                                  tip("paper_coef", "quantitative", "Table 5 (paper)", format=".3f")],
+                      "x": {"field": "paper_coef", "type": "quantitative"}, "y": y()}},
+    ]
+    return {"config": {"view": {"continuousWidth": 300, "continuousHeight": 300}}, "layer": layers,
+            "height": {"step": 30}, "title": _title_dict(title, note), "$schema": VEGA_LITE_SCHEMA,
+            "datasets": {"data-0": [{"x": 0.0}]}}
 
 
 def coefficient_plot(table: pd.DataFrame, *, paper: pd.DataFrame | None = None, title: str = "Coefficients",
