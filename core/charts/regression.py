@@ -10,16 +10,16 @@ return them joined, as self-contained Vega-Lite dicts.  Every builder takes a ``
 subtitle - the page passes "synthetic — for demonstration" whenever the demo
 panel feeds the chart, so the label travels with PNG/SVG exports too.
 
-The coefficient chart is the page's main chart: its template is written out as the Vega-Lite dict Altair makes
-of :func:`coefficient_chart`, so a cold page sends it before anything imports Altair (about 0.3 s); a test
-compares the two.
+The coefficient chart is the page's main chart, the projection the first of a scenario link: their templates
+are written out as the Vega-Lite dicts Altair makes of :func:`coefficient_chart` and :func:`projection_layers`,
+so a cold page sends them before anything imports Altair (about 0.3 s); tests compare the two.
 """
 
 from __future__ import annotations
 
 __all__ = ["MODEL_COLOR", "PAPER_COLOR", "OUT_OF_RANGE_COLOR", "COEFFICIENT_ROWS", "PAPER_ROWS", "PROJECTION_ROWS",
-           "coefficient_rows", "coefficient_chart", "coefficient_template", "coefficient_plot", "projection_rows", "projection_template",
-           "projection_chart"]
+           "coefficient_rows", "coefficient_chart", "coefficient_template", "coefficient_plot", "projection_rows",
+           "projection_layers", "projection_template", "projection_chart"]
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -171,9 +171,19 @@ def projection_rows(projection: pd.DataFrame, words: Words = _same) -> pd.DataFr
     return projection.assign(range=projection.out_of_range.map({True: words(OUTSIDE), False: words(INSIDE)}))
 
 
-def projection_template(*, title: str = "Projected index", note: str | None = None,
-                        province_label: str = "province", level: float = 0.95, words: Words = _same) -> dict:
-    """Provinces ranked by projected index: band (lower-upper), projected point, baseline tick; no rows.
+def _projection_axis_title(level: float, words: Words) -> str:
+    return words("Agglomeration index, projected with {level} band").format(level=f"{level:.0%}")
+
+
+_PROJECTION_TOOLTIP = (("Province", None, "nominal", None), ("Baseline (fitted)", "baseline", "quantitative", ".3f"),
+                       ("Projected", "projected", "quantitative", ".3f"), ("Lower", "lower", "quantitative", ".3f"),
+                       ("Upper", "upper", "quantitative", ".3f"), ("Changed values", "range", "nominal", None))
+
+
+def projection_layers(*, title: str = "Projected index", note: str | None = None, province_label: str = "province",
+                      level: float = 0.95, words: Words = _same) -> altair.LayerChart:
+    """Provinces ranked by projected index: band (lower-upper), projected point, baseline tick, as Altair layers
+    without rows (the page draws :func:`projection_template`, this chart's Vega-Lite dict written out).
 
     Provinces are ranked by the rows themselves, so a moved lever changes rows only (named dataset
     :data:`PROJECTION_ROWS`, see :func:`projection_rows`) and the drawn chart is updated in place.
@@ -181,16 +191,12 @@ def projection_template(*, title: str = "Projected index", note: str | None = No
     """
     order = alt.EncodingSortField("projected", op="max", order="descending")
     y = alt.Y(f"{province_label}:N", sort=order, title=None, axis=alt.Axis(labelOverlap=False))
-    tooltip = [alt.Tooltip(f"{province_label}:N", title=words("Province")),
-               alt.Tooltip("baseline:Q", format=".3f", title=words("Baseline (fitted)")),
-               alt.Tooltip("projected:Q", format=".3f", title=words("Projected")),
-               alt.Tooltip("lower:Q", format=".3f", title=words("Lower")),
-               alt.Tooltip("upper:Q", format=".3f", title=words("Upper")),
-               alt.Tooltip("range:N", title=words("Changed values"))]
+    tooltip = [alt.Tooltip(f"{field or province_label}:{kind[0].upper()}", title=words(text),
+                           **({"format": number} if number else {}))
+               for text, field, kind, number in _PROJECTION_TOOLTIP]
     base = alt.Chart(alt.Data(name=PROJECTION_ROWS)).encode(y=y)
     band = base.mark_bar(height=8, opacity=0.35, color=MODEL_COLOR).encode(
-        x=alt.X("lower:Q", title=words("Agglomeration index, projected with {level} band").format(level=f"{level:.0%}"),
-                scale=alt.Scale(zero=False)),
+        x=alt.X("lower:Q", title=_projection_axis_title(level, words), scale=alt.Scale(zero=False)),
         x2="upper:Q",
         tooltip=tooltip)
     tick = base.mark_tick(color="#555", thickness=2, size=14).encode(x="baseline:Q", tooltip=tooltip)
@@ -201,8 +207,44 @@ def projection_template(*, title: str = "Projected index", note: str | None = No
                                         range=[MODEL_COLOR, OUT_OF_RANGE_COLOR]),
                         legend=alt.Legend(orient="bottom")))
     parity = alt.Chart(pd.DataFrame({"x": [1.0]})).mark_rule(color="#888", strokeDash=[4, 3]).encode(x="x:Q")
-    chart = alt.layer(parity, band, tick, point).properties(title=_title(title, note), height=alt.Step(22))
-    return stable_spec(chart.to_dict())
+    return alt.layer(parity, band, tick, point).properties(title=_title(title, note), height=alt.Step(22))
+
+
+def projection_template(*, title: str = "Projected index", note: str | None = None,
+                        province_label: str = "province", level: float = 0.95, words: Words = _same) -> dict:
+    """:func:`projection_layers` as a spec without rows, written out as the Vega-Lite dict Altair makes of it
+    (datasets named by position, same keys in the same order), not built through Altair: a scenario link opens
+    on this chart, which would otherwise wait for Altair's import (~0.3 s) and build (~50 ms) on a cold page.
+    A test compares the two, validated."""
+    def tooltip() -> list[dict]:  # new dicts per layer: callers may change parts of a spec they were given
+        return [{"field": field or province_label, **({"format": number} if number else {}), "title": words(text),
+                 "type": kind} for text, field, kind, number in _PROJECTION_TOOLTIP]
+
+    def y() -> dict:
+        return {"axis": {"labelOverlap": False}, "field": province_label,
+                "sort": {"field": "projected", "op": "max", "order": "descending"}, "title": None, "type": "nominal"}
+
+    rows = PROJECTION_ROWS
+    layers = [
+        {"data": {"name": "data-0"}, "mark": {"type": "rule", "color": "#888", "strokeDash": [4, 3]},
+         "encoding": {"x": {"field": "x", "type": "quantitative"}}},
+        {"data": {"name": rows}, "mark": {"type": "bar", "color": MODEL_COLOR, "height": 8, "opacity": 0.35},
+         "encoding": {"tooltip": tooltip(),
+                      "x": {"field": "lower", "scale": {"zero": False}, "title": _projection_axis_title(level, words),
+                            "type": "quantitative"},
+                      "x2": {"field": "upper"}, "y": y()}},
+        {"data": {"name": rows}, "mark": {"type": "tick", "color": "#555", "size": 14, "thickness": 2},
+         "encoding": {"tooltip": tooltip(), "x": {"field": "baseline", "type": "quantitative"}, "y": y()}},
+        {"data": {"name": rows}, "mark": {"type": "point", "filled": True, "size": 60},
+         "encoding": {"color": {"field": "range", "legend": {"orient": "bottom"},
+                                "scale": {"domain": [words(INSIDE), words(OUTSIDE)],
+                                          "range": [MODEL_COLOR, OUT_OF_RANGE_COLOR]},
+                                "title": None, "type": "nominal"},
+                      "tooltip": tooltip(), "x": {"field": "projected", "type": "quantitative"}, "y": y()}},
+    ]
+    return {"config": {"view": {"continuousWidth": 300, "continuousHeight": 300}}, "layer": layers,
+            "height": {"step": 22}, "title": _title_dict(title, note), "$schema": VEGA_LITE_SCHEMA,
+            "datasets": {"data-0": [{"x": 1.0}]}}
 
 
 def projection_chart(projection: pd.DataFrame, *, title: str = "Projected index", note: str | None = None,

@@ -106,11 +106,49 @@ def test_coefficient_plot_draws_the_written_template_with_its_rows():
 
 
 def test_importing_the_regression_charts_does_not_import_altair():
-    """The page imports core.charts.regression before its main chart: that import must leave Altair unloaded
-    (it is imported on the first use of ``alt``, by the projection chart), while the Altair builder still works."""
+    """The page imports core.charts.regression before its main chart: that import, and the written templates,
+    must leave Altair unloaded (it is imported on the first use of ``alt``), while the Altair builders still work."""
     code = ("import sys; import core.charts.regression as c; print('altair' in sys.modules); "
-            "c.coefficient_template(['a'], note='n'); print('altair' in sys.modules); "
+            "c.coefficient_template(['a'], note='n'); c.projection_template(note='n'); "
+            "print('altair' in sys.modules); "
             "c.coefficient_chart(['a']); print('altair' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=str(ROOT))
     assert run.returncode == 0, run.stderr[-1000:]
     assert run.stdout.split() == ["False", "False", "True"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_projection_template_is_altairs_validated_spec(lang):
+    """The scenario's projection chart: the page's titles (a year), every note, words, the builder's other
+    province label and levels; dict and JSON text are Altair's validated conversion."""
+    words = lambda text: translate(text, lang)  # noqa: E731 - what the page passes
+    for note in NOTES:
+        for label, level in (("province", 0.95), ("省份", 0.9)):
+            options = dict(title=f"{translate('Projected index', lang)}, 2020",
+                           note=None if note is None else translate(note, lang), province_label=label,
+                           level=level, words=words)
+            written = charts.projection_template(**options)
+            expected = stable_spec(charts.projection_layers(**options).to_dict())
+            assert written == expected
+            assert json.dumps(written) == json.dumps(expected)
+    assert json.dumps(charts.projection_template()) == json.dumps(stable_spec(charts.projection_layers().to_dict()))
+
+
+def test_projection_chart_draws_the_written_template_with_its_rows():
+    """Self-contained (exports, tests): the written template with the rows and their range words, and Altair's
+    validated chart with the same rows; each layer's parts are its own."""
+    import pandas as pd
+
+    projection = pd.DataFrame({"province": ["Beijing", "Hebei"], "baseline": [1.0, 0.8], "projected": [1.2, 0.7],
+                               "lower": [1.1, 0.6], "upper": [1.3, 0.8], "out_of_range": [False, True]})
+    zh = lambda text: translate(text, "zh")  # noqa: E731
+    spec = charts.projection_chart(projection, note="n", words=zh)
+    rows = {charts.PROJECTION_ROWS: charts.projection_rows(projection, zh)}
+    assert spec == charts.with_rows(stable_spec(charts.projection_layers(note="n", words=zh).to_dict()), **rows)
+    assert [r["range"] for r in spec["datasets"][charts.PROJECTION_ROWS]] == \
+        spec["layer"][3]["encoding"]["color"]["scale"]["domain"]  # the legend's words are the rows' words
+    template = charts.projection_template()
+    template["layer"][1]["encoding"]["tooltip"][0]["title"] = "changed"
+    template["layer"][1]["encoding"]["y"]["sort"]["order"] = "ascending"
+    assert template["layer"][2]["encoding"]["tooltip"][0]["title"] == "Province"
+    assert template["layer"][3]["encoding"]["y"]["sort"]["order"] == "descending"
