@@ -246,15 +246,14 @@ def descriptives(key: str, _data: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- charts whose spec stays the same when only their rows change ------------------------------------------
-# A template per title and terms (Altair's build costs ~50 ms), rows attached on each run: a new sample or lever
-# value changes rows only, which the browser swaps into the drawn chart.
+# A template per title and terms, rows attached on each run: a new sample or lever value changes rows only, which
+# the browser swaps into the drawn chart.  Both are written out as dicts (no Altair, so a cold deep link does not
+# wait for its import) and built in microseconds, less than a cache look-up would cost, so they are not cached.
 
-@st.cache_data(show_spinner=False, max_entries=64)
 def coefficient_template(terms: tuple[str, ...], title: str, note: str | None, lang: str = "en") -> dict:
     return charts.coefficient_template(terms, title=title, note=note, words=lambda text: translate(text, lang))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
 def projection_template(title: str, note: str | None, lang: str = "en") -> dict:
     return charts.projection_template(title=title, note=note, words=lambda text: translate(text, lang))
 

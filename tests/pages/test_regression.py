@@ -173,6 +173,47 @@ def test_lever_link_opens_scenario_only_on_entering_the_page():
     assert metric(at, N) == "390"
 
 
+COLD_RUN = r"""
+import json, os, sys
+sys.path.insert(0, ".")
+import logging; logging.disable(logging.WARNING)
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.testing.v1 import AppTest
+seen = []  # per chart sent: its title and whether Altair was loaded by then
+enqueue = DeltaGenerator._enqueue
+def _enqueue(self, delta_type, *args, **kwargs):
+    if delta_type == "vega_lite_chart":
+        spec = json.loads(args[0].spec or "{}")
+        if not (spec.get("width") == 1 and spec.get("height") == 1):  # not ui.loading's warm-up chart
+            seen.append([spec.get("title", {}).get("text"), "altair" in sys.modules])
+    return enqueue(self, delta_type, *args, **kwargs)
+DeltaGenerator._enqueue = _enqueue
+at = AppTest.from_file(os.path.abspath("streamlit_app.py"), default_timeout=180)
+at.switch_page("pages/regression.py")
+for key, value in json.loads(sys.argv[1]).items():
+    at.query_params[key] = value
+at.run()
+print(json.dumps({"charts": seen, "exceptions": len(at.exception)}))
+"""
+
+
+@pytest.mark.parametrize(("query", "title"), [({}, "Coefficients with 95 % intervals"),
+                                            ({"data": "demo", "pcw": "10"}, "Projected index, 2023")])
+def test_a_cold_deep_link_sends_its_chart_before_importing_altair(query, title):
+    """Issue 19: in a fresh process the page's first chart - the Model section's coefficients, or the projection
+    a scenario link opens on - is a Vega-Lite dict sent before anything imports Altair (~0.3 s), so a cold deep
+    link paints it without waiting for that import."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", COLD_RUN, json.dumps(query)], cwd=str(ROOT), capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    assert result["exceptions"] == 0
+    assert result["charts"][0] == [title, False]
+
+
 def test_moving_the_years_changes_the_charts_rows_not_its_spec():
     # A spec template with named rows: the browser swaps the rows in place instead of re-embedding the chart.
     at = run_page(PAGE, query={"data": "demo"})
