@@ -34,7 +34,8 @@ def cluster_trend_spec(lang: str) -> dict:
     clusters = agglomeration.group_means(shell.table1(), shell.regions(), by="cluster")
     clusters["group"] = clusters.group.map(lambda g: translate(g, lang))
     labels = {w: translate(w, lang) for w in ("Mean agglomeration index", "Cluster", "Year", "Provinces")}
-    return stable_spec(map_charts.cluster_trend(clusters, labels=labels).to_dict())
+    # the dict builder, not Altair's: a cold first visit then draws this chart without importing Altair (0.3 s)
+    return stable_spec(map_charts.cluster_trend_spec(clusters, labels=labels))
 
 
 st.title(t("Where does digital talent cluster in China — and why?"))

@@ -170,6 +170,7 @@ def map_frame(key: str, _frame: pd.DataFrame, settings: tuple[tuple[str, Any], .
         options = dataclasses.replace(options, groups=tuple(translate(g, options.lang) for g in options.groups))
     values = _frame["idt"].to_numpy(dtype=float)
     domain = (float(np.nanmin(values)), float(np.nanmax(values)))
+    # written out as a dict (choropleth_dict, tested equal to Altair's): the map is sent before Altair is imported
     return map_charts.choropleth_spec(map_charts.map_shapes(map_features(), named, options.group_by),
                                       options, domain=domain)
 

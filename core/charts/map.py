@@ -21,20 +21,23 @@ __all__ = ["NO_DATA", "OUTSIDE_GROUP", "BLUES", "RDBU_LOW_TO_HIGH", "LISA_COLORS
            "KEY_SEPARATOR", "MapValues", "value_key", "map_values", "map_shapes", "YEAR", "SHAPES_LAYER", "PLAY",
            "ANIMATION", "SHOWN_YEAR", "CLOCK_LAYER", "year_from_selection", "year_from_link", "play_label",
            "animation_clock", "choropleth", "LISA_VALUES", "lisa_rows", "lisa_map_frame", "lisa_map", "group_lines",
-           "moran_line", "choropleth_spec", "cluster_trend", "CENTRAL_MERIDIAN", "STANDARD_PARALLELS",
+           "moran_line", "choropleth_spec", "choropleth_dict", "cluster_trend", "cluster_trend_spec", "CENTRAL_MERIDIAN", "STANDARD_PARALLELS",
            "projected_aspect", "height_for_width"]
 
+import hashlib
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import altair as alt
 import numpy as np
 import pandas as pd
 
 from core import classes as cls
-from core.charts import FONT, records, with_rows
+# Altair on its first use: the page's main charts (the choropleth, Home's cluster trend) are written out as dicts
+# below, so a cold deep link sends them before the 0.3 s import.
+from core.charts import FONT, VEGA_LITE_SCHEMA, alt, records, with_rows
 from core.spatial import LISA_ORDER
 
 NO_DATA = "#e3e3e3"
@@ -512,6 +515,119 @@ def choropleth(options: MapOptions, domain: tuple[float, float] | None = None) -
     return chart
 
 
+def choropleth_dict(options: MapOptions, domain: tuple[float, float] | None = None, *,
+                    width: int = 760) -> dict[str, Any]:
+    """:func:`choropleth` with this ``width`` as the Vega-Lite dict Altair's ``to_dict()`` gives, written out
+    directly (without the province shapes, which :func:`choropleth_spec` attaches).
+
+    The map page's main chart: through Altair a cold deep link first imported it (about 0.3 s) and built the
+    layered parameters (about 0.1 s); this takes well under a millisecond.  A test compares the two over every
+    combination of options the page can produce; :func:`choropleth` stays the readable reference.
+    """
+    t = lambda text: _t(options, text)  # noqa: E731
+    years = sorted(int(y) for y in options.years)
+    first, last = years[0], years[-1]
+    many = first != last
+    name_field = "properties.name_zh" if options.lang == "zh" else "properties.name"
+    looked_up = ["value", "rank", "change", "fill"] + (["baseline", "scenario_change"] if options.scenario_change else [])
+    no_data = json.dumps(t("no data"))
+    texts = {"value_text": ("value", ".2f"), "rank_text": ("rank", "d"), "change_text": ("change", "+.2f")}
+    if options.scenario_change:
+        texts.update(baseline_text=("baseline", ".2f"), scenario_change_text=("scenario_change", "+.2f"))
+    in_group = "true"
+    if options.group_by and options.groups:
+        in_group = f"indexof({json.dumps(list(options.groups))}, datum.properties.group) >= 0"
+    # the shapes' transforms: the shown year's row looked up per province, its numbers as tooltip text
+    base_transforms = [
+        {"calculate": f"datum.properties.name + '{KEY_SEPARATOR}' + {SHOWN_YEAR}", "as": "key"},
+        {"calculate": f"datum.{name_field}", "as": "label"},
+        {"lookup": "key", "from": {"data": {"name": VALUES}, "key": "key", "fields": looked_up}},
+        *({"calculate": f"isValid(datum.{field}) ? format(datum.{field}, '{fmt}') : {no_data}", "as": name}
+          for name, (field, fmt) in texts.items()),
+        {"calculate": in_group, "as": "in_group"},
+    ]
+    shown = "isValid(datum.value) && (datum.in_group || " + ("false" if options.group_mode == "filter" else "true") + ")"
+    title = t("Agglomeration index")
+    legend_layers: list[dict[str, Any]] = []
+    if options.method == "continuous":
+        fixed = {"domain": list(domain)} if options.fixed_scale and domain is not None else {}
+        scale = ({**fixed, "domainMid": 1.0, "reverse": True, "scheme": "redblue"} if options.palette == "diverging"
+                 else {**fixed, "scheme": "blues", "zero": False})
+        channel = _field("value", "quantitative", title, scale=scale, legend={
+            "direction": "horizontal", "format": ".2f", "gradientLength": 220, "orient": options.legend_orient})
+    else:
+        # as in choropleth: the class colours come from the rows, the legend from an invisible layer over them
+        channel = _field("fill", "nominal", legend=None, scale=None)
+        shown += " && isValid(datum.fill)"
+        legend_layers.append({
+            "data": {"name": LEGEND}, "mark": {"type": "square", "aria": False, "filled": True, "opacity": 0},
+            "encoding": {"fill": _field("cls", "ordinal", title, scale={"range": {"field": "fill"}}, legend={
+                "labelExpr": f"slice(datum.value, indexof(datum.value, '{KEY_SEPARATOR}') + 1)",
+                "labelFontSize": 12, "orient": options.legend_orient, "symbolOpacity": 1, "symbolSize": 180,
+                "symbolType": "square", "titleLimit": 360})},
+            "name": "legend", "transform": [{"filter": f"datum.year == {SHOWN_YEAR}"}]})
+    tooltip = [_field("properties.name", "nominal", t("Name (English)")),
+               _field("properties.name_zh", "nominal", t("Name (Chinese)")),
+               _field("value_text", "nominal", title), _field("rank_text", "nominal", t("Rank that year"))]
+    if many:
+        tooltip.append(_field("change_text", "nominal", t(f"Change since {first}")))
+    if options.scenario_change:
+        tooltip += [_field("baseline_text", "nominal", t("Baseline (no change)")),
+                    _field("scenario_change_text", "nominal", t("Change vs baseline"))]
+    if options.group_by:
+        tooltip.append(_field("properties.group", "nominal", t("Group")))
+    layers: list[dict[str, Any]] = [{
+        "data": {"name": DATASET}, "mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.6},
+        "encoding": {"color": {"condition": {"test": shown, **channel}, "value": NO_DATA}, "tooltip": tooltip},
+        "name": SHAPES_LAYER, "transform": base_transforms}]
+    if options.group_by and options.group_mode == "outline":
+        filters = [{"filter": "isValid(datum.value) && datum.properties.group"}]
+        if options.groups:
+            filters.append({"filter": "datum.in_group"})
+        layers.append({
+            "data": {"name": DATASET}, "mark": {"type": "geoshape", "filled": False, "strokeWidth": 2.2},
+            "encoding": {"stroke": _field("properties.group", "nominal", t("Group"), legend={
+                "orient": "right" if options.legend_orient == "right" else "bottom-right", "symbolStrokeWidth": 3,
+                "symbolType": "stroke"}, scale={"range": list(GROUP_COLORS)}), "tooltip": tooltip},
+            "transform": [*base_transforms, *filters]})
+    clock_rows = [{"year": y} for y in years]
+    clock_name = _inline_name(clock_rows)
+    layers += [*legend_layers, {  # the timer's layer (animation_clock)
+        "data": {"name": clock_name}, "mark": {"type": "text", "aria": False, "opacity": 0, "size": 1},
+        "encoding": {"text": {"field": "year", "type": "ordinal"},
+                     "time": {"field": "year", "scale": {"domain": years}, "type": "ordinal"}},
+        "name": CLOCK_LAYER, "transform": [{"filter": {"param": ANIMATION}}]}]
+    year: dict[str, Any] = {"name": YEAR, "select": {"type": "point", "clear": False, "fields": ["year"],
+                                                       "on": "click[false]"}}
+    if many:
+        year["bind"] = {"input": "range", "max": last, "min": first, "name": t("Year") + " ", "step": 1}
+    play: dict[str, Any] = {"name": PLAY}
+    if many:
+        play["bind"] = {"input": "checkbox", "name": play_label(options)}
+    params = [
+        {**year, "value": [{"year": int(options.year)}], "views": [SHAPES_LAYER]},
+        {"name": ANIMATION, "select": {"type": "point", "fields": ["year"], "on": "timer"}, "views": [CLOCK_LAYER]},
+        {**play, "value": False},
+        {"name": PLAY_START, "expr": f"{PLAY} ? now() : 0"},
+        {"name": SHOWN_YEAR, "expr": shown_year_expr(options.year, years, options.play_ms_per_year)},
+    ]
+    subtitle = [f"{t('Source')}: {options.source_label}"
+                + (f" — {t('ILLUSTRATIVE SCENARIO, not observed data')}" if options.synthetic else ""),
+                t("Scale fixed across years") if options.fixed_scale or options.method == "meaning"
+                else t("Scale recomputed for each year")]
+    return {
+        # Altair's default theme (its continuous view size) with the chart's font and time-scale step; Altair
+        # writes configure_view(stroke=None) as no stroke entry at all, and so does this
+        "config": {"view": {"continuousWidth": 300, "continuousHeight": 300}, "font": FONT,
+                   "scale": {"framesPerSecond": 1000.0 / options.play_ms_per_year}},
+        "layer": layers, "height": options.height, "params": params,
+        "projection": {"parallels": list(STANDARD_PARALLELS), "rotate": [-CENTRAL_MERIDIAN, 0],
+                       "type": "conicEqualArea"},
+        "title": {"text": {"expr": f"'{title}, ' + {SHOWN_YEAR}"}, "anchor": "start", "fontSize": 18,
+                  "subtitle": subtitle, "subtitleFontSize": 12},
+        "width": width, "$schema": VEGA_LITE_SCHEMA, "datasets": {clock_name: clock_rows}}
+
+
 LISA_VALUES = "lisa_values"  # one row per province: cluster, pseudo p-value, local I, year (Arrow, not in the spec)
 
 
@@ -619,6 +735,60 @@ def cluster_trend(means: pd.DataFrame, *, labels: Mapping[str, str] | None = Non
     return trend + rule
 
 
+def _inline_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A DataFrame's rows as Altair writes inline data: Python numbers and strings, ``None`` for a missing or
+    infinite number (not :func:`core.charts.records`, whose JSON round trip keeps only 10 significant digits)."""
+    columns = [str(c) for c in frame.columns]
+
+    def plain(value: Any) -> Any:
+        return None if isinstance(value, float) and not math.isfinite(value) else value
+
+    lists = [[plain(v) for v in frame[c].tolist()] for c in frame.columns]
+    return [dict(zip(columns, row)) for row in zip(*lists)]
+
+
+def _inline_name(values: list[dict[str, Any]]) -> str:
+    """The name Altair gives inline rows, a digest of their JSON (so the dict specs name datasets as it does)."""
+    if values == [{}]:
+        return "empty"
+    text = json.dumps(values, sort_keys=True, default=str)
+    return "data-" + hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _field(name: str, kind: str, title: Any = None, **extra: Any) -> dict[str, Any]:
+    """An encoding channel on ``name`` as Altair writes it (``title`` left out when not given)."""
+    out: dict[str, Any] = {"field": name, "type": kind, **extra}
+    if title is not None:
+        out["title"] = title
+    return out
+
+
+def cluster_trend_spec(means: pd.DataFrame, *, labels: Mapping[str, str] | None = None,
+                       height: int = 260) -> dict[str, Any]:
+    """:func:`cluster_trend` as the Vega-Lite dict its ``to_dict()`` gives, written out directly.
+
+    Home's one chart: built through Altair, a cold visit to Home first waited about 0.3 s for Altair's import;
+    this needs none.  A test compares the two.
+    """
+    labels = dict(labels or {})
+    t = lambda s: labels.get(s, s)  # noqa: E731
+    index_title = t("Mean agglomeration index")
+    rows = _inline_rows(means)
+    name = _inline_name(rows)
+    trend = {"data": {"name": name}, "mark": {"type": "line", "point": True}, "encoding": {
+        "color": _field("group", "nominal", t("Cluster")),
+        "tooltip": [_field("group", "nominal", t("Cluster")), _field("year", "ordinal", t("Year")),
+                    _field("mean_idt", "quantitative", index_title, format=".2f"),
+                    _field("provinces", "quantitative", t("Provinces"))],
+        "x": {"field": "year", "title": None, "type": "ordinal"},  # no axis title: the years speak for themselves
+        "y": _field("mean_idt", "quantitative", index_title, scale={"zero": False})}}
+    # Altair gives a layer without data the placeholder dataset "empty" (one empty row: one rule drawn)
+    rule = {"data": {"name": "empty"}, "mark": {"type": "rule", "color": "grey", "strokeDash": [4, 4]},
+            "encoding": {"y": {"datum": 1.0}}}
+    return {"config": {"view": {"continuousWidth": 300, "continuousHeight": 300}}, "layer": [trend, rule],
+            "height": height, "$schema": VEGA_LITE_SCHEMA, "datasets": {name: rows, "empty": [{}]}}
+
+
 def moran_line(by_year: pd.DataFrame, *, year: int, alpha: float = 0.05, source_label: str,
                labels: Mapping[str, str] | None = None) -> alt.LayerChart:
     """Global Moran's I per year (``year``, ``I``, ``expected``, ``p_sim``), filled points where p <= alpha."""
@@ -650,7 +820,9 @@ def choropleth_spec(shapes: Sequence[Mapping[str, Any]], options: MapOptions, va
     ``domain`` defaults to ``values.domain``.
     """
     domain = domain if domain is not None else (values.domain if values is not None else None)
-    spec = choropleth(options, domain).properties(width=760).to_dict(validate=validate)
+    # validate: through Altair, which checks the spec against the Vega-Lite schema (the dict is tested equal)
+    spec = (choropleth(options, domain).properties(width=760).to_dict(validate=True) if validate
+            else choropleth_dict(options, domain, width=760))
     spec.setdefault("datasets", {})[DATASET] = list(shapes)
     if values is not None:
         spec["datasets"].update(values.datasets())
