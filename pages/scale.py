@@ -474,8 +474,10 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
             # so a year move updates the drawn chart's rows instead of rebuilding it.
             coef_options = dict(label="label", title=t("Digital consumption coefficient by sector (eq. 4)"),
                                 x_title=t("Coefficient (dimensionless)"))
-            show("coefficient_chart", sectors, (table_year, detail, concepts, coefficient, scope, base_rule),
-                 note=pname(detail), **coef_options)
+            # Written out as a dict (core.charts.scale.coefficient_spec, Altair's spec of the same chart): the page's
+            # main chart, so a cold deep link draws it without waiting for Altair's import.
+            shell.chart(charts.coefficient_spec(sectors, note=pname(detail), lang=shell.lang(), **coef_options),
+                        width="stretch")
             if scope == "core_only":
                 st.caption(t("Under the current scope (digital core only) these coefficients do not enter the index."))
             shell.how_to_read(t(
@@ -486,8 +488,8 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
                                            SECTOR_COLUMNS)
             export_row(
                 with_assumptions(shown_sectors, **{t("Province"): pname(detail)}, **{t(k): v for k, v in meta.items()}),
-                lambda: charts.coefficient_chart(sectors, note=f"{pname(detail)}, {export_note}", lang=shell.lang(),
-                                                 **coef_options),
+                lambda: charts.coefficient_spec(sectors, note=f"{pname(detail)}, {export_note}", lang=shell.lang(),
+                                                **coef_options),
                 f"coefficients_{detail}_{year}", key="scale_dl_sectors", what="coefficients by sector")
 
             st.markdown(f"**{t('Steps 2-4 · digital value added, practitioners, index')}**")
