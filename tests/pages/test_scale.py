@@ -357,3 +357,12 @@ print(json.dumps({"charts": seen, "exceptions": len(at.exception)}))
     assert out["exceptions"] == 0
     main = [imported for title, imported in out["charts"] if title == "Digital consumption coefficient by sector (eq. 4)"]
     assert main == [False], out["charts"]
+
+
+def test_a_link_may_name_provinces_in_chinese():
+    """A shared link's provinces may be their Chinese names (the aliases read once a run): they pick the same
+    provinces as the English names."""
+    at = run_page(PAGE, query={"scale_detail": "北京", "scale_prov": ["广东", "Hebei"]})
+    assert_clean(at)
+    assert at.session_state["scale_detail"] == "Beijing"
+    assert at.session_state["scale_prov"] == ["Guangdong", "Hebei"]
