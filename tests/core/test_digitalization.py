@@ -503,3 +503,16 @@ def test_importing_the_scale_charts_does_not_import_altair():
                          cwd=str(Path(__file__).resolve().parents[2]))
     assert run.returncode == 0, run.stderr[-1000:]
     assert run.stdout.split() == ["False", "bar"]
+
+
+def test_coefficient_export_is_unchanged(bundled):
+    """The coefficients' SVG export, now drawn from the dict, is the one the Altair chart gave."""
+    from core.charts import export_svg
+    from core.charts import scale as charts
+
+    _, _, _, stacks, _ = bundled
+    sectors = dg.sector_table(stacks[2017], "Guangdong", dg.digital_codes(dg.preset_concepts("paper"), 2017),
+                              dg.Variant("direct", "plus_core"))
+    note = "Guangdong, 2017: benchmark table"
+    svg = export_svg(charts.coefficient_spec(sectors, note=note))
+    assert svg == export_svg(charts.coefficient_chart(sectors, note=note)) and note in svg
