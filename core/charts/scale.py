@@ -2,8 +2,9 @@
 the yearly series with its status, and the change in A after a RAS update.
 
 Data in, ``alt.Chart`` out (and the page's main chart, the coefficients, also as its Vega-Lite dict,
-:func:`coefficient_spec`, so a cold page draws it before Altair is imported).  ``note`` goes into each chart's subtitle so that the
-employment source or an approximation travels with the chart into PNG/SVG exports.
+:func:`coefficient_spec`, so a cold page draws it before Altair is imported).  ``note`` goes into each
+chart's subtitle so that the employment source or an approximation travels with the chart into PNG/SVG
+exports.
 ``lang`` ("en" or "zh") picks the words of legends, tooltips and axis titles
 (:mod:`core.i18n`); colours follow stable English codes, so they are the same in both
 languages.  Every bar of a bar chart is labelled (``labelOverlap`` off, one step per bar).
@@ -11,8 +12,8 @@ languages.  Every bar of a bar chart is labelled (``labelOverlap`` off, one step
 
 from __future__ import annotations
 
-__all__ = ["ROLE_COLOURS", "STATUS_COLOURS", "coefficient_chart", "coefficient_spec", "ranking_chart", "scatter_chart", "series_chart",
-           "delta_heatmap"]
+__all__ = ["ROLE_COLOURS", "STATUS_COLOURS", "coefficient_chart", "coefficient_spec", "ranking_chart", "scatter_chart",
+           "series_chart", "delta_heatmap"]
 
 import json
 import math

@@ -355,7 +355,8 @@ print(json.dumps({"charts": seen, "exceptions": len(at.exception)}))
     assert run.returncode == 0, run.stderr[-1000:]
     out = json.loads(run.stdout.strip().splitlines()[-1])
     assert out["exceptions"] == 0
-    main = [imported for title, imported in out["charts"] if title == "Digital consumption coefficient by sector (eq. 4)"]
+    main_title = "Digital consumption coefficient by sector (eq. 4)"
+    main = [imported for title, imported in out["charts"] if title == main_title]
     assert main == [False], out["charts"]
 
 
