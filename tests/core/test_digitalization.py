@@ -421,3 +421,98 @@ def test_update_stack_is_update_table_of_each_province():
             assert np.array_equal(updated.Z[updated.index_of(region)], np.asarray(alone.Z)), (base, region)
             row = updated.diagnostics.set_index("province").loc[region]
             assert row["iterations"] == alone.iterations and row["max_residual"] == alone.max_residual
+
+
+# --- the page's main chart as a dict, without Altair ---------------------------------------------
+
+def _page_sectors(stack, province, concepts, variant, lang):
+    """The coefficient rows as /scale draws them: core's sector table with the label and role words of ``lang``."""
+    from core.i18n import translate
+
+    sectors = dg.sector_table(stack, province, dg.digital_codes(concepts, stack.scheme), variant,
+                              datasets.load_sectors())
+    return sectors.assign(label=sectors["sector_zh"] if lang == "zh" else sectors["sector"],
+                          role_words=sectors["role"].map(lambda r: translate(r, lang)))
+
+
+def test_coefficient_spec_is_the_validated_altair_spec(bundled):
+    """The page's dict of the coefficient chart is Altair's validated conversion of coefficient_chart (datasets named
+    by position) for every table scheme (2007, 2012, 2017 and a RAS-updated year), the presets and a custom set,
+    both readings of eq. 4, every scope, both languages with the page's words, with and without a note."""
+    from core.charts import stable_spec
+    from core.charts import scale as charts
+    from core.i18n import translate
+
+    _, panel, _, stacks, paper = bundled
+    tables = {**stacks, 2015: dg.table_for(2015, stacks, panel, regions=paper, base_rule="previous")}
+    concept_sets = [dg.preset_concepts("paper"), dg.preset_concepts("narrow_ict"),
+                    tuple(dg.concept_table().concept[:1])]  # a custom set of one
+    checked = 0
+    for year, stack in tables.items():
+        province = "Guangdong" if "Guangdong" in stack.regions else stack.regions[0]
+        for concepts in concept_sets:
+            for coefficient in dg.COEFFICIENTS:
+                for scope in dg.SCOPES:
+                    for lang in ("en", "zh"):
+                        sectors = _page_sectors(stack, province, concepts, dg.Variant(coefficient, scope), lang)
+                        words = dict(label="label", title=translate("Digital consumption coefficient by sector (eq. 4)",
+                                                                    lang),
+                                     x_title=translate("Coefficient (dimensionless)", lang), lang=lang)
+                        for note in (None, province, f"{province}, 2017: benchmark table. Sources: …"):
+                            altair = stable_spec(charts.coefficient_chart(sectors, note=note, **words).to_dict())
+                            assert charts.coefficient_spec(sectors, note=note, **words) == altair, (year, concepts,
+                                                                                                    lang, note)
+                            checked += 1
+    assert checked == 4 * 3 * 2 * 3 * 2 * 3
+
+
+def test_coefficient_spec_edge_rows():
+    """Missing and infinite numbers go out as null, as Altair writes them; the default label and words; no rows;
+    each call gives its own spec (Streamlit takes the datasets out of the one it draws)."""
+    from core.charts import stable_spec
+    from core.charts import scale as charts
+
+    sectors = pd.DataFrame({"code": ["sec01", "sec02", "sec03"], "sector": ["Farming", "Coal", None],
+                            "role": ["traditional", "digital core", "traditional"],
+                            "coefficient": [0.1, np.nan, np.inf], "dva_10k_yuan": [1.0, -np.inf, 3.0],
+                            "output_10k_yuan": [10, 0, 5], "flag": [True, False, True]})
+    spec = charts.coefficient_spec(sectors)
+    assert spec == stable_spec(charts.coefficient_chart(sectors).to_dict())
+    rows = spec["datasets"]["data-0"]
+    assert rows[1]["coefficient"] is None and rows[2]["coefficient"] is None and rows[1]["dva_10k_yuan"] is None
+    assert rows[0]["name"] == "01 Farming" and rows[2]["name"] is None and rows[0]["output_10k_yuan"] == 10
+    assert rows[0]["coefficient"] == 0.1 and rows[0]["flag"] is True
+    empty = sectors.iloc[:0]
+    assert charts.coefficient_spec(empty) == stable_spec(charts.coefficient_chart(empty).to_dict(validate=False))
+    spec.pop("datasets")
+    spec["encoding"]["tooltip"].clear()
+    assert charts.coefficient_spec(sectors)["encoding"]["tooltip"]
+
+
+def test_importing_the_scale_charts_does_not_import_altair():
+    """core.charts.scale imports Altair only when an Altair builder runs (its main chart is a dict)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, pandas as pd; from core.charts import scale; "
+            "spec = scale.coefficient_spec(pd.DataFrame({'code': ['sec01'], 'sector': ['A'], 'role': ['traditional'], "
+            "'coefficient': [0.5], 'dva_10k_yuan': [1.0]})); "
+            "print('altair' in sys.modules, spec['mark']['type'])")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=str(Path(__file__).resolve().parents[2]))
+    assert run.returncode == 0, run.stderr[-1000:]
+    assert run.stdout.split() == ["False", "bar"]
+
+
+def test_coefficient_export_is_unchanged(bundled):
+    """The coefficients' SVG export, now drawn from the dict, is the one the Altair chart gave."""
+    from core.charts import export_svg
+    from core.charts import scale as charts
+
+    _, _, _, stacks, _ = bundled
+    sectors = dg.sector_table(stacks[2017], "Guangdong", dg.digital_codes(dg.preset_concepts("paper"), 2017),
+                              dg.Variant("direct", "plus_core"))
+    note = "Guangdong, 2017: benchmark table"
+    svg = export_svg(charts.coefficient_spec(sectors, note=note))
+    assert svg == export_svg(charts.coefficient_chart(sectors, note=note)) and note in svg

@@ -321,3 +321,49 @@ def test_every_drawn_chart_is_valid_vega_lite(tab):
         for spec in specs:
             validate_jsonschema(spec, schema)  # raises on an invalid spec
         assert validate_jsonschema({"mark": "no-such-mark"}, schema, raise_error=False) is not None
+
+
+def test_a_cold_page_sends_its_main_chart_before_importing_altair():
+    """In a fresh process (a cold deep link), the coefficient chart, the page's main one, goes out before anything
+    imports Altair: it is a Vega-Lite dict written out, and nothing above it builds an Altair chart."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = r"""
+import json, os, sys
+sys.path.insert(0, ".")
+import logging; logging.disable(logging.WARNING)
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.testing.v1 import AppTest
+seen = []
+enqueue = DeltaGenerator._enqueue
+def _enqueue(self, delta_type, *args, **kwargs):
+    if delta_type == "vega_lite_chart":
+        spec = json.loads(args[0].spec)
+        title = spec.get("title", {})
+        seen.append((title.get("text") if isinstance(title, dict) else title, "altair" in sys.modules))
+    return enqueue(self, delta_type, *args, **kwargs)
+DeltaGenerator._enqueue = _enqueue
+at = AppTest.from_file(os.path.abspath("streamlit_app.py"), default_timeout=180)
+at.switch_page("pages/scale.py")
+at.run()
+print(json.dumps({"charts": seen, "exceptions": len(at.exception)}))
+"""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                         cwd=str(Path(__file__).resolve().parents[2]))
+    assert run.returncode == 0, run.stderr[-1000:]
+    out = json.loads(run.stdout.strip().splitlines()[-1])
+    assert out["exceptions"] == 0
+    main_title = "Digital consumption coefficient by sector (eq. 4)"
+    main = [imported for title, imported in out["charts"] if title == main_title]
+    assert main == [False], out["charts"]
+
+
+def test_a_link_may_name_provinces_in_chinese():
+    """A shared link's provinces may be their Chinese names (the aliases read once a run): they pick the same
+    provinces as the English names."""
+    at = run_page(PAGE, query={"scale_detail": "北京", "scale_prov": ["广东", "Hebei"]})
+    assert_clean(at)
+    assert at.session_state["scale_detail"] == "Beijing"
+    assert at.session_state["scale_prov"] == ["Guangdong", "Hebei"]
