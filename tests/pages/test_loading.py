@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from tests.pages.helpers import assert_clean, run_page, vega_specs
 from ui.loading import WARM_UP_SPEC
 from ui.pages_list import PATHS
+from tests.pages.helpers import ROOT
 
 
 def _warm_ups(at: AppTest) -> list[dict]:
@@ -59,3 +60,24 @@ def test_every_page_clears_the_placeholder_once_it_draws(path):
     assert_clean(at)
     assert vega_specs(at) and not _warm_ups(at)
     assert not any("Loading the page" in c.value for c in at.caption)
+
+
+def test_the_placeholder_goes_out_before_pandas_is_imported(tmp_path):
+    """The warm-up's datum is a Vega-Lite sequence, so drawing the placeholder needs no pandas (which Streamlit
+    would use to convert inline rows): a fresh process sends it before the page's heavy imports start."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "page.py"
+    script.write_text("import sys\nimport streamlit as st\nfrom ui.loading import loading_placeholder\n"
+                      "loading_placeholder()\nst.session_state['pandas'] = 'pandas' in sys.modules\n",
+                      encoding="utf-8")
+    probe = ("import sys, json\nfrom streamlit.testing.v1 import AppTest\n"
+             f"sys.path.insert(0, {str(ROOT)!r})\n"
+             f"before = 'pandas' in sys.modules\nat = AppTest.from_file({str(script)!r}).run()\n"
+             "print(json.dumps([before, at.session_state['pandas'], len(at.get('vega_lite_chart'))]))")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=str(ROOT))
+    assert run.returncode == 0, run.stderr[-1500:]
+    before, after, charts = json.loads(run.stdout.strip().splitlines()[-1])
+    assert charts == 1
+    assert before or not after, "drawing the placeholder imported pandas"
