@@ -134,6 +134,20 @@ def wait_for_chart(page, timeout_ms: float = 30_000) -> None:
     )
 
 
+def wait_for_title(page, text: str, timeout_ms: float = 30_000, *, chart: int = 0) -> None:
+    """Wait until the ``chart``-th chart of the page (larger than 100 px) has a title containing ``text``.
+
+    The chart is looked up again at every poll: a handle taken once goes stale if the frontend mounts the chart
+    anew (as after the first run of a session), and then never sees the title change.
+    """
+    page.wait_for_function(
+        """([n, text]) => { const el = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+               .filter(e => { const b = e.getBoundingClientRect(); return b.width > 100 && b.height > 100; })[n];
+           const title = el && el.querySelector('g.role-title');
+           return !!title && title.textContent.includes(text); }""",
+        arg=[chart, text], timeout=timeout_ms)
+
+
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     return require_chromium()

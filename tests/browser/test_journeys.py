@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import ARTIFACTS, wait_for_app, wait_for_chart
+from tests.browser.conftest import ARTIFACTS, wait_for_app, wait_for_chart, wait_for_title
 
 LABELS = {"": "Home", "scale": "Digitalization scale", "map": "Agglomeration map", "regression": "Regression explorer",
           "policy": "Pilot-city policy", "global": "Global talent clusters"}
@@ -197,9 +197,7 @@ def test_a_copied_share_link_reproduces_the_map_view(server, browser, visitor):
         settle(shared)
         wait_for_chart(shared)
         chart = shared.locator(MAP).first
-        shared.wait_for_function("el => el.querySelector('g.role-title') && "
-                                 "el.querySelector('g.role-title').textContent.includes('2015')",
-                                 arg=chart.element_handle(), timeout=60_000)
+        wait_for_title(shared, "2015", 60_000)
         assert chart.locator("input[type=range]").first.input_value() == "2015"
         assert "map_classes=quantiles" in shared.url and "year=2015" in shared.url  # kept, not dropped as invalid
         assert not notices(shared), notices(shared)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.conftest import ARTIFACTS, wait_for_app, wait_for_chart
+from tests.browser.conftest import ARTIFACTS, wait_for_app, wait_for_chart, wait_for_title
 
 MAP = '[data-testid="stVegaLiteChart"]'
 FILLS = "el => [...el.querySelectorAll('g.role-mark path')].map(p => p.getAttribute('fill')).join(',')"
@@ -30,8 +30,7 @@ def test_map_deep_link_slider_and_fixed_legend(server, page):
     slider.focus()
     for _ in range(4):
         page.keyboard.press("ArrowRight")
-    page.wait_for_function("el => el.querySelector('g.role-title').textContent.includes('2021')",
-                           arg=chart.element_handle(), timeout=5_000)
+    wait_for_title(page, "2021", 5_000)
     assert slider.input_value() == "2021"
     assert chart.evaluate(FILLS) != fills_before, "moving the year did not recolour the map"
     assert chart.evaluate(LEGEND) == legend_before, "the legend changed under the fixed scale"
@@ -56,8 +55,7 @@ def test_play_steps_the_years_in_the_browser_with_a_fixed_legend(server, page):
     wait_for_app(page, 90_000)
     wait_for_chart(page)
     chart = page.locator(MAP).first
-    page.wait_for_function("el => el.querySelector('g.role-title') && el.querySelector('g.role-title').textContent"
-                           ".includes('2017')", arg=chart.element_handle(), timeout=30_000)
+    wait_for_title(page, "2017", 30_000)
     play = chart.locator("input[type=checkbox]").first
     assert "Play 2011 → 2023" in chart.locator("label:has(input[type=checkbox])").first.inner_text()
     assert not play.is_checked()
@@ -90,8 +88,7 @@ def test_play_steps_the_years_in_the_browser_with_a_fixed_legend(server, page):
     page.screenshot(path=str(ARTIFACTS / "map_playing.png"))
 
     play.uncheck()  # back to the slider's year
-    page.wait_for_function("el => el.querySelector('g.role-title').textContent.includes('2017')",
-                           arg=chart.element_handle(), timeout=5_000)
+    wait_for_title(page, "2017", 5_000)
     assert chart.evaluate(FILLS) == fills_before
     assert chart.locator("input[type=range]").first.is_visible()
 
