@@ -6,10 +6,12 @@ holds what they share: the colour vocabulary and the PNG/SVG export.
 
 from __future__ import annotations
 
-__all__ = ["SOURCE_PUBLISHED", "FONT", "VEGA_LITE_SCHEMA", "chart_title", "title_dict", "ChartLike", "ALTAIR_DATASET_NAME", "stable_spec", "records", "attach",
+__all__ = ["SOURCE_PUBLISHED", "FONT", "VEGA_LITE_SCHEMA", "chart_title", "title_dict", "inline_rows", "inline_name", "ChartLike", "ALTAIR_DATASET_NAME", "stable_spec", "records", "attach",
            "with_rows", "spec_json", "export_png", "export_svg"]
 
+import hashlib
 import json
+import math
 import re
 from typing import TYPE_CHECKING, Any, Union
 
@@ -46,8 +48,32 @@ VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.4.1.json"
 def title_dict(text: str, note: str | None = None, **params: Any) -> dict[str, Any]:
     """:func:`chart_title` as the Vega-Lite dict Altair makes of it, without importing Altair (for specs written
     out as dicts)."""
-    return {"text": text, "anchor": "start", "font": FONT, **params, "subtitle": [note] if note else [],
-            "subtitleFont": FONT}
+    rest = {"anchor": "start", "font": FONT, **params, "subtitle": [note] if note else [], "subtitleFont": FONT}
+    return {"text": text, **dict(sorted(rest.items()))}  # Altair's order: text, then the rest alphabetically
+
+
+def inline_rows(frame: Any, fields: Any = None) -> list[dict[str, Any]]:
+    """The rows of ``frame`` (its ``fields`` it has, else every column) as the records Altair writes for inline
+    data: Python values, ``None`` for a missing or infinite number (JSON has neither), full float precision
+    (unlike :func:`records`, whose JSON round trip keeps 10 significant digits). For specs written out as dicts."""
+    import pandas as pd
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+        return None if value is pd.NA or value is pd.NaT else value
+
+    columns = list(frame.columns) if fields is None else [f for f in fields if f in frame.columns]
+    values = [[plain(v) for v in frame[c].tolist()] for c in columns]
+    return [dict(zip([str(c) for c in columns], row)) for row in zip(*values)]
+
+
+def inline_name(values: list[dict[str, Any]]) -> str:
+    """The name Altair gives inline rows: a digest of their JSON (so equal rows keep their name)."""
+    if values == [{}]:
+        return "empty"
+    text = json.dumps(values, sort_keys=True, default=str)
+    return "data-" + hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def chart_title(text: str, note: str | None = None, **params: Any) -> altair.TitleParams:

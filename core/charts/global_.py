@@ -16,14 +16,12 @@ __all__ = ["TIER_COLOURS", "REGION_COLOURS", "SIZE_DOMAIN", "SIZE_RANGE", "ILLUS
            "composite_rows", "composite_template", "composite_bars", "stability_rows", "stability_template",
            "stability_bars", "china_bars"]
 
-import hashlib
 import json
-import math
 from typing import Any, Literal
 
 import pandas as pd
 
-from core.charts import FONT, VEGA_LITE_SCHEMA, alt, with_rows
+from core.charts import FONT, VEGA_LITE_SCHEMA, alt, inline_name, inline_rows, with_rows
 from core.i18n import translate
 
 TIER_COLOURS = {
@@ -83,7 +81,7 @@ def world_map_spec(features: list[dict[str, Any]], bubbles: pd.DataFrame, cluste
     datasets: dict[str, list[dict[str, Any]]] = {}
 
     def named(values: list[dict[str, Any]]) -> dict[str, str]:
-        name = _dataset_name(values)
+        name = inline_name(values)
         datasets[name] = values
         return {"name": name}
 
@@ -110,7 +108,7 @@ def world_map_spec(features: list[dict[str, Any]], bubbles: pd.DataFrame, cluste
     if not bubbles.empty:
         # the rows as _words and the column choice of the Altair route make them, in plain Python (a few dozen rows)
         raw = {f: bubbles[f].tolist() for f in ("tier", "region") if f in bubbles.columns}
-        rows = _values(bubbles, BUBBLE_FIELDS)
+        rows = inline_rows(bubbles, BUBBLE_FIELDS)
         for i, row in enumerate(rows):
             row.update({f"{f}_words": translate(str(values[i]), lang) for f, values in raw.items()})
         open_high = bubbles["band_high"].isna().tolist()
@@ -128,7 +126,7 @@ def world_map_spec(features: list[dict[str, Any]], bubbles: pd.DataFrame, cluste
                                              "legend": {"format": ",", "values": [100_000, 300_000, 500_000]},
                                              "scale": size_scale}}})
     if not clusters.empty:
-        layers.append({"data": named(_values(clusters, CLUSTER_FIELDS)),
+        layers.append({"data": named(inline_rows(clusters, CLUSTER_FIELDS)),
                        "mark": {"type": "point", "color": "#111", "filled": True, "shape": "triangle-up", "size": 70},
                        "encoding": {**where, "tooltip": [field("place", "nominal", t("WIPO cluster")),
                                                          field("rank_2024", "quantitative", t("Rank 2024")),
@@ -152,26 +150,6 @@ def world_map_spec(features: list[dict[str, Any]], bubbles: pd.DataFrame, cluste
 # The columns the map's layers encode (positions, sizes, colours and tooltips): the only ones it sends.
 BUBBLE_FIELDS = ("place", "lon", "lat", "band_low", "band_high", "band_text", "tier_words", "region_words")
 CLUSTER_FIELDS = ("place", "lon", "lat", "rank_2024", "rank_2025")
-
-
-def _values(frame: pd.DataFrame, fields: tuple[str, ...]) -> list[dict[str, Any]]:
-    """The rows of ``frame``'s ``fields`` (those it has) as JSON records, as Altair writes a DataFrame: Python
-    numbers and strings, ``None`` for a missing or infinite number."""
-    columns = [f for f in fields if f in frame.columns]
-
-    def plain(value: Any) -> Any:
-        return None if isinstance(value, float) and not math.isfinite(value) else value
-
-    lists = [[plain(v) for v in frame[c].tolist()] for c in columns]
-    return [dict(zip(columns, row)) for row in zip(*lists)]
-
-
-def _dataset_name(values: list[dict[str, Any]]) -> str:
-    """The name Altair gives inline rows: a digest of their JSON (so equal rows keep their name)."""
-    if values == [{}]:
-        return "empty"
-    text = json.dumps(values, sort_keys=True, default=str)
-    return "data-" + hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def _world_map(bubbles: pd.DataFrame, clusters: pd.DataFrame,

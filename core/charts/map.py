@@ -24,9 +24,7 @@ __all__ = ["NO_DATA", "OUTSIDE_GROUP", "BLUES", "RDBU_LOW_TO_HIGH", "LISA_COLORS
            "moran_line", "choropleth_spec", "choropleth_dict", "cluster_trend", "cluster_trend_spec", "CENTRAL_MERIDIAN", "STANDARD_PARALLELS",
            "projected_aspect", "height_for_width"]
 
-import hashlib
 import json
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -37,7 +35,7 @@ import pandas as pd
 from core import classes as cls
 # Altair on its first use: the page's main charts (the choropleth, Home's cluster trend) are written out as dicts
 # below, so a cold deep link sends them before the 0.3 s import.
-from core.charts import FONT, VEGA_LITE_SCHEMA, alt, records, with_rows
+from core.charts import FONT, VEGA_LITE_SCHEMA, alt, inline_name, inline_rows, records, with_rows
 from core.spatial import LISA_ORDER
 
 NO_DATA = "#e3e3e3"
@@ -591,7 +589,7 @@ def choropleth_dict(options: MapOptions, domain: tuple[float, float] | None = No
                 "symbolType": "stroke"}, scale={"range": list(GROUP_COLORS)}), "tooltip": tooltip},
             "transform": [*base_transforms, *filters]})
     clock_rows = [{"year": y} for y in years]
-    clock_name = _inline_name(clock_rows)
+    clock_name = inline_name(clock_rows)
     layers += [*legend_layers, {  # the timer's layer (animation_clock)
         "data": {"name": clock_name}, "mark": {"type": "text", "aria": False, "opacity": 0, "size": 1},
         "encoding": {"text": {"field": "year", "type": "ordinal"},
@@ -735,26 +733,6 @@ def cluster_trend(means: pd.DataFrame, *, labels: Mapping[str, str] | None = Non
     return trend + rule
 
 
-def _inline_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """A DataFrame's rows as Altair writes inline data: Python numbers and strings, ``None`` for a missing or
-    infinite number (not :func:`core.charts.records`, whose JSON round trip keeps only 10 significant digits)."""
-    columns = [str(c) for c in frame.columns]
-
-    def plain(value: Any) -> Any:
-        return None if isinstance(value, float) and not math.isfinite(value) else value
-
-    lists = [[plain(v) for v in frame[c].tolist()] for c in frame.columns]
-    return [dict(zip(columns, row)) for row in zip(*lists)]
-
-
-def _inline_name(values: list[dict[str, Any]]) -> str:
-    """The name Altair gives inline rows, a digest of their JSON (so the dict specs name datasets as it does)."""
-    if values == [{}]:
-        return "empty"
-    text = json.dumps(values, sort_keys=True, default=str)
-    return "data-" + hashlib.sha256(text.encode()).hexdigest()[:32]
-
-
 def _field(name: str, kind: str, title: Any = None, **extra: Any) -> dict[str, Any]:
     """An encoding channel on ``name`` as Altair writes it (``title`` left out when not given)."""
     out: dict[str, Any] = {"field": name, "type": kind, **extra}
@@ -773,8 +751,8 @@ def cluster_trend_spec(means: pd.DataFrame, *, labels: Mapping[str, str] | None 
     labels = dict(labels or {})
     t = lambda s: labels.get(s, s)  # noqa: E731
     index_title = t("Mean agglomeration index")
-    rows = _inline_rows(means)
-    name = _inline_name(rows)
+    rows = inline_rows(means)
+    name = inline_name(rows)
     trend = {"data": {"name": name}, "mark": {"type": "line", "point": True}, "encoding": {
         "color": _field("group", "nominal", t("Cluster")),
         "tooltip": [_field("group", "nominal", t("Cluster")), _field("year", "ordinal", t("Year")),

@@ -54,10 +54,9 @@ def _title(text: str, note: str | None) -> altair.TitleParams:
 
 
 def _title_dict(text: str, note: str | None) -> dict:
-    """:func:`_title` as Altair writes it out, keys in Altair's order (text first, then alphabetical) so the spec
-    text the page sends is the one Altair's conversion gave."""
-    title = {**title_dict(text, note), "subtitleColor": _subtitle_color(note)}
-    return {"text": title.pop("text"), **dict(sorted(title.items()))}
+    """:func:`_title` as Altair writes it out (:func:`core.charts.title_dict` keeps Altair's key order, so the spec
+    text the page sends is the one Altair's conversion gave)."""
+    return title_dict(text, note, subtitleColor=_subtitle_color(note))
 
 
 COEFFICIENT_ROWS = "coefficient_rows"  # the model's slopes and intervals

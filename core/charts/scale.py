@@ -16,12 +16,11 @@ __all__ = ["ROLE_COLOURS", "STATUS_COLOURS", "coefficient_chart", "coefficient_s
            "series_chart", "delta_heatmap"]
 
 import json
-import math
 from typing import Any
 
 import pandas as pd
 
-from core.charts import FONT, VEGA_LITE_SCHEMA, alt, chart_title, title_dict
+from core.charts import FONT, VEGA_LITE_SCHEMA, alt, chart_title, inline_rows, title_dict
 from core.i18n import translate
 
 ROLE_COLOURS = {"digital core": "#c0392b", "traditional": "#1f5f8b"}
@@ -74,19 +73,6 @@ def _coefficient_rows(sectors: pd.DataFrame, label: str, lang: str) -> pd.DataFr
                           role_label=sectors["role"].map(lambda r: translate(r, lang)))
 
 
-def _json_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Every column of ``frame`` as the records Altair writes for a DataFrame: Python values, ``None`` for a
-    missing or infinite number (JSON has neither), full float precision (unlike ``DataFrame.to_json``)."""
-    def plain(value: Any) -> Any:
-        if isinstance(value, float) and not math.isfinite(value):
-            return None
-        return None if value is pd.NA or value is pd.NaT else value
-
-    columns = [str(c) for c in frame.columns]
-    values = [[plain(v) for v in frame[c].tolist()] for c in frame.columns]
-    return [dict(zip(columns, row)) for row in zip(*values)]
-
-
 def coefficient_spec(sectors: pd.DataFrame, *, label: str = "sector", note: str | None = None,
                      title: str = "Digital consumption coefficient by sector (eq. 4)",
                      x_title: str = "Coefficient (dimensionless)", lang: str = "en") -> dict[str, Any]:
@@ -121,7 +107,7 @@ def coefficient_spec(sectors: pd.DataFrame, *, label: str = "sector", note: str 
     }
     # One plain copy (no shared lists): Streamlit takes the datasets out of the spec it is given.
     return {**json.loads(json.dumps(spec)),
-            "datasets": {"data-0": _json_rows(_coefficient_rows(sectors, label, lang))}}
+            "datasets": {"data-0": inline_rows(_coefficient_rows(sectors, label, lang))}}
 
 
 def ranking_chart(comparison: pd.DataFrame, *, label: str = "province", note: str | None = None,
