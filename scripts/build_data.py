@@ -10,6 +10,7 @@ cross-checked against each other before anything is written.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import sys
@@ -410,6 +411,23 @@ def write_manifest() -> None:
     lines = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {Path('..') / p.relative_to(ROOT) if p.is_relative_to(GEO) else p.relative_to(DATA)}"
              for p in files]
     (DATA / "MANIFEST.sha256").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_prepared(path: Path, stamp: dict, features: list) -> Path:
+    """A geometry prepared at build time (``scripts/build_*_geometry.py``): a compact FeatureCollection stamped
+    with what it was made from (``core.geo.PREPARED_KEY``), which the pages use only while the stamp matches."""
+    from core import geo
+
+    out = {"type": "FeatureCollection", geo.PREPARED_KEY: stamp, "features": features}
+    path.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    return path
+
+
+def publish_prepared(path: Path) -> int:
+    """After a prepared file is written: the manifest again, and what was written."""
+    write_manifest()
+    print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size / 1024:.0f} KB) and data/MANIFEST.sha256")
+    return 0
 
 
 def main(argv: list[str]) -> int:

@@ -10,31 +10,23 @@ Run: ``python scripts/build_global_geometry.py``.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core import clusters, geo  # noqa: E402
+from core import clusters  # noqa: E402
+from scripts.build_data import publish_prepared, write_prepared  # noqa: E402
 
 
 def build() -> Path:
-    out = {"type": "FeatureCollection", geo.PREPARED_KEY: clusters.world_map_stamp(),
-           "features": clusters.world_map_countries_live()}
-    path = clusters.WORLD_MAP_PREPARED
-    path.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    return path
+    return write_prepared(clusters.WORLD_MAP_PREPARED, clusters.world_map_stamp(),
+                          clusters.world_map_countries_live())
 
 
 def main() -> int:
-    path = build()
-    from scripts.build_data import write_manifest
-
-    write_manifest()
-    print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size / 1024:.0f} KB) and data/MANIFEST.sha256")
-    return 0
+    return publish_prepared(build())
 
 
 if __name__ == "__main__":

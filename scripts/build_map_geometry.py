@@ -11,7 +11,6 @@ does.  Run: ``python scripts/build_map_geometry.py``.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -19,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core import datasets, geo  # noqa: E402
+from scripts.build_data import publish_prepared, write_prepared  # noqa: E402
 
 SOURCE = datasets.GEO_DIR / "china_provinces.geojson"
 PREPARED = datasets.GEO_DIR / "china_provinces_map.geojson"
@@ -27,20 +27,12 @@ TOLERANCE_DEG, DECIMALS = 0.03, 2  # the map page's SIMPLIFY_DEG and DECIMALS
 
 def build() -> Path:
     light = geo.light_collection(datasets.load_china_provinces(), TOLERANCE_DEG, DECIMALS)
-    out = {"type": "FeatureCollection",
-           geo.PREPARED_KEY: geo.prepared_stamp(SOURCE.read_bytes(), TOLERANCE_DEG, DECIMALS),
-           "features": light["features"]}
-    PREPARED.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    return PREPARED
+    return write_prepared(PREPARED, geo.prepared_stamp(SOURCE.read_bytes(), TOLERANCE_DEG, DECIMALS),
+                          light["features"])
 
 
 def main() -> int:
-    path = build()
-    from scripts.build_data import write_manifest
-
-    write_manifest()
-    print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size / 1024:.0f} KB) and data/MANIFEST.sha256")
-    return 0
+    return publish_prepared(build())
 
 
 if __name__ == "__main__":
