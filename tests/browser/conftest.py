@@ -134,6 +134,18 @@ def wait_for_chart(page, timeout_ms: float = 30_000) -> None:
     )
 
 
+def the_map(page, provinces: int = 34, timeout_ms: float = 30_000):
+    """The /map page's choropleth (the chart carrying the in-map year slider), once every province is drawn.
+
+    Found by what it is, not by its place: on a loaded machine the first chart in the document is not always the
+    map at the instant a test looks (CI once counted 15 paths of another chart there), and a map mounted but not yet
+    drawn has no paths; so the test waits for the ``provinces``-th shape of the map itself.
+    """
+    chart = page.locator('[data-testid="stVegaLiteChart"]').filter(has=page.locator("input[type=range]")).first
+    chart.locator("g.mark-shape.role-mark path").nth(provinces - 1).wait_for(state="attached", timeout=timeout_ms)
+    return chart
+
+
 def wait_for_title(page, text: str, timeout_ms: float = 30_000, *, chart: int = 0) -> None:
     """Wait until the ``chart``-th chart of the page (larger than 100 px) has a title containing ``text``.
 

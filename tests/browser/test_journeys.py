@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import ARTIFACTS, wait_for_app, wait_for_chart, wait_for_title
+from tests.browser.conftest import ARTIFACTS, the_map, wait_for_app, wait_for_chart, wait_for_title
 
 LABELS = {"": "Home", "scale": "Digitalization scale", "map": "Agglomeration map", "regression": "Regression explorer",
           "policy": "Pilot-city policy", "global": "Global talent clusters"}
@@ -178,7 +178,7 @@ def test_a_copied_share_link_reproduces_the_map_view(server, browser, visitor):
     option.click()
     page.wait_for_function("() => location.search.includes('map_classes=quantiles')", timeout=30_000)
     settle(page)
-    slider = page.locator(MAP).first.locator("input[type=range]").first
+    slider = the_map(page).locator("input[type=range]").first
     slider.evaluate("el => { el.value = '2015'; el.dispatchEvent(new Event('input', {bubbles: true})); }")
     page.wait_for_function("() => location.search.includes('year=2015')", timeout=30_000)
     settle(page)
@@ -196,7 +196,7 @@ def test_a_copied_share_link_reproduces_the_map_view(server, browser, visitor):
         shared.goto(link)
         settle(shared)
         wait_for_chart(shared)
-        chart = shared.locator(MAP).first
+        chart = the_map(shared)
         wait_for_title(shared, "2015", 60_000)
         assert chart.locator("input[type=range]").first.input_value() == "2015"
         assert "map_classes=quantiles" in shared.url and "year=2015" in shared.url  # kept, not dropped as invalid
@@ -210,7 +210,7 @@ def test_the_map_svg_export_carries_the_year_on_screen(server, visitor):
     page.goto(f"{server.url}/map?map_source=IO+tables")
     settle(page)
     wait_for_chart(page)
-    chart = page.locator(MAP).first
+    chart = the_map(page)
     slider = chart.locator("input[type=range]").first
     target = str(int(slider.get_attribute("min")) + 5)  # IO tables: 2016 (its years start in 2011)
     slider.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }", target)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.conftest import ARTIFACTS, wait_for_app, wait_for_chart, wait_for_title
+from tests.browser.conftest import ARTIFACTS, the_map, wait_for_app, wait_for_chart, wait_for_title
 
 MAP = '[data-testid="stVegaLiteChart"]'
 FILLS = "el => [...el.querySelectorAll('g.role-mark path')].map(p => p.getAttribute('fill')).join(',')"
@@ -16,8 +16,7 @@ def test_map_deep_link_slider_and_fixed_legend(server, page):
     page.goto(f"{server.url}/map?year=2017")
     wait_for_app(page, 90_000)
     wait_for_chart(page)
-    chart = page.locator(MAP).first
-    assert chart.evaluate("el => el.querySelectorAll('g.role-mark path').length") >= 34  # every province drawn
+    chart = the_map(page)  # every province drawn
     assert "year=2017" in page.url
     assert not page.locator('[data-testid="stException"]').count()
     assert not page.locator("[role=dialog]").count()
@@ -54,7 +53,7 @@ def test_play_steps_the_years_in_the_browser_with_a_fixed_legend(server, page):
     page.goto(f"{server.url}/map?year=2017")
     wait_for_app(page, 90_000)
     wait_for_chart(page)
-    chart = page.locator(MAP).first
+    chart = the_map(page)
     wait_for_title(page, "2017", 30_000)
     play = chart.locator("input[type=checkbox]").first
     assert "Play 2011 → 2023" in chart.locator("label:has(input[type=checkbox])").first.inner_text()
@@ -99,7 +98,7 @@ def test_number_of_classes_recolours_the_drawn_map_in_place(server, page):
     page.goto(f"{server.url}/map?year=2017")
     wait_for_app(page, 90_000)
     wait_for_chart(page)
-    chart = page.locator(MAP).first
+    chart = the_map(page)
     fills_before, legend_before = chart.evaluate(FILLS), chart.evaluate(LEGEND)
     assert legend_before.count("–") == 5  # Fisher-Jenks, five classes
     chart.evaluate("el => { el.querySelector('g.role-mark path').dataset.probe = 'kept'; }")
