@@ -514,8 +514,8 @@ _REGRESSION: dict[str, str] = {
     "The projected year's wages are interpolated (odd year), not published": "预测年份的工资为插值（奇数年份），并非公布值",
     "Years of the estimation sample only: the latest is the last year in which every chosen regressor has data.":
         "仅限估计样本中的年份：最近一年是所有所选解释变量都有数据的最后一年。",
-    "Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard errors are chosen above; they are computed by linearmodels (`f_pooled`, `RandomEffectsResults.hausman`).":
-        "无论上方选择何种标准误，两个检验都与论文一样使用经典（同方差）协方差；由 linearmodels 计算（`f_pooled`、`RandomEffectsResults.hausman`）。",
+    "Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard errors are chosen above; they are computed in closed form from the pooled, within and random-effects regressions and agree with linearmodels' `f_pooled` and `RandomEffectsResults.hausman` to rounding.":
+        "无论上方选择何种标准误，两个检验都与论文一样使用经典（同方差）协方差；由混合、组内与随机效应回归的闭式解计算，与 linearmodels 的 `f_pooled`、`RandomEffectsResults.hausman` 结果一致（仅差舍入误差）。",
     "Paper columns: Table 4 of Liu (2026), 30 provinces × 2011–2023.": "论文列：Liu (2026) 表4，30个省份 × 2011–2023年。",
     "your uploaded column": "您上传的列",
     "Invented values on real province names — do not read them as data about any province. This deterministic panel has Table 4's means and standard deviations and Table 5's slopes, so every control works with all nine variables; the Public data source holds the real series (some as labelled proxies).":

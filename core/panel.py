@@ -45,6 +45,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from core import spec_tests
 from core.agglomeration import describe
 from core.errors import Message, PanelSpecError
 
@@ -739,9 +740,9 @@ def _fit_estimator(estimator: Any, cov_type: str) -> Any:
 class Sample:
     """One specification's design on its estimation sample, built once and fitted by any estimator.
 
-    The regression page fits the chosen model and, on the same rows, the classical fixed- and random-effects models
-    of the F and Hausman tests: they share this design (built once) and, for the same model under two covariance
-    estimators, linearmodels' estimator object (its construction validates and reshapes the panel; ``fit`` only
+    The regression page fits the chosen model and, on the same rows, computes the F and Hausman tests
+    (:meth:`poolability`, :meth:`hausman`, in closed form): they share this design (built once), and fits of the
+    same model under two covariance estimators share linearmodels' estimator object (its construction validates and reshapes the panel; ``fit`` only
     reads it).  An estimator whose ``fit`` dropped absorbed regressors (linearmodels then changes its ``exog``) is
     not reused, so every fit starts from the same state as a fresh one.  Fits of one sample are serialised by a
     lock (a page's cached sample may be shared by sessions).
@@ -759,6 +760,7 @@ class Sample:
         self.data_range = {s: (float(low[s]), float(high[s])) for s in self.design.regressors}
         self._estimators: dict[str, Any] = {}
         self._checked: set[str] = set()
+        self._classical: tuple | None = None
         self._lock = threading.Lock()
 
     def fit(self, model: str, cov_type: str) -> PanelFit:
@@ -768,9 +770,7 @@ class Sample:
                                  models=", ".join(MODELS))
         _cov_kwargs(cov_type)  # an unknown covariance is refused before anything is fitted
         with self._lock:
-            if model not in self._checked:
-                _check_estimable(self.y, self.x, model)
-                self._checked.add(model)
+            self._check(model)
             estimator = self._estimators.pop(model, None)
             if estimator is None:
                 estimator = _estimator(self.y, self.x, model)
@@ -778,6 +778,75 @@ class Sample:
             if estimator.exog.dataframe.shape[1] == self.x.shape[1]:  # nothing absorbed: the estimator is as constructed
                 self._estimators[model] = estimator
         return PanelFit(model, cov_type, self.design, raw, dict(self.data_range))
+
+    def _check(self, model: str) -> None:
+        """:func:`_check_estimable` once per model (callers hold the lock)."""
+        if model not in self._checked:
+            _check_estimable(self.y, self.x, model)
+            self._checked.add(model)
+
+    def poolability(self, *, alpha: float = 0.05) -> TestResult:
+        """:func:`poolability_test` on this sample: the F test of the province effects (section 4.2: F = 89.81).
+
+        From the pooled and within regressions in closed form (:mod:`core.spec_tests`, equal to linearmodels'
+        ``f_pooled`` to rounding) instead of a fixed-effects fit; a design the closed form does not cover is
+        fitted by linearmodels.
+        """
+        from scipy import stats
+
+        with self._lock:
+            self._check("fe")
+        closed = self._closed_forms()
+        if closed is None or closed[1] is None:
+            return poolability_from_fit(self.fit("fe", "unadjusted"), alpha=alpha)
+        arrays, within, _ = closed
+        f = spec_tests.pooled_f_test(arrays[0], arrays[1], within, arrays[3])
+        if f is None:
+            return poolability_from_fit(self.fit("fe", "unadjusted"), alpha=alpha)
+        stat, df1, df2 = f
+        return _poolability_result(stat, float(stats.f.sf(stat, df1, df2)), df1, df2, alpha)
+
+    def hausman(self, *, alpha: float = 0.05) -> TestResult:
+        """:func:`hausman_test` on this sample: fixed against random effects, classical covariances (section 4.2:
+        296.92).
+
+        From the within and random-effects (Swamy-Arora) regressions in closed form (:mod:`core.spec_tests`, equal
+        to linearmodels' ``RandomEffectsResults.hausman`` to rounding) instead of two fits; a design the closed
+        form does not cover is fitted by linearmodels.
+        """
+        from scipy import stats
+
+        with self._lock:
+            self._check("fe")
+            self._check("re")
+        closed = self._closed_forms()
+        if closed is None or closed[1] is None or closed[2] is None:
+            return hausman_from_fits(self.fit("fe", "unadjusted"), self.fit("re", "unadjusted"), alpha=alpha)
+        arrays, within, random = closed
+        slopes = [j for j in range(arrays[1].shape[1]) if j != arrays[4]]
+        stat, dof, positive_definite = spec_tests.hausman_statistic(within, random, slopes)
+        note = None if positive_definite else _NOT_POSITIVE_DEFINITE
+        if not np.isfinite(stat) or stat < 0:
+            problem = "not finite" if not np.isfinite(stat) else "negative"
+            return _invalid_hausman(dof, f"The statistic is {problem}, so the models do not meet the assumptions "
+                                         "of the Hausman test.", note)
+        return _hausman_result(stat, float(stats.chi2.sf(stat, dof)), dof, note, alpha)
+
+    def _closed_forms(self) -> tuple[tuple, spec_tests.ClassicalFit | None, spec_tests.ClassicalFit | None] | None:
+        """The arrays of this sample and its classical within and random-effects fits, computed once (None without
+        a constant, which both closed forms assume)."""
+        with self._lock:
+            if self._classical is None:
+                columns = list(self.x.columns)
+                if "const" not in columns:
+                    return None
+                y, x = self.y.to_numpy(dtype=float), self.x.to_numpy(dtype=float)
+                codes, n_entities = spec_tests.entity_codes(self.y.index.get_level_values(0).to_numpy())
+                constant = columns.index("const")
+                arrays = (y, x, codes, n_entities, constant)
+                self._classical = (arrays, spec_tests.within_fit(y, x, codes, n_entities, constant),
+                                   spec_tests.random_effects_fit(y, x, codes, n_entities))
+            return self._classical
 
 
 def fit_panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], *, model: Model = "fe",
@@ -845,7 +914,11 @@ def poolability_from_fit(fit: PanelFit, *, alpha: float = 0.05) -> TestResult:
     if not np.isfinite(stat):
         return TestResult("F test for entity effects", float("nan"), float("nan"), 0, None,
                           "The F statistic cannot be computed on this sample.", str(test))
-    df1, df2 = int(test.df), int(test.df_denom)
+    return _poolability_result(stat, pval, int(test.df), int(test.df_denom), alpha)
+
+
+def _poolability_result(stat: float, pval: float, df1: int, df2: int, alpha: float) -> TestResult:
+    """The F test's result and verdict in words."""
     if pval < alpha:
         words = (f"Province effects are jointly significant (F({df1}, {df2}) = {stat:.2f}, {_p_text(pval)}): "
                  "pooled OLS is rejected in favour of fixed effects.")
@@ -881,16 +954,28 @@ def hausman_from_fits(fe: PanelFit, re: PanelFit, *, alpha: float = 0.05) -> Tes
         warnings.simplefilter("always")
         result = re.raw.hausman(fe.raw)
     messages = [str(w.message) for w in caught if "positive definite" in str(w.message)]
-    note = ("V(FE) - V(RE) is not positive definite in this sample, so the statistic uses a generalized "
-            "inverse and should be read with caution.") if messages else None
+    note = _NOT_POSITIVE_DEFINITE if messages else None
     test = result.statistic
     stat = float(getattr(test, "stat", float("nan")))
-    name = "Hausman test (FE vs RE)"
     if not np.isfinite(stat):
-        return TestResult(name, float("nan"), float("nan"), len(result.estimates), None,
-                          "The Hausman statistic is not valid here: " + str(getattr(test, "_reason", test)).strip(),
-                          note or "Invalid statistic (negative or not finite); no absolute value is taken.")
-    pval, dof = float(test.pval), int(test.df)
+        return _invalid_hausman(len(result.estimates), str(getattr(test, "_reason", test)).strip(), note)
+    return _hausman_result(stat, float(test.pval), int(test.df), note, alpha)
+
+
+_HAUSMAN = "Hausman test (FE vs RE)"
+_NOT_POSITIVE_DEFINITE = ("V(FE) - V(RE) is not positive definite in this sample, so the statistic uses a "
+                          "generalized inverse and should be read with caution.")
+
+
+def _invalid_hausman(dof: int, reason: str, note: str | None) -> TestResult:
+    return TestResult(_HAUSMAN, float("nan"), float("nan"), dof, None,
+                      "The Hausman statistic is not valid here: " + reason,
+                      note or "Invalid statistic (negative or not finite); no absolute value is taken.")
+
+
+def _hausman_result(stat: float, pval: float, dof: int, note: str | None, alpha: float) -> TestResult:
+    """The Hausman test's result and verdict in words (``note``: the generalized-inverse caveat, if any)."""
+    name = _HAUSMAN
     caveat = "Taken at face value (see the warning): " if note else ""
     if pval < alpha:
         words = (f"FE and RE slopes differ systematically (chi2({dof}) = {stat:.2f}, {_p_text(pval)}): "

@@ -158,7 +158,7 @@ def data_key(source: str, content: bytes = b"", name: str = "", interpolate_wage
 @st.cache_resource(show_spinner=False, max_entries=32)
 def estimation_sample(key: str, _data: pd.DataFrame, variables: panel.ModelSpec) -> panel.Sample:
     """The design of ``variables``' regressors on its sample, built once for every estimator fitted on it (the
-    shown model and the F and Hausman tests' classical FE and RE fits of a new sample).  ``variables`` is a spec
+    shown model, and the F and Hausman tests' closed forms).  ``variables`` is a spec
     whose estimator and standard errors are normalised away (:func:`sample_spec`).  A resource (not pickled per
     call): ``core.panel.Sample`` is only read, and serialises its own fits."""
     return panel.Sample(_data, variables.dependent, variables.regressors, transforms=dict(variables.transforms),
@@ -207,19 +207,18 @@ def fitted_view(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> dict:
 @st.cache_data(show_spinner=False, max_entries=64)
 def spec_tests(key: str, _data: pd.DataFrame, classical: panel.ModelSpec
                ) -> tuple[panel.TestResult | str, panel.TestResult | str]:
-    """F and Hausman tests from the cached classical FE and RE fits (the F test from the FE fit alone) on the
-    variables and sample of ``classical`` (fixed effects, unadjusted covariance: the cache key ignores the page's
-    estimator and standard errors, which the tests do not use)."""
+    """F and Hausman tests on the variables and sample of ``classical`` (fixed effects, unadjusted covariance: the
+    cache key ignores the page's estimator and standard errors, which the tests do not use), from the closed forms
+    on the sample's design (``core.panel.Sample.poolability``, ``.hausman``): no more fits for a new sample."""
     if is_bundled(key, classical, sample_only=True):
         return bundled_default().tests
+    design = estimation_sample(key, _data, sample_spec(classical))
     out: list[panel.TestResult | str] = []
-    try:
-        fe = fit(key, _data, classical)
-        out.append(panel.poolability_from_fit(fe))
-        re = fit(key, _data, dataclasses.replace(classical, model="re"))
-        out.append(panel.hausman_from_fits(fe, re))
-    except panel.PanelSpecError as exc:
-        out += [exc.message] * (2 - len(out))  # the page words it (``shell.said``)
+    for test in (design.poolability, design.hausman):
+        try:
+            out.append(test())
+        except panel.PanelSpecError as exc:
+            out.append(exc.message)  # the page words it (``shell.said``)
     return out[0], out[1]
 
 
@@ -559,7 +558,8 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: panel.ModelSp
     # The heading and its explanation in one element.
     st.markdown(f"**{t('Specification tests')}**" + ("" if shell.presenting() else "  \n" + t(
         "Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard errors are "
-        "chosen above; they are computed by linearmodels (`f_pooled`, `RandomEffectsResults.hausman`).")))
+        "chosen above; they are computed in closed form from the pooled, within and random-effects regressions "
+        "and agree with linearmodels' `f_pooled` and `RandomEffectsResults.hausman` to rounding.")))
     with st.spinner(t("Running the F and Hausman tests…")):
         f_test, h_test = spec_tests(key, data, dataclasses.replace(fit_args, model="fe", cov_type="unadjusted"))
     tcols = st.columns(2)
