@@ -25,7 +25,10 @@ PRESENT_ON = {"1", "true", "yes", "on"}
 def lang() -> str:
     """The interface language of this session: ``"en"`` or ``"zh"``."""
     # Before the toggle exists in this run (first run of a shared link), the URL decides.
-    chosen = st.session_state["lang"] if "lang" in st.session_state else st.query_params.get("lang")
+    # One look-up, not a membership test and a read: t() asks for the language 300-500 times a rerun.
+    chosen = st.session_state.get("lang")
+    if chosen is None:
+        chosen = st.query_params.get("lang")
     return "zh" if chosen in ("中文", "zh") else "en"
 
 def t(text: str) -> str:
