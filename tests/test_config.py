@@ -1,4 +1,5 @@
-"""`.streamlit/config.toml` turns Streamlit's magic off (cold start, issue 19): no page may rely on it.
+"""`.streamlit/config.toml` turns Streamlit's magic off (cold start, issue 19): no page may rely on it; and the file
+watcher is off.
 
 Magic would st.write every bare expression statement (a name, a literal, a string in the middle of a script);
 with it off such a line would silently show nothing, so none may exist.
@@ -14,6 +15,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py"))]
+
+
+def test_no_file_watcher():
+    """Streamlit's per-session file watcher scans every loaded module on the event loop after a session's first
+    run; the served app does not watch its files."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["fileWatcherType"] == "none"
 
 
 def test_magic_is_off():
