@@ -170,8 +170,9 @@ def sample_spec(spec: panel.ModelSpec) -> panel.ModelSpec:
     return dataclasses.replace(spec, model="fe", cov_type="unadjusted")
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def fit(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> panel.PanelFit:
+    """The fit of ``spec``: a resource, read only (as cached data each new fit was pickled, ~125 KB, to be stored)."""
     return estimation_sample(key, _data, sample_spec(spec)).fit(spec.model, spec.cov_type)
 
 
@@ -531,8 +532,6 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: panel.ModelSp
     counts.metric(t("Provinces"), f"{view['n_entities']}")
     counts.metric(t("Years"), f"{view['years'][0]}–{view['years'][1]}")
     counts.metric(t(panel.MODEL_INFO[model].rsquared_label), f"{view['rsquared']:.3f}")
-    if source == "public" or key.startswith("upload:series:"):
-        public_variables_note(data, [dependent, *regressors])
     coef, side = view["coef"], view["side"]
     rows = charts.coefficient_rows(term_table(coef[coef.term != "const"]), term_table(side))
     template = coefficient_template(tuple(rows[charts.COEFFICIENT_ROWS].term), t("Coefficients with 95 % intervals"),
@@ -797,6 +796,10 @@ chosen = coded.segmented_control(t("Section"), list(SECTIONS), key="reg_section"
 regions = shell.regions()
 entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(
     regions.loc[regions.region.isin(chosen_regions), "province"])
+if (chosen or "Model") == "Model" and (source == "public" or key.startswith("upload:series:")):
+    # Above the section, not in it: the variables do not change with the sample years, so a move of those does
+    # not redraw this note (two elements and a table fewer per move).
+    public_variables_note(data, [dependent, *regressors])
 SECTIONS[chosen or "Model"](key, data, source,
                             panel.ModelSpec(dependent, tuple(regressors), model, cov_type, transforms, None, entities),
                             sorted(set(data.index.get_level_values(1))))
