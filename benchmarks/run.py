@@ -97,6 +97,21 @@ TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimatio
 STALE_RECORDER = """() => { window.__stale = 0;
   new MutationObserver(ms => ms.forEach(m => { if (m.target.getAttribute('data-stale') === 'true') window.__stale++; }))
     .observe(document.body, {attributes: true, subtree: true, attributeFilter: ['data-stale']}); }"""
+# The repaint the visitor sees: when a chart's drawing (its SVG, Vega-Lite's renderer here and in the minimal app)
+# changes, then two animation frames. A move that changes no chart counts to its rerun finished and painted.
+CHART_RECORDER = """() => { window.__chartPainted = [];
+  const inChart = m => { const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+    if (!el || !el.closest('[data-testid="stVegaLiteChart"]')) return false;
+    return !!el.closest('svg') || [...m.addedNodes].some(n => n.nodeName === 'svg' || (n.querySelector && n.querySelector('svg'))); };
+  new MutationObserver(ms => { if (!ms.some(inChart)) return; const e = [performance.now(), null];
+    window.__chartPainted.push(e); requestAnimationFrame(() => requestAnimationFrame(() => { e[1] = performance.now(); })); })
+    .observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true}); }"""
+# The first chart change at or after t0, once painted; waits up to 150 ms for one after the rerun (none: null).
+CHART_PAINTED = """(t0) => new Promise(resolve => {
+  const find = () => { const e = (window.__chartPainted || []).find(([m, p]) => m >= t0 && p !== null); return e ? e[1] : null; };
+  const until = performance.now() + 150;
+  const poll = () => { const v = find(); if (v !== null || performance.now() > until) resolve(v); else setTimeout(poll, 10); };
+  poll(); })"""
 CHART_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].some(el => {
   const c = el.querySelector('canvas'); return (c && c.width > 0) || el.querySelector('svg g[class*="mark-"] path');
 })"""
@@ -192,8 +207,41 @@ def first_slider(page, url: str):
     return slider
 
 
-def slider_reruns(browser, url: str, moves: int) -> list[float] | str:
-    """Milliseconds from an arrow-key move of the first slider to the rerun finished and painted.
+class Moves(list):
+    """Milliseconds per move to the rerun finished and painted (the list), and to the chart repainted (``chart``,
+    the same moves): the repaint the visitor sees, issue 19's measure; the rerun may finish later, when elements
+    below the chart (tables, tests) arrive."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chart: list[float] = []
+
+    def add(self, move: tuple[float, float] | None) -> bool:
+        if move is None:
+            return False
+        self.append(move[0])
+        self.chart.append(move[1])
+        return True
+
+
+def timed_move(page, thumb, key: str) -> tuple[float, float] | None:
+    """Press ``key`` on ``thumb``: (ms to the rerun finished and painted, ms to the chart repainted), or None when the
+    press caused no rerun (a slider at its bound).  Needs STATE_RECORDER and CHART_RECORDER on the page."""
+    thumb.focus()
+    t0 = page.evaluate("performance.now()")
+    page.keyboard.press(key)
+    try:
+        page.wait_for_function(RERUN_DONE, arg=t0, timeout=20_000)
+    except Exception:
+        return None
+    finished = page.evaluate(TWO_FRAMES)
+    chart = page.evaluate(CHART_PAINTED, t0)
+    return finished - t0, (finished if chart is None else chart) - t0
+
+
+def slider_reruns(browser, url: str, moves: int) -> Moves | str:
+    """Milliseconds from an arrow-key move of the first slider to the rerun finished and painted, and to the chart
+    repainted (:class:`Moves`).
 
     Returns a short reason instead when the page cannot be measured.
     """
@@ -203,23 +251,16 @@ def slider_reruns(browser, url: str, moves: int) -> list[float] | str:
         if isinstance(slider, str):
             return slider
         page.evaluate(STATE_RECORDER)
-        times = []
-        for i in range(moves):
-            slider.focus()
-            t0 = page.evaluate("performance.now()")
-            page.keyboard.press("ArrowLeft" if i % 2 else "ArrowRight")
-            try:
-                page.wait_for_function(RERUN_DONE, arg=t0, timeout=20_000)
-            except Exception:  # a move that does not rerun (e.g. at a bound) is not a rerun
-                continue
-            t1 = page.evaluate(TWO_FRAMES)
-            times.append(t1 - t0)
+        page.evaluate(CHART_RECORDER)
+        times = Moves()
+        for i in range(moves):  # a move that does not rerun (e.g. at a bound) is not a rerun
+            times.add(timed_move(page, slider, "ArrowLeft" if i % 2 else "ArrowRight"))
         return times
     finally:
         page.close()
 
 
-def sweep_up(page, slider, limit: int, *, pause_ms: int) -> list[float]:
+def sweep_up(page, slider, limit: int, *, pause_ms: int) -> Moves:
     """Milliseconds per move of ``slider`` from its lowest value (Home) up by ArrowRight, at most ``limit`` moves,
     each to a value the server has not computed; stops at the end of the slider."""
     slider.focus()
@@ -230,21 +271,16 @@ def sweep_up(page, slider, limit: int, *, pause_ms: int) -> list[float]:
     except Exception:
         pass  # already at its lowest value
     page.wait_for_timeout(300)
-    times = []
+    page.evaluate(CHART_RECORDER)
+    times = Moves()
     for _ in range(limit):
-        slider.focus()
-        t0 = page.evaluate("performance.now()")
-        page.keyboard.press("ArrowRight")
-        try:
-            page.wait_for_function(RERUN_DONE, arg=t0, timeout=20_000)
-        except Exception:  # the end of the slider
+        if not times.add(timed_move(page, slider, "ArrowRight")):  # the end of the slider
             break
-        times.append(page.evaluate(TWO_FRAMES) - t0)
         page.wait_for_timeout(pause_ms)
     return times
 
 
-def slider_sweep(browser, url: str, limit: int = 30) -> list[float] | str:
+def slider_sweep(browser, url: str, limit: int = 30) -> Moves | str:
     """Milliseconds per move of the first slider through values not shown before (Home, then ArrowRight to the end).
 
     Alternating moves revisit two values, whose results the page has cached; a visitor exploring meets fresh
@@ -262,8 +298,9 @@ def slider_sweep(browser, url: str, limit: int = 30) -> list[float] | str:
         page.close()
 
 
-def every_slider(browser, url: str, moves: int) -> list[tuple[str, list[float], int]]:
-    """(label, milliseconds per move, elements redrawn per move) for every enabled slider shown on opening."""
+def every_slider(browser, url: str, moves: int) -> list[tuple[str, Moves, int]]:
+    """(label, milliseconds per move (:class:`Moves`), elements redrawn per move) for every enabled slider shown on
+    opening."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     rows = []
     try:
@@ -274,6 +311,7 @@ def every_slider(browser, url: str, moves: int) -> list[tuple[str, list[float], 
         page.wait_for_timeout(1_000)
         page.evaluate(STATE_RECORDER)
         page.evaluate(STALE_RECORDER)
+        page.evaluate(CHART_RECORDER)
         sliders = page.locator('[data-testid="stSlider"]')
         for n in range(sliders.count()):
             box = sliders.nth(n)
@@ -281,25 +319,18 @@ def every_slider(browser, url: str, moves: int) -> list[tuple[str, list[float], 
             if thumb.is_disabled():
                 continue
             label = " ".join(box.inner_text().split("\n")[0].split())[:48]
-            times, redrawn = [], []
+            times, redrawn = Moves(), []
             for i in range(moves):
-                thumb.focus()
                 page.evaluate("window.__stale = 0")
-                t0 = page.evaluate("performance.now()")
-                page.keyboard.press("ArrowLeft" if i % 2 else "ArrowRight")
-                try:
-                    page.wait_for_function(RERUN_DONE, arg=t0, timeout=20_000)
-                except Exception:  # at a bound: no rerun
-                    continue
-                times.append(page.evaluate(TWO_FRAMES) - t0)
-                redrawn.append(page.evaluate("window.__stale"))
+                if times.add(timed_move(page, thumb, "ArrowLeft" if i % 2 else "ArrowRight")):  # at a bound: none
+                    redrawn.append(page.evaluate("window.__stale"))
             rows.append((label, times, int(statistics.median(redrawn)) if redrawn else 0))
     finally:
         page.close()
     return rows
 
 
-def every_slider_sweep(browser, url: str, limit: int = 20) -> list[tuple[str, list[float]]]:
+def every_slider_sweep(browser, url: str, limit: int = 20) -> list[tuple[str, Moves]]:
     """(label, milliseconds per move) for every enabled slider shown on opening, each swept through fresh values.
 
     Each slider in turn goes to its lowest value (Home), then ArrowRight up to ``limit`` times: every move asks
@@ -441,82 +472,101 @@ def feedback_lines(seen: dict[str, list[dict]]) -> list[str]:
     return lines + [""]
 
 
-def reference_sliders(browser, references) -> tuple[float, float, list[str]]:
-    """The minimal app's first-slider p95 (defaults, app config) and its table rows."""
-    base: dict[str, list[float]] = {}
+def reference_sliders(browser, references) -> tuple[tuple[float, float], tuple[float, float], list[str]]:
+    """The minimal app's first-slider p95s, (chart repainted, rerun finished), with the defaults and with the app's
+    config, and its table rows."""
+    base: dict[str, Moves] = {}
     progress("first slider of the minimal app")
     for label, script, cwd in references:
         with running_server(script, cwd=cwd) as server:
             times = slider_reruns(browser, server.url, MOVES)
-            base[label] = times if isinstance(times, list) and times else [float("nan")]
-    stock_p95, tuned_p95 = (percentile(base[label], 0.95) for label, _, _ in references)
-    rows = []
-    for label, times in base.items():
-        p95 = percentile(times, 0.95)
-        rows.append(f"| {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | {ratio(p95, stock_p95)} | "
-                    f"{ratio(p95, tuned_p95)} | {len(times)} |")
-    return stock_p95, tuned_p95, rows
+            if not isinstance(times, Moves) or not times:
+                times = Moves()
+                times.add((float("nan"), float("nan")))
+            base[label] = times
+    stock, tuned = ((percentile(base[label].chart, 0.95), percentile(base[label], 0.95)) for label, _, _ in references)
+    rows = [_moves_row(f"| {label} ", times, stock, tuned, with_max=False) + f"| {len(times)} |"
+            for label, times in base.items()]
+    return stock, tuned, rows
 
 
-def sliders_section(browser, pages: list[str], parts: set[str], reference: tuple[float, float, list[str]]) -> list[str]:
+def _moves_row(head: str, times: Moves, stock: tuple[float, float], tuned: tuple[float, float], *,
+               with_max: bool) -> str:
+    """A table row's timing cells: the chart repainted (p50, p95, ratios to the minimal app with the defaults and
+    with this app's config), then the rerun finished (p95 and its ratio to the defaults)."""
+    chart_p95, rerun_p95 = percentile(times.chart, 0.95), percentile(times, 0.95)
+    cells = [f"{percentile(times.chart, 0.5):.0f}", f"{chart_p95:.0f}"]
+    if with_max:
+        cells.append(f"{max(times.chart):.0f}")
+    cells += [ratio(chart_p95, stock[0]), ratio(chart_p95, tuned[0]), f"{rerun_p95:.0f}", ratio(rerun_p95, stock[1])]
+    return head + "| " + " | ".join(cells) + " "
+
+
+def _goal(times: Moves, stock: tuple[float, float]) -> str:
+    return "met" if percentile(times.chart, 0.95) / stock[0] <= 1.5 else "not met"
+
+
+TIMING_HEADER = ("chart repainted p50 (ms) | chart repainted p95 (ms) | p95 ratio to minimal (defaults) | "
+                 "p95 ratio to minimal (app config) | rerun finished p95 (ms) | its ratio to minimal (defaults)")
+
+
+def sliders_section(browser, pages: list[str], parts: set[str], reference) -> list[str]:
     """Goal 2: the first slider of each page (cached values), every slider (cached), every slider (fresh)."""
-    stock_p95, tuned_p95, reference_rows = reference
-    lines = ["## Goal 2 — slider move → rerun finished and painted", ""]
+    stock, tuned, reference_rows = reference
+    lines = ["## Goal 2 — slider move → the chart repainted (and the rerun finished)", "",
+             "Each move is timed from the key press to two measures: the **chart repainted** (the first change of a "
+             "chart's drawing after the press, then two animation frames: the repaint the visitor sees, issue 19's "
+             "measure; a move that changes no chart counts to its rerun finished), and the **rerun finished** and "
+             "painted (the last element of the rerun, e.g. the tables and tests below a chart, arrived). The goal "
+             "(≤ 1.5×) is read on the chart repainted, beside the minimal app's same measure; the rerun finished "
+             "is shown beside it.", ""]
     if parts & {"sliders", "every"}:
         with running_server() as server:
             if "sliders" in parts:
                 progress("first slider of each page")
                 lines += [f"### First slider of each page ({MOVES} alternating moves: two values, cached after the "
-                          "first)", "", "| page | p50 (ms) | p95 (ms) | p95 ratio to minimal (defaults) | "
-                          "p95 ratio to minimal (app config) | moves measured |", "|---|---|---|---|---|---|",
+                          "first)", "", f"| page | {TIMING_HEADER} | moves measured |", "|---|---|---|---|---|---|---|---|",
                           *reference_rows]
                 for path in pages:
                     times = slider_reruns(browser, f"{server.url}/{path}", MOVES)
                     label = f"/{path}"
                     if isinstance(times, str) or not times:
-                        lines.append(f"| {label} | – | – | – | – | {times or 'no move caused a rerun'} |")
+                        lines.append(f"| {label} | – | – | – | – | – | – | {times or 'no move caused a rerun'} |")
                         continue
-                    p95 = percentile(times, 0.95)
-                    lines.append(f"| {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | {ratio(p95, stock_p95)} | "
-                                 f"{ratio(p95, tuned_p95)} | {len(times)} |")
+                    lines.append(_moves_row(f"| {label} ", times, stock, tuned, with_max=False) + f"| {len(times)} |")
             if "every" in parts:
                 every = int(os.environ.get("BENCH_EVERY_MOVES", "10"))
                 lines += ["", f"### Every slider a page shows on opening, cached values ({every} alternating moves "
-                          "each)", "", "| page | slider | p50 (ms) | p95 (ms) | p95 ratio to minimal (defaults) | "
-                          "p95 ratio to minimal (app config) | moves measured | elements redrawn per move | "
-                          "goal ≤ 1.5× |", "|---|---|---|---|---|---|---|---|---|"]
+                          "each)", "", f"| page | slider | {TIMING_HEADER} | moves measured | elements redrawn per "
+                          "move | goal ≤ 1.5× |", "|---|---|---|---|---|---|---|---|---|---|---|"]
                 progress("every slider, cached values")
                 for path in pages:
                     for label, times, redrawn in every_slider(browser, f"{server.url}/{path}", every):
                         if times:
-                            p95 = percentile(times, 0.95)
-                            met = "met" if p95 / stock_p95 <= 1.5 else "not met"
-                            lines.append(f"| /{path} | {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | "
-                                         f"{ratio(p95, stock_p95)} | {ratio(p95, tuned_p95)} | {len(times)} | "
-                                         f"{redrawn} | {met} |")
+                            lines.append(_moves_row(f"| /{path} | {label} ", times, stock, tuned, with_max=False)
+                                         + f"| {len(times)} | {redrawn} | {_goal(times, stock)} |")
     if "fresh" in parts:
         sweep = int(os.environ.get("BENCH_SWEEP_MOVES", "20"))
         lines += ["", f"### Every slider, fresh values: each swept from its lowest value up ({sweep} moves at most)",
                   "", "Alternating moves (above) revisit two values whose results are cached; this sweep meets a new "
                   "value at every move, as a visitor exploring does (a server of its own per page, so nothing is "
                   "cached yet but the page's opening view).", "",
-                  "| page | slider | p50 (ms) | p95 (ms) | max (ms) | p95 ratio to minimal (defaults) | "
-                  "p95 ratio to minimal (app config) | fresh moves | goal ≤ 1.5× |",
-                  "|---|---|---|---|---|---|---|---|---|"]
+                  "| page | slider | chart repainted p50 (ms) | chart repainted p95 (ms) | max (ms) | p95 ratio to "
+                  "minimal (defaults) | p95 ratio to minimal (app config) | rerun finished p95 (ms) | its ratio to "
+                  "minimal (defaults) | fresh moves | goal ≤ 1.5× |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|"]
         for path in [p for p in pages if p]:  # home has no slider
             progress(f"fresh values on /{path}")
             with running_server() as server:
                 rows = every_slider_sweep(browser, f"{server.url}/{path}", sweep)
             if not rows:
-                lines.append(f"| /{path} | – | – | – | – | – | – | not measured | |")
+                lines.append(f"| /{path} | – | – | – | – | – | – | – | – | not measured | |")
             for label, times in rows:
                 if not times:
-                    lines.append(f"| /{path} | {label} | – | – | – | – | – | no move caused a rerun | |")
+                    lines.append(f"| /{path} | {label} | – | – | – | – | – | – | – | no move caused a rerun | |")
                     continue
-                p95 = percentile(times, 0.95)
-                met = "met" if p95 / stock_p95 <= 1.5 else "not met"
-                lines.append(f"| /{path} | {label} | {percentile(times, 0.5):.0f} | {p95:.0f} | {max(times):.0f} | "
-                             f"{ratio(p95, stock_p95)} | {ratio(p95, tuned_p95)} | {len(times)} | {met} |")
+                lines.append(_moves_row(f"| /{path} | {label} ", times, stock, tuned, with_max=True)
+                             + f"| {len(times)} | {_goal(times, stock)} |")
     return lines + [""]
 
 
