@@ -42,7 +42,11 @@ def test_deep_link_first_request_on_fresh_server(browser, slug, label):
             assert page.title() == f"{label} · Digital talent explorer"
             assert page.evaluate("window.__first").endswith("Loading the page…"), "the first words are not the placeholder"
             assert page.evaluate(TINY_CHARTS) == 0, "the renderer's warm-up chart was left on the page"
-            menu = page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]').all_inner_texts()
+            links = page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]')
+            # On a loaded CI machine the main chart was once drawn before the sidebar's links were in the DOM:
+            # the menu must come, not necessarily first.
+            links.nth(len(MENU) - 1).wait_for(state="attached", timeout=15_000)
+            menu = links.all_inner_texts()
             # the material icon renders as a ligature word before the label
             assert [m.strip().splitlines()[-1] for m in menu] == MENU
             assert page.locator('[data-testid="stSidebarNav"]').count() == 0, "automatic file-name menu is shown"
