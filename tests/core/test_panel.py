@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -14,22 +13,7 @@ from hypothesis import strategies as st
 
 from core import datasets, demo_panel, panel, scenario, uploads
 
-FIXTURES = Path(__file__).parent / "fixtures"
 PUBLIC_X = ["lnpcgdp", "estr", "pdl", "med"]
-
-
-@pytest.fixture(scope="module")
-def grunfeld() -> pd.DataFrame:
-    """statsmodels' Grunfeld data under its own column names (invest, value, capital): no renaming needed."""
-    sm = pytest.importorskip("statsmodels.api")
-    raw = sm.datasets.grunfeld.load_pandas().data
-    raw = raw[raw.firm != "American Steel"].assign(year=lambda d: d.year.astype(int))
-    return raw.set_index(["firm", "year"])[["invest", "value", "capital"]]
-
-
-@pytest.fixture(scope="module")
-def reference() -> dict:
-    return json.loads((FIXTURES / "grunfeld_reference.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

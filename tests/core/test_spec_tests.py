@@ -3,25 +3,13 @@ hand-worked panel, the published Grunfeld numbers (plm / Baltagi) and linearmode
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
 
 from core import datasets, demo_panel, panel, spec_tests
 
-FIXTURES = Path(__file__).parent / "fixtures"
 PUBLIC_X = list(panel.PUBLIC_DEFAULT)
-
-
-@pytest.fixture(scope="module")
-def grunfeld() -> pd.DataFrame:
-    sm = pytest.importorskip("statsmodels.api")
-    raw = sm.datasets.grunfeld.load_pandas().data
-    raw = raw[raw.firm != "American Steel"].assign(year=lambda d: d.year.astype(int))
-    return raw.set_index(["firm", "year"])[["invest", "value", "capital"]]
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +54,7 @@ def test_group_means_and_codes():
 
 # --- published numbers -------------------------------------------------------------------------------
 
-def test_grunfeld_published_f_and_hausman(grunfeld):
-    reference = json.loads((FIXTURES / "grunfeld_reference.json").read_text(encoding="utf-8"))
+def test_grunfeld_published_f_and_hausman(grunfeld, reference):
     sample = panel.Sample(grunfeld, "invest", ["value", "capital"])
     f, h = sample.poolability(), sample.hausman()
     ref = reference["f_individual_effects"]
