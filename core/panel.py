@@ -40,7 +40,7 @@ import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -767,7 +767,7 @@ class Sample:
         self.data_range = {s: (float(low[s]), float(high[s])) for s in self.design.regressors}
         self._estimators: dict[str, Any] = {}
         self._checked: set[str] = set()
-        self._classical: tuple | None = None
+        self._closed: dict[str, _ClosedForms | None] = {}  # computed once, None included
         self._lock = threading.Lock()
 
     def fit(self, model: str, cov_type: str) -> PanelFit:
@@ -804,10 +804,7 @@ class Sample:
         with self._lock:
             self._check("fe")
         closed = self._closed_forms()
-        if closed is None or closed[1] is None:
-            return poolability_from_fit(self.fit("fe", "unadjusted"), alpha=alpha)
-        arrays, within, _ = closed
-        f = spec_tests.pooled_f_test(arrays[0], arrays[1], within, arrays[3])
+        f = None if closed is None else spec_tests.pooled_f_test(closed.y, closed.x, closed.within, closed.n_entities)
         if f is None:
             return poolability_from_fit(self.fit("fe", "unadjusted"), alpha=alpha)
         stat, df1, df2 = f
@@ -827,11 +824,10 @@ class Sample:
             self._check("fe")
             self._check("re")
         closed = self._closed_forms()
-        if closed is None or closed[1] is None or closed[2] is None:
+        if closed is None or closed.random is None:
             return hausman_from_fits(self.fit("fe", "unadjusted"), self.fit("re", "unadjusted"), alpha=alpha)
-        arrays, within, random = closed
-        slopes = [j for j in range(arrays[1].shape[1]) if j != arrays[4]]
-        stat, dof, positive_definite = spec_tests.hausman_statistic(within, random, slopes)
+        slopes = [j for j in range(closed.x.shape[1]) if j != closed.constant]
+        stat, dof, positive_definite = spec_tests.hausman_statistic(closed.within, closed.random, slopes)
         note = None if positive_definite else _NOT_POSITIVE_DEFINITE
         if not np.isfinite(stat) or stat < 0:
             problem = "not finite" if not np.isfinite(stat) else "negative"
@@ -839,22 +835,37 @@ class Sample:
                                          "of the Hausman test.", note)
         return _hausman_result(stat, float(stats.chi2.sf(stat, dof)), dof, note, alpha)
 
-    def _closed_forms(self) -> tuple[tuple, spec_tests.ClassicalFit | None, spec_tests.ClassicalFit | None] | None:
-        """The arrays of this sample and its classical within and random-effects fits, computed once (None without
-        a constant, which both closed forms assume)."""
+    def _closed_forms(self) -> _ClosedForms | None:
+        """This sample's arrays and its classical within and random-effects fits, computed once (None without a
+        constant, which both closed forms assume, or when the effects absorb a regressor)."""
         with self._lock:
-            if self._classical is None:
-                columns = list(self.x.columns)
-                if "const" not in columns:
-                    return None
-                y, x = self.y.to_numpy(dtype=float), self.x.to_numpy(dtype=float)
-                codes, n_entities = spec_tests.entity_codes(self.y.index.get_level_values(0).to_numpy())
-                constant = columns.index("const")
-                arrays = (y, x, codes, n_entities, constant)
-                self._classical = (arrays, spec_tests.within_fit(y, x, codes, n_entities, constant),
-                                   spec_tests.random_effects_fit(y, x, codes, n_entities))
-            return self._classical
+            if "classical" not in self._closed:
+                self._closed["classical"] = self._compute_closed_forms()
+            return self._closed["classical"]
 
+    def _compute_closed_forms(self) -> _ClosedForms | None:
+        columns = list(self.x.columns)
+        if "const" not in columns:
+            return None
+        y, x = self.y.to_numpy(dtype=float), self.x.to_numpy(dtype=float)
+        codes, n_entities = spec_tests.entity_codes(self.y.index.get_level_values(0).to_numpy())
+        constant = columns.index("const")
+        within = spec_tests.within_fit(y, x, codes, n_entities, constant)
+        if within is None:
+            return None
+        return _ClosedForms(y, x, n_entities, constant, within,
+                            spec_tests.random_effects_fit(y, x, codes, n_entities, within))
+
+
+class _ClosedForms(NamedTuple):
+    """What :meth:`Sample.poolability` and :meth:`Sample.hausman` compute from (``random`` None: linearmodels fits)."""
+
+    y: np.ndarray
+    x: np.ndarray
+    n_entities: int
+    constant: int  # the position of the constant among the columns of x
+    within: spec_tests.ClassicalFit
+    random: spec_tests.ClassicalFit | None
 
 def fit_panel(df: pd.DataFrame, dependent: str, regressors: Sequence[str], *, model: Model = "fe",
               cov_type: CovType = "unadjusted", transforms: Mapping[str, Sequence[str]] | None = None,

@@ -106,33 +106,27 @@ def pooled_f_test(y: np.ndarray, x: np.ndarray, within: ClassicalFit, n_entities
     return (pooled_ss - within.resid_ss) / df_num / (within.resid_ss / df_denom), df_num, df_denom
 
 
-def random_effects_fit(y: np.ndarray, x: np.ndarray, codes: np.ndarray, n_entities: int) -> ClassicalFit | None:
+def random_effects_fit(y: np.ndarray, x: np.ndarray, codes: np.ndarray, n_entities: int,
+                       within: ClassicalFit) -> ClassicalFit | None:
     """Random effects with Swamy-Arora variance components, classical covariance (linearmodels' defaults).
 
-    σ²ₑ = e_w'e_w / (n − N − r_w) from the within regression (r_w its rank), σ²ᵤ = max(0, e_b'e_b / (N − r_b) − σ²ₑ / T̄)
-    from the between regression of the province means (r_b its rank, T̄ the harmonic mean of the Tᵢ),
-    θᵢ = 1 − √(σ²ₑ / (Tᵢσ²ᵤ + σ²ₑ)); b from OLS of y − θᵢȳᵢ on X − θᵢX̄ᵢ, V = s²(X*'X*)⁻¹ with
-    s² = e*'e* / (n − k) (linearmodels' debiased homoskedastic covariance).
+    σ²ₑ = e_w'e_w / (n − N − (k − 1)) from the ``within`` regression (:func:`within_fit` of the same arrays: its
+    slopes have full rank, so its rank is k − 1 and the degrees of freedom are its ``df_resid``),
+    σ²ᵤ = max(0, e_b'e_b / (N − r_b) − σ²ₑ / T̄) from the between regression of the province means (r_b its rank,
+    T̄ the harmonic mean of the Tᵢ), θᵢ = 1 − √(σ²ₑ / (Tᵢσ²ᵤ + σ²ₑ)); b from OLS of y − θᵢȳᵢ on X − θᵢX̄ᵢ,
+    V = s²(X*'X*)⁻¹ with s² = e*'e* / (n − k) (linearmodels' debiased homoskedastic covariance).
 
-    None when the within or the between regression has no residual degrees of freedom, or a regressor does not
-    vary within provinces.
+    None when the within or the between regression has no residual degrees of freedom.
     """
     n, k = x.shape
     y_means, counts = group_means(y[:, None], codes, n_entities)
     x_means, _ = group_means(x, codes, n_entities)
-    y_dm = y - y_means[codes, 0]
-    x_dm = x - x_means[codes]
-    rank_within = _rank(x_dm, np.sqrt((x ** 2).sum(0)))
-    if rank_within < k - 1:  # only the constant may drop out of the within regression
-        return None
-    yw, xw = y_dm + y.mean(), x_dm + x.mean(0)
-    resid_w = yw - xw @ np.linalg.lstsq(xw, yw, rcond=None)[0]
     between, _, rank_between, _ = np.linalg.lstsq(x_means, y_means[:, 0], rcond=None)
     resid_b = y_means[:, 0] - x_means @ between
-    df_within, df_between = n - n_entities - rank_within, n_entities - rank_between
-    if df_within <= 0 or df_between <= 0:
+    df_between = n_entities - rank_between
+    if within.df_resid <= 0 or df_between <= 0:
         return None
-    sigma2_e = float(resid_w @ resid_w) / df_within
+    sigma2_e = within.resid_ss / within.df_resid
     t_bar = n_entities / float((1.0 / counts).sum())
     sigma2_u = max(0.0, float(resid_b @ resid_b) / df_between - sigma2_e / t_bar)
     theta = 1.0 - np.sqrt(sigma2_e / (counts * sigma2_u + sigma2_e))

@@ -65,7 +65,7 @@ def test_grunfeld_published_f_and_hausman(grunfeld, reference):
     within = spec_tests.within_fit(*_arrays(sample)[:4], constant=_arrays(sample)[4])
     assert within.params[1:].tolist() == pytest.approx([reference["within"]["value"],
                                                         reference["within"]["capital"]], abs=5e-7)
-    random = spec_tests.random_effects_fit(*_arrays(sample)[:4])
+    random = spec_tests.random_effects_fit(*_arrays(sample)[:4], within)
     ref = reference["random_effects_swamy_arora"]
     assert random.params.tolist() == pytest.approx([ref["const"], ref["value"], ref["capital"]], abs=5e-4)
 
@@ -96,7 +96,7 @@ def test_equal_to_linearmodels_on_the_public_panel(public, years):
     _same_test(sample.hausman(), panel.hausman_from_fits(fe, re))
     arrays = _arrays(sample)
     within = spec_tests.within_fit(*arrays[:4], constant=arrays[4])
-    random = spec_tests.random_effects_fit(*arrays[:4])
+    random = spec_tests.random_effects_fit(*arrays[:4], within)
     np.testing.assert_allclose(within.params, fe.params.to_numpy(), rtol=1e-10, atol=1e-12)
     # a covariance's small cross terms carry the rounding of its inverse: absolute to its largest element
     np.testing.assert_allclose(within.cov, fe.cov.to_numpy(), rtol=1e-9, atol=1e-10 * np.abs(fe.cov.to_numpy()).max())
@@ -140,7 +140,7 @@ def test_a_regressor_the_effects_absorb_is_left_to_linearmodels(demo):
     sample = panel.Sample(data, "idt", ["pcw", "estr", "fixed"])
     arrays = _arrays(sample)
     assert spec_tests.within_fit(*arrays[:4], constant=arrays[4]) is None
-    assert spec_tests.random_effects_fit(*arrays[:4]) is None
+    assert sample._closed_forms() is None  # so no random-effects closed form either: linearmodels fits both
     with pytest.warns(Warning, match="absorbed"):  # linearmodels fits, drops the absorbed regressor and says so
         f = sample.poolability()
     assert f == panel.poolability_test(data, "idt", ["pcw", "estr", "fixed"])
