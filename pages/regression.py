@@ -796,11 +796,12 @@ chosen = coded.segmented_control(t("Section"), list(SECTIONS), key="reg_section"
 regions = shell.regions()
 entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(
     regions.loc[regions.region.isin(chosen_regions), "province"])
-if (chosen or "Model") == "Model" and (source == "public" or key.startswith("upload:series:")):
+section = chosen or "Model"
+if section == "Model" and (source == "public" or key.startswith("upload:series:")):
     # Above the section, not in it: the variables do not change with the sample years, so a move of those does
     # not redraw this note (two elements and a table fewer per move).
     public_variables_note(data, [dependent, *regressors])
-SECTIONS[chosen or "Model"](key, data, source,
+SECTIONS[section](key, data, source,
                             panel.ModelSpec(dependent, tuple(regressors), model, cov_type, transforms, None, entities),
                             sorted(set(data.index.get_level_values(1))))
 shell.url_notice()

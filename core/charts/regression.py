@@ -73,7 +73,7 @@ def coefficient_rows(table: pd.DataFrame, paper: pd.DataFrame | None = None) -> 
     terms = table["term"].to_numpy(dtype=object)
     keep = terms != "const"
     columns = {c: table[c].to_numpy()[keep] for c in ("term", "coef", "lower", "upper", "stars") if c in table.columns}
-    slopes = pd.DataFrame({**columns, "source": "This model"} if keep.any() else {**columns, "source": []})
+    slopes = pd.DataFrame({**columns, "source": np.full(int(keep.sum()), "This model", dtype=object)})
     published = pd.DataFrame({"term": pd.Series(dtype=str), "paper_coef": pd.Series(dtype=float)})
     if paper is not None:
         shown = set(columns.get("term", ()))
