@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, wait_for_app, wait_for_chart
+from tests.browser.conftest import ARTIFACTS, the_map, wait_for_app, wait_for_chart
 
 CHART = '[data-testid="stVegaLiteChart"]'
 # The smallest computed font size of the visible text a chart draws (titles, axes, legends), in CSS px; the map's
@@ -41,9 +41,8 @@ def test_presenter_map_is_wide_first_and_its_chart_text_readable(server, project
     page.goto(f"{server.url}/map?present=1")
     wait_for_app(page, 90_000)
     wait_for_chart(page)
-    # The map (the chart with the in-map year slider) may paint after the lighter charts below it.
-    chart = page.locator(CHART).filter(has=page.locator("input[type=range]")).first
-    chart.wait_for(timeout=60_000)
+    # The map may paint after the lighter charts below it.
+    chart = the_map(page, timeout_ms=60_000)
     page.wait_for_function("el => el.querySelectorAll('svg text').length > 5", arg=chart.element_handle(),
                            timeout=15_000)
     box = chart.bounding_box()
@@ -70,10 +69,8 @@ def test_map_comes_before_its_controls_without_presenter_mode(server, page):
     page.goto(f"{server.url}/map")
     wait_for_app(page, 90_000)
     wait_for_chart(page)
-    # The map (the chart with the in-map year slider) may paint after the lighter charts below it.
-    the_map = page.locator(CHART).filter(has=page.locator("input[type=range]")).first
-    the_map.wait_for(timeout=60_000)
-    box = the_map.bounding_box()
+    # The map may paint after the lighter charts below it.
+    box = the_map(page, timeout_ms=60_000).bounding_box()
     control = page.locator(FIRST_CONTROL).first.bounding_box()
     assert box["y"] < control["y"] and box["y"] < 900 / 2
     assert box["y"] == min(b["y"] for b in (c.bounding_box() for c in page.locator(CHART).all()) if b)
