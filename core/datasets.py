@@ -172,6 +172,11 @@ def load_table5() -> PublishedRegression:
 IO_COLUMNS = {"year": "int", "table": "str", "region": "str", "row_code": "str", "col_code": "str", "value_10k_yuan": "float"}
 
 
+def io_tables_path() -> Path:
+    """Where the bundled IO tables are (one Parquet file)."""
+    return DATA_DIR / "io" / "io_tables.parquet"
+
+
 def load_io_tables() -> pd.DataFrame:
     """All bundled IO tables in one tidy frame (value in 10,000 yuan, current producer prices).
 
@@ -181,7 +186,7 @@ def load_io_tables() -> pd.DataFrame:
     Rows ``secNN`` supply, columns ``secNN`` purchase; see ``data/SOURCES.md``
     for the final-demand and value-added codes.
     """
-    path = DATA_DIR / "io" / "io_tables.parquet"
+    path = io_tables_path()
     frame = pd.read_parquet(path)
     return check_schema(frame, IO_COLUMNS, _relative(path))
 

@@ -58,7 +58,7 @@ from core.digitalization.sectors import (BENCHMARK_YEARS, SECTORS, concept_table
                                          sector_mask)
 from core.digitalization.series import IndexByYear, index_by_year, index_from_io, yearly_index
 from core.digitalization.stacks import (BASE_RULES, DIRECT_YEARS, YUAN_PER_10K, ControlTotals, IOStack,
-                                        base_year_for, benchmark_stacks, control_totals, control_years,
+                                        base_year_for, benchmark_stacks, bundled_stacks, control_totals, control_years,
                                         has_control_totals, io_stack, table_for, update_stack, update_table)
 from core.errors import DigitalizationError
 
@@ -66,7 +66,7 @@ __all__ = [
     "DigitalizationError", "Variant", "BASE_RULES", "DEFAULT_VARIANT", "COEFFICIENTS", "SCOPES", "BENCHMARK_YEARS",
     "SECTORS", "DIRECT_YEARS", "YUAN_PER_10K",
     "preset_concepts", "concept_table", "digital_codes", "sector_mask", "IOStack",
-    "benchmark_stacks", "io_stack", "digital_coefficients", "digital_value_added", "labour_productivity",
+    "benchmark_stacks", "bundled_stacks", "io_stack", "digital_coefficients", "digital_value_added", "labour_productivity",
     "practitioners", "location_quotient", "province_scale", "sector_table", "EmploymentSource",
     "population_employment", "employment_from_upload", "base_year_for", "has_control_totals", "control_years",
     "table_for", "ControlTotals", "control_totals", "update_table", "update_stack", "yearly_index", "index_from_io",
