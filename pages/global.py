@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.loading import loading_placeholder
+from ui.loading import first_paint_pause, loading_placeholder
 
 # The first element, before the heavy imports below (ui.loading says why); cleared once the page starts drawing.
 loading = loading_placeholder()
@@ -430,6 +430,8 @@ else:
         "the 48 whose band is not published in the bundled copy (\"100k+\"). Triangles are WIPO clusters (centre of "
         "their member cities). Red arcs are the LinkedIn–Tsinghua migration corridors (great circles; thicker = more "
         "frequent; the three Chinese pairs share second place)."), f"{source_line()}. {t(GEONAMES_CREDIT)}")
+
+first_paint_pause()  # the world map paints before the sections below arrive (ui.loading says why)
 
 # --- what the sources say --------------------------------------------------------------------------------
 data = {**data, **bundled(below_the_map)}  # after the map: the first view does not wait for these

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.loading import loading_placeholder
+from ui.loading import first_paint_pause, loading_placeholder
 
 # The first element, before the heavy imports below (ui.loading says why); cleared once the page starts drawing.
 loading = loading_placeholder()
@@ -466,6 +466,7 @@ def map_section(key: str, frame: pd.DataFrame, years: list[int], source_label: s
     shell.chart(frame_spec, rows=rows, container=chart_slot, key=MAP_CHART,
                 width="content" if shell.presenting() else "stretch", presenter_width=PRESENTER_MAP_WIDTH,
                 on_select="rerun", selection_mode=[map_charts.YEAR])
+    first_paint_pause()  # the map paints before the sections below arrive (ui.loading says why)
     # The downloads: the rows of the year on screen, and the spec drawn, opened on that year (one export path:
     # same spec, same rows, same year as the screen), both saying their source, year and assumptions.
     classes_note = (f"{t('Classes')}: {t(CLASS_WORDS[method])}" + (f", {int(k)}" if method not in ("meaning", "continuous")

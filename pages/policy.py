@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.loading import loading_placeholder  # streamlit and the translation table only: nothing heavy yet
+from ui.loading import first_paint_pause, loading_placeholder  # streamlit and the translation table only: nothing heavy yet
 from ui.text import t
 
 # The first element, before the heavy imports below (ui.loading says why); cleared once they are loaded.
@@ -250,6 +250,7 @@ def event_study_section(frame: pd.DataFrame, used_controls: tuple[str, ...], clu
     template = _event_template(methods, note, shell.lang())
     rows = did_charts.event_study_rows(es_table, words=chart_words())
     shell.chart(template, rows=rows)
+    first_paint_pause()  # the event study paints before the sections below arrive (ui.loading says why)
     es_chart = lambda: with_rows(template, **rows)  # noqa: E731  (the export, built on click)
     lines = []
     for m in methods:

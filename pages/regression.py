@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.loading import loading_placeholder  # streamlit and the translation table only: nothing heavy yet
+from ui.loading import first_paint_pause, loading_placeholder  # streamlit and the translation table only: nothing heavy yet
 from ui.text import t
 
 # The first element, before the heavy imports below (ui.loading says why); cleared once they are loaded.
@@ -537,6 +537,7 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: panel.ModelSp
     template = coefficient_template(tuple(rows[charts.COEFFICIENT_ROWS].term), t("Coefficients with 95 % intervals"),
                                     chart_note(source), shell.lang())
     shell.chart(template, rows=rows, width="stretch")
+    first_paint_pause()  # the chart paints before the tables below arrive (ui.loading says why)
     shell.how_to_read(t(
         "Each dot is an estimated slope, the line its 95 % confidence interval under the chosen standard errors; "
         "an interval that crosses the dashed zero line is not significant at 5 %. Open diamonds are the paper's "

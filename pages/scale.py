@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.loading import loading_placeholder
+from ui.loading import first_paint_pause, loading_placeholder
 
 # The first element, before the heavy imports below (ui.loading says why); cleared once the page starts drawing.
 loading = loading_placeholder()
@@ -72,7 +72,7 @@ def export_row(frame: pd.DataFrame, chart, name: str, *, key: str, what: str) ->
 
 @st.cache_data(show_spinner=False)
 def _stacks() -> dict[int, dg.IOStack]:
-    return dg.benchmark_stacks(datasets.load_io_tables())
+    return dg.bundled_stacks()
 
 
 @st.cache_data(show_spinner=False)
@@ -481,6 +481,7 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
             # main chart, so a cold deep link draws it without waiting for Altair's import.
             shell.chart(charts.coefficient_spec(sectors, note=pname(detail), lang=shell.lang(), **coef_options),
                         width="stretch")
+            first_paint_pause()  # the chart paints before the tables below arrive (ui.loading says why)
             if scope == "core_only":
                 st.caption(t("Under the current scope (digital core only) these coefficients do not enter the index."))
             shell.how_to_read(t(

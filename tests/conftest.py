@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
 import streamlit as st
+
+# The first-paint pause (ui.loading.first_paint_pause) is for visitors: tests, and the servers they start, run without.
+os.environ.setdefault("APP_FIRST_PAINT_PAUSE_S", "0")
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,19 +8,35 @@ one-pixel chart with nothing visible in it, so the browser loads the Vega code w
 page's real chart paints as soon as it arrives. It is drawn on a session's first run only (later runs find the
 renderer loaded) and cleared as soon as the page's own content starts.
 
+Once the page's main chart is out, :func:`first_paint_pause` holds the rest of that first run back for a moment
+(:data:`FIRST_PAINT_PAUSE_S`), so that the browser paints the chart before it renders the sections below it and
+before the server computes them on the same cores. Measured on /global (5 cold deep links, 2-core machine): the main
+chart 3.82 s after navigation with a 0.5 s pause, 4.36 s without; the page's last element arrives that much later.
+
 Imports nothing heavy: Streamlit and the translation table.
 """
 
 from __future__ import annotations
+
+import os
+import threading
+import time
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from ui.text import t
 
-__all__ = ["WARM_UP_SPEC", "loading_placeholder"]
+__all__ = ["WARM_UP_SPEC", "FIRST_PAINT_PAUSE_S", "loading_placeholder", "first_paint_pause"]
 
 _WARMED = "_chart_renderer_warmed"
+
+#: Seconds a session's first run waits after the page's main chart (``APP_FIRST_PAINT_PAUSE_S``; the tests set 0).
+FIRST_PAINT_PAUSE_S = float(os.environ.get("APP_FIRST_PAINT_PAUSE_S", "0.5"))
+
+# Whether the run under way is its session's first, set by every loading_placeholder call (one per run, at the top of
+# every page); per thread, because each session's script runs in its own thread.
+_this_run = threading.local()
 
 # One transparent point on a one-pixel canvas, no axes, no frame: it loads the renderer and shows nothing. Its
 # datum is a Vega-Lite sequence, not inline values, which Streamlit would convert to Arrow through pandas: the chart
@@ -43,9 +59,23 @@ def loading_placeholder() -> DeltaGenerator:
     filled on the session's first run only.
     """
     slot = st.empty()
-    if not st.session_state.get(_WARMED):
+    _this_run.first = not st.session_state.get(_WARMED)
+    if _this_run.first:
         st.session_state[_WARMED] = True
         with slot.container():
             st.caption(f":material/hourglass_top: {t('Loading the page…')}")
             st.vega_lite_chart(spec=WARM_UP_SPEC, theme=None)
     return slot
+
+
+def first_paint_pause() -> None:
+    """Call right after the page's main chart: on the session's first run, wait :data:`FIRST_PAINT_PAUSE_S`.
+
+    Streamlit sends each element as the script reaches it, so a cold page's main chart would otherwise be rendered
+    by the browser while the sections below arrive and are computed (seconds of work on a 2-core machine). Later
+    runs find the renderer loaded and the tables cached, and do not wait.
+    """
+    if getattr(_this_run, "first", False):
+        _this_run.first = False
+        if FIRST_PAINT_PAUSE_S > 0:
+            time.sleep(FIRST_PAINT_PAUSE_S)

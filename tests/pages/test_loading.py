@@ -81,3 +81,50 @@ def test_the_placeholder_goes_out_before_pandas_is_imported(tmp_path):
     before, after, charts = json.loads(run.stdout.strip().splitlines()[-1])
     assert charts == 1
     assert before or not after, "drawing the placeholder imported pandas"
+
+
+@pytest.mark.parametrize("path", [p for p in PATHS if p != "streamlit_app.py"])
+def test_a_sessions_first_run_pauses_once_after_the_main_chart(path, monkeypatch):
+    """The pause (ui.loading.first_paint_pause) comes after the page's main chart, on the first run only."""
+    import ui.loading
+
+    pauses: list[float] = []
+
+    class Clock:  # marks where the run paused with an element of its own, then goes on without waiting
+        @staticmethod
+        def sleep(seconds: float) -> None:
+            import streamlit as st
+
+            pauses.append(seconds)
+            st.markdown("PAUSED HERE")
+
+    monkeypatch.setattr(ui.loading, "FIRST_PAINT_PAUSE_S", 0.01)
+    monkeypatch.setattr(ui.loading, "time", Clock)
+    at = run_page(path)
+    assert_clean(at)
+    order = [node.type if node.type != "markdown" or node.value != "PAUSED HERE" else "pause" for node in _walk(at._tree)]
+    assert pauses == [0.01] and order.count("pause") == 1
+    before, after = order[:order.index("pause")], order[order.index("pause") + 1:]
+    # the main chart, after /policy's treatment-timing bars (the warm-up is cleared by then)
+    assert before.count("vega_lite_chart") == (2 if path == "pages/policy.py" else 1)
+    assert {"dataframe", "download_button"} <= set(after)  # the tables and exports below came after the pause
+    at.run()
+    assert pauses == [0.01]  # not again in the same session
+
+
+def _walk(node):
+    yield node
+    children = getattr(node, "children", None)
+    for child in (children.values() if isinstance(children, dict) else []):
+        yield from _walk(child)
+
+
+def test_the_pause_is_off_in_the_tests_and_set_by_the_environment():
+    import subprocess
+    import sys
+
+    assert __import__("ui.loading").loading.FIRST_PAINT_PAUSE_S == 0  # tests/conftest.py
+    code = "import ui.loading as l; print(l.FIRST_PAINT_PAUSE_S)"
+    env = {k: v for k, v in __import__("os").environ.items() if k != "APP_FIRST_PAINT_PAUSE_S"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert float(out.stdout) == 0.5
