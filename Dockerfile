@@ -11,6 +11,9 @@ COPY core ./core
 COPY data ./data
 COPY geo ./geo
 COPY .streamlit ./.streamlit
+# PYTHONDONTWRITEBYTECODE keeps a running container from writing .pyc, so compile the app's modules into the image
+# once: a woken container then reads them instead of compiling 1 MB of source before its first chart.
+RUN python -m compileall -q core ui
 RUN useradd --create-home --uid 10001 app && chown -R app /app
 USER app
 EXPOSE 8501
