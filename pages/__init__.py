@@ -12,7 +12,7 @@ from __future__ import annotations
 from ui.charts import ChartRows, altair, chart, presenter_config
 from ui.downloads import csv_button, download_view
 from ui.heap import settle_heap
-from ui.loaders import (cbre_bands, china_provinces, io_tables, panel, pilot_lists, province_names, regions,
+from ui.loaders import (cache_data, cbre_bands, china_provinces, io_tables, panel, pilot_lists, province_names, regions,
                         table1, table1_wide, table2, table3, table4, table5, tech_cities, wipo_aggregates,
                         wipo_clusters, world_countries)
 from ui.pages_list import PAGES, PageLink
@@ -22,7 +22,7 @@ from ui.shell import (APP_TITLE, DATA_NOTE, FAVICON, LANG_FROM_URL, PRESENTER_CS
 from ui.tables import table, words_table
 from ui.text import LANG_OPTIONS, PRESENT_ON, explain, how_to_read, lang, presenting, said, t
 
-__all__ = ["table", "words_table", "ChartRows", "altair", "chart", "presenter_config", "csv_button", "download_view", "settle_heap", "cbre_bands",
+__all__ = ["cache_data", "table", "words_table", "ChartRows", "altair", "chart", "presenter_config", "csv_button", "download_view", "settle_heap", "cbre_bands",
            "china_provinces", "io_tables", "panel", "pilot_lists", "province_names", "regions", "table1",
            "table1_wide", "table2", "table3", "table4", "table5", "tech_cities", "wipo_aggregates", "wipo_clusters",
            "world_countries", "PAGES", "PageLink", "APP_TITLE", "DATA_NOTE", "FAVICON", "LANG_FROM_URL",

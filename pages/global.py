@@ -182,9 +182,10 @@ def comparison(picked: tuple[str, ...]) -> pd.DataFrame:
 
 
 # The composite is keyed by ``key`` (the proxy figures, the proxy chosen per component and the places shown)
-# instead of hashing the frames on every move of a weight: a leading underscore keeps them out of the key.
+# instead of hashing the frames on every move of a weight: a leading underscore keeps them out of the key. The
+# component values are a read-only resource (st.cache_data would unpickle a copy of them on every move).
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def component_values(key: tuple, _proxy_frame: pd.DataFrame, choice: tuple[tuple[str, str], ...],
                      places: tuple[str, ...]) -> pd.DataFrame:
     components = clusters.component_table(_proxy_frame, dict(choice))
@@ -209,7 +210,11 @@ def composite_view(key: tuple, _components: pd.DataFrame, weights: tuple[tuple[s
     ranking = result.table
     ranking_named = ranking.assign(label=ranking.place.map(place_words))
     stability_named = stability.assign(label=stability.place.map(place_words))
-    return {"result": result, "ranking_named": ranking_named,
+    active = [c for c, w in result.weights.items() if w > 0]
+    gaps = _components.loc[list(result.excluded), active].isna().to_numpy() if result.excluded else None
+    left_out = [f"{place_words(p)} ({t('no')} {', '.join(component_words(c) for c, gap in zip(active, row) if gap)})"
+                for p, row in zip(result.excluded, gaps if gaps is not None else [])]
+    return {"result": result, "ranking_named": ranking_named, "left_out": left_out,
             "composite_rows": shell.ChartRows.of({charts.COMPOSITE_ROWS: charts.composite_rows(
                 ranking_named, missing=missing, lang=lang, label="label")}),
             "stability_rows": shell.ChartRows.of({charts.STABILITY_ROWS: charts.stability_rows(
@@ -605,9 +610,7 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
                    f"{t('Give at least one component a weight above zero, or choose another rule for missing components.')}")
         return
     if result.excluded:
-        active = [c for c, w in result.weights.items() if w > 0]
-        reasons = [f"{place_words(p)} ({t('no')} {', '.join(component_words(c) for c in active if pd.isna(components.loc[p, c]))})"
-                   for p in result.excluded]
+        reasons = view["left_out"]
         how = t("To rank them, choose “Re-normalise the weights over the components a place has” under Missing "
                 "component: each is then scored on the components it has, and flagged.")
         st.warning(f"**{t('{n} places are left out of the ranking').format(n=len(result.excluded))}** "
