@@ -84,19 +84,6 @@ def statement_words(code: str) -> str:
     return t(code)
 
 
-def export_row(frame: pd.DataFrame, chart, name: str, *, key: str, what: str) -> None:
-    """CSV of the rows on screen and PNG/SVG of the chart (built on click), each saying what it downloads."""
-    from core.charts import export_png, export_svg
-
-    row = st.container(horizontal=True)
-    shell.csv_button(frame, name, key=f"{key}_csv", label=f"Download CSV: {what}", container=row)
-    if chart is not None:
-        row.download_button(t("Download PNG"), lambda: export_png(chart()), f"{name}.png", "image/png",
-                            key=f"{key}_png", on_click="ignore")
-        row.download_button(t("Download SVG"), lambda: export_svg(chart()), f"{name}.svg", "image/svg+xml",
-                            key=f"{key}_svg", on_click="ignore")
-
-
 # --- cached wrappers around core (keyed by their arguments) ------------------------------------
 
 # The bundled tables are resources, not data: st.cache_data would unpickle a copy of each on every rerun (about
@@ -648,12 +635,14 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
                **{c: (f"{COMPONENT_WORDS[c]} (scaled)", "%.3f") for c in active},
                "imputed": ("Components missing", None)}
     shown_ranking = table(view["ranking_rows"], columns, key="glob_ranking_table")
-    export = shown_ranking.assign(**{
-        t("Form"): t(FORM_WORDS[form]), t("Missing component"): t(GAP_WORDS[missing]),
-        t("weights"): ", ".join(f"{component_words(c)} {w:.2f}" for c, w in result.weights.items()),
-        t("Proxies"): ", ".join(f"{component_words(c)}: {c_p}" for c, c_p in choice.items()),
-        t("Left out"): ", ".join(place_words(p) for p in result.excluded) or "—",
-        t("Sources"): source_line()})
+    def export() -> pd.DataFrame:  # the table on screen with the view's settings, built on click
+        return shown_ranking.assign(**{
+            t("Form"): t(FORM_WORDS[form]), t("Missing component"): t(GAP_WORDS[missing]),
+            t("weights"): ", ".join(f"{component_words(c)} {w:.2f}" for c, w in result.weights.items()),
+            t("Proxies"): ", ".join(f"{component_words(c)}: {c_p}" for c, c_p in choice.items()),
+            t("Left out"): ", ".join(place_words(p) for p in result.excluded) or "—",
+            t("Sources"): source_line()})
+
     def composite_export() -> dict:
         spec = charts.composite_bars(ranking_named, illustrative=illustrative, method=method, missing=missing,
                                      lang=lang)

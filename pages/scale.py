@@ -56,18 +56,6 @@ def src(*names: str) -> str:
     return "; ".join(t(n) for n in names)
 
 
-def export_row(frame: pd.DataFrame, chart, name: str, *, key: str, what: str) -> None:
-    """CSV of the rows on screen and PNG/SVG of the chart (built on click), each saying what it downloads."""
-    from core.charts import export_png, export_svg
-
-    row = st.container(horizontal=True)
-    shell.csv_button(frame, name, key=f"{key}_csv", label=f"Download CSV: {what}", container=row)
-    row.download_button(t("Download PNG"), lambda: export_png(chart()), f"{name}.png", "image/png",
-                        key=f"{key}_png", on_click="ignore")
-    row.download_button(t("Download SVG"), lambda: export_svg(chart()), f"{name}.svg", "image/svg+xml",
-                        key=f"{key}_svg", on_click="ignore")
-
-
 # --- cached calls into core (keyed by plain, hashable arguments) ----------------------------
 
 @st.cache_data(show_spinner=False)
@@ -490,8 +478,8 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
                 "digital value added (eq. 5-6)."), src(SRC_IO))
             shown_sectors, _ = words_table(sectors.assign(code=sectors.code.str.replace("sec", "", regex=False)),
                                            SECTOR_COLUMNS)
-            export_row(
-                with_assumptions(shown_sectors, **{t("Province"): pname(detail)}, **{t(k): v for k, v in meta.items()}),
+            shell.download_view(
+                lambda: with_assumptions(shown_sectors, **{t("Province"): pname(detail)}, **{t(k): v for k, v in meta.items()}),
                 lambda: charts.coefficient_spec(sectors, note=f"{pname(detail)}, {export_note}", lang=shell.lang(),
                                                 **coef_options),
                 f"coefficients_{detail}_{year}", key="scale_dl_sectors", what="coefficients by sector")
@@ -505,7 +493,7 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
                 steps.insert(1, "year", year)
                 steps.insert(2, "status", status_words(status))
                 shown = table(steps.assign(province=steps["province"].map(pname)), STEP_COLUMNS)
-                shell.csv_button(with_assumptions(shown), f"scale_steps_{year}", key="scale_dl_steps",
+                shell.csv_button(lambda shown=shown: with_assumptions(shown), f"scale_steps_{year}", key="scale_dl_steps",
                                  label="Download CSV: steps of the chosen provinces")
 
     with tab_rank:
@@ -522,7 +510,7 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
             ranked.insert(1, "year", year)
             ranked.insert(2, "status", status_words(status))
             shown = table(ranked.assign(province=ranked["label"]), RANK_COLUMNS)
-            shell.download_view(with_assumptions(shown),
+            shell.download_view(lambda shown=shown: with_assumptions(shown),
                                 lambda: charts.ranking_chart(comparison, note=export_note, lang=shell.lang(),
                                                              **rank_options),
                                 f"agglomeration_index_{year}", key="scale_dl_rank")
@@ -551,14 +539,14 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
             st.markdown(f"**{t('Rank correlation with Table 1, year by year')}**")
             shown_by_year = table(by_year.assign(status=by_year.status.map(status_words)), BY_YEAR_COLUMNS)
             export = st.container(horizontal=True)
-            shell.csv_button(with_assumptions(shown_by_year), "spearman_by_year", key="scale_dl_by_year",
+            shell.csv_button(lambda: with_assumptions(shown_by_year), "spearman_by_year", key="scale_dl_by_year",
                              label="Download CSV: rank correlation by year", container=export)
-            shown_series, _ = words_table(yearly.assign(province=yearly.province.map(pname),
-                                                        status=yearly.status.map(status_words)), SERIES_COLUMNS)
-            shell.csv_button(with_assumptions(shown_series), "agglomeration_index_2011_2023", key="scale_dl_series",
-                             label="Download CSV: index of every province 2011-2023", container=export)
+            shell.csv_button(lambda: with_assumptions(words_table(yearly.assign(
+                province=yearly.province.map(pname), status=yearly.status.map(status_words)), SERIES_COLUMNS)[0]),
+                "agglomeration_index_2011_2023", key="scale_dl_series",
+                label="Download CSV: index of every province 2011-2023", container=export)
             if series_prov:
-                export_row(with_assumptions(words_table(part.assign(
+                shell.download_view(lambda: with_assumptions(words_table(part.assign(
                     province=part.label, status=part.status.map(status_words)), SERIES_COLUMNS)[0]),
                     lambda: charts.series_chart(part, note=export_note, lang=shell.lang(), **series_options),
                     "agglomeration_index_series_chart", key="scale_dl_series_chart", what="the chosen provinces' series")

@@ -5,6 +5,9 @@ Translations live in ``core.i18n``."""
 from __future__ import annotations
 
 import string
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
@@ -12,7 +15,7 @@ import streamlit as st
 from core.errors import fill
 from core.i18n import translate
 
-__all__ = ["LANG_OPTIONS", "PRESENT_ON", "lang", "t", "said", "presenting", "explain", "how_to_read"]
+__all__ = ["LANG_OPTIONS", "PRESENT_ON", "lang", "in_language", "t", "said", "presenting", "explain", "how_to_read"]
 
 
 # Bound widgets write the *shown* option into the URL (Streamlit 1.67), so the options are the labels
@@ -22,8 +25,27 @@ LANG_OPTIONS = {"EN": "en", "中文": "zh"}
 PRESENT_ON = {"1", "true", "yes", "on"}
 
 
+# A language set for this thread by in_language: a download built on click runs in a worker thread of the server,
+# outside the session's script run, where the session's state cannot be read.
+_pinned = threading.local()
+
+
+@contextmanager
+def in_language(code: str) -> Iterator[None]:
+    """Within the block, :func:`lang` (so ``t``) answers ``code`` in this thread, whatever the session says."""
+    previous = getattr(_pinned, "lang", None)
+    _pinned.lang = code
+    try:
+        yield
+    finally:
+        _pinned.lang = previous
+
+
 def lang() -> str:
     """The interface language of this session: ``"en"`` or ``"zh"``."""
+    pinned = getattr(_pinned, "lang", None)
+    if pinned is not None:
+        return pinned
     # Before the toggle exists in this run (first run of a shared link), the URL decides.
     # One look-up, not a membership test and a read: t() asks for the language 300-500 times a rerun.
     chosen = st.session_state.get("lang")

@@ -226,3 +226,21 @@ def test_the_map_svg_export_carries_the_year_on_screen(server, visitor):
     title = titles[0] if titles else ""
     assert f"Agglomeration index, {target}" in svg, title
     assert "IO tables" in svg and "Classes: Fisher-Jenks" in svg  # source and assumptions in the subtitle
+
+
+def test_a_chinese_session_downloads_its_exports_in_chinese(server, visitor):
+    """A download is built on click in a worker thread of the server, outside the session's run; its words must
+    still be the session's (they were English: the composite's SVG subtitle and CSV headers)."""
+    page = visitor
+    page.goto(f"{server.url}/global?lang=zh")
+    settle(page)
+    wait_for_chart(page)
+    with page.expect_download() as download:
+        page.locator(".st-key-glob_dl_composite_svg button").click()
+    svg = open(download.value.path(), encoding="utf-8").read()
+    assert "权重" in svg and "缺失分项" in svg, "the subtitle lines are not in Chinese"
+    assert "weights" not in svg and "Missing component" not in svg
+    with page.expect_download() as download:
+        page.locator(".st-key-glob_dl_composite_csv button").click()
+    header = open(download.value.path(), encoding="utf-8-sig").readline()
+    assert "权重" in header and "缺失分项" in header, header
