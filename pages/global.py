@@ -187,7 +187,9 @@ def composite(key: tuple, _components: pd.DataFrame, weights: tuple[tuple[str, f
     return result, stability
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+# A spinner only when the value is computed: Streamlit's cached-function spinner shows on a miss alone, where a
+# `with st.spinner` around the call started a timer thread on every move (5-7 ms of a move on this server).
+@st.cache_resource(show_spinner=t("Ranking the places on the composite…"), max_entries=256)
 def composite_view(key: tuple, _components: pd.DataFrame, weights: tuple[tuple[str, float], ...], method: str,
                    missing: str, top: int, lang: str) -> dict[str, object]:
     """The composite and its stability with what the section draws of them in the words of ``lang``: the places
@@ -587,10 +589,9 @@ def composite_section(data: dict, shown: pd.DataFrame, figures: str, proxy_frame
     user_used = [c for c in clusters.COMPONENTS if weights[c] > 0 and choice[c].startswith("upload:")]
     try:
         key = (figures, tuple(choice.items()), tuple(shown.place))
-        with st.spinner(t("Ranking the places on the composite…")):
-            components = component_values(key, proxy_frame, tuple(choice.items()), tuple(shown.place))
-            view = composite_view(key, components, tuple(weights.items()), method, missing, top, shell.lang())
-            result = view["result"]
+        components = component_values(key, proxy_frame, tuple(choice.items()), tuple(shown.place))
+        view = composite_view(key, components, tuple(weights.items()), method, missing, top, shell.lang())
+        result = view["result"]
     except clusters.CompositeError as exc:
         detail = f": {shell.said(exc)}"
         st.warning(f"{t('The composite cannot be computed')}{detail}. "

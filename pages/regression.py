@@ -195,7 +195,9 @@ def is_bundled(key: str, spec: panel.ModelSpec, *, sample_only: bool = False) ->
     return spec == bundled.spec
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+# A spinner only when the value is computed: Streamlit's cached-function spinner shows on a miss alone, where a
+# `with st.spinner` around the call started a timer thread on every move (5-7 ms of a move on this server).
+@st.cache_resource(show_spinner=t("Estimating the model…"), max_entries=64)
 def fitted_view(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> dict:
     """What the page shows of one fit (``core.panel.fit_view``).  A resource, read only by the sections (they derive
     new frames from it): as cached data it was unpickled on every rerun, string columns rebuilt included."""
@@ -205,7 +207,7 @@ def fitted_view(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> dict:
     return panel.fit_view(fit(key, _data, spec), shell.table5().coefficients, notes)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=t("Running the F and Hausman tests…"), max_entries=64)
 def spec_tests(key: str, _data: pd.DataFrame, classical: panel.ModelSpec
                ) -> tuple[panel.TestResult | str, panel.TestResult | str]:
     """F and Hausman tests on the variables and sample of ``classical`` (fixed effects, unadjusted covariance: the
@@ -506,8 +508,7 @@ def sample(key: str, data: pd.DataFrame, spec: panel.ModelSpec, all_years: list[
                              bind="query-params", width=560)
     fit_args = dataclasses.replace(spec, years=(int(years[0]), int(years[1])))
     try:
-        with st.spinner(t("Estimating the model…")):
-            return fit_args, fitted_view(key, data, fit_args)
+        return fit_args, fitted_view(key, data, fit_args)
     except panel.PanelSpecError as exc:
         st.error(f"{t('The model cannot be estimated')}: {shell.said(exc)}", icon=":material/error:")
         return None
@@ -560,8 +561,7 @@ def model_section(key: str, data: pd.DataFrame, source: str, spec: panel.ModelSp
         "Both tests use classical (homoskedastic) covariances, as the paper's do, whatever standard errors are "
         "chosen above; they are computed in closed form from the pooled, within and random-effects regressions "
         "and agree with linearmodels' `f_pooled` and `RandomEffectsResults.hausman` to rounding.")))
-    with st.spinner(t("Running the F and Hausman tests…")):
-        f_test, h_test = spec_tests(key, data, dataclasses.replace(fit_args, model="fe", cov_type="unadjusted"))
+    f_test, h_test = spec_tests(key, data, dataclasses.replace(fit_args, model="fe", cov_type="unadjusted"))
     tcols = st.columns(2)
     with tcols[0]:
         format_test(f_test, t("F test for province effects"), table5.f_stat)

@@ -110,7 +110,9 @@ def _employment(table: pd.DataFrame | None) -> dg.EmploymentSource:
     return dg.population_employment() if table is None else dg.EmploymentSource("upload", table)
 
 
-@st.cache_data(show_spinner=False)
+# A spinner only when the value is computed: Streamlit's cached-function spinner shows on a miss alone, where a
+# `with st.spinner` around the call started a timer thread on every move (5-7 ms of a move on this server).
+@st.cache_data(show_spinner=t("Computing the index from the input-output tables…"))
 def _scale(year: int, concepts: tuple[str, ...], coefficient: str, scope: str, base_rule: str,
            employment: pd.DataFrame | None) -> pd.DataFrame:
     stack = _table_for(year, base_rule)
@@ -145,7 +147,7 @@ def _ras_update(base_year: int, province: str, target_year: int, tol: float, max
         return None, exc.message  # a str that keeps its template (``shell.said``)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=t("Computing the index from the input-output tables…"))
 def _comparison(year: int, table_year: int, concepts: tuple[str, ...], coefficient: str, scope: str, base_rule: str,
                 employment: pd.DataFrame | None) -> tuple[pd.DataFrame, float]:
     """Computed index of ``year`` beside Table 1 (values, ranks, difference) and their Spearman correlation."""
@@ -396,13 +398,12 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
     if not concepts:
         st.info(t("Choose at least one digital-core sector to compute the index."))
         return
-    with st.spinner(t("Computing the index from the input-output tables…")):
-        control_years = _control_years()
-        table_year = year if year in control_years else max(y for y in control_years if y <= year)
-        extrapolated = table_year != year
-        table_status, scheme = _table_info(table_year, base_rule)
-        scale = _scale(table_year, concepts, coefficient, scope, base_rule, employment_table)
-        comparison, rho = _comparison(year, table_year, concepts, coefficient, scope, base_rule, employment_table)
+    control_years = _control_years()
+    table_year = year if year in control_years else max(y for y in control_years if y <= year)
+    extrapolated = table_year != year
+    table_status, scheme = _table_info(table_year, base_rule)
+    scale = _scale(table_year, concepts, coefficient, scope, base_rule, employment_table)
+    comparison, rho = _comparison(year, table_year, concepts, coefficient, scope, base_rule, employment_table)
     status = table_status if not extrapolated else \
         f"extrapolated ({table_year} carried forward: no control totals for {year})"
     comparison = with_label(comparison)
