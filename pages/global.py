@@ -187,8 +187,7 @@ def composite(key: tuple, _components: pd.DataFrame, weights: tuple[tuple[str, f
     return result, stability
 
 
-# A spinner only when the value is computed: Streamlit's cached-function spinner shows on a miss alone, where a
-# `with st.spinner` around the call started a timer thread on every move (5-7 ms of a move on this server).
+# The spinner of a cached call a control repeats is the cache's, shown on a miss only (ui.loading says why).
 @st.cache_resource(show_spinner=t("Ranking the places on the composite…"), max_entries=256)
 def composite_view(key: tuple, _components: pd.DataFrame, weights: tuple[tuple[str, float], ...], method: str,
                    missing: str, top: int, lang: str) -> dict[str, object]:
@@ -200,9 +199,9 @@ def composite_view(key: tuple, _components: pd.DataFrame, weights: tuple[tuple[s
     ranking_named = ranking.assign(label=ranking.place.map(place_words))
     stability_named = stability.assign(label=stability.place.map(place_words))
     active = [c for c, w in result.weights.items() if w > 0]
-    gaps = _components.loc[list(result.excluded), active].isna().to_numpy() if result.excluded else None
+    gaps = _components.loc[list(result.excluded), active].isna().to_numpy()
     left_out = [f"{place_words(p)} ({t('no')} {', '.join(component_words(c) for c, gap in zip(active, row) if gap)})"
-                for p, row in zip(result.excluded, gaps if gaps is not None else [])]
+                for p, row in zip(result.excluded, gaps)]
     return {"result": result, "ranking_named": ranking_named, "left_out": left_out,
             "composite_rows": shell.ChartRows.of({charts.COMPOSITE_ROWS: charts.composite_rows(
                 ranking_named, missing=missing, lang=lang, label="label")}),

@@ -142,8 +142,7 @@ def _att(frame: pd.DataFrame, method: str, controls: tuple[str, ...], cluster: s
                              method=method, controls=controls, cluster=cluster)
 
 
-# A spinner only when the value is computed: Streamlit's cached-function spinner shows on a miss alone, where a
-# `with st.spinner` around the call started a timer thread on every move (5-7 ms of a move on this server).
+# The spinner of a cached call a control repeats is the cache's, shown on a miss only (ui.loading says why).
 @shell.cache_data(show_spinner=t("Estimating the event study (effects by years since approval)…"))
 def _event(frame: pd.DataFrame, method: str, window: tuple[int, int], controls: tuple[str, ...],
            cluster: str | None) -> did.EventStudyResult:

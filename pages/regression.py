@@ -195,8 +195,7 @@ def is_bundled(key: str, spec: panel.ModelSpec, *, sample_only: bool = False) ->
     return spec == bundled.spec
 
 
-# A spinner only when the value is computed: Streamlit's cached-function spinner shows on a miss alone, where a
-# `with st.spinner` around the call started a timer thread on every move (5-7 ms of a move on this server).
+# The spinner of a cached call a control repeats is the cache's, shown on a miss only (ui.loading says why).
 @st.cache_resource(show_spinner=t("Estimating the model…"), max_entries=64)
 def fitted_view(key: str, _data: pd.DataFrame, spec: panel.ModelSpec) -> dict:
     """What the page shows of one fit (``core.panel.fit_view``).  A resource, read only by the sections (they derive

@@ -110,8 +110,7 @@ def _employment(table: pd.DataFrame | None) -> dg.EmploymentSource:
     return dg.population_employment() if table is None else dg.EmploymentSource("upload", table)
 
 
-# A spinner only when the value is computed: Streamlit's cached-function spinner shows on a miss alone, where a
-# `with st.spinner` around the call started a timer thread on every move (5-7 ms of a move on this server).
+# The spinner of a cached call a control repeats is the cache's, shown on a miss only (ui.loading says why).
 @st.cache_data(show_spinner=t("Computing the index from the input-output tables…"))
 def _scale(year: int, concepts: tuple[str, ...], coefficient: str, scope: str, base_rule: str,
            employment: pd.DataFrame | None) -> pd.DataFrame:
