@@ -51,7 +51,8 @@ case "${1:-}" in
   test)
     setup_venv requirements-dev.txt
     ensure_browser
-    exec .venv/bin/python -m pytest -m "not slow" ;;
+    # One test file per worker (a browser file's server and Chromium stay with it): 8.5 min instead of 14 on 2 cores.
+    exec .venv/bin/python -m pytest -m "not slow" -n auto --maxprocesses 4 --dist loadfile ;;
   test-slow)
     setup_venv requirements-dev.txt
     ensure_browser
