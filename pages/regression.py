@@ -797,13 +797,14 @@ regions = shell.regions()
 entities = None if set(chosen_regions) == set(scenario.REGIONS) else tuple(
     regions.loc[regions.region.isin(chosen_regions), "province"])
 section = chosen or "Model"
-if section == "Model" and (source == "public" or key.startswith("upload:series:")):
-    # Above the section, not in it: the variables do not change with the sample years, so a move of those does
-    # not redraw this note (two elements and a table fewer per move).
-    public_variables_note(data, [dependent, *regressors])
 SECTIONS[section](key, data, source,
                             panel.ModelSpec(dependent, tuple(regressors), model, cov_type, transforms, None, entities),
                             sorted(set(data.index.get_level_values(1))))
+if section == "Model" and (source == "public" or key.startswith("upload:series:")):
+    # Outside the section, so a move of the sample years does not redraw it (the variables do not change with
+    # them); after it, not above it: a table above the main chart made a cold visit's browser fetch and compile
+    # Streamlit's 1.2 MB table code before it could draw the chart.
+    public_variables_note(data, [dependent, *regressors])
 shell.url_notice()
 # Everything is drawn: linearmodels loads in the background (imports only, no Streamlit call), so the first live fit
 # (a new sample, model or regressor) does not wait for it.

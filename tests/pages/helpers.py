@@ -208,3 +208,19 @@ def english_words_with_tables(at: AppTest, *, allow: "set[str] | frozenset[str]"
                 continue
             found.setdefault(word, []).append(where)
     return found
+
+
+def element_types(at: AppTest) -> list[str]:
+    """The types of the main area's elements in the order the page shows them (blocks flattened)."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        children = getattr(node, "children", None)
+        if isinstance(children, dict) and children:
+            for index in sorted(children):
+                walk(children[index])
+        else:
+            out.append(getattr(node, "type", type(node).__name__))
+
+    walk(at.main)
+    return out
