@@ -241,7 +241,7 @@ world_countries = st.cache_resource(show_spinner=False)(clusters.world_map_count
 
 # A resource, not data: st.cache_data would hand each rerun a copy of the map, unpickling its 177 country shapes
 # (the page only reads it: shell.chart and the export build new dicts around it).
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=t("Drawing the world map…"), max_entries=256)
 def map_spec(regions: tuple[str, ...], tiers: tuple[str, ...], sources: tuple[str, ...], colour_by: str,
              lang: str) -> tuple[dict, shell.ChartRows]:
     """The world map for these filters: the spec without its rows, and the rows as Arrow bytes (drawn as they are,
@@ -410,8 +410,7 @@ if shown.empty:
     map_chart = None
 else:
     filters = (tuple(regions), tuple(tiers), tuple(sources), colour_by)
-    with st.spinner(t("Drawing the world map…")):
-        spec, map_rows = map_spec(*filters, shell.lang())
+    spec, map_rows = map_spec(*filters, shell.lang())
     map_chart = shell.chart(spec, rows=map_rows, key="glob_world_map")  # the spec with its rows, for the export
     undrawn = shown[shown.lon.isna()].place.tolist()
     if undrawn:

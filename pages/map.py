@@ -106,7 +106,7 @@ def province_weights():
 IO_NOTE = "2011–2019 (2012 and 2017 benchmark tables, other years RAS-updated); later years have no data."
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=t("Computing the index from the IO tables (a few seconds the first time)…"))
 def io_index() -> tuple[pd.DataFrame | None, str]:
     """The index computed by core from the IO tables for every year it can, or (None, why not)."""
     from core import digitalization
@@ -327,8 +327,7 @@ source_label = t(PUBLISHED_NOTE)
 frame = shell.table1()
 shown_source = "published"  # the source whose index is drawn (a source without data falls back to Table 1)
 if source == "io":
-    with st.spinner(t("Computing the index from the IO tables (a few seconds the first time)…")):
-        io_frame, why = io_index() if io_ok else (None, io_note)
+    io_frame, why = io_index() if io_ok else (None, io_note)
     if io_frame is None:
         st.warning(t("The index computed from the IO tables is not available; showing the published Table 1.")
                    + f" ({why})")

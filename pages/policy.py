@@ -136,7 +136,7 @@ def _uploaded_panel(content: bytes, name: str) -> pd.DataFrame:
     return pilots.validate_city_panel(read_table(content, name), cities, datasets.load_regions())
 
 
-@shell.cache_data(show_spinner=False)
+@shell.cache_data(show_spinner=t("Estimating the average effect with two-way fixed effects and the two-stage estimator…"))
 def _att(frame: pd.DataFrame, method: str, controls: tuple[str, ...], cluster: str | None) -> did.DIDResult:
     return did.staggered_did(frame, outcome=pilots.OUTCOME, unit="city", time="year", cohort="cohort",
                              method=method, controls=controls, cluster=cluster)
@@ -158,7 +158,7 @@ def _event_template(methods: tuple[str, ...], note: str, lang: str) -> dict:
                                            reference_label=t("reference period (set to 0)"), words=chart_words())
 
 
-@shell.cache_data(show_spinner=False)
+@shell.cache_data(show_spinner=t("Estimating the average effect in each region…"))
 def _by_region(frame: pd.DataFrame, controls: tuple[str, ...], cluster: str | None) -> did.GroupDIDResult:
     return did.staggered_did_by_group(frame, by="region", groups=pilots.REGIONS, methods=did.METHODS,
                                       outcome=pilots.OUTCOME, unit="city", time="year", cohort="cohort",
@@ -443,8 +443,7 @@ cluster = CLUSTERS[cluster_key]
 def estimated(method: str) -> did.DIDResult:
     """The ATT of one estimator; a design it cannot estimate ends the page with the error."""
     try:
-        with st.spinner(t("Estimating the average effect with two-way fixed effects and the two-stage estimator…")):
-            return _att(frame, method, used_controls, cluster)
+        return _att(frame, method, used_controls, cluster)
     except did.DIDError as exc:
         st.error(f"{t('The design cannot be estimated')}: {shell.said(exc)}")
         st.stop()
@@ -493,8 +492,7 @@ shell.how_to_read(t(ATT_HELP), t(SOURCES))
 
 # 4. East / central / west
 st.subheader(t("East, central and west"))
-with st.spinner(t("Estimating the average effect in each region…")):
-    by_region = _by_region(frame, used_controls, cluster)
+by_region = _by_region(frame, used_controls, cluster)
 for msg in dict.fromkeys(f"{t(REGION_WORDS[region])} ({t(METHOD_WORDS[m])}): {t('not estimated')} — {shell.said(exc)}"
                          for region, m, exc in by_region.skipped):
     st.warning(msg)

@@ -224,14 +224,14 @@ def spec_tests(key: str, _data: pd.DataFrame, classical: panel.ModelSpec
     return out[0], out[1]
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_data(show_spinner=t("Projecting the scenario…"), max_entries=32)
 def projection(key: str, _data: pd.DataFrame, spec: panel.ModelSpec, changes: tuple[tuple[str, float], ...],
                provinces: tuple[str, ...] | None, year: int) -> pd.DataFrame:
     """The projection of the fit of ``spec`` (the fit itself is cached by :func:`fit`)."""
     return panel.project(fit(key, _data, spec), _data, dict(changes), provinces=provinces, year=year)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_data(show_spinner=t("Re-estimating the model by region and sub-period…"), max_entries=32)
 def robustness(key: str, _data: pd.DataFrame, spec: panel.ModelSpec,
                groups: tuple[tuple[str, tuple[tuple[int, int], tuple[str, ...] | None]], ...]
                ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
@@ -241,7 +241,7 @@ def robustness(key: str, _data: pd.DataFrame, spec: panel.ModelSpec,
     return panel.compare_fits(fits), skipped
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_data(show_spinner=t("Computing the descriptive statistics…"), max_entries=8)
 def descriptives(key: str, _data: pd.DataFrame) -> pd.DataFrame:
     return panel.describe_variables(_data)
 
@@ -628,8 +628,7 @@ def levers_section(key: str, data: pd.DataFrame, source: str, fit_args: panel.Mo
         if in_model and value:
             changes[symbol] = float(value)
     try:
-        with st.spinner(t("Projecting the scenario…")):
-            projected = projection(key, data, fit_args, tuple(sorted(changes.items())), where, target_year)
+        projected = projection(key, data, fit_args, tuple(sorted(changes.items())), where, target_year)
     except panel.PanelSpecError as exc:
         st.error(f"{t('The projection cannot be computed')}: {shell.said(exc)}", icon=":material/error:")
         return
@@ -751,8 +750,7 @@ def robustness_section(key: str, data: pd.DataFrame, source: str, spec: panel.Mo
         lo, hi = max(a, years[0]), min(b, years[1])
         if lo <= hi:
             groups[label] = ((lo, hi), entities)
-    with st.spinner(t("Re-estimating the model by region and sub-period…")):
-        table, skipped = robustness(key, data, model_spec, tuple(groups.items()))
+    table, skipped = robustness(key, data, model_spec, tuple(groups.items()))
     source_caption(source)
     st.dataframe(table.pipe(term_table).rename(columns={"term": t("Term")}), hide_index=True)
     for label, message in skipped:
@@ -766,8 +764,7 @@ def descriptive_section(key: str, data: pd.DataFrame, source: str, spec: panel.M
         return
     shell.explain(t("Table 4 of the paper (n, mean, standard deviation with n − 1, min, max) recomputed for the "
                   "active data source, next to the published values."))
-    with st.spinner(t("Computing the descriptive statistics…")):
-        ours = descriptives(key, data)
+    ours = descriptives(key, data)
     published = shell.table4()[["symbol", "n", "mean", "sd", "min", "max"]]
     both = ours.merge(published, on="symbol", how="outer", suffixes=("", " (paper)"))
     order = {s: i for i, s in enumerate(panel.VARIABLES)}

@@ -120,7 +120,7 @@ def _scale(year: int, concepts: tuple[str, ...], coefficient: str, scope: str, b
     return dg.province_scale(stack, _codes(concepts, stack.scheme), dg.Variant(coefficient, scope), emp)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=t("Computing the coefficients of each sector…"))
 def _sector_detail(year: int, province: str, concepts: tuple[str, ...], coefficient: str, scope: str,
                    base_rule: str) -> pd.DataFrame:
     stack = _table_for(year, base_rule)
@@ -128,14 +128,14 @@ def _sector_detail(year: int, province: str, concepts: tuple[str, ...], coeffici
                            _sectors())
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=t("Computing the index for every year 2011-2023…"))
 def _yearly(concepts: tuple[str, ...], coefficient: str, scope: str, base_rule: str,
             employment: pd.DataFrame | None) -> pd.DataFrame:
     return dg.yearly_index(_stacks(), _panel(), concepts, dg.Variant(coefficient, scope), _employment(employment),
                            PAPER, base_rule=base_rule)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=t("Balancing the table with RAS…"))
 def _ras_update(base_year: int, province: str, target_year: int, tol: float, max_iter: int,
                 balance: bool) -> tuple[dg.TableUpdate | None, str | None]:
     """RAS-update one table (core.digitalization.province_update); returns (the update, error message)."""
@@ -146,7 +146,7 @@ def _ras_update(base_year: int, province: str, target_year: int, tol: float, max
         return None, exc.message  # a str that keeps its template (``shell.said``)
 
 
-@st.cache_data(show_spinner=t("Computing the index from the input-output tables…"))
+@st.cache_data(show_spinner=False)  # a merge and a rank correlation; the index it reads has the spinner
 def _comparison(year: int, table_year: int, concepts: tuple[str, ...], coefficient: str, scope: str, base_rule: str,
                 employment: pd.DataFrame | None) -> tuple[pd.DataFrame, float]:
     """Computed index of ``year`` beside Table 1 (values, ranks, difference) and their Spearman correlation."""
@@ -338,8 +338,7 @@ def ras_section() -> None:
                                format_func=lambda v: f"{v:.0e}", key="scale_ras_tol", bind="query-params")
     ras_iter = q3.select_slider(t("Maximum iterations"), options=[1, 5, 20, 100, 1000, 10000], value=10000,
                                 key="scale_ras_iter", bind="query-params")
-    with st.spinner(t("Balancing the table with RAS…")):
-        update, error = _ras_update(ras_base, ras_prov, ras_year, ras_tol, ras_iter, ras_balance)
+    update, error = _ras_update(ras_base, ras_prov, ras_year, ras_tol, ras_iter, ras_balance)
     if update is None:
         # beside the control that caused it: iterations/tolerance, the balance box, or the table and year
         where = q3 if "did not converge" in error else q2 if "both cannot hold" in error else q1
@@ -456,8 +455,7 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
                                             aliases=province_aliases, default=default_prov)
             detail = coded.selectbox(t("Province for the sector detail"), PAPER, key="scale_detail", words=pname,
                                      aliases=province_aliases, default="Guangdong")
-            with st.spinner(t("Computing the coefficients of each sector…")):
-                sectors = _sector_detail(table_year, detail, concepts, coefficient, scope, base_rule)
+            sectors = _sector_detail(table_year, detail, concepts, coefficient, scope, base_rule)
             sectors = sectors.assign(label=sectors["sector_zh"] if shell.lang() == "zh" else sectors["sector"],
                                      role_words=sectors["role"].map(t))
             st.markdown(f"**{t('Step 1 · digital consumption coefficients (eq. 4)')}**")
@@ -519,8 +517,7 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
 
     with tab_series:
         if tab_series.open:
-            with st.spinner(t("Computing the index for every year 2011-2023…")):
-                yearly, by_year = _series(concepts, coefficient, scope, base_rule, employment_table)
+            yearly, by_year = _series(concepts, coefficient, scope, base_rule, employment_table)
             series_prov = coded.multiselect(t("Provinces in the series"), PAPER, key="scale_series_prov", words=pname,
                                             aliases=province_aliases, default=["Beijing", "Guangdong", "Liaoning"])
             series_options = dict(label="label", title=t("Computed index by year (solid) and Table 1 (dashed)"),

@@ -139,3 +139,17 @@ def test_no_table_comes_before_the_pages_first_chart(path):
 
     shown = [kind for kind in element_types(run_page(path)) if kind in ("dataframe", "vega_lite_chart")]
     assert shown and shown[0] == "vega_lite_chart", shown
+
+
+@pytest.mark.parametrize("path", [*PATHS, "pages/sections/spatial.py"])
+def test_no_fragment_wraps_a_call_in_a_spinner(path):
+    """A fragment reruns on every move of its controls; ``with st.spinner`` there starts a timer thread and sends a
+    clear message on each move, cached or not (5-7 ms). Its cached calls carry their spinner on the decorator."""
+    import ast
+
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+    fragments = [fn for fn in ast.walk(tree) if isinstance(fn, ast.FunctionDef)
+                 and any("fragment" in ast.unparse(d) for d in fn.decorator_list)]
+    spun = [(fn.name, node.lineno) for fn in fragments for node in ast.walk(fn) if isinstance(node, ast.With)
+            and any("spinner" in ast.unparse(item.context_expr) for item in node.items)]
+    assert not spun
