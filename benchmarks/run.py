@@ -382,6 +382,39 @@ def versions() -> str:
             f"Streamlit {streamlit.__version__}, Altair {altair.__version__}, {chromium_version}")
 
 
+def speed_table() -> tuple:
+    """A fixed 42 × 42 table and new row and column totals with the same grand total (a RAS problem)."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    z = rng.uniform(1, 10, (42, 42))
+    x = z.sum(axis=0) / 0.6
+    u = z.sum(axis=1) * rng.uniform(0.9, 1.1, 42)
+    v = z.sum(axis=0) * rng.uniform(0.9, 1.1, 42)
+    return z / x, x, u, v * (u.sum() / v.sum())
+
+
+def machine_speed_ms() -> tuple[float, float]:
+    """Two timings that place this machine beside the others a results file was written on (best of several):
+    pure Python ``sum(range(1_000_000))``, and one of the app's NumPy kernels (a RAS update of
+    :func:`speed_table`).  Goals 3 and 4 are absolute (seconds, MB), so a run on a machine twice as slow is read
+    with these; the ratios of goals 1 and 2 are taken in the same run."""
+    import timeit
+
+    from core import io_tables
+
+    problem = speed_table()
+    python_ms = min(timeit.repeat("sum(range(1_000_000))", number=1, repeat=7)) * 1e3
+    ras_ms = min(timeit.repeat(lambda: io_tables.ras(*problem), number=1, repeat=20)) * 1e3
+    return python_ms, ras_ms
+
+
+def machine_speed() -> str:
+    python_ms, ras_ms = machine_speed_ms()
+    return (f"pure Python `sum(range(1_000_000))` {python_ms:.1f} ms; a 42 × 42 RAS update "
+            f"(`core.io_tables.ras` on `benchmarks.run.speed_table`) {ras_ms:.2f} ms (best of 7 and 20 runs)")
+
+
 def minimal_apps(stock_dir: Path) -> list[tuple[str, str, Path]]:
     """The reference app twice: with Streamlit's defaults (run from a folder without ``.streamlit/``, the issue's
     reference) and with this app's ``.streamlit/config.toml`` (same tuning as the pages)."""
@@ -610,7 +643,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out) if args.out else (ROOT / "benchmarks" / "results.md" if full and not args.quick else None)
     started = time.perf_counter()
     load_at_start = load_average()
-    lines = [f"# Benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "", f"Machine: {versions()}", "",
+    lines = [f"# Benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "", f"Machine: {versions()}", "", f"Machine speed: {machine_speed()}.", "",
              "Every figure stands beside the same measurement of `benchmarks/minimal_app.py` (one slider, one "
              "small Altair chart) taken in the same run, twice: with Streamlit's default settings (the reference "
              "of issues 9 and 19) and with this app's `.streamlit/config.toml`, whose "

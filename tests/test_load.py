@@ -68,3 +68,15 @@ def test_two_sessions_with_different_settings_each_keep_their_own():
     assert {r.status for r in (first_a, first_b, again_a, again_b)} == {"ok"}
     assert first_a.digest != first_b.digest  # the two settings show differently
     assert again_a.digest == first_a.digest and again_b.digest == first_b.digest
+
+
+def test_the_machine_speed_line_times_a_ras_that_converges():
+    """The results file's machine-speed line: two positive timings, the RAS one on a problem that balances."""
+    from benchmarks import run
+    from core import io_tables
+
+    python_ms, ras_ms = run.machine_speed_ms()
+    assert python_ms > 0 and ras_ms > 0
+    result = io_tables.ras(*run.speed_table())
+    assert result.converged and result.iterations > 1  # new totals that need real passes, not one rescaling
+    assert "ms" in run.machine_speed()
