@@ -382,6 +382,16 @@ def versions() -> str:
             f"Streamlit {streamlit.__version__}, Altair {altair.__version__}, {chromium_version}")
 
 
+def tree() -> str:
+    """The commit measured, and whether the working tree differed from it."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!benchmarks/results*.md")
+    return f"commit {commit}" + (" with uncommitted changes" if changed else "")
+
+
 def speed_table() -> tuple:
     """A fixed 42 × 42 table and new row and column totals with the same grand total (a RAS problem)."""
     import numpy as np
@@ -643,7 +653,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out) if args.out else (ROOT / "benchmarks" / "results.md" if full and not args.quick else None)
     started = time.perf_counter()
     load_at_start = load_average()
-    lines = [f"# Benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "", f"Machine: {versions()}", "", f"Machine speed: {machine_speed()}.", "",
+    lines = [f"# Benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "", f"Machine: {versions()}", "", f"Machine speed: {machine_speed()}.", "", f"Tree: {tree()}.", "",
              "Every figure stands beside the same measurement of `benchmarks/minimal_app.py` (one slider, one "
              "small Altair chart) taken in the same run, twice: with Streamlit's default settings (the reference "
              "of issues 9 and 19) and with this app's `.streamlit/config.toml`, whose "
@@ -703,8 +713,26 @@ def main(argv: list[str] | None = None) -> int:
     if out is not None:
         out.write_text("\n".join(lines) + "\n", encoding="utf-8")
         progress(f"wrote {out}")
+    if full and not args.quick:
+        archive_and_compare("\n".join(lines) + "\n")
     print("\n".join(lines))
     return 0
+
+
+def archive_and_compare(text: str) -> None:
+    """Keep a full run in ``benchmarks/runs/`` and rewrite ``benchmarks/reproducibility.md`` from the runs taken on
+    the same machine and versions (their ``Machine:`` line): every goal's figure across runs (benchmarks/compare.py)."""
+    from benchmarks import compare
+
+    runs_dir = ROOT / "benchmarks" / "runs"
+    runs_dir.mkdir(exist_ok=True)
+    (runs_dir / f"{datetime.now(timezone.utc):%Y-%m-%d-%H%M}.md").write_text(text, encoding="utf-8")
+    machine = re.search(r"^Machine: .+$", text, re.M)
+    same = [p for p in sorted(runs_dir.glob("*.md"))
+            if machine and machine.group(0) in p.read_text(encoding="utf-8").splitlines()]
+    (ROOT / "benchmarks" / "reproducibility.md").write_text(compare.report([compare.read_run(p) for p in same]),
+                                                             encoding="utf-8")
+    progress(f"archived the run; benchmarks/reproducibility.md compares {len(same)} runs on this machine")
 
 
 def load_section(pages: list[str] | None = None, *, load: bool = True, memory: bool = True) -> list[str]:

@@ -80,3 +80,28 @@ def test_the_machine_speed_line_times_a_ras_that_converges():
     result = io_tables.ras(*run.speed_table())
     assert result.converged and result.iterations > 1  # new totals that need real passes, not one rescaling
     assert "ms" in run.machine_speed()
+
+
+def test_compare_reads_every_goal_of_a_results_file_and_counts_the_runs_that_met_it(tmp_path):
+    """benchmarks/compare.py on the committed results: six cold pages, a slider cell per table, the load sizes and
+    the idle memory; a copy with one cold ratio raised over the goal is counted as a miss."""
+    from benchmarks import compare
+
+    results = ROOT / "benchmarks" / "results.md"
+    run = compare.read_run(results)
+    assert set(run.cold) == {"/", "/scale", "/map", "/regression", "/policy", "/global"}
+    assert {kind for kind, _, _ in run.sliders} == {"first slider, cached", "every slider, cached",
+                                                    "every slider, fresh"}
+    assert "50 visitors on 1 process" in run.load and "50 visitors on 2 processes" in run.load
+    assert any(state.startswith("fresh server, one idle session on /map") for state in run.idle_mb)
+    lines = results.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("| /policy |"))  # the first: the cold table
+    cells = lines[at].split("|")
+    cells[4] = " 9.99 "  # its ratio to the minimal app (defaults)
+    lines[at] = "|".join(cells)
+    worse = tmp_path / "worse.md"
+    worse.write_text("\n".join(lines), encoding="utf-8")
+    assert compare.read_run(worse).cold["/policy"] == 9.99
+    text = compare.report([run, compare.read_run(worse)])
+    cold_policy = next(line for line in text.splitlines() if line.startswith("| /policy |"))
+    assert cold_policy.endswith("| 1 of 2 |") and "9.99" in cold_policy
