@@ -726,7 +726,9 @@ def archive_and_compare(text: str) -> None:
 
     runs_dir = ROOT / "benchmarks" / "runs"
     runs_dir.mkdir(exist_ok=True)
-    (runs_dir / f"{datetime.now(timezone.utc):%Y-%m-%d-%H%M}.md").write_text(text, encoding="utf-8")
+    started = re.search(r"^# Benchmarks — (\d{4}-\d\d-\d\d) (\d\d):(\d\d)", text, re.M)
+    name = f"{started[1]}-{started[2]}{started[3]}" if started else f"{datetime.now(timezone.utc):%Y-%m-%d-%H%M}"
+    (runs_dir / f"{name}.md").write_text(text, encoding="utf-8")  # named by the run's start, as its heading
     machine = re.search(r"^Machine: .+$", text, re.M)
     same = [p for p in sorted(runs_dir.glob("*.md"))
             if machine and machine.group(0) in p.read_text(encoding="utf-8").splitlines()]
