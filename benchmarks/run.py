@@ -2,7 +2,9 @@
 
 Timings drift on shared machines, so every figure is reported next to the same measurement of
 ``benchmarks/minimal_app.py`` taken in the same run.  ``bash tasks.sh bench`` runs everything (~25 min) and
-writes ``benchmarks/results.md``; a run of some parts only prints its markdown (or writes ``--out``).
+writes ``benchmarks/results.md``, keeps a copy in ``benchmarks/runs/`` and rewrites ``benchmarks/reproducibility.md``
+from the runs on the same machine (``benchmarks/compare.py``); a run of some parts only prints its markdown (or
+writes ``--out``).
 
 Parts (``--only a,b``; default all):
   cold     cold deep link per page, process start → main chart painted (Chromium)     ~1 min per page and run
@@ -388,7 +390,8 @@ def tree() -> str:
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
 
     commit = git("rev-parse", "--short", "HEAD") or "unknown"
-    changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!benchmarks/results*.md")
+    changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!benchmarks/results*.md",
+                  ":!benchmarks/reproducibility.md", ":!benchmarks/runs")  # what a run writes
     return f"commit {commit}" + (" with uncommitted changes" if changed else "")
 
 
@@ -653,7 +656,8 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out) if args.out else (ROOT / "benchmarks" / "results.md" if full and not args.quick else None)
     started = time.perf_counter()
     load_at_start = load_average()
-    lines = [f"# Benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "", f"Machine: {versions()}", "", f"Machine speed: {machine_speed()}.", "", f"Tree: {tree()}.", "",
+    lines = [f"# Benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "", f"Machine: {versions()}", "",
+             f"Machine speed: {machine_speed()}.", "", f"Tree: {tree()}.", "",
              "Every figure stands beside the same measurement of `benchmarks/minimal_app.py` (one slider, one "
              "small Altair chart) taken in the same run, twice: with Streamlit's default settings (the reference "
              "of issues 9 and 19) and with this app's `.streamlit/config.toml`, whose "
