@@ -29,6 +29,7 @@ class Run:
     started: str
     speed: str
     tree: str
+    machine: str  # the Machine: line (platform and versions): runs are compared on one machine
     cold: dict[str, float] = field(default_factory=dict)  # page -> ratio to the minimal app (defaults)
     sliders: dict[tuple[str, str, str], float] = field(default_factory=dict)  # (table, page, slider) -> p95 ratio
     load: dict[str, tuple[int, float, float]] = field(default_factory=dict)  # "50 on 1" -> (errors, p95 ms, MB)
@@ -59,13 +60,19 @@ def _number(text: str) -> float:
         return float("nan")
 
 
+def machine_line(text: str) -> str:
+    """A results file's ``Machine:`` line, or "" if it has none."""
+    found = re.search(r"^Machine: .+$", text, re.M)
+    return found.group(0) if found else ""
+
+
 def read_run(path: Path) -> Run:
     text = path.read_text(encoding="utf-8")
     started = re.search(r"^# Benchmarks — (.+?)( \(|$)", text, re.M)
     speed = re.search(r"^Machine speed: (.+)$", text, re.M)
     tree = re.search(r"^Tree: (.+?)\.?$", text, re.M)
     run = Run(path.name, started.group(1) if started else "?", speed.group(1).rstrip(".") if speed else
-              "not recorded", tree.group(1) if tree else "not recorded")
+              "not recorded", tree.group(1) if tree else "not recorded", machine_line(text))
     for heading, rows in _sections(text).items():
         if heading.startswith("Goal 1"):
             run.cold = {r[0]: _number(r[3]) for r in rows if not r[0].startswith("minimal")}
@@ -125,8 +132,7 @@ def report(runs: list[Run]) -> str:
         p95 = [g[1] for g in got]
         mb = [g[2] for g in got if g[2] == g[2]]
         lines.append(f"| {size} | {sum(g[0] for g in got)} | {_spread(p95, 0)} | {_met(p95, LOAD_P95_GOAL_MS)} | "
-                     f"{max(mb):.1f} |" if mb else f"| {size} | {sum(g[0] for g in got)} | {_spread(p95, 0)} | "
-                     f"{_met(p95, LOAD_P95_GOAL_MS)} | – |")
+                     f"{f'{max(mb):.1f}' if mb else '–'} |")
     lines += ["", f"## Goal 4 — memory (goal: one idle session ≤ {IDLE_MB_GOAL:.0f} MB)", "",
               "| state | RSS MB: lowest / median / highest | met in |", "|---|---|---|"]
     for state in runs[0].idle_mb:
