@@ -465,7 +465,7 @@ def year_section(concepts: tuple[str, ...], coefficient: str, scope: str, base_r
                                 x_title=t("Coefficient (dimensionless)"))
             # Written out as a dict (core.charts.scale.coefficient_spec, Altair's spec of the same chart): the page's
             # main chart, so a cold deep link draws it without waiting for Altair's import. Through the builder form,
-            # so a year move back to a table seen before reuses its spec and Arrow rows (~6 ms of a cached move).
+            # so a year move back to a table seen before reuses its spec and Arrow rows (27 -> 24 ms of server time).
             shell.chart(charts.coefficient_spec, sectors, note=pname(detail), lang=shell.lang(), width="stretch",
                         **coef_options)
             first_paint_pause()  # the chart paints before the tables below arrive (ui.loading says why)
